@@ -1,0 +1,26 @@
+// Messages and shapes shared by the client and the Dockerfile language server. Both sides import
+// from here so that a method name or a settings field can never drift apart.
+
+/** The `berth.lint.*` settings, as the client sends them to the server. */
+export interface LintSettings {
+  enable: boolean;
+  disabledRules: string[];
+  severity: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>;
+}
+
+export const defaultLintSettings: LintSettings = { enable: true, disabledRules: [], severity: {} };
+
+/** Initialization options the client passes when it starts the server. */
+export interface ServerInitOptions {
+  /** VS Code's display language, e.g. `en` or `zh-cn`; rule docs and hovers follow it. */
+  locale: string;
+}
+
+/** The server tells the client it is up and how many rules it carries; shown in the output channel. */
+export namespace ServerReadyNotification {
+  export const method = 'berth/serverReady';
+  export interface Params {
+    version: string;
+    ruleCount: number;
+  }
+}

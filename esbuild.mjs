@@ -1,0 +1,65 @@
+// One bundler for everything that ships: the client runs in the extension host (vscode is
+// provided there), the server and the CLI run in plain Node and carry all their code.
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints errors in the shape of the `$esbuild-watch` problem matcher. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  sourcesContent: false,
+  minify: production,
+  logLevel: 'warning',
+  // ssh2 probes for optional native add-ons inside try/catch; they are never bundled.
+  external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
+  plugins: watch ? [problemMatcher] : [],
+};
+
+const contexts = await Promise.all([
+  esbuild.context({
+    ...common,
+    entryPoints: { 'client/extension': 'client/src/extension.ts' },
+    external: [...common.external, 'vscode'],
+    outdir: 'dist',
+  }),
+  esbuild.context({
+    ...common,
+    entryPoints: { 'server/server': 'server/src/server.ts', 'server/cli': 'server/src/cli.ts' },
+    outdir: 'dist',
+  }),
+  esbuild.context({
+    ...common,
+    // The in-editor mocha suite is loaded by VS Code's test runner, never shipped.
+    entryPoints: { 'vscode-suite/index': 'test/vscode/index.ts' },
+    external: [...common.external, 'vscode'],
+    outdir: 'out',
+    minify: false,
+    sourcemap: true,
+  }),
+]);
+
+if (watch) {
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
+} else {
+  await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  await Promise.all(contexts.map((ctx) => ctx.dispose()));
+}

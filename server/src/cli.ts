@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+console.error('berth-lint: not built yet');
+process.exit(2);
