@@ -2,6 +2,8 @@
 // provided there), the server and the CLI run in plain Node and carry all their code.
 import * as esbuild from 'esbuild';
 
+await import("./scripts/build-l10n.mjs");
+
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
