@@ -1,0 +1,184 @@
+import { isSpace, isTokenSpace, splitTokenSpace } from './chars';
+import { parseJsonArray } from './jsonArray';
+import type { LogicalLine } from './logicalLine';
+import type { Instruction, KeyValue, ParseError, Word } from './types';
+import { extractFlags, parseWords, type Token } from './words';
+
+const shellOrExec = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
+const listOrExec = new Set(['ADD', 'COPY', 'VOLUME']);
+const whitespaceList = new Set(['FROM', 'EXPOSE']);
+const singleString = new Set(['MAINTAINER', 'STOPSIGNAL', 'USER', 'WORKDIR']);
+const nameValue = new Set(['ENV', 'LABEL']);
+
+/** Instructions BuildKit knows; anything else parses but is ignored by the builder. */
+export const knownInstructions = new Set([
+  ...shellOrExec,
+  ...listOrExec,
+  ...whitespaceList,
+  ...singleString,
+  ...nameValue,
+  'ARG',
+  'HEALTHCHECK',
+  'ONBUILD',
+]);
+
+function trimSpan(text: string, start: number, end: number): [number, number] {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}
+
+interface Builder {
+  line: LogicalLine;
+  escape: string;
+  errors: ParseError[];
+}
+
+/** Parses one logical line (continuations joined) starting at `from`, the way BuildKit does. */
+export function buildInstruction(b: Builder, from: number, comments: string[]): Instruction {
+  const text = b.line.text;
+  const [start, end] = trimSpan(text, from, text.length);
+  let kwEnd = start;
+  while (kwEnd < end && !isTokenSpace(text.charCodeAt(kwEnd))) kwEnd++;
+  let restStart = kwEnd;
+  while (restStart < end && isTokenSpace(text.charCodeAt(restStart))) restStart++;
+  const keyword = text.slice(start, kwEnd);
+  const name = keyword.toUpperCase();
+  const { flags, rest } =
+    restStart < end ? extractFlags(text.slice(0, end), restStart) : { flags: [], rest: end };
+  const [argStart, argEnd] = trimSpan(text, rest, end);
+  const range = b.line.rangeOf(start, end);
+  const ins: Instruction = {
+    keyword,
+    name,
+    keywordRange: b.line.rangeOf(start, kwEnd),
+    range,
+    fullRange: range,
+    flags: flags.map((f) => toFlag(b, f)),
+    argsText: text.slice(argStart, argEnd),
+    argsRange: b.line.rangeOf(argStart, argEnd),
+    args: [],
+    json: undefined,
+    jsonError: undefined,
+    pairs: [],
+    heredocs: [],
+    sub: undefined,
+    comments,
+  };
+  const words = (s: number, e: number): Word[] =>
+    s >= e ? [] : splitTokenSpace(text, s, e).map(([ws, we]) => word(b, text.slice(ws, we), ws, we));
+  const fail = (message: string): void => {
+    b.errors.push({ message, range });
+  };
+  const maybeJson = (s: number, e: number, toList: boolean): void => {
+    const result = parseJsonArray(text, s, e);
+    if (result.kind === 'array') {
+      ins.json = result.items.map((t) => t.value);
+      ins.args = result.items.map((t) => word(b, t.value, t.start, t.end));
+      return;
+    }
+    if (result.kind === 'not-strings') {
+      fail('when using JSON array syntax, arrays must be comprised of strings only');
+      return;
+    }
+    if (result.kind === 'invalid') ins.jsonError = result.message;
+    ins.args = toList || s >= e ? words(s, e) : [word(b, text.slice(s, e), s, e)];
+  };
+
+  if (shellOrExec.has(name) || listOrExec.has(name)) maybeJson(argStart, argEnd, true);
+  else if (whitespaceList.has(name)) ins.args = words(argStart, argEnd);
+  else if (singleString.has(name))
+    ins.args = argStart < argEnd ? [word(b, ins.argsText, argStart, argEnd)] : [];
+  else if (nameValue.has(name)) parseNameValue(b, ins, argStart, argEnd, fail);
+  else if (name === 'ARG') parseArg(b, ins, argStart, argEnd);
+  else if (name === 'HEALTHCHECK') parseHealthcheck(b, ins, argStart, argEnd, maybeJson);
+  else if (name === 'ONBUILD' && argStart < argEnd) ins.sub = buildInstruction(b, argStart, []);
+  return ins;
+}
+
+function word(b: Builder, value: string, start: number, end: number): Word {
+  return { value, range: b.line.rangeOf(start, end) };
+}
+
+function toFlag(b: Builder, t: Token): Instruction['flags'][number] {
+  const body = t.value.replace(/^--/, '');
+  const eq = body.indexOf('=');
+  return {
+    name: eq < 0 ? body : body.slice(0, eq),
+    value: eq < 0 ? undefined : body.slice(eq + 1),
+    range: b.line.rangeOf(t.start, t.end),
+  };
+}
+
+function parseNameValue(
+  b: Builder,
+  ins: Instruction,
+  start: number,
+  end: number,
+  fail: (message: string) => void,
+): void {
+  const text = b.line.text;
+  const tokens = parseWords(text, start, end, b.escape);
+  if (tokens.length === 0) return;
+  if (!tokens[0].value.includes('=')) {
+    let keyEnd = start;
+    while (keyEnd < end && !isTokenSpace(text.charCodeAt(keyEnd))) keyEnd++;
+    let valueStart = keyEnd;
+    while (valueStart < end && isTokenSpace(text.charCodeAt(valueStart))) valueStart++;
+    if (keyEnd >= end) {
+      fail(`${ins.name} must have two arguments`);
+      ins.pairs.push(pair(b, text.slice(start, keyEnd), undefined, start, keyEnd, keyEnd, true));
+      return;
+    }
+    ins.pairs.push(pair(b, text.slice(start, keyEnd), text.slice(valueStart, end), start, keyEnd, end, true));
+    return;
+  }
+  for (const t of tokens) {
+    const eq = t.value.indexOf('=');
+    if (eq < 0) {
+      fail(`Syntax error - can't find = in "${t.value}". Must be of the form: name=value`);
+      continue;
+    }
+    ins.pairs.push(pair(b, t.value.slice(0, eq), t.value.slice(eq + 1), t.start, t.start + eq, t.end, false));
+  }
+}
+
+function parseArg(b: Builder, ins: Instruction, start: number, end: number): void {
+  for (const t of parseWords(b.line.text, start, end, b.escape)) {
+    const eq = t.value.indexOf('=');
+    const key = eq < 0 ? t.value : t.value.slice(0, eq);
+    ins.pairs.push(
+      pair(b, key, eq < 0 ? undefined : t.value.slice(eq + 1), t.start, t.start + key.length, t.end, false),
+    );
+  }
+}
+
+function pair(
+  b: Builder,
+  key: string,
+  value: string | undefined,
+  start: number,
+  keyEnd: number,
+  end: number,
+  legacy: boolean,
+): KeyValue {
+  return { key, value, keyRange: b.line.rangeOf(start, keyEnd), range: b.line.rangeOf(start, end), legacy };
+}
+
+function parseHealthcheck(
+  b: Builder,
+  ins: Instruction,
+  start: number,
+  end: number,
+  maybeJson: (s: number, e: number, toList: boolean) => void,
+): void {
+  const text = b.line.text;
+  let sep = start;
+  while (sep < end && !isSpace(text.charCodeAt(sep))) sep++;
+  if (sep === start) return;
+  let next = sep;
+  while (next < end && isSpace(text.charCodeAt(next))) next++;
+  const type = word(b, text.slice(start, sep), start, sep);
+  if (next < end) maybeJson(next, end, false);
+  ins.args = [type, ...ins.args];
+}

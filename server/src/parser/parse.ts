@@ -1,0 +1,172 @@
+import { isSpace } from './chars';
+import { heredocsInLine } from './heredoc';
+import { buildInstruction } from './instruction';
+import { LogicalLine } from './logicalLine';
+import type { Comment, Directive, Dockerfile, Heredoc, Instruction, ParseError, Range } from './types';
+
+const directivePattern = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
+const knownDirectives = new Set(['syntax', 'escape', 'check']);
+const heredocInstructions = new Set(['RUN', 'COPY', 'ADD']);
+
+function trimNewline(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === '\r' || line[end - 1] === '\n')) end--;
+  return end === line.length ? line : line.slice(0, end);
+}
+
+function leadingSpace(line: string): number {
+  let i = 0;
+  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  return i;
+}
+
+function isComment(line: string): boolean {
+  return line[leadingSpace(line)] === '#';
+}
+
+/** The length to keep when the line ends with a line continuation, or -1 when it does not. */
+function continuationCut(line: string, escape: string): number {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  if (end === 0 || line[end - 1] !== escape) return -1;
+  if (end === 1) return 0;
+  return line[end - 2] === escape ? -1 : end - 1;
+}
+
+function lineRange(line: number, from: number, to: number): Range {
+  return { start: { line, character: from }, end: { line, character: to } };
+}
+
+/**
+ * Parses a Dockerfile exactly as BuildKit's parser does (parser directives, escape token,
+ * continuations with comments and blank lines inside, heredocs), keeping source ranges, and
+ * collecting errors instead of stopping at the first one.
+ */
+export function parseDockerfile(source: string): Dockerfile {
+  const lines = source.split('\n');
+  const errors: ParseError[] = [];
+  const comments: Comment[] = [];
+  const directives: Directive[] = [];
+  const instructions: Instruction[] = [];
+  let escape: '\\' | '`' = '\\';
+  let directivesDone = false;
+  let pending: string[] = [];
+
+  const lookForDirective = (text: string, lineNo: number): void => {
+    if (directivesDone) return;
+    const match = directivePattern.exec(text);
+    const key = match?.[1].toLowerCase();
+    if (!match || key === undefined || !knownDirectives.has(key)) {
+      directivesDone = true;
+      return;
+    }
+    const range = lineRange(lineNo, 0, text.length);
+    if (directives.some((d) => d.name === key)) {
+      errors.push({ message: `only one ${key} parser directive can be used`, range });
+      return;
+    }
+    directives.push({ name: key, value: match[2], range });
+    if (key !== 'escape') return;
+    if (match[2] === '`' || match[2] === '\\') escape = match[2];
+    else errors.push({ message: `invalid escape token '${match[2]}' does not match \` or \\`, range });
+  };
+
+  let n = 0;
+  while (n < lines.length) {
+    const lineNo = n;
+    let raw = trimNewline(lines[n++]);
+    let offset = 0;
+    if (lineNo === 0 && raw.charCodeAt(0) === 0xfeff) {
+      raw = raw.slice(1);
+      offset = 1;
+    }
+    if (n === lines.length && raw === '') break;
+    const lead = leadingSpace(raw);
+    if (raw[lead] === '#') {
+      comments.push({
+        text: raw.slice(lead + 1).trim(),
+        range: lineRange(lineNo, offset + lead, offset + raw.length),
+      });
+      pending.push(raw.slice(lead + 1).trim());
+    }
+    lookForDirective(raw.slice(lead), lineNo);
+    if (raw[lead] === '#' || lead === raw.length) continue;
+
+    const logical = new LogicalLine();
+    const first = raw.slice(lead);
+    let cut = continuationCut(first, escape);
+    logical.append(cut < 0 ? first : first.slice(0, cut), lineNo, offset + lead);
+    let lastLine = lineNo;
+    while (cut >= 0 && n < lines.length) {
+      const cont = trimNewline(lines[n]);
+      const contNo = n++;
+      if (n === lines.length && cont === '') break;
+      lookForDirective(cont, contNo);
+      if (isComment(cont)) {
+        const lead2 = leadingSpace(cont);
+        comments.push({ text: cont.slice(lead2 + 1).trim(), range: lineRange(contNo, lead2, cont.length) });
+        continue;
+      }
+      if (leadingSpace(cont) === cont.length) continue;
+      cut = continuationCut(cont, escape);
+      logical.append(cut < 0 ? cont : cont.slice(0, cut), contNo, 0);
+      lastLine = contNo;
+    }
+    const builder = { line: logical, escape, errors };
+    const ins = buildInstruction(builder, 0, pending);
+    pending = [];
+    ins.range = {
+      start: ins.range.start,
+      end: { line: lastLine, character: trimNewline(lines[lastLine]).length },
+    };
+    ins.fullRange = ins.range;
+    const target = ins.name === 'ONBUILD' && ins.sub ? ins.sub : ins;
+    if (heredocInstructions.has(target.name) && target.json === undefined) {
+      for (const start of heredocsInLine(logical.text)) {
+        const doc = readHeredoc(lines, n, start.name, start.chomp);
+        const heredoc: Heredoc = { ...start, content: doc.content, range: doc.range };
+        n = doc.next;
+        target.heredocs.push(heredoc);
+        ins.fullRange = { start: ins.range.start, end: doc.range.end };
+        if (!doc.terminated) {
+          errors.push({ message: `unterminated heredoc ${start.name}`, range: ins.fullRange });
+          break;
+        }
+      }
+    }
+    instructions.push(ins);
+  }
+  if (instructions.length === 0) {
+    const end = Math.max(0, lines.length - 1);
+    errors.push({ message: 'file with no instructions', range: lineRange(end, 0, 0) });
+  }
+  return { instructions, comments, directives, escapeToken: escape, errors, lineCount: lines.length };
+}
+
+function readHeredoc(
+  lines: string[],
+  from: number,
+  name: string,
+  chomp: boolean,
+): { content: string; range: Range; next: number; terminated: boolean } {
+  let content = '';
+  let n = from;
+  while (n < lines.length) {
+    const isLast = n === lines.length - 1;
+    const raw = lines[n];
+    if (isLast && raw === '') break;
+    n++;
+    let candidate = trimNewline(raw);
+    if (chomp) candidate = candidate.replace(/^\t+/, '');
+    if (candidate === name) {
+      return { content, range: spanLines(lines, from, n - 1), next: n, terminated: true };
+    }
+    content += isLast ? raw : raw + '\n';
+  }
+  return { content, range: spanLines(lines, from, Math.max(from, n - 1)), next: n, terminated: false };
+}
+
+function spanLines(lines: string[], first: number, last: number): Range {
+  const lastText = trimNewline(lines[Math.min(last, lines.length - 1)] ?? '');
+  return { start: { line: first, character: 0 }, end: { line: last, character: lastText.length } };
+}
