@@ -1,0 +1,158 @@
+// Opens a dockerode client for a resolved endpoint and proves it works with one `/version` call.
+// Every failure comes back as an EngineProblem, never as a raw exception.
+import { readFileSync } from 'node:fs';
+import Docker from 'dockerode';
+import type { ResolvedEndpoint, ResolveOptions } from './endpoint';
+import { resolveEndpoint } from './endpoint';
+import type { EngineInfo } from './model';
+import {
+  ApiVersionError,
+  TlsFileError,
+  classifyError,
+  compareApiVersions,
+  minimumApiVersion,
+} from './problems';
+import type { EngineProblem } from './session';
+
+export type ConnectResult =
+  | { ok: true; docker: Docker; info: EngineInfo; endpoint: ResolvedEndpoint }
+  | { ok: false; problem: EngineProblem; endpoint?: ResolvedEndpoint };
+
+/** Counts every Engine API request a client sends, for the idle-traffic benchmark and tests. */
+export interface RequestCounter {
+  count: number;
+}
+
+function readTlsFile(path: string | undefined, role: 'ca' | 'cert' | 'key'): Buffer | undefined {
+  if (path === undefined) return undefined;
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new TlsFileError(path, role, error);
+  }
+}
+
+/** dockerode options for an endpoint. Reads TLS files; throws TlsFileError naming a missing one. */
+export function dockerOptions(
+  endpoint: ResolvedEndpoint,
+  env: NodeJS.ProcessEnv = process.env,
+): Docker.DockerOptions {
+  // Every field is set, even to undefined, because docker-modem merges in its own reading of
+  // DOCKER_HOST underneath and we must not mix the two.
+  const base: Docker.DockerOptions = {
+    socketPath: undefined,
+    host: undefined,
+    port: undefined,
+    protocol: undefined,
+    ca: undefined,
+    cert: undefined,
+    key: undefined,
+  };
+  switch (endpoint.transport) {
+    case 'unix':
+    case 'npipe':
+      return { ...base, socketPath: endpoint.socketPath };
+    case 'ssh':
+      return {
+        ...base,
+        protocol: 'ssh',
+        host: endpoint.hostname,
+        port: endpoint.port,
+        username: endpoint.username,
+        sshOptions: { agent: env.SSH_AUTH_SOCK },
+      };
+    case 'tcp': {
+      const tls = endpoint.tls;
+      if (!tls) return { ...base, protocol: 'http', host: endpoint.hostname, port: endpoint.port };
+      const options: Docker.DockerOptions & { checkServerIdentity?: () => undefined } = {
+        ...base,
+        protocol: 'https',
+        host: endpoint.hostname,
+        port: endpoint.port,
+        ca: readTlsFile(tls.ca, 'ca'),
+        cert: readTlsFile(tls.cert, 'cert'),
+        key: readTlsFile(tls.key, 'key'),
+      };
+      if (!tls.verify) options.checkServerIdentity = () => undefined;
+      return options;
+    }
+  }
+}
+
+function createClient(options: Docker.DockerOptions, counter?: RequestCounter): Docker {
+  let docker: Docker;
+  try {
+    docker = new Docker(options);
+  } catch (error) {
+    // docker-modem reads DOCKER_CERT_PATH itself while constructing; name the file it missed.
+    const e = error as { code?: string; path?: string };
+    if (e.code === 'ENOENT' && e.path) throw new TlsFileError(e.path, roleOf(e.path), error);
+    throw error;
+  }
+  if (counter) {
+    const modem = docker.modem as { dial: (...args: unknown[]) => unknown };
+    const dial = modem.dial.bind(modem);
+    modem.dial = (...args: unknown[]) => {
+      counter.count++;
+      return dial(...args);
+    };
+  }
+  return docker;
+}
+
+function roleOf(path: string): 'ca' | 'cert' | 'key' {
+  return path.endsWith('key.pem') ? 'key' : path.endsWith('cert.pem') ? 'cert' : 'ca';
+}
+
+export interface ConnectOptions extends ResolveOptions {
+  counter?: RequestCounter;
+  /** Gives up on an engine that does not answer /version in time. */
+  timeoutMs?: number;
+}
+
+/** Resolves, connects and checks the API version. Never throws. */
+export async function connect(options: ConnectOptions = {}): Promise<ConnectResult> {
+  let endpoint: ResolvedEndpoint | undefined;
+  try {
+    endpoint = resolveEndpoint(options);
+    const docker = createClient(dockerOptions(endpoint, options.env), options.counter);
+    const version = await versionWithin(docker, options.timeoutMs ?? 15_000);
+    if (compareApiVersions(version.ApiVersion, minimumApiVersion) < 0) {
+      throw new ApiVersionError(version.ApiVersion, version.Version);
+    }
+    const info: EngineInfo = {
+      version: version.Version,
+      apiVersion: version.ApiVersion,
+      os: version.Os,
+      arch: version.Arch,
+      endpointLabel: endpoint.label,
+    };
+    return { ok: true, docker, info, endpoint };
+  } catch (error) {
+    const fallback: ResolvedEndpoint = endpoint ?? {
+      host: options.dockerHost ?? '',
+      transport: 'tcp',
+      source: 'setting',
+      label: options.dockerHost ?? '',
+      insecure: false,
+    };
+    return { ok: false, problem: classifyError(abortAsTimeout(error), fallback), endpoint };
+  }
+}
+
+/** dockerode accepts an abort signal for /version; its typings do not say so. */
+function versionWithin(docker: Docker, timeoutMs: number): Promise<Docker.DockerVersion> {
+  const client = docker as unknown as {
+    version(opts: { abortSignal: AbortSignal }): Promise<Docker.DockerVersion>;
+  };
+  return client.version({ abortSignal: AbortSignal.timeout(timeoutMs) });
+}
+
+/** An aborted /version call is a host that never answered: report it as a timeout. */
+function abortAsTimeout(error: unknown): unknown {
+  const e = error as { name?: string; message?: string };
+  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') {
+    return Object.assign(new Error(e.message ?? 'timed out'), { code: 'ETIMEDOUT' });
+  }
+  return error;
+}

@@ -1,0 +1,142 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { connect } from '../../../client/src/engine/connection';
+import { parseHost } from '../../../client/src/engine/endpoint';
+import { ApiVersionError, classifyError, compareApiVersions } from '../../../client/src/engine/problems';
+import { engineAvailable } from '../../harness/engine';
+
+const dir = mkdtempSync(join(tmpdir(), 'berth-problems-'));
+chmodSync(dir, 0o755);
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function problemFor(dockerHost: string, env: NodeJS.ProcessEnv = {}) {
+  const result = await connect({ dockerHost, env, timeoutMs: 5000 });
+  assert.equal(result.ok, false, `expected ${dockerHost} to fail`);
+  return result.ok ? undefined : result.problem;
+}
+
+function listen(server: Server, path?: string): Promise<void> {
+  return new Promise((resolve) =>
+    path ? server.listen(path, resolve) : server.listen(0, '127.0.0.1', resolve),
+  );
+}
+
+void describe('connection problems, from real failures', () => {
+  void test('a socket path that does not exist: the daemon is not running', async () => {
+    const p = await problemFor(`unix://${join(dir, 'nothing.sock')}`);
+    assert.equal(p?.code, 'socket-missing');
+    assert.match(p?.message ?? '', /nothing\.sock/);
+    assert.match(p?.fix ?? '', /systemctl start docker/);
+    assert.match(p?.detail ?? '', /ENOENT/);
+  });
+
+  void test('a file where the socket should be, with nobody listening', async () => {
+    const path = join(dir, 'stale.sock');
+    writeFileSync(path, '');
+    const p = await problemFor(`unix://${path}`);
+    assert.equal(p?.code, 'daemon-not-running');
+    assert.match(p?.detail ?? '', /ECONNREFUSED/);
+  });
+
+  void test('a closed loopback port: wrong host or port', async () => {
+    const server = createServer();
+    await listen(server);
+    const port = (server.address() as AddressInfo).port;
+    await new Promise((resolve) => server.close(resolve));
+    const p = await problemFor(`tcp://127.0.0.1:${port}`);
+    assert.equal(p?.code, 'connection-refused');
+    assert.match(p?.message ?? '', new RegExp(`127\\.0\\.0\\.1:${port}`));
+  });
+
+  void test('a host name that does not resolve', async () => {
+    const p = await problemFor('tcp://berth-no-such-host.invalid:2375');
+    assert.equal(p?.code, 'host-not-found');
+    assert.match(p?.message ?? '', /berth-no-such-host\.invalid/);
+  });
+
+  void test('TLS files missing: the missing file is named', async () => {
+    const p = await problemFor('', {
+      DOCKER_HOST: 'tcp://127.0.0.1:2376',
+      DOCKER_TLS_VERIFY: '1',
+      DOCKER_CERT_PATH: join(dir, 'no-certs'),
+    });
+    assert.equal(p?.code, 'tls-file-missing');
+    assert.match(p?.message ?? '', /no-certs\/ca\.pem/);
+  });
+
+  void test('TLS files that are not certificates', async () => {
+    const certs = join(dir, 'bad-certs');
+    execFileSync('mkdir', ['-p', certs]);
+    for (const f of ['ca.pem', 'cert.pem', 'key.pem']) writeFileSync(join(certs, f), 'not a certificate');
+    const server = createServer((socket) => socket.destroy());
+    await listen(server);
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const p = await problemFor('', {
+        DOCKER_HOST: `tcp://127.0.0.1:${port}`,
+        DOCKER_TLS_VERIFY: '1',
+        DOCKER_CERT_PATH: certs,
+      });
+      assert.equal(p?.code, 'tls-invalid', JSON.stringify(p));
+    } finally {
+      server.close();
+    }
+  });
+
+  void test('a socket the user may not open: add the user to the docker group', async (t) => {
+    if (process.getuid?.() !== 0) {
+      t.skip('needs root to start the attempt as the unprivileged user nobody');
+      return;
+    }
+    const path = join(dir, 'locked.sock');
+    const server = createServer();
+    await listen(server, path);
+    chmodSync(path, 0o000);
+    try {
+      const out = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'connect-once.ts'), `unix://${path}`],
+        {
+          uid: 65534,
+          gid: 65534,
+          cwd: process.cwd(),
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH, HOME: dir },
+        },
+      );
+      const result = JSON.parse(out) as {
+        ok: boolean;
+        problem?: { code: string; fix: string; message: string };
+      };
+      assert.equal(result.problem?.code, 'permission-denied');
+      assert.match(result.problem?.message ?? '', /locked\.sock/);
+      assert.match(result.problem?.fix ?? '', /usermod -aG docker/);
+    } finally {
+      server.close();
+    }
+  });
+
+  void test('an engine older than API 1.41 names both versions', () => {
+    const p = classifyError(
+      new ApiVersionError('1.40', '19.03.15'),
+      parseHost('unix:///x.sock', 'default', undefined),
+    );
+    assert.equal(p.code, 'api-too-old');
+    assert.match(p.message, /1\.40.*19\.03\.15.*1\.41.*20\.10/);
+    assert.equal(compareApiVersions('1.9', '1.41') < 0, true);
+    assert.equal(compareApiVersions('1.43', '1.41') > 0, true);
+  });
+
+  void test('the real engine connects and reports its version', async (t) => {
+    if (!(await engineAvailable(t))) return;
+    const result = await connect({ env: {}, dockerHost: 'unix:///var/run/docker.sock' });
+    assert.equal(result.ok, true);
+    if (result.ok) assert.match(result.info.apiVersion, /^1\.\d+$/);
+  });
+});
