@@ -1,0 +1,106 @@
+// The elements of the three trees. A node is only a key into the snapshot (plus, for hints, the
+// text to show), so the same object can stay in the tree while the snapshot under it changes.
+
+export type ViewId = 'networks' | 'volumes' | 'containers';
+
+export type HintTone = 'info' | 'warning';
+
+interface NodeBase {
+  /** Unique within its view; also the TreeItem id, so expansion survives refreshes. */
+  key: string;
+  parentKey?: string;
+}
+
+export interface NetworkNode extends NodeBase {
+  kind: 'network';
+  networkId: string;
+}
+
+/** A container on a network: a child of a network, or of a container in the Containers view. */
+export interface EndpointNode extends NodeBase {
+  kind: 'endpoint';
+  view: 'networks' | 'containers';
+  networkId: string;
+  containerId: string;
+}
+
+/** A container in `container:X` mode, listed under the networks of X whose stack it shares. */
+export interface JoinedNode extends NodeBase {
+  kind: 'joined';
+  networkId: string;
+  containerId: string;
+  hostContainerId: string;
+}
+
+export interface VolumeNode extends NodeBase {
+  kind: 'volume';
+  volumeName: string;
+}
+
+export interface VolumeUsageNode extends NodeBase {
+  kind: 'usage';
+  volumeName: string;
+  containerId: string;
+  destination: string;
+}
+
+export interface GroupNode extends NodeBase {
+  kind: 'group';
+  project: string;
+}
+
+export interface ContainerNode extends NodeBase {
+  kind: 'container';
+  containerId: string;
+}
+
+export interface MountNode extends NodeBase {
+  kind: 'mount';
+  containerId: string;
+  destination: string;
+}
+
+/** A lesson from the user's notes, shown in place (e.g. no DNS on the default bridge). */
+export interface HintNode extends NodeBase {
+  kind: 'hint';
+  hint: string;
+  label: string;
+  detail: string;
+  tone: HintTone;
+}
+
+export type BerthNode =
+  | NetworkNode
+  | EndpointNode
+  | JoinedNode
+  | VolumeNode
+  | VolumeUsageNode
+  | GroupNode
+  | ContainerNode
+  | MountNode
+  | HintNode;
+
+/** What a TreeItem shows, without vscode types: the glue turns it into a TreeItem. */
+export interface Presentation {
+  label: string;
+  description?: string;
+  /** Markdown. */
+  tooltip?: string;
+  icon: { id: string; color?: string };
+  contextValue: string;
+  collapsible: 'none' | 'collapsed' | 'expanded';
+}
+
+export const keys = {
+  network: (id: string) => `net:${id}`,
+  endpoint: (view: EndpointNode['view'], networkId: string, containerId: string) =>
+    view === 'networks' ? `net:${networkId}/ep:${containerId}` : `ctr:${containerId}/ep:${networkId}`,
+  joined: (networkId: string, containerId: string) => `net:${networkId}/joined:${containerId}`,
+  volume: (name: string) => `vol:${name}`,
+  usage: (name: string, containerId: string, destination: string) =>
+    `vol:${name}/use:${containerId}:${destination}`,
+  group: (project: string) => `grp:${project}`,
+  container: (id: string) => `ctr:${id}`,
+  mount: (containerId: string, destination: string) => `ctr:${containerId}/mnt:${destination}`,
+  hint: (parentKey: string, hint: string) => `${parentKey}/hint:${hint}`,
+};

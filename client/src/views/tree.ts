@@ -1,0 +1,103 @@
+import * as vscode from 'vscode';
+import type { EngineSession } from '../engine/session';
+import type { Snapshot } from '../engine/model';
+import type { BerthNode, Presentation, ViewId } from './present/nodes';
+import { affectedNodes, childrenOf, present } from './present/project';
+
+/**
+ * Projects the session's snapshot into one view. Nodes are interned by key so the tree keeps the
+ * same element objects across reloads: that is what lets a delta refresh only the nodes it touched.
+ */
+export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<BerthNode | BerthNode[] | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly nodes = new Map<string, BerthNode>();
+  private shown: Snapshot | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    readonly view: ViewId,
+    private readonly session: EngineSession,
+  ) {
+    this.subscriptions.push(
+      this.changed,
+      session.onDidChangeSnapshot((delta) => {
+        const before = this.shown;
+        const after = session.snapshot;
+        if (!after || !before) return this.refreshAll();
+        this.shown = after;
+        const affected = affectedNodes(view, before, after, delta);
+        if (affected.root) return this.refreshAll();
+        const nodes = [...affected.keys].flatMap((key) => this.nodes.get(key) ?? []);
+        if (nodes.length > 0) this.changed.fire(nodes);
+      }),
+      session.onDidChangeState(() => this.refreshAll()),
+    );
+  }
+
+  /** The snapshot the tree shows: none while the engine is unreachable, so the welcome shows. */
+  private visibleSnapshot(): Snapshot | undefined {
+    return this.session.state.kind === 'unreachable' ? undefined : this.session.snapshot;
+  }
+
+  refreshAll(): void {
+    // The tree asks for every node again after a root refresh, so nodes of removed objects can go.
+    this.nodes.clear();
+    this.shown = this.visibleSnapshot();
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: BerthNode): vscode.TreeItem {
+    const snapshot = this.session.snapshot;
+    const look = snapshot ? present(snapshot, node) : undefined;
+    return look ? toTreeItem(node, look) : new vscode.TreeItem(vscode.l10n.t('(gone)'));
+  }
+
+  getChildren(node?: BerthNode): BerthNode[] {
+    const snapshot = this.visibleSnapshot();
+    if (!snapshot) return [];
+    this.shown ??= snapshot;
+    return childrenOf(this.view, snapshot, node).map((fresh) => this.intern(fresh));
+  }
+
+  getParent(node: BerthNode): BerthNode | undefined {
+    return node.parentKey === undefined ? undefined : this.nodes.get(node.parentKey);
+  }
+
+  /** Finds the node for `key` (as shown now) so that commands can `reveal` it. */
+  find(key: string): BerthNode | undefined {
+    return this.nodes.get(key);
+  }
+
+  private intern(fresh: BerthNode): BerthNode {
+    const known = this.nodes.get(fresh.key);
+    if (!known) {
+      this.nodes.set(fresh.key, fresh);
+      return fresh;
+    }
+    Object.assign(known, fresh);
+    return known;
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}
+
+function toTreeItem(node: BerthNode, look: Presentation): vscode.TreeItem {
+  const collapsible = {
+    none: vscode.TreeItemCollapsibleState.None,
+    collapsed: vscode.TreeItemCollapsibleState.Collapsed,
+    expanded: vscode.TreeItemCollapsibleState.Expanded,
+  }[look.collapsible];
+  const item = new vscode.TreeItem(look.label, collapsible);
+  item.id = node.key;
+  item.description = look.description;
+  if (look.tooltip) item.tooltip = new vscode.MarkdownString(look.tooltip);
+  item.iconPath = new vscode.ThemeIcon(
+    look.icon.id,
+    look.icon.color ? new vscode.ThemeColor(look.icon.color) : undefined,
+  );
+  item.contextValue = look.contextValue;
+  return item;
+}

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { keys, type VolumeNode } from '../../../client/src/views/present/nodes';
+import { childrenOf, present } from '../../../client/src/views/present/project';
+import { presentVolume, volumeContextValue } from '../../../client/src/views/present/volumes';
+import { container, hex, snapshot, volume } from './fixtures';
+
+void test('an anonymous volume is shortened and marked; an unused one says so', () => {
+  const anon = volume({ name: hex('f'), anonymous: true });
+  const look = presentVolume(anon);
+  assert.equal(look.label, 'ffffffffffff');
+  assert.equal(look.description, 'anonymous · local · unused');
+  assert.equal(look.contextValue, 'volume.anonymous.unused');
+  assert.ok((look.tooltip ?? '').includes(hex('f')), 'the full name stays in the tooltip');
+});
+
+void test('a used volume counts distinct containers and shows its size once known', () => {
+  const data = volume({
+    name: 'pgdata',
+    size: 5 * 1024 * 1024,
+    created: '2026-11-20T08:00:00Z',
+    labels: { app: 'db' },
+    usedBy: [
+      {
+        containerId: hex('a'),
+        containerName: 'db',
+        destination: '/var/lib/postgresql/data',
+        readOnly: false,
+      },
+      { containerId: hex('a'), containerName: 'db', destination: '/backup', readOnly: true },
+      { containerId: hex('b'), containerName: 'backup', destination: '/data', readOnly: true },
+    ],
+  });
+  const look = presentVolume(data);
+  assert.equal(look.description, 'local · 2 containers · 5.0 MB');
+  assert.equal(volumeContextValue(data), 'volume.used');
+  for (const expected of ['/var/lib/docker/volumes/pgdata/_data', '2026-11-20', 'app', 'db'])
+    assert.ok((look.tooltip ?? '').includes(expected), `tooltip lacks ${expected}`);
+});
+
+void test('volume children are the containers mounting it, with destination and ro/rw', () => {
+  const db = container({ id: hex('a'), name: 'db' });
+  const data = volume({
+    name: 'pgdata',
+    usedBy: [
+      { containerId: db.id, containerName: 'db', destination: '/var/lib/postgresql/data', readOnly: false },
+      { containerId: db.id, containerName: 'db', destination: '/snap', readOnly: true },
+    ],
+  });
+  const snap = snapshot({ containers: [db], volumes: [data] });
+  const node: VolumeNode = { kind: 'volume', key: keys.volume('pgdata'), volumeName: 'pgdata' };
+  const children = childrenOf('volumes', snap, node);
+  assert.deepEqual(
+    children.map((child) => present(snap, child)?.description),
+    ['→ /var/lib/postgresql/data · rw', '→ /snap · ro'],
+  );
+  assert.ok(children.every((child) => child.kind === 'usage' && present(snap, child)?.label === 'db'));
+});
+
+void test('named volumes are listed before anonymous ones', () => {
+  const snap = snapshot({
+    volumes: [
+      volume({ name: hex('0'), anonymous: true }),
+      volume({ name: 'zeta' }),
+      volume({ name: 'alpha' }),
+    ],
+  });
+  assert.deepEqual(
+    childrenOf('volumes', snap, undefined).map((node) => present(snap, node)?.label),
+    ['alpha', 'zeta', '000000000000'],
+  );
+});
