@@ -183,7 +183,8 @@ export function parseHost(
   contextName?: string,
 ): ResolvedEndpoint {
   const base = { host, source, contextName, insecure: false };
-  const label = contextName && contextName !== 'default' ? contextName : host;
+  const label =
+    contextName && contextName !== 'default' ? contextName : source === 'default' ? 'default' : host;
   if (host.startsWith('unix://')) {
     return {
       ...base,

@@ -1,0 +1,264 @@
+// The live engine: connects on `start()`, loads a snapshot, then follows `/events` and reloads
+// (debounced) when something changes. When the stream or the daemon goes away it says why and
+// reconnects with backoff. It never polls: while nothing happens it sends no request at all.
+import type Docker from 'dockerode';
+import type { RequestCounter } from './connection';
+import { connect } from './connection';
+import type { ResolvedEndpoint, ResolveOptions } from './endpoint';
+import type { EngineEvent, EventSubscription } from './eventStream';
+import { isModelChanging, subscribeEvents } from './eventStream';
+import { Emitter } from './events';
+import { diffSnapshots, isEmptyDelta } from './join';
+import { AliasCache, loadAliases, loadSnapshot, loadVolumeSizes, withVolumeSizes } from './loader';
+import type { EngineInfo, Snapshot, SnapshotDelta } from './model';
+import { classifyError } from './problems';
+import type { ConnectionState, EngineProblem, EngineSession } from './session';
+
+export interface SessionOptions {
+  /** Read on every (re)connect, so a changed setting applies on `reconnect()`. */
+  settings?: () => Pick<ResolveOptions, 'dockerHost' | 'dockerContext'>;
+  env?: NodeJS.ProcessEnv;
+  configDir?: string;
+  /** How long events are gathered before one reload; bursts become a few reloads. */
+  debounceMs?: number;
+  /** First and longest wait between reconnect attempts. */
+  retryInitialMs?: number;
+  retryMaxMs?: number;
+  log?: (message: string) => void;
+}
+
+export interface SessionStats {
+  /** Engine API requests sent since the session was created. */
+  requests: number;
+  /** Snapshot loads (each is three list calls, plus inspects for new aliases). */
+  reloads: number;
+  /** Events received that could change the model. */
+  events: number;
+}
+
+export class LiveEngineSession implements EngineSession {
+  private currentState: ConnectionState = { kind: 'idle' };
+  private currentSnapshot: Snapshot | undefined;
+  private client: Docker | undefined;
+  private info: EngineInfo | undefined;
+  private resolved: ResolvedEndpoint | undefined;
+  private subscription: EventSubscription | undefined;
+  private generation = 0;
+  private retryDelay = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private debounceTimer: NodeJS.Timeout | undefined;
+  private reloading: Promise<void> | undefined;
+  private dirty = false;
+  private sizes: Map<string, number> | undefined;
+  private disposed = false;
+  private readonly aliases = new AliasCache();
+  private readonly counter: RequestCounter = { count: 0 };
+  private readonly stateEmitter = new Emitter<ConnectionState>();
+  private readonly snapshotEmitter = new Emitter<SnapshotDelta>();
+  private readonly counts = { reloads: 0, events: 0 };
+
+  readonly onDidChangeState = this.stateEmitter.event;
+  readonly onDidChangeSnapshot = this.snapshotEmitter.event;
+
+  constructor(private readonly options: SessionOptions = {}) {}
+
+  get state(): ConnectionState {
+    return this.currentState;
+  }
+
+  get snapshot(): Snapshot | undefined {
+    return this.currentSnapshot;
+  }
+
+  get docker(): Docker | undefined {
+    return this.currentState.kind === 'connected' ? this.client : undefined;
+  }
+
+  /** Where the session connects (or last tried to); `insecure` asks the UI to warn once. */
+  get endpoint(): ResolvedEndpoint | undefined {
+    return this.resolved;
+  }
+
+  get stats(): SessionStats {
+    return { requests: this.counter.count, ...this.counts };
+  }
+
+  /** The open `/events` response, for tests that break it on purpose. */
+  get eventStream(): EventSubscription['stream'] | undefined {
+    return this.subscription?.stream;
+  }
+
+  start(): void {
+    if (this.disposed || this.currentState.kind !== 'idle') return;
+    void this.connectNow();
+  }
+
+  reconnect(): void {
+    if (this.disposed) return;
+    this.retryDelay = 0;
+    void this.connectNow();
+  }
+
+  async refresh(): Promise<void> {
+    if (this.currentState.kind === 'idle') this.start();
+    if (this.currentState.kind !== 'connected') return;
+    clearTimeout(this.debounceTimer);
+    this.debounceTimer = undefined;
+    await this.reload();
+  }
+
+  /** Fetches volume sizes (`/system/df`, slow on big engines) and fires a delta for the volumes. */
+  async loadVolumeSizes(): Promise<void> {
+    const docker = this.docker;
+    if (!docker) return;
+    const generation = this.generation;
+    const sizes = await loadVolumeSizes(docker);
+    if (generation !== this.generation || !this.currentSnapshot) return;
+    this.sizes = sizes;
+    this.publish(withVolumeSizes(this.currentSnapshot, sizes));
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.teardown();
+    this.stateEmitter.dispose();
+    this.snapshotEmitter.dispose();
+  }
+
+  private teardown(): void {
+    this.generation++;
+    clearTimeout(this.retryTimer);
+    clearTimeout(this.debounceTimer);
+    this.retryTimer = undefined;
+    this.debounceTimer = undefined;
+    this.subscription?.close();
+    this.subscription = undefined;
+    this.reloading = undefined;
+  }
+
+  private setState(state: ConnectionState): void {
+    this.currentState = state;
+    this.stateEmitter.fire(state);
+  }
+
+  private log(message: string): void {
+    this.options.log?.(message);
+  }
+
+  private async connectNow(): Promise<void> {
+    this.teardown();
+    const generation = this.generation;
+    if (this.currentState.kind !== 'connected') this.setState({ kind: 'connecting' });
+    const result = await connect({
+      ...this.options.settings?.(),
+      env: this.options.env,
+      configDir: this.options.configDir,
+      counter: this.counter,
+    });
+    if (generation !== this.generation) return;
+    this.resolved = result.endpoint;
+    if (!result.ok) {
+      this.fail(generation, result.problem);
+      return;
+    }
+    this.client = result.docker;
+    this.info = result.info;
+    try {
+      // Subscribe before loading, so that nothing between the load and the stream is missed.
+      this.subscription = await subscribeEvents(
+        result.docker,
+        (event) => this.onEvent(generation, event),
+        (error) => this.onStreamEnd(generation, error),
+      );
+      if (generation !== this.generation) return;
+      this.dirty = true;
+      await this.runReloads(generation);
+    } catch (error) {
+      if (generation === this.generation && result.endpoint) {
+        this.fail(generation, classifyError(error, result.endpoint));
+      }
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.retryDelay = 0;
+    this.log(
+      `Connected to ${result.info.endpointLabel} (Docker ${result.info.version}, API ${result.info.apiVersion})`,
+    );
+    this.setState({ kind: 'connected' });
+  }
+
+  private fail(generation: number, problem: EngineProblem): void {
+    if (generation !== this.generation || this.disposed) return;
+    this.subscription?.close();
+    this.subscription = undefined;
+    const delay = this.retryDelay;
+    const initial = this.options.retryInitialMs ?? 1000;
+    this.retryDelay = Math.min(Math.max(initial, delay * 2), this.options.retryMaxMs ?? 30_000);
+    const retryAt = Date.now() + this.retryDelay;
+    this.log(`Engine unreachable (${problem.code}): ${problem.message}; retrying in ${this.retryDelay} ms`);
+    this.setState({ kind: 'unreachable', problem, retryAt });
+    this.retryTimer = setTimeout(() => void this.connectNow(), this.retryDelay);
+  }
+
+  private onEvent(generation: number, event: EngineEvent): void {
+    if (generation !== this.generation || !isModelChanging(event)) return;
+    this.counts.events++;
+    const container = event.Type === 'network' ? event.Actor.Attributes?.container : undefined;
+    if (container) this.aliases.invalidate(container);
+    if (event.Type === 'container') this.aliases.invalidate(event.Actor.ID);
+    // A fixed window from the first event: a long burst cannot postpone the reload forever.
+    this.debounceTimer ??= setTimeout(() => {
+      this.debounceTimer = undefined;
+      void this.reload();
+    }, this.options.debounceMs ?? 75);
+  }
+
+  private onStreamEnd(generation: number, error?: Error): void {
+    if (generation !== this.generation || this.disposed) return;
+    this.log(`The engine's event stream ended${error ? `: ${error.message}` : ''}; reconnecting`);
+    // The daemon may just have restarted, or only the stream broke: try again at once.
+    void this.connectNow();
+  }
+
+  private reload(): Promise<void> {
+    this.dirty = true;
+    if (this.reloading) return this.reloading;
+    const generation = this.generation;
+    const running = this.runReloads(generation)
+      .catch((error: unknown) => {
+        if (this.resolved) this.fail(generation, classifyError(error, this.resolved));
+      })
+      .finally(() => {
+        if (this.reloading === running) this.reloading = undefined;
+      });
+    this.reloading = running;
+    return running;
+  }
+
+  private async runReloads(generation: number): Promise<void> {
+    while (this.dirty && generation === this.generation) {
+      this.dirty = false;
+      const docker = this.client;
+      const info = this.info;
+      if (!docker || !info) return;
+      this.counts.reloads++;
+      const { snapshot, missingAliases } = await loadSnapshot(docker, info, this.aliases);
+      if (generation !== this.generation) return;
+      this.publish(this.sizes ? withVolumeSizes(snapshot, this.sizes) : snapshot);
+      if (missingAliases.length === 0) continue;
+      const enriched = await loadAliases(docker, snapshot, missingAliases, this.aliases);
+      if (generation !== this.generation) return;
+      this.publish(this.sizes ? withVolumeSizes(enriched, this.sizes) : enriched);
+    }
+  }
+
+  private publish(next: Snapshot): void {
+    const delta = diffSnapshots(this.currentSnapshot, next);
+    this.currentSnapshot = next;
+    if (!isEmptyDelta(delta)) this.snapshotEmitter.fire(delta);
+  }
+}
+
+export function createSession(options: SessionOptions = {}): LiveEngineSession {
+  return new LiveEngineSession(options);
+}
