@@ -1,0 +1,144 @@
+// The network map as plain data: one node per network, container, published port and volume,
+// edges labelled with what joins them. Built from the snapshot alone, with no markup: every
+// engine string (names, labels, images) is attacker-controlled and reaches the webview only as
+// data that the canvas draws as text, or escaped when exported as SVG.
+import type { Container, Snapshot } from '../engine/model';
+
+export type NodeKind = 'network' | 'container' | 'port' | 'volume';
+export type EdgeKind = 'endpoint' | 'port' | 'mount' | 'joined';
+
+export interface GraphNode {
+  id: string;
+  kind: NodeKind;
+  /** The engine id (network, container) or name (volume) that `berth.reveal` and connect take. */
+  ref: string;
+  label: string;
+  /** A second line: driver and subnet, image and state, and so on. */
+  detail: string;
+  /** Extra state for styling: `running`, `stopped`, `builtin`, `internal`, `anonymous`, `dangling`. */
+  tags: string[];
+}
+
+export interface GraphEdge {
+  id: string;
+  kind: EdgeKind;
+  source: string;
+  target: string;
+  label: string;
+}
+
+export interface GraphModel {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export const nodeId = {
+  network: (id: string) => `network:${id}`,
+  container: (id: string) => `container:${id}`,
+  volume: (name: string) => `volume:${name}`,
+  port: (containerId: string, key: string) => `port:${containerId}:${key}`,
+};
+
+function containerTags(c: Container): string[] {
+  const tags = [c.state === 'running' ? 'running' : 'stopped'];
+  if (c.networkMode.kind !== 'bridge' && c.networkMode.kind !== 'user')
+    tags.push(`mode-${c.networkMode.kind}`);
+  return tags;
+}
+
+function containerDetail(c: Container): string {
+  const compose = c.composeProject ? `${c.composeProject}/${c.composeService ?? ''}` : undefined;
+  return [compose, c.image, c.state].filter(Boolean).join(' · ');
+}
+
+function shortName(name: string): string {
+  return /^[0-9a-f]{64}$/.test(name) ? name.slice(0, 12) : name;
+}
+
+export function buildGraph(snapshot: Pick<Snapshot, 'networks' | 'containers' | 'volumes'>): GraphModel {
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
+  const portIds = new Set<string>();
+
+  for (const n of [...snapshot.networks.values()].sort(byName)) {
+    const subnets = n.ipam.map((c) => c.subnet).filter((s): s is string => !!s);
+    const tags = [n.builtin ? 'builtin' : 'user'];
+    if (n.internal) tags.push('internal');
+    if (n.options['com.docker.network.bridge.enable_icc'] === 'false') tags.push('no-icc');
+    nodes.push({
+      id: nodeId.network(n.id),
+      kind: 'network',
+      ref: n.id,
+      label: n.name,
+      detail: [n.driver, ...subnets].join(' · '),
+      tags,
+    });
+  }
+
+  for (const c of [...snapshot.containers.values()].sort(byName)) {
+    const id = nodeId.container(c.id);
+    nodes.push({
+      id,
+      kind: 'container',
+      ref: c.id,
+      label: c.name,
+      detail: containerDetail(c),
+      tags: containerTags(c),
+    });
+    for (const e of c.endpoints) {
+      if (!snapshot.networks.has(e.networkId)) continue;
+      edges.push({
+        id: `endpoint:${c.id}:${e.networkId}`,
+        kind: 'endpoint',
+        source: id,
+        target: nodeId.network(e.networkId),
+        label: [e.ipv4, e.ipv6].filter(Boolean).join(' · '),
+      });
+    }
+    if (c.networkMode.kind === 'container' && snapshot.containers.has(c.networkMode.containerId)) {
+      edges.push({
+        id: `joined:${c.id}`,
+        kind: 'joined',
+        source: id,
+        target: nodeId.container(c.networkMode.containerId),
+        label: 'container:',
+      });
+    }
+    for (const p of c.ports) {
+      if (p.hostPort === undefined) continue;
+      const host = `${p.hostIp || '0.0.0.0'}:${p.hostPort}`;
+      const key = `${host}/${p.protocol}`;
+      const portId = nodeId.port(c.id, key);
+      if (portIds.has(portId)) continue;
+      portIds.add(portId);
+      nodes.push({ id: portId, kind: 'port', ref: c.id, label: host, detail: `${p.protocol}`, tags: [] });
+      edges.push({
+        id: `port:${c.id}:${key}`,
+        kind: 'port',
+        source: portId,
+        target: id,
+        label: `${p.containerPort}/${p.protocol}`,
+      });
+    }
+  }
+
+  for (const v of [...snapshot.volumes.values()].sort(byName)) {
+    const id = nodeId.volume(v.name);
+    const tags = [];
+    if (v.anonymous) tags.push('anonymous');
+    if (v.usedBy.length === 0) tags.push('dangling');
+    nodes.push({ id, kind: 'volume', ref: v.name, label: shortName(v.name), detail: v.driver, tags });
+    for (const u of v.usedBy) {
+      if (!snapshot.containers.has(u.containerId)) continue;
+      edges.push({
+        id: `mount:${v.name}:${u.containerId}:${u.destination}`,
+        kind: 'mount',
+        source: nodeId.container(u.containerId),
+        target: id,
+        label: u.readOnly ? `${u.destination} (ro)` : u.destination,
+      });
+    }
+  }
+  return { nodes, edges };
+}

@@ -1,0 +1,166 @@
+// The network map's one webview panel: it sends the graph model on every snapshot change and
+// acts on what the webview asks for (reveal, connect after a confirmation, export as SVG).
+import * as vscode from 'vscode';
+import type { EngineSession } from '../engine/session';
+import { connectContainer } from '../reach/engineActions';
+import { buildGraph } from './graphModel';
+import { mapHtml } from './html';
+import { parseFromWebview, type FromWebview, type ToWebview } from './protocol';
+import { colorsFrom, renderSvg, type Point } from './svg';
+
+const viewType = 'berth.networkMap';
+
+function webviewStrings(): Record<string, string> {
+  return {
+    title: vscode.l10n.t('Berth Network Map'),
+    fit: vscode.l10n.t('Fit'),
+    relayout: vscode.l10n.t('Re-arrange'),
+    export: vscode.l10n.t('Export as SVG…'),
+    hint: vscode.l10n.t('Click a node to reveal it; drag a container onto a network to connect it.'),
+    empty: vscode.l10n.t('No networks, containers or volumes yet.'),
+    waiting: vscode.l10n.t('Waiting for the Docker engine…'),
+  };
+}
+
+export class NetworkMapPanel implements vscode.Disposable {
+  private static current: NetworkMapPanel | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static disposeCurrent(): void {
+    NetworkMapPanel.current?.dispose();
+  }
+
+  static show(context: vscode.ExtensionContext, session: EngineSession): NetworkMapPanel {
+    if (NetworkMapPanel.current) {
+      NetworkMapPanel.current.panel.reveal();
+      return NetworkMapPanel.current;
+    }
+    const roots = [
+      vscode.Uri.joinPath(context.extensionUri, 'media', 'map'),
+      vscode.Uri.joinPath(context.extensionUri, 'media', 'vendor'),
+    ];
+    const panel = vscode.window.createWebviewPanel(
+      viewType,
+      vscode.l10n.t('Network Map'),
+      vscode.ViewColumn.Active,
+      {
+        enableScripts: true,
+        localResourceRoots: roots,
+        retainContextWhenHidden: false,
+      },
+    );
+    NetworkMapPanel.current = new NetworkMapPanel(panel, context, session);
+    return NetworkMapPanel.current;
+  }
+
+  private constructor(
+    readonly panel: vscode.WebviewPanel,
+    context: vscode.ExtensionContext,
+    private readonly session: EngineSession,
+  ) {
+    const webview = panel.webview;
+    const media = (...parts: string[]) =>
+      webview.asWebviewUri(vscode.Uri.joinPath(context.extensionUri, 'media', ...parts)).toString();
+    panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'media', 'berth.svg');
+    webview.html = mapHtml({
+      cspSource: webview.cspSource,
+      cytoscapeUri: media('vendor', 'cytoscape.min.js'),
+      scriptUri: media('map', 'map.js'),
+      styleUri: media('map', 'map.css'),
+      language: vscode.env.language,
+      strings: webviewStrings(),
+    });
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      webview.onDidReceiveMessage((raw: unknown) => {
+        const message = parseFromWebview(raw);
+        if (message) void this.handle(message);
+      }),
+      session.onDidChangeSnapshot(() => this.postGraph()),
+      // A hidden webview is torn down; it asks again with `ready` when it comes back.
+      panel.onDidChangeViewState(() => panel.visible && this.postGraph()),
+    );
+    session.start();
+  }
+
+  private post(message: ToWebview): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private postGraph(): void {
+    const snapshot = this.session.snapshot;
+    if (!snapshot) {
+      this.post({ type: 'status', text: vscode.l10n.t('Waiting for the Docker engine…') });
+      return;
+    }
+    this.post({ type: 'graph', model: buildGraph(snapshot) });
+  }
+
+  private async handle(message: FromWebview): Promise<void> {
+    try {
+      if (message.type === 'ready') this.postGraph();
+      else if (message.type === 'reveal') await reveal(message.kind, message.id);
+      else if (message.type === 'connect') await this.connect(message.containerId, message.networkId);
+      else await this.exportSvg(message.positions, message.colors);
+    } catch (error) {
+      void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private async connect(containerId: string, networkId: string): Promise<void> {
+    const snapshot = this.session.snapshot;
+    const container = snapshot?.containers.get(containerId);
+    const network = snapshot?.networks.get(networkId);
+    const docker = this.session.docker;
+    if (!container || !network || !docker) return;
+    if (container.endpoints.some((e) => e.networkId === networkId)) {
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('{0} is already on {1}.', container.name, network.name),
+      );
+      return;
+    }
+    const yes = vscode.l10n.t('Connect');
+    const answer = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Connect container {0} to network {1}?', container.name, network.name),
+      { modal: true },
+      yes,
+    );
+    if (answer !== yes) return;
+    await connectContainer(docker, networkId, containerId);
+    await this.session.refresh();
+  }
+
+  private async exportSvg(positions: Record<string, Point>, raw: Record<string, string>): Promise<void> {
+    const snapshot = this.session.snapshot;
+    if (!snapshot) return;
+    const colors = colorsFrom(raw);
+    const target = await vscode.window.showSaveDialog({
+      filters: { SVG: ['svg'] },
+      defaultUri: vscode.Uri.joinPath(
+        vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.cwd()),
+        'network-map.svg',
+      ),
+      saveLabel: vscode.l10n.t('Export'),
+    });
+    if (!target) return;
+    const svg = renderSvg(buildGraph(snapshot), positions, colors);
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(svg));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Network map saved to {0}.', target.fsPath));
+  }
+
+  dispose(): void {
+    if (NetworkMapPanel.current === this) NetworkMapPanel.current = undefined;
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** Uses the views' `berth.reveal` when it exists; otherwise at least brings the right view up. */
+async function reveal(kind: 'network' | 'container' | 'volume', id: string): Promise<void> {
+  const commands = await vscode.commands.getCommands(true);
+  if (commands.includes('berth.reveal')) {
+    await vscode.commands.executeCommand('berth.reveal', { kind, id });
+    return;
+  }
+  await vscode.commands.executeCommand(`berth.${kind}s.focus`);
+}
