@@ -1,0 +1,20 @@
+// Volume names as the engine accepts them, checked before anything is sent.
+
+const volumeName = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
+
+/** Undefined when valid; otherwise what is wrong and how to fix it. */
+export function volumeNameProblem(name: string): string | undefined {
+  if (name.length === 0) return 'Enter a volume name.';
+  if (name.length < 2) return 'A volume name needs at least 2 characters.';
+  if (!volumeName.test(name)) {
+    return 'A volume name starts with a letter or digit and contains only letters, digits, "_", "." and "-".';
+  }
+  return undefined;
+}
+
+/** Splits a browse path into components, refusing anything that would leave the volume. */
+export function volumePath(path: string): string {
+  const parts = path.split('/').filter((part) => part !== '' && part !== '.');
+  if (parts.includes('..')) throw new Error(`"${path}" leaves the volume: ".." is not allowed`);
+  return parts.join('/');
+}
