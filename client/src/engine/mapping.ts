@@ -175,7 +175,7 @@ export function userAliases(aliases: string[] | null | undefined, containerId: s
 }
 
 function mapPorts(raw: RawContainer): PortBinding[] {
-  const ports = (raw.Ports ?? []).map((p) => ({
+  const ports = (raw.Ports ?? []).map((p): PortBinding => ({
     containerPort: p.PrivatePort,
     protocol: p.Type === 'udp' || p.Type === 'sctp' ? p.Type : 'tcp',
     hostIp: p.IP || undefined,
