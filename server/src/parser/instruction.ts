@@ -57,6 +57,7 @@ export function buildInstruction(b: Builder, from: number, comments: string[]): 
     flags: flags.map((f) => toFlag(b, f)),
     argsText: text.slice(argStart, argEnd),
     argsRange: b.line.rangeOf(argStart, argEnd),
+    locate: (s, e) => b.line.rangeOf(argStart + s, argStart + e),
     args: [],
     json: undefined,
     jsonError: undefined,

@@ -59,6 +59,8 @@ export interface Instruction {
   /** The arguments after the flags, continuations joined, as BuildKit sees them. */
   argsText: string;
   argsRange: Range;
+  /** The source range of `argsText.slice(start, end)`. */
+  locate: (start: number, end: number) => Range;
   /** Whitespace-separated arguments (or the JSON array's strings in exec form). */
   args: Word[];
   /** Exec (JSON) form: the array's strings. */

@@ -1,0 +1,152 @@
+import type { Dockerfile, Instruction, Range } from '../parser';
+import { parseShell, type ShellCommand } from './shell';
+import type { Fix, Localized, Report } from './types';
+
+export interface Stage {
+  index: number;
+  /** The `AS name`, lower-cased as BuildKit compares it. */
+  name: string | undefined;
+  nameRange: Range | undefined;
+  from: Instruction;
+  /** The image reference as written (may hold `$VARS`). */
+  image: string;
+  /** The instructions after FROM, up to the next FROM. */
+  instructions: Instruction[];
+  /** The earlier stage this one is built FROM, if any. */
+  parent: Stage | undefined;
+  /** Part of the image the build produces by default (the last stage and its ancestors). */
+  inFinalImage: boolean;
+}
+
+/** A shell script inside a RUN (its shell form text, or a heredoc fed to the shell). */
+export interface Script {
+  ins: Instruction;
+  text: string;
+  commands: ShellCommand[];
+  locate(start: number, end: number): Range;
+}
+
+/** What the linter knows about the surroundings; `undefined` means unknown (rules then stay quiet). */
+export interface LintEnvironment {
+  /** Whether a `.dockerignore` sits beside the Dockerfile. */
+  hasDockerignore?: boolean;
+}
+
+const shellNames = /^(?:\/bin\/|\/usr\/bin\/)?(?:sh|bash|ash|dash|zsh)$/;
+
+export class LintContext {
+  readonly stages: Stage[] = [];
+  /** ARGs before the first FROM. */
+  readonly globalArgs: Instruction[] = [];
+  readonly lines: string[];
+  private readonly scriptCache = new Map<Instruction, Script[]>();
+  private sink: Report[] = [];
+
+  constructor(
+    readonly file: Dockerfile,
+    source: string,
+    readonly env: LintEnvironment,
+  ) {
+    this.lines = source.split('\n');
+    let current: Stage | undefined;
+    for (const ins of file.instructions) {
+      if (ins.name === 'FROM') {
+        current = this.newStage(ins);
+        this.stages.push(current);
+      } else if (current) current.instructions.push(ins);
+      else if (ins.name === 'ARG') this.globalArgs.push(ins);
+    }
+    const last = this.stages[this.stages.length - 1];
+    for (let s: Stage | undefined = last; s; s = s.parent) s.inFinalImage = true;
+  }
+
+  private newStage(from: Instruction): Stage {
+    const args = from.args;
+    const image = args[0]?.value ?? '';
+    const hasName = args.length >= 3 && args[1].value.toLowerCase() === 'as';
+    const parent = this.stageNamed(image);
+    return {
+      index: this.stages.length,
+      name: hasName ? args[2].value.toLowerCase() : undefined,
+      nameRange: hasName ? args[2].range : undefined,
+      from,
+      image,
+      instructions: [],
+      parent,
+      inFinalImage: false,
+    };
+  }
+
+  /** An earlier stage by name or index, as `FROM x` and `COPY --from=x` resolve them. */
+  stageNamed(ref: string): Stage | undefined {
+    const lower = ref.toLowerCase();
+    if (/^\d+$/.test(ref)) return this.stages[Number(ref)];
+    return this.stages.find((s) => s.name === lower);
+  }
+
+  stageOf(ins: Instruction): Stage | undefined {
+    return this.stages.find((s) => s.from === ins || s.instructions.includes(ins));
+  }
+
+  /** The shell scripts a RUN executes, parsed once. Exec form is read when it is `sh -c`. */
+  scripts(ins: Instruction): Script[] {
+    let scripts = this.scriptCache.get(ins);
+    if (scripts) return scripts;
+    scripts = [];
+    if (ins.json === undefined) {
+      scripts.push(script(ins, ins.argsText, ins.locate));
+      const head = ins.argsText.trimStart();
+      const feedsShell = head.startsWith('<<') || /^(?:\S*\/)?(?:sh|bash|ash|dash)\b[^<]*<</.test(head);
+      if (feedsShell && ins.heredocs.length > 0) {
+        const doc = ins.heredocs[0];
+        scripts.push(script(ins, doc.content, heredocLocator(doc.content, doc.range.start.line)));
+      }
+    } else if (ins.json.length >= 3 && shellNames.test(ins.json[0]) && ins.json[1] === '-c') {
+      const range = ins.args[2].range;
+      scripts.push(script(ins, ins.json[2], () => range));
+    }
+    this.scriptCache.set(ins, scripts);
+    return scripts;
+  }
+
+  /** All simple commands of a RUN, across its scripts. */
+  commands(ins: Instruction): Array<{ cmd: ShellCommand; script: Script }> {
+    return this.scripts(ins).flatMap((s) => s.commands.map((cmd) => ({ cmd, script: s })));
+  }
+
+  report(range: Range, message: Localized, fix?: Fix): void {
+    this.sink.push(fix ? { range, message, fix } : { range, message });
+  }
+
+  /** Collects what one rule reports. */
+  collect(run: () => void): Report[] {
+    this.sink = [];
+    run();
+    return this.sink;
+  }
+
+  /** The text of a source line (without the line break). */
+  line(n: number): string {
+    return (this.lines[n] ?? '').replace(/\r$/, '');
+  }
+}
+
+function script(ins: Instruction, text: string, locate: (s: number, e: number) => Range): Script {
+  return { ins, text, commands: parseShell(text), locate };
+}
+
+function heredocLocator(content: string, firstLine: number): (s: number, e: number) => Range {
+  const starts = [0];
+  for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) starts.push(i + 1);
+  const at = (offset: number): { line: number; character: number } => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: firstLine + lo, character: offset - starts[lo] };
+  };
+  return (s, e) => ({ start: at(s), end: at(Math.max(s, e)) });
+}

@@ -1,0 +1,109 @@
+import type { Instruction } from '../../parser';
+import type { Stage } from '../context';
+import type { Rule } from '../types';
+import { text } from '../types';
+import { varRefs } from '../vars';
+
+const expanding = new Set([
+  'ADD',
+  'COPY',
+  'ENV',
+  'EXPOSE',
+  'LABEL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+  'ARG',
+]);
+const platformArgs = [
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+];
+
+function close(a: string, b: string): boolean {
+  if (a.toLowerCase() === b.toLowerCase()) return true;
+  if (Math.abs(a.length - b.length) > 1 || a.length < 4) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return Math.max(a.length, b.length) - i - j <= 1;
+}
+
+function rootIsScratch(stage: Stage): boolean {
+  let s = stage;
+  while (s.parent) s = s.parent;
+  return s.image === 'scratch';
+}
+
+export const undefinedVar: Rule = {
+  id: 'undefined-variable',
+  aliases: ['UndefinedVar'],
+  category: 'correctness',
+  severity: 'warning',
+  docs: {
+    en: {
+      title: 'Variable used but never defined',
+      explanation:
+        'An undefined `$NAME` expands to an empty string without any error. Declare it with ARG or ENV before use, give it a default (`${NAME:-value}`), or fix the spelling. Variables from the base image cannot be seen here, so only clear cases are reported.',
+    },
+    'zh-cn': {
+      title: '使用了从未定义的变量',
+      explanation:
+        '未定义的 `$NAME` 会被静默展开为空字符串。请先用 ARG 或 ENV 声明，给出默认值（`${NAME:-value}`），或修正拼写。这里看不到基础镜像中的变量，因此只报告明确的情况。',
+    },
+  },
+  check(ctx) {
+    const globals = new Set([...platformArgs, ...ctx.globalArgs.flatMap((i) => i.pairs.map((p) => p.key))]);
+    const report = (
+      ins: Instruction,
+      start: number,
+      end: number,
+      name: string,
+      hint: string | undefined,
+    ): void => {
+      ctx.report(
+        ins.locate(start, end),
+        hint
+          ? text(
+              `\`${name}\` is not defined; did you mean \`${hint}\`?`,
+              `\`${name}\` 没有定义；是不是 \`${hint}\`？`,
+            )
+          : text(
+              `\`${name}\` is not defined here and expands to an empty string.`,
+              `\`${name}\` 在这里没有定义，会被展开为空字符串。`,
+            ),
+      );
+    };
+    for (const stage of ctx.stages) {
+      for (const ref of varRefs(stage.from.argsText)) {
+        if (!ref.guarded && !globals.has(ref.name))
+          report(stage.from, ref.start, ref.end, ref.name, undefined);
+      }
+      // Docker gives every build a default PATH, even FROM scratch.
+      const known = new Set<string>(['PATH']);
+      for (let s = stage.parent; s; s = s.parent) {
+        for (const i of s.instructions)
+          if (i.name === 'ARG' || i.name === 'ENV') i.pairs.forEach((p) => known.add(p.key));
+      }
+      const scratch = rootIsScratch(stage);
+      for (const ins of stage.instructions) {
+        if (expanding.has(ins.name) && ins.heredocs.length === 0) {
+          for (const ref of varRefs(ins.argsText)) {
+            if (ref.guarded || known.has(ref.name)) continue;
+            const hint = [...known].find((k) => close(k, ref.name));
+            if (hint || scratch) report(ins, ref.start, ref.end, ref.name, hint);
+          }
+        }
+        if (ins.name === 'ARG' || ins.name === 'ENV') ins.pairs.forEach((p) => known.add(p.key));
+      }
+    }
+  },
+};

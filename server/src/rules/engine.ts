@@ -1,0 +1,83 @@
+import type { LintSettings } from '../../../common/protocol';
+import type { RuleMeta, RuleSeverity } from '../../../common/rules';
+import { parseDockerfile, type Dockerfile } from '../parser';
+import { emptyConfig, type HadolintConfig } from './config';
+import { LintContext, type LintEnvironment } from './context';
+import { allRules, parseErrorRule } from './registry';
+import { matchesRule, Suppressions } from './suppress';
+import type { Finding } from './types';
+
+export interface LintOptions {
+  settings?: LintSettings;
+  config?: HadolintConfig;
+  env?: LintEnvironment;
+}
+
+function lookup<T>(get: (key: string) => T | undefined, rule: RuleMeta): T | undefined {
+  return get(rule.id) ?? rule.aliases.map(get).find((v) => v !== undefined);
+}
+
+/** The severity a rule reports at after config and settings, or `off`. */
+export function effectiveSeverity(rule: RuleMeta, options: LintOptions): RuleSeverity | 'off' {
+  const settings = options.settings;
+  const config = options.config ?? emptyConfig;
+  const disabled = new Set(
+    [...(settings?.disabledRules ?? []), ...config.ignored].map((s) => s.toLowerCase()),
+  );
+  if (matchesRule(disabled, rule)) return 'off';
+  const fromSettings = settings?.severity ?? {};
+  return (
+    lookup((key) => (Object.hasOwn(fromSettings, key) ? fromSettings[key] : undefined), rule) ??
+    lookup((key) => config.override.get(key.toLowerCase()), rule) ??
+    rule.severity
+  );
+}
+
+/** Lints one Dockerfile; never throws on any input. Findings are sorted by position. */
+export function lint(source: string, options: LintOptions = {}, parsed?: Dockerfile): Finding[] {
+  const file = parsed ?? parseDockerfile(source);
+  const ctx = new LintContext(file, source, options.env ?? {});
+  const suppress = new Suppressions(file);
+  const findings: Finding[] = [];
+  const parseSeverity = effectiveSeverity(parseErrorRule, options);
+  if (parseSeverity !== 'off') {
+    for (const e of file.errors) {
+      const message = { en: e.message, 'zh-cn': e.message };
+      findings.push({
+        rule: parseErrorRule,
+        severity: parseSeverity,
+        range: e.range,
+        message,
+        fix: undefined,
+      });
+    }
+  }
+  for (const rule of allRules) {
+    let severity = effectiveSeverity(rule, options);
+    if (severity === 'off' || suppress.skipsFile(rule)) continue;
+    if (suppress.checkError && rule.aliases.some((a) => /^[A-Z][a-z]/.test(a))) severity = 'error';
+    let reports;
+    try {
+      reports = ctx.collect(() => rule.check(ctx));
+    } catch (err) {
+      // A rule bug must not take the whole lint down; it shows up as one finding instead.
+      const message = `internal error in rule ${rule.id}: ${err instanceof Error ? err.message : String(err)}`;
+      const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      findings.push({
+        rule,
+        severity: 'error',
+        range,
+        message: { en: message, 'zh-cn': message },
+        fix: undefined,
+      });
+      continue;
+    }
+    for (const r of reports) {
+      if (suppress.suppressed(rule, r.range)) continue;
+      findings.push({ rule, severity, range: r.range, message: r.message, fix: r.fix });
+    }
+  }
+  return findings.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
+}

@@ -1,0 +1,84 @@
+import type { Rule } from '../types';
+import { text } from '../types';
+import { absolute, copyParts, isUnder, normalizePath, workdirBefore } from '../util';
+
+/** Paths a RUN downloads to: `curl -o X`, `wget -O X`. */
+function downloads(args: ReadonlyArray<{ value: string }>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length - 1; i++) {
+    const v = args[i].value;
+    if (
+      (v === '-o' || v === '-O' || v === '--output' || v === '--output-document') &&
+      args[i + 1].value !== '-'
+    ) {
+      out.push(args[i + 1].value);
+    }
+  }
+  return out;
+}
+
+export const deletedLater: Rule = {
+  id: 'file-deleted-in-later-layer',
+  aliases: [],
+  category: 'layers',
+  severity: 'warning',
+  docs: {
+    en: {
+      title: 'A file added in one layer is deleted in a later one',
+      explanation:
+        'Layers are read-only and stacked: deleting a file in a later RUN only hides it, the bytes stay in the earlier layer and in every pull. Download, use and delete in the same RUN, use a multi-stage build, or a `RUN --mount` for build-only files.',
+    },
+    'zh-cn': {
+      title: '前一层加入的文件在后面的层里被删除',
+      explanation:
+        '镜像层是只读、逐层叠加的：在后面的 RUN 里删除文件只是把它遮住，字节仍然留在之前那一层，每次 pull 都要下载。请在同一条 RUN 里下载、使用并删除，或使用多阶段构建，或用 `RUN --mount` 挂载只在构建时需要的文件。',
+    },
+  },
+  check(ctx) {
+    for (const stage of ctx.stages) {
+      const added: Array<{ path: string; line: number }> = [];
+      for (const ins of stage.instructions) {
+        const workdir = workdirBefore(stage, ins);
+        if ((ins.name === 'COPY' || ins.name === 'ADD') && ins.heredocs.length === 0) {
+          const { sources, dest } = copyParts(ins);
+          if (dest === undefined || sources.length === 0) continue;
+          const target = absolute(dest, workdir);
+          for (const src of sources) {
+            if (/[*?[$]/.test(src) || /^https?:/.test(src)) continue;
+            const base = normalizePath(src).split('/').pop() ?? '';
+            const isDir = dest.endsWith('/') || sources.length > 1;
+            if (isDir && !base.includes('.')) continue;
+            const path = isDir ? `${target}/${base}` : target;
+            if (base !== '' && base !== '.')
+              added.push({ path: normalizePath(path), line: ins.range.start.line });
+          }
+          continue;
+        }
+        if (ins.name !== 'RUN') continue;
+        const commands = ctx.commands(ins);
+        for (const { cmd, script } of commands) {
+          if (cmd.name !== 'rm') continue;
+          for (const arg of cmd.args) {
+            if (arg.value.startsWith('-') || /[*?$]/.test(arg.value)) continue;
+            const path = absolute(arg.value, workdir);
+            const hit = added.find((a) => a.path === path || (isUnder(a.path, path) && path !== '/'));
+            if (!hit) continue;
+            ctx.report(
+              script.locate(arg.start, arg.end),
+              text(
+                `${hit.path} was added in an earlier layer (line ${hit.line + 1}); deleting it here does not make the image smaller.`,
+                `${hit.path} 是在之前的层（第 ${hit.line + 1} 行）加入的；在这里删除并不会让镜像变小。`,
+              ),
+            );
+          }
+        }
+        for (const { cmd } of commands) {
+          if (cmd.name !== 'curl' && cmd.name !== 'wget') continue;
+          for (const p of downloads(cmd.args)) {
+            if (!/[$*]/.test(p)) added.push({ path: absolute(p, workdir), line: ins.range.start.line });
+          }
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,120 @@
+import type { RuleMeta } from '../../../common/rules';
+import { addInsecureUrl, addInsteadOfCopy, addUrlChecksum } from './cache/addUrl';
+import { installWithoutUpdate, packageUpgrade, updateAlone } from './cache/aptUpdate';
+import { cacheBustEnv } from './cache/cacheBust';
+import { copyAllBeforeInstall } from './cache/copyBeforeInstall';
+import { fromAsCasing, instructionCasing, stageNameCasing } from './correctness/casing';
+import { invalidExecForm, shellFormCmd } from './correctness/execForm';
+import { fromLatest } from './correctness/fromTag';
+import { missingArguments, onbuildForbidden, unknownInstruction } from './correctness/instructions';
+import { legacyKeyValue } from './correctness/legacyEnv';
+import { maintainerDeprecated } from './correctness/maintainer';
+import { multipleCmd } from './correctness/multipleCmd';
+import { runCd } from './correctness/runCd';
+import { copyFromUnknownStage, duplicateStageName } from './correctness/stageRefs';
+import { undefinedVar } from './correctness/undefinedVar';
+import { relativeWorkdir } from './correctness/workdir';
+import { exposeInvalidPort, exposeMapping, exposeProtocol, exposeReversedRange } from './expose/exposeRules';
+import { consecutiveRun } from './layers/consecutiveRun';
+import { deletedLater } from './layers/deletedLater';
+import { noInstallRecommends } from './layers/noInstallRecommends';
+import { apkNoCache, aptListsLeft, pipNoCacheDir } from './layers/packageCache';
+import { lastUserRoot, noUser } from './security/user';
+import { aptNotAptGet, chmod777, curlPipeShell, sudoInRun } from './security/runRisks';
+import { copyAllNoDockerignore, secretFileCopied, secretInArgEnv } from './security/secrets';
+import { chownAfterCopy } from './stages/chownAfterCopy';
+import { debianFrontendEnv } from './stages/debianFrontend';
+import { duplicateExpose, duplicateVolume, notInFinalImage } from './stages/duplicates';
+import { globalArgNotRedeclared } from './stages/globalArg';
+import type { Rule } from './types';
+import { anonymousVolume } from './volume/anonymousVolume';
+import { volumeHostPath } from './volume/volumeHostPath';
+import { volumeInvalidJson } from './volume/volumeJson';
+import { writeUnderVolume } from './volume/writeUnderVolume';
+
+/** Parse errors are reported under this id so that they can be configured like any rule. */
+export const parseErrorRule: RuleMeta = {
+  id: 'parse-error',
+  aliases: [],
+  category: 'correctness',
+  severity: 'error',
+  docs: {
+    en: {
+      title: 'The Dockerfile cannot be parsed',
+      explanation: 'Docker would refuse to build this file; the message says why.',
+    },
+    'zh-cn': { title: 'Dockerfile 无法解析', explanation: 'Docker 会拒绝构建这个文件；消息说明了原因。' },
+  },
+};
+
+export const allRules: readonly Rule[] = [
+  // layers
+  consecutiveRun,
+  aptListsLeft,
+  apkNoCache,
+  pipNoCacheDir,
+  deletedLater,
+  noInstallRecommends,
+  chownAfterCopy,
+  // cache
+  installWithoutUpdate,
+  updateAlone,
+  copyAllBeforeInstall,
+  cacheBustEnv,
+  addUrlChecksum,
+  packageUpgrade,
+  // volume
+  volumeInvalidJson,
+  writeUnderVolume,
+  volumeHostPath,
+  anonymousVolume,
+  duplicateVolume,
+  // expose
+  exposeInvalidPort,
+  exposeProtocol,
+  exposeMapping,
+  exposeReversedRange,
+  duplicateExpose,
+  // correctness
+  instructionCasing,
+  fromAsCasing,
+  stageNameCasing,
+  maintainerDeprecated,
+  multipleCmd,
+  invalidExecForm,
+  shellFormCmd,
+  relativeWorkdir,
+  fromLatest,
+  duplicateStageName,
+  copyFromUnknownStage,
+  undefinedVar,
+  unknownInstruction,
+  missingArguments,
+  runCd,
+  onbuildForbidden,
+  legacyKeyValue,
+  notInFinalImage,
+  globalArgNotRedeclared,
+  debianFrontendEnv,
+  // security
+  lastUserRoot,
+  noUser,
+  secretFileCopied,
+  copyAllNoDockerignore,
+  secretInArgEnv,
+  curlPipeShell,
+  addInsecureUrl,
+  chmod777,
+  sudoInRun,
+  // style
+  addInsteadOfCopy,
+  aptNotAptGet,
+];
+
+/** Every rule's metadata, parse errors included: for hovers, docs and `--list-rules`. */
+export const allRuleMeta: readonly RuleMeta[] = [parseErrorRule, ...allRules];
+
+export function findRule(idOrAlias: string): RuleMeta | undefined {
+  const key = idOrAlias.toLowerCase();
+  return allRuleMeta.find((r) => r.id === key || r.aliases.some((a) => a.toLowerCase() === key));
+}

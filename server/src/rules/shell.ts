@@ -1,0 +1,210 @@
+// A small shell reader for RUN scripts: enough to find the simple commands, their words and
+// redirect targets, with offsets, without ever executing or fully parsing POSIX sh.
+
+export interface ShellWord {
+  /** Quotes removed, escapes resolved, `$(…)` and variables kept as written. */
+  value: string;
+  start: number;
+  end: number;
+}
+
+export interface ShellCommand {
+  /** The program, e.g. `apt-get` (`sudo`, `env`, assignments and shell keywords skipped). */
+  name: string;
+  nameWord: ShellWord | undefined;
+  /** Words after the program. */
+  args: ShellWord[];
+  /** Every word of the command, including the skipped prefix. */
+  words: ShellWord[];
+  redirects: ShellWord[];
+  /** Whether `sudo` prefixed it. */
+  sudo: boolean;
+  start: number;
+  end: number;
+  /** The operator that ended it: `&&`, `||`, `;`, `|`, `&`, newline or end. */
+  operator: string;
+}
+
+const keywords = new Set([
+  'if',
+  'then',
+  'else',
+  'elif',
+  'fi',
+  'do',
+  'done',
+  'while',
+  'until',
+  '!',
+  '{',
+  '}',
+  'time',
+]);
+const wrappers = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'xargs']);
+const maxNesting = 64;
+
+function isBlank(ch: string): boolean {
+  return ch === ' ' || ch === '\t' || ch === '\r';
+}
+
+/** Reads one word starting at `i`; returns it and the index after it. */
+function readWord(src: string, i: number): { word: ShellWord; next: number } {
+  const start = i;
+  let value = '';
+  let depth = 0;
+  while (i < src.length) {
+    const ch = src[i];
+    if (depth === 0 && (isBlank(ch) || ch === '\n' || ';&|<>()'.includes(ch))) break;
+    if (ch === '\\') {
+      if (src[i + 1] === '\n') i += 2;
+      else {
+        value += src[i + 1] ?? '';
+        i += 2;
+      }
+      continue;
+    }
+    if (ch === "'") {
+      const close = src.indexOf("'", i + 1);
+      const end = close < 0 ? src.length : close;
+      value += src.slice(i + 1, end);
+      i = end + 1;
+      continue;
+    }
+    if (ch === '"') {
+      i++;
+      while (i < src.length && src[i] !== '"') {
+        if (src[i] === '\\' && i + 1 < src.length && '"\\$`\n'.includes(src[i + 1])) i++;
+        value += src[i++];
+      }
+      i++;
+      continue;
+    }
+    if (ch === '$' && src[i + 1] === '(' && depth < maxNesting) {
+      depth++;
+      value += '$(';
+      i += 2;
+      continue;
+    }
+    if (ch === ')' && depth > 0) depth--;
+    value += ch;
+    i++;
+  }
+  return { word: { value, start, end: Math.min(i, src.length) }, next: Math.min(i, src.length) };
+}
+
+function finishCommand(
+  words: ShellWord[],
+  redirects: ShellWord[],
+  operator: string,
+): ShellCommand | undefined {
+  if (words.length === 0) return undefined;
+  let k = 0;
+  let sudo = false;
+  while (k < words.length) {
+    const v = words[k].value;
+    if (keywords.has(v) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) k++;
+    else if (wrappers.has(v)) {
+      if (v === 'sudo') sudo = true;
+      k++;
+      while (k < words.length && words[k].value.startsWith('-')) k++;
+    } else break;
+  }
+  const nameWord = words[k];
+  const name = nameWord ? nameWord.value.replace(/^.*\//, '') : '';
+  return {
+    name,
+    nameWord,
+    args: words.slice(k + 1),
+    words,
+    redirects,
+    sudo,
+    start: words[0].start,
+    end: words[words.length - 1].end,
+    operator,
+  };
+}
+
+/** Splits a script into its simple commands (pipelines, lists and compound bodies flattened). */
+export function parseShell(src: string): ShellCommand[] {
+  const commands: ShellCommand[] = [];
+  let words: ShellWord[] = [];
+  let redirects: ShellWord[] = [];
+  let redirectNext = false;
+  const end = (operator: string): void => {
+    const cmd = finishCommand(words, redirects, operator);
+    if (cmd) commands.push(cmd);
+    words = [];
+    redirects = [];
+    redirectNext = false;
+  };
+  let i = 0;
+  while (i < src.length) {
+    const ch = src[i];
+    if (isBlank(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === '\\' && src[i + 1] === '\n') {
+      i += 2;
+      continue;
+    }
+    if (ch === '#' && words.length === 0 && !redirectNext) {
+      while (i < src.length && src[i] !== '\n') i++;
+      continue;
+    }
+    if (ch === '\n' || ch === ';' || ch === '(' || ch === ')') {
+      end(ch === '\n' ? 'newline' : ch);
+      i++;
+      continue;
+    }
+    if (ch === '&' || ch === '|') {
+      const two = src.slice(i, i + 2);
+      if (two === '&&' || two === '||') {
+        end(two);
+        i += 2;
+      } else if (two === '&>') {
+        redirectNext = true;
+        i += src[i + 2] === '>' ? 3 : 2;
+      } else {
+        end(ch);
+        i++;
+      }
+      continue;
+    }
+    if (ch === '>' || ch === '<') {
+      i++;
+      while (src[i] === '>' || src[i] === '<' || src[i] === '&' || src[i] === '|' || src[i] === '-') i++;
+      if (/\d$/.test(src.slice(0, i - 1)) && words.length > 0) {
+        const last = words[words.length - 1];
+        if (/^\d+$/.test(last.value) && last.end === i - 1) words.pop();
+      }
+      redirectNext = true;
+      continue;
+    }
+    const { word, next } = readWord(src, i);
+    i = next > i ? next : i + 1;
+    if (redirectNext) {
+      redirects.push(word);
+      redirectNext = false;
+    } else {
+      words.push(word);
+    }
+  }
+  end('end');
+  return commands;
+}
+
+/** True when `args` holds the flag, long (`--no-cache`) or short inside a cluster (`-y` in `-qy`). */
+export function hasFlag(args: readonly ShellWord[], long: string, short?: string): boolean {
+  return args.some(
+    (a) =>
+      a.value === long ||
+      a.value.startsWith(long + '=') ||
+      (short !== undefined && /^-[A-Za-z]+$/.test(a.value) && a.value.slice(1).includes(short)),
+  );
+}
+
+/** The first non-option argument (the sub-command for apt-get, apk, pip, npm…). */
+export function subcommand(cmd: ShellCommand): ShellWord | undefined {
+  return cmd.args.find((a) => !a.value.startsWith('-'));
+}

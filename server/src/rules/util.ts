@@ -1,0 +1,93 @@
+import type { Instruction, Range } from '../parser';
+import type { LintContext, Stage } from './context';
+import type { ShellCommand } from './shell';
+import type { Fix, Localized, TextEdit } from './types';
+
+export function edit(range: Range, newText: string): TextEdit {
+  return { range, newText };
+}
+
+export function fix(title: Localized, ...edits: TextEdit[]): Fix {
+  return { title, edits };
+}
+
+/** Every instruction of every stage with its stage (ONBUILD bodies excluded: they run elsewhere). */
+export function* stageInstructions(ctx: LintContext): Generator<[Instruction, Stage]> {
+  for (const stage of ctx.stages) for (const ins of stage.instructions) yield [ins, stage];
+}
+
+/** The value with one level of matching outer quotes removed. */
+export function unquote(value: string): string {
+  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) {
+    return value.slice(1, -1);
+  }
+  return value;
+}
+
+export function normalizePath(path: string): string {
+  const trimmed = path.replace(/\/+$/, '');
+  return trimmed === '' ? '/' : trimmed.replace(/\/{2,}/g, '/');
+}
+
+/** `child` is `parent` or below it. */
+export function isUnder(child: string, parent: string): boolean {
+  const c = normalizePath(child);
+  const p = normalizePath(parent);
+  return p === '/' ? c.startsWith('/') : c === p || c.startsWith(p + '/');
+}
+
+export function isApt(cmd: ShellCommand): boolean {
+  return cmd.name === 'apt-get' || cmd.name === 'apt';
+}
+
+export function hasArg(cmd: ShellCommand, ...values: string[]): boolean {
+  return cmd.args.some((a) => values.includes(a.value));
+}
+
+/** A RUN cache mount (`--mount=type=cache,target=…`) covering `path`. */
+export function cacheMounted(ins: Instruction, path: string): boolean {
+  return ins.flags.some((f) => {
+    const value = f.value ?? '';
+    const target = /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(value)?.[1];
+    return (
+      f.name === 'mount' &&
+      /(?:^|,)type=cache(?:,|$)/.test(value) &&
+      target !== undefined &&
+      isUnder(path, target)
+    );
+  });
+}
+
+/** The directory WORKDIR leaves the stage in before `ins` ("/" when unknown). */
+export function workdirBefore(stage: Stage, ins: Instruction): string {
+  let dir = '/';
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s; s = s.parent) chain.unshift(s);
+  for (const s of chain) {
+    for (const i of s.instructions) {
+      if (i === ins) return dir;
+      if (i.name !== 'WORKDIR' || i.args.length === 0) continue;
+      const path = unquote(i.args[0].value);
+      dir = path.startsWith('/') ? normalizePath(path) : normalizePath(`${dir}/${path}`);
+    }
+  }
+  return dir;
+}
+
+/** Resolves a path written in an instruction against the stage's WORKDIR. */
+export function absolute(path: string, workdir: string): string {
+  const p = unquote(path);
+  return p.startsWith('/') ? normalizePath(p) : normalizePath(`${workdir}/${p}`);
+}
+
+/** COPY/ADD sources and destination (exec or shell form). */
+export function copyParts(ins: Instruction): { sources: string[]; dest: string | undefined } {
+  const values = ins.args.map((a) => (ins.json ? a.value : unquote(a.value)));
+  if (ins.heredocs.length > 0 || values.length < 2)
+    return { sources: values.slice(0, -1), dest: values.at(-1) };
+  return { sources: values.slice(0, -1), dest: values[values.length - 1] };
+}
+
+export function flag(ins: Instruction, name: string): string | undefined {
+  return ins.flags.find((f) => f.name === name)?.value;
+}
