@@ -61,7 +61,8 @@ const contexts = await Promise.all([
     ...common,
     // The in-editor mocha suite is loaded by VS Code's test runner, never shipped.
     entryPoints: { 'vscode-suite/index': 'test/vscode/index.ts' },
-    external: [...common.external, 'vscode'],
+    // mocha loads its reporters by path at run time; it resolves from node_modules instead.
+    external: [...common.external, 'vscode', 'mocha'],
     outdir: 'out',
     minify: false,
     sourcemap: true,
