@@ -111,14 +111,19 @@ export async function getTar(
  * names under `v/`, see `rebaseTar`. Ownership comes from the archive (copyUIDGID stays off).
  */
 export async function putTar(helper: Docker.Container, tar: Readable, signal?: AbortSignal): Promise<void> {
+  if (signal?.aborted) throw new CancelledError();
   const body = rebaseTar(tar, mountRoot);
-  const onAbort = (): void => {
-    body.destroy(new CancelledError());
-  };
+  // The request is aborted on cancel and on any failure of the body (a bad gzip, a read error).
+  const request = new AbortController();
+  const onAbort = (): void => request.abort();
   signal?.addEventListener('abort', onAbort, { once: true });
+  const bodyFailed = new Promise<never>((_resolve, reject) => body.once('error', reject));
+  bodyFailed.catch(() => undefined);
   try {
-    if (signal?.aborted) throw new CancelledError();
-    await helper.putArchive(body, { path: '/', abortSignal: signal });
+    await Promise.race([helper.putArchive(body, { path: '/', abortSignal: request.signal }), bodyFailed]);
+  } catch (error) {
+    request.abort();
+    throw error;
   } finally {
     signal?.removeEventListener('abort', onAbort);
     if (!body.readableEnded) body.destroy();

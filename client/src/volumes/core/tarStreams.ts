@@ -182,6 +182,8 @@ export function rebaseTar(source: Readable, root: string): Readable {
       }
       await new Promise<void>((resolve, reject) => {
         const sink = writer.entry(header, (error) => (error ? reject(error) : resolve()));
+        sink.on('error', reject);
+        entry.on('error', reject);
         if (header.type !== 'file' && header.type !== 'contiguous-file') {
           entry.resume();
           return;
@@ -193,7 +195,6 @@ export function rebaseTar(source: Readable, root: string): Readable {
           }
         });
         entry.on('end', () => sink.end(null));
-        entry.on('error', reject);
       });
     }
     writer.finalize();
