@@ -42,6 +42,13 @@ export const messages = {
     'The alias "{0}" is not a valid DNS name: use letters, digits, "-", "_" and ".", starting with a letter or digit.',
   aliasDuplicate: 'The alias "{0}" is given twice.',
   labelKeyInvalid: 'The label key "{0}" is empty or contains spaces or "=". Write labels as key=value.',
+  alreadyConnected: 'The container "{0}" is already on the network "{1}".',
+  sharedStack:
+    'The container "{0}" runs with --network {1}: it has no network stack of its own to connect. Recreate it on a bridge or user-defined network.',
+  networkInUse: 'The network "{0}" still has containers attached: {1}. Disconnect them first.',
+  builtinNetwork: 'The network "{0}" is built into Docker and cannot be removed.',
+  volumeInUse: 'The volume "{0}" is used by {1}. Remove those containers first, or keep the volume.',
+  notFound: '"{0}" no longer exists. The view has been refreshed.',
 } as const;
 
 export type MessageTemplate = (typeof messages)[keyof typeof messages];
@@ -63,7 +70,7 @@ export function formatMessage(template: string, args: readonly string[]): string
   return template.replace(/\{(\d+)\}/g, (whole, index: string) => args[Number(index)] ?? whole);
 }
 
-function problem(
+export function problem(
   field: string | undefined,
   template: MessageTemplate,
   ...args: (string | number)[]
