@@ -1,0 +1,129 @@
+// Berth: Check Connectivity To…: pick A (unless the tree gave it) and B, show the verdict with
+// every reason, and offer the fixes as buttons that act only after a confirmation.
+import * as vscode from 'vscode';
+import type { Container, Snapshot } from '../engine/model';
+import type { EngineSession } from '../engine/session';
+import { analyzeReach } from './analyze';
+import { containerIdOf } from './argument';
+import { connectContainer, createNetworkAndConnect } from './engineActions';
+import { renderFix, renderReason, renderVerdict, type Translate } from './messages';
+import type { Fix, Reachability } from './types';
+
+const t: Translate = (message, args) => vscode.l10n.t(message, args);
+
+async function currentSnapshot(session: EngineSession): Promise<Snapshot | undefined> {
+  session.start();
+  if (!session.snapshot) await session.refresh().catch(() => undefined);
+  if (session.snapshot) return session.snapshot;
+  const state = session.state;
+  const why = state.kind === 'unreachable' ? `${state.problem.message} ${state.problem.fix}` : '';
+  void vscode.window.showErrorMessage(vscode.l10n.t('The Docker engine is not available. {0}', why).trim());
+  return undefined;
+}
+
+function describeContainer(c: Container): string {
+  const addresses = c.endpoints.map((e) => (e.ipv4 ? `${e.networkName} ${e.ipv4}` : e.networkName));
+  if (c.networkMode.kind === 'host' || c.networkMode.kind === 'none') addresses.push(c.networkMode.kind);
+  if (c.networkMode.kind === 'container') {
+    addresses.push(`container:${c.networkMode.containerName ?? c.networkMode.containerId.slice(0, 12)}`);
+  }
+  return addresses.join(' · ');
+}
+
+async function pickContainer(
+  snapshot: Snapshot,
+  title: string,
+  except?: string,
+): Promise<Container | undefined> {
+  const items = [...snapshot.containers.values()]
+    .filter((c) => c.id !== except)
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((c) => ({ label: c.name, description: c.state, detail: describeContainer(c), container: c }));
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('There is no other container to check against.'));
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(items, {
+    title,
+    matchOnDescription: true,
+    matchOnDetail: true,
+  });
+  return picked?.container;
+}
+
+function confirmText(fix: Fix): string {
+  if (fix.kind === 'connect') {
+    return vscode.l10n.t('Connect container {0} to network {1}?', fix.containerName, fix.networkName);
+  }
+  const names = fix.containers.map((c) => c.name).join(', ');
+  return vscode.l10n.t('Create the bridge network {0} and connect {1} to it?', fix.networkName, names);
+}
+
+async function applyFix(session: EngineSession, fix: Fix): Promise<boolean> {
+  const docker = session.docker;
+  if (!docker) return false;
+  const go = vscode.l10n.t('Apply');
+  const answer = await vscode.window.showWarningMessage(confirmText(fix), { modal: true }, go);
+  if (answer !== go) return false;
+  try {
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: renderFix(fix, t) },
+      async () => {
+        if (fix.kind === 'connect') await connectContainer(docker, fix.networkId, fix.containerId);
+        else
+          await createNetworkAndConnect(
+            docker,
+            fix.networkName,
+            fix.containers.map((c) => c.id),
+          );
+      },
+    );
+  } catch (error) {
+    void vscode.window.showErrorMessage(error instanceof Error ? error.message : String(error));
+    return false;
+  } finally {
+    await session.refresh().catch(() => undefined);
+  }
+  return true;
+}
+
+async function showVerdict(session: EngineSession, result: Reachability): Promise<void> {
+  const detail = result.reasons.map((r) => `• ${renderReason(r, t)}`).join('\n');
+  // A modal holds a few buttons well; the create fix always comes last, so keep it.
+  const fixes =
+    result.fixes.length > 3 ? [...result.fixes.slice(0, 2), ...result.fixes.slice(-1)] : result.fixes;
+  const buttons = fixes.map((fix) => ({ title: renderFix(fix, t), fix }));
+  const verdict = renderVerdict(result.verdict, t);
+  const chosen = result.reachable
+    ? await vscode.window.showInformationMessage(verdict, { modal: true, detail }, ...buttons)
+    : await vscode.window.showWarningMessage(verdict, { modal: true, detail }, ...buttons);
+  if (chosen && (await applyFix(session, chosen.fix))) {
+    const { a, b } = { a: result.verdict.args.a, b: result.verdict.args.b };
+    const snapshot = session.snapshot;
+    if (snapshot && a && b) {
+      const again = analyzeReach(snapshot, a, b);
+      void vscode.window.showInformationMessage(renderVerdict(again.verdict, t));
+    }
+  }
+}
+
+export async function checkConnectivity(session: EngineSession, arg: unknown): Promise<void> {
+  const snapshot = await currentSnapshot(session);
+  if (!snapshot) return;
+  const givenId = containerIdOf(arg);
+  const from = givenId
+    ? snapshot.containers.get(givenId)
+    : await pickContainer(snapshot, vscode.l10n.t('Check connectivity from which container?'));
+  if (!from) {
+    if (givenId)
+      void vscode.window.showErrorMessage(vscode.l10n.t('Container {0} no longer exists.', givenId));
+    return;
+  }
+  const to = await pickContainer(
+    snapshot,
+    vscode.l10n.t('Can {0} reach which container?', from.name),
+    from.id,
+  );
+  if (!to) return;
+  await showVerdict(session, analyzeReach(snapshot, from.id, to.id));
+}
