@@ -1,11 +1,32 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCommands, runGuarded } from './commands';
+import { connectDropped } from './commands/connect';
+import type { CommandContext } from './commands/context';
+import { affectsEngineSettings, readEngineSettings } from './commands/engineSettings';
+import { createSession } from './engine/engineSession';
+import type { EngineSession } from './engine/session';
+import { InspectDocuments } from './inspect/provider';
+import { inspectScheme } from './inspect/uri';
 import { log, disposeLog } from './log';
 import { startLanguageClient } from './lsp/languageClient';
+import { createStatusBar } from './statusBar';
+import { registerViews, type BerthViews } from './views';
+import type { ConnectRequest } from './views/dragAndDrop';
+import { loadSizesWhenShown } from './views/volumeSizes';
 
 let languageClient: LanguageClient | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the in-editor test suite reaches through `extension.exports`. */
+export interface BerthApi {
+  session: EngineSession;
+  views: BerthViews;
+}
+
+export function activate(context: vscode.ExtensionContext): BerthApi {
+  // Presentation modules are vscode-free and translate through @vscode/l10n: hand it our bundle.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   watchForDockerfiles(context);
   context.subscriptions.push(
     vscode.commands.registerCommand('berth.showOutput', () => log().show()),
@@ -14,6 +35,38 @@ export function activate(context: vscode.ExtensionContext): void {
       else await ensureLanguageClient(context);
     }),
   );
+  return activateEngineViews(context);
+}
+
+/** The views, their commands, inspect documents and the status bar; no engine I/O until a view shows. */
+function activateEngineViews(context: vscode.ExtensionContext): BerthApi {
+  const session = createSession({ settings: readEngineSettings, log: (message) => log().info(message) });
+  const inspect = new InspectDocuments(session);
+  context.subscriptions.push(
+    session,
+    inspect,
+    vscode.workspace.registerTextDocumentContentProvider(inspectScheme, inspect),
+  );
+  const openInspect: CommandContext['openInspect'] = (kind, id, name) => inspect.open(kind, id, name);
+  // Dropping containers on a network is the one action that starts outside the command table.
+  const connect: ConnectRequest = (containerIds, networkId) =>
+    runGuarded(vscode.l10n.t('Connecting the container failed'), () =>
+      connectDropped(ctx, containerIds, networkId),
+    );
+  const views = registerViews(session, connect, context.subscriptions);
+  const ctx: CommandContext = { session, views, openInspect };
+  context.subscriptions.push(
+    ...registerCommands(ctx),
+    createStatusBar(session),
+    loadSizesWhenShown(session, views.treeViews.volumes),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsEngineSettings(event) && session.state.kind !== 'idle') session.reconnect();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (session.state.kind !== 'idle') session.reconnect();
+    }),
+  );
+  return { session, views };
 }
 
 /** The language server is a separate process; start it only once a Dockerfile is open. */

@@ -49,11 +49,6 @@ export function subnets(network: Network): string[] {
   return network.ipam.flatMap((config) => (config.subnet ? [config.subnet] : []));
 }
 
-/** A static `--ip` is only accepted on a network whose subnet the user configured. */
-export function hasUserSubnet(network: Network): boolean {
-  return !network.builtin && subnets(network).length > 0;
-}
-
 export function presentNetwork(network: Network, joinedCount: number): Presentation {
   const parts = [network.driver, network.scope, ...subnets(network)];
   if (network.builtin) parts.push(t('built-in'));

@@ -1,0 +1,84 @@
+import type Docker from 'dockerode';
+import * as vscode from 'vscode';
+import type { Snapshot } from '../engine/model';
+import type { EngineSession } from '../engine/session';
+import type { InspectKind } from '../inspect/uri';
+import type { BerthViews } from '../views';
+import type { BerthNode } from '../views/present/nodes';
+
+export interface CommandContext {
+  session: EngineSession;
+  views: BerthViews;
+  openInspect(kind: InspectKind, id: string, name: string): Promise<void>;
+}
+
+/** What VS Code passes: the clicked node and, from a tree with canSelectMany, the selection. */
+export type BerthCommand = (
+  ctx: CommandContext,
+  node: BerthNode | undefined,
+  selection: readonly BerthNode[] | undefined,
+) => Promise<void>;
+
+/** A failure the user can fix, said in our words (bad input, nothing to act on). */
+export class UserError extends Error {}
+
+export function dockerOf(ctx: CommandContext): Docker {
+  const docker = ctx.session.docker;
+  if (!docker)
+    throw new UserError(
+      vscode.l10n.t(
+        'Berth is not connected to the Docker engine. Use "Retry Connecting to Docker" or switch the Docker context.',
+      ),
+    );
+  return docker;
+}
+
+/**
+ * The snapshot, starting the engine session first when a command runs from the palette before
+ * any Berth view was visible. Resolves as soon as a snapshot arrives or the engine is unreachable.
+ */
+export async function snapshotOf(ctx: CommandContext): Promise<Snapshot> {
+  const { session } = ctx;
+  if (!session.snapshot && session.state.kind !== 'unreachable') {
+    session.start();
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        snapshotListener.dispose();
+        stateListener.dispose();
+        resolve();
+      };
+      const snapshotListener = session.onDidChangeSnapshot(done);
+      const stateListener = session.onDidChangeState((state) => {
+        if (state.kind === 'unreachable') done();
+      });
+      if (session.snapshot) done();
+    });
+  }
+  if (session.state.kind === 'unreachable')
+    throw new UserError(`${session.state.problem.message} ${session.state.problem.fix}`);
+  if (!session.snapshot)
+    throw new UserError(
+      vscode.l10n.t('Berth has not loaded the Docker engine state yet. Try again in a moment.'),
+    );
+  return session.snapshot;
+}
+
+/** The nodes a command acts on: the whole selection when the clicked node is part of it. */
+export function targetsOf(
+  node: BerthNode | undefined,
+  selection: readonly BerthNode[] | undefined,
+): BerthNode[] {
+  if (!node) return [];
+  if (selection && selection.length > 1 && selection.some((selected) => selected.key === node.key))
+    return [...selection];
+  return [node];
+}
+
+/** Reloads after an action so the tree shows the result without waiting for an engine event. */
+export async function afterChange(ctx: CommandContext): Promise<void> {
+  await ctx.session.refresh();
+}
+
+export async function withProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, task);
+}

@@ -1,0 +1,140 @@
+import * as vscode from 'vscode';
+import { engineMessage } from '../ui/errors';
+import type { Network } from '../engine/model';
+import { chooseModal, confirmModal } from '../ui/confirm';
+import {
+  afterChange,
+  dockerOf,
+  snapshotOf,
+  targetsOf,
+  UserError,
+  withProgress,
+  type BerthCommand,
+  type CommandContext,
+} from './context';
+import { networkFor, networkIdOf } from './targets';
+
+export const inspectNetwork: BerthCommand = async (ctx, node) => {
+  const network = await networkFor(await snapshotOf(ctx), node, vscode.l10n.t('Network to inspect'));
+  if (network) await ctx.openInspect('network', network.id, network.name);
+};
+
+async function chosenNetworks(
+  ctx: CommandContext,
+  node: Parameters<BerthCommand>[1],
+  selection: Parameters<BerthCommand>[2],
+): Promise<Network[]> {
+  const snapshot = await snapshotOf(ctx);
+  const ids = [
+    ...new Set(
+      targetsOf(node, selection).flatMap((target) => (target.kind === 'network' ? [target.networkId] : [])),
+    ),
+  ];
+  if (ids.length > 0) return ids.flatMap((id) => snapshot.networks.get(id) ?? []);
+  const picked = await networkFor(
+    snapshot,
+    node && networkIdOf(node) ? node : undefined,
+    vscode.l10n.t('Network to remove'),
+    (n) => !n.builtin,
+  );
+  return picked ? [picked] : [];
+}
+
+export const removeNetwork: BerthCommand = async (ctx, node, selection) => {
+  const networks = await chosenNetworks(ctx, node, selection);
+  if (networks.length === 0) return;
+  const builtin = networks.filter((network) => network.builtin);
+  if (builtin.length > 0)
+    throw new UserError(
+      vscode.l10n.t(
+        '{0}: built-in networks are part of the engine and cannot be removed.',
+        builtin.map((n) => n.name).join(', '),
+      ),
+    );
+  const names = networks.map((network) => network.name).join(', ');
+  const attached = networks.flatMap((network) =>
+    network.endpoints.map((endpoint) => ({ network, endpoint })),
+  );
+  const message =
+    networks.length === 1
+      ? vscode.l10n.t('Remove network "{0}"?', names)
+      : vscode.l10n.t('Remove {0} networks: {1}?', networks.length, names);
+  if (attached.length > 0) {
+    const list = attached
+      .map(({ network, endpoint }) => `${endpoint.containerName} (${network.name})`)
+      .join(', ');
+    const disconnectAndRemove = vscode.l10n.t('Disconnect and Remove');
+    const answer = await chooseModal(
+      message,
+      vscode.l10n.t(
+        'Still attached: {0}. The engine refuses to remove a network in use; Berth can disconnect them first.',
+        list,
+      ),
+      disconnectAndRemove,
+    );
+    if (answer !== disconnectAndRemove) return;
+  } else if (
+    !(await confirmModal(
+      message,
+      vscode.l10n.t('Containers created later with --network {0} will fail to start.', names),
+      vscode.l10n.t('Remove'),
+    ))
+  )
+    return;
+  const docker = dockerOf(ctx);
+  await withProgress(vscode.l10n.t('Removing {0}…', names), async () => {
+    try {
+      for (const { network, endpoint } of attached)
+        await docker.getNetwork(network.id).disconnect({ Container: endpoint.containerId, Force: true });
+      for (const network of networks) await docker.getNetwork(network.id).remove();
+    } finally {
+      await afterChange(ctx);
+    }
+  });
+};
+
+/**
+ * Removes exactly the networks shown in the preview, one by one, rather than calling the engine's
+ * prune: a network that became unused after the preview must not go without being named.
+ */
+export const pruneNetworks: BerthCommand = async (ctx) => {
+  await ctx.session.refresh();
+  const snapshot = await snapshotOf(ctx);
+  const unused = [...snapshot.networks.values()]
+    .filter((network) => !network.builtin && !network.ingress && network.endpoints.length === 0)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  if (unused.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('There are no unused networks to prune.'));
+    return;
+  }
+  const list = unused
+    .map((network) => `• ${network.name} (${network.driver}${subnetText(network)})`)
+    .join('\n');
+  const ok = await confirmModal(
+    vscode.l10n.t('Remove {0} unused networks?', unused.length),
+    vscode.l10n.t('These networks have no containers and will be removed:\n{0}', list),
+    vscode.l10n.t('Remove'),
+  );
+  if (!ok) return;
+  const docker = dockerOf(ctx);
+  const failed: string[] = [];
+  await withProgress(vscode.l10n.t('Pruning networks…'), async () => {
+    try {
+      for (const network of unused)
+        await docker
+          .getNetwork(network.id)
+          .remove()
+          .catch((error: unknown) => failed.push(`${network.name}: ${engineMessage(error)}`));
+    } finally {
+      await afterChange(ctx);
+    }
+  });
+  if (failed.length > 0)
+    throw new UserError(vscode.l10n.t('Some networks were not removed — {0}', failed.join('; ')));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Removed {0} networks.', unused.length));
+};
+
+function subnetText(network: Network): string {
+  const subnets = network.ipam.flatMap((config) => (config.subnet ? [config.subnet] : []));
+  return subnets.length > 0 ? `, ${subnets.join(', ')}` : '';
+}

@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import type { SnapshotDelta } from '../engine/model';
+import type { EngineSession } from '../engine/session';
+import { engineMessage } from '../ui/errors';
+import { inspectPath, inspectScheme, parseInspectPath, type InspectKind, type InspectTarget } from './uri';
+
+export function inspectUri(target: InspectTarget): vscode.Uri {
+  return vscode.Uri.from({ scheme: inspectScheme, ...inspectPath(target) });
+}
+
+/**
+ * Read-only JSON of the engine's inspect answer. Documents re-read themselves when their object
+ * appears in a snapshot delta, so an open tab follows connects, restarts and removals.
+ */
+export class InspectDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscription: { dispose(): void };
+
+  constructor(private readonly session: EngineSession) {
+    this.subscription = session.onDidChangeSnapshot((delta) => this.followChanges(delta));
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+    const target = parseInspectPath(uri.path, uri.query);
+    if (!target)
+      return JSON.stringify(
+        { error: vscode.l10n.t('Not a Berth inspect address: {0}', uri.toString()) },
+        null,
+        2,
+      );
+    const docker = this.session.docker;
+    if (!docker)
+      return JSON.stringify(
+        { error: vscode.l10n.t('Berth is not connected to the Docker engine.') },
+        null,
+        2,
+      );
+    try {
+      const data: unknown =
+        target.kind === 'container'
+          ? await docker.getContainer(target.id).inspect()
+          : target.kind === 'network'
+            ? await docker.getNetwork(target.id).inspect()
+            : await docker.getVolume(target.id).inspect();
+      return JSON.stringify(data, null, 2) + '\n';
+    } catch (error) {
+      // The object is gone or unreachable: say so in the document instead of leaving stale JSON.
+      return JSON.stringify({ error: engineMessage(error) }, null, 2) + '\n';
+    }
+  }
+
+  async open(kind: InspectKind, id: string, name: string): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(inspectUri({ kind, id, name }));
+    const json =
+      document.languageId === 'json'
+        ? document
+        : await vscode.languages.setTextDocumentLanguage(document, 'json');
+    await vscode.window.showTextDocument(json, { preview: true });
+  }
+
+  private followChanges(delta: SnapshotDelta): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (document.uri.scheme !== inspectScheme || document.isClosed) continue;
+      const target = parseInspectPath(document.uri.path, document.uri.query);
+      if (!target) continue;
+      const ids =
+        target.kind === 'container'
+          ? delta.containers
+          : target.kind === 'network'
+            ? delta.networks
+            : delta.volumes;
+      if (ids.has(target.id)) this.changed.fire(document.uri);
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
