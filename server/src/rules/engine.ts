@@ -4,7 +4,7 @@ import { parseDockerfile, type Dockerfile } from '../parser';
 import { emptyConfig, type HadolintConfig } from './config';
 import { LintContext, type LintEnvironment } from './context';
 import { allRules, parseErrorRule } from './registry';
-import { matchesRule, Suppressions } from './suppress';
+import { isBuildKitName, matchesRule, Suppressions } from './suppress';
 import type { Finding } from './types';
 
 export interface LintOptions {
@@ -55,7 +55,7 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
   for (const rule of allRules) {
     let severity = effectiveSeverity(rule, options);
     if (severity === 'off' || suppress.skipsFile(rule)) continue;
-    if (suppress.checkError && rule.aliases.some((a) => /^[A-Z][a-z]/.test(a))) severity = 'error';
+    if (suppress.checkError && rule.aliases.some(isBuildKitName)) severity = 'error';
     let reports;
     try {
       reports = ctx.collect(() => rule.check(ctx));

@@ -19,6 +19,11 @@ function idList(text: string): Set<string> {
   );
 }
 
+/** BuildKit check names (`JSONArgsRecommended`), as opposed to hadolint codes (`DL3025`). */
+export function isBuildKitName(alias: string): boolean {
+  return !/^(?:DL|SC)\d+$/.test(alias);
+}
+
 export function matchesRule(ids: ReadonlySet<string>, rule: RuleMeta): boolean {
   if (ids.has(rule.id.toLowerCase())) return true;
   return rule.aliases.some((a) => ids.has(a.toLowerCase()));
@@ -75,7 +80,7 @@ export class Suppressions {
   /** Whether the whole file skips this rule (global ignore or BuildKit `check=skip`). */
   skipsFile(rule: RuleMeta): boolean {
     if (matchesRule(this.global, rule)) return true;
-    const isBuildKitCheck = rule.aliases.some((a) => /^[A-Z][a-z]/.test(a));
+    const isBuildKitCheck = rule.aliases.some(isBuildKitName);
     return isBuildKitCheck && (this.checkSkip.has('all') || matchesRule(this.checkSkip, rule));
   }
 

@@ -2,20 +2,7 @@ import { knownInstructions } from '../../parser';
 import type { Instruction } from '../../parser';
 import type { Rule } from '../types';
 import { text } from '../types';
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length];
-}
+import { distance } from '../util';
 
 export const unknownInstruction: Rule = {
   id: 'unknown-instruction',

@@ -2,6 +2,7 @@ import type { Instruction } from '../../parser';
 import type { Stage } from '../context';
 import type { Rule } from '../types';
 import { text } from '../types';
+import { distance } from '../util';
 import { varRefs } from '../vars';
 
 const expanding = new Set([
@@ -29,12 +30,8 @@ const platformArgs = [
 
 function close(a: string, b: string): boolean {
   if (a.toLowerCase() === b.toLowerCase()) return true;
-  if (Math.abs(a.length - b.length) > 1 || a.length < 4) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i++;
-  let j = 0;
-  while (j < a.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
-  return Math.max(a.length, b.length) - i - j <= 1;
+  if (a.length < 4) return false;
+  return distance(a, b) <= (a.length >= 6 ? 2 : 1);
 }
 
 function rootIsScratch(stage: Stage): boolean {

@@ -22,7 +22,10 @@ export const duplicateExpose: Rule = {
       title: 'Port exposed twice',
       explanation: 'The same port and protocol is already exposed in this image.',
     },
-    'zh-cn': { title: '端口被重复 EXPOSE', explanation: '这个端口和协议在镜像中已经声明过。' },
+    'zh-cn': {
+      title: '端口被重复 EXPOSE',
+      explanation: '这个端口和协议在镜像中（包括父阶段）已经声明过，重复的声明没有任何作用。',
+    },
   },
   check(ctx) {
     for (const stage of ctx.stages) {
@@ -60,7 +63,10 @@ export const duplicateVolume: Rule = {
       title: 'Path declared VOLUME twice',
       explanation: 'The same path is already a volume in this image.',
     },
-    'zh-cn': { title: '路径被重复声明为 VOLUME', explanation: '这个路径在镜像中已经是一个卷。' },
+    'zh-cn': {
+      title: '路径被重复声明为 VOLUME',
+      explanation: '这个路径在镜像中（包括父阶段）已经是一个卷，重复声明没有任何作用。',
+    },
   },
   check(ctx) {
     for (const stage of ctx.stages) {

@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseHadolintConfig } from '../../../server/src/rules/config';
+import { lint, type LintOptions } from '../../../server/src/rules/engine';
+import { applyEdits } from './applyEdits';
+
+const ids = (source: string, options?: LintOptions): string[] => lint(source, options).map((f) => f.rule.id);
+
+function fixed(source: string, rule: string): string {
+  const finding = lint(source).find((f) => f.rule.id === rule);
+  assert.ok(finding?.fix, `${rule} must offer a fix on:\n${source}`);
+  return applyEdits(source, finding.fix.edits);
+}
+
+void test('# hadolint ignore= on the line above, with hadolint codes or our ids', () => {
+  assert.ok(ids('FROM nginx\n').includes('from-untagged'));
+  assert.ok(!ids('# hadolint ignore=DL3006\nFROM nginx\n').includes('from-untagged'));
+  assert.ok(!ids('# hadolint ignore=from-untagged,DL3059\nFROM nginx\n').includes('from-untagged'));
+  assert.ok(
+    ids('# hadolint ignore=DL3006\n\nFROM nginx\n').includes('from-untagged'),
+    'a blank line breaks the link',
+  );
+});
+
+void test('global and stage ignores', () => {
+  const src = 'FROM a:1 AS one\n# hadolint stage ignore=DL3059\nRUN a\nRUN b\nFROM b:1\nRUN c\nRUN d\n';
+  assert.equal(ids(src).filter((id) => id === 'consecutive-run').length, 1);
+  assert.ok(
+    !ids('# hadolint global ignore=consecutive-run\nFROM a:1\nRUN a\nRUN b\n').includes('consecutive-run'),
+  );
+});
+
+void test("BuildKit's check directive: skip by check name, and error=true", () => {
+  assert.ok(!ids('# check=skip=JSONArgsRecommended\nFROM a:1\nCMD run me\n').includes('shell-form-cmd'));
+  assert.ok(!ids('# check=skip=all\nFROM a:1\nCMD run me\n').includes('shell-form-cmd'));
+  const errors = lint('# check=error=true\nFROM a:1\nCMD run me\n').filter(
+    (f) => f.rule.id === 'shell-form-cmd',
+  );
+  assert.equal(errors[0]?.severity, 'error');
+});
+
+void test('.hadolint.yaml: ignored, override and failure-threshold', () => {
+  const config = parseHadolintConfig(
+    'ignored: [DL3006]\noverride:\n  error: [consecutive-run]\nfailure-threshold: warning\n',
+  );
+  assert.equal(config.failureThreshold, 'warning');
+  const findings = lint('FROM nginx\nRUN a\nRUN b\n', { config });
+  assert.ok(!findings.some((f) => f.rule.id === 'from-untagged'));
+  assert.equal(findings.find((f) => f.rule.id === 'consecutive-run')?.severity, 'error');
+  assert.throws(() => parseHadolintConfig('failure-threshold: loud\n'), /failure-threshold/);
+});
+
+void test('settings: disabled rules and per-rule severity (by id or alias)', () => {
+  const settings = {
+    enable: true,
+    disabledRules: ['DL3006'],
+    severity: { 'consecutive-run': 'error' as const },
+  };
+  const findings = lint('FROM nginx\nRUN a\nRUN b\n', { settings });
+  assert.ok(!findings.some((f) => f.rule.id === 'from-untagged'));
+  assert.equal(findings.find((f) => f.rule.id === 'consecutive-run')?.severity, 'error');
+  const off = lint('FROM nginx\n', {
+    settings: { enable: true, disabledRules: [], severity: { DL3006: 'off' } },
+  });
+  assert.ok(!off.some((f) => f.rule.id === 'from-untagged'));
+});
+
+void test('quick fixes produce the intended text', () => {
+  assert.equal(fixed('FROM a:1\nEXPOSE 80:80\n', 'expose-host-mapping'), 'FROM a:1\nEXPOSE 80\n');
+  assert.equal(fixed('FROM a:1\nRUN a\nRUN b\n', 'consecutive-run'), 'FROM a:1\nRUN a && \\\n    b\n');
+  assert.equal(
+    fixed('FROM a:1\nMAINTAINER Jane <j@x.io>\n', 'maintainer-deprecated'),
+    'FROM a:1\nLABEL org.opencontainers.image.authors="Jane <j@x.io>"\n',
+  );
+  assert.equal(fixed('From a:1\n', 'instruction-casing'), 'FROM a:1\n');
+  assert.equal(fixed('FROM a:1\nENV A 1 2\n', 'legacy-key-value'), 'FROM a:1\nENV A="1 2"\n');
+  assert.equal(
+    fixed('FROM a:1\nRUN apt-get update && apt-get install -y curl\n', 'apt-install-recommends'),
+    'FROM a:1\nRUN apt-get update && apt-get install --no-install-recommends -y curl\n',
+  );
+  assert.equal(
+    fixed('FROM a:1\nCMD node server.js\n', 'shell-form-cmd'),
+    'FROM a:1\nCMD ["node", "server.js"]\n',
+  );
+  assert.equal(
+    fixed('FROM a:1\nCOPY app /app\nRUN chown -R 1000:1000 /app\nCMD ["x"]\n', 'chown-after-copy'),
+    'FROM a:1\nCOPY --chown=1000:1000 app /app\nCMD ["x"]\n',
+  );
+  assert.equal(fixed("FROM a:1\nCMD ['a', 'b']\n", 'invalid-exec-form'), 'FROM a:1\nCMD ["a", "b"]\n');
+});
+
+void test('findings carry precise ranges across continuation lines', () => {
+  const f = lint('FROM a:1\nRUN set -e; \\\n    apk add curl\n').find(
+    (x) => x.rule.id === 'apk-add-without-no-cache',
+  );
+  assert.deepEqual(f?.range, { start: { line: 2, character: 4 }, end: { line: 2, character: 16 } });
+});

@@ -1,0 +1,343 @@
+// Per-rule cases: Dockerfiles that must fire the rule and ones that must stay quiet.
+
+export interface RuleCases {
+  fires: string[];
+  quiet: string[];
+  /** The rule needs to know there is no .dockerignore. */
+  noDockerignore?: boolean;
+}
+
+const F = 'FROM debian:12\n';
+
+export const ruleCases: Record<string, RuleCases> = {
+  'consecutive-run': {
+    fires: [`${F}RUN a\nRUN b\n`],
+    quiet: [
+      `${F}RUN a\n# why\nRUN b\n`,
+      `${F}RUN a && \\\n  b\nRUN c\n`,
+      `${F}RUN a\nFROM x:1\nRUN b\n`,
+      `${F}RUN --mount=type=cache,target=/x a\nRUN b\n`,
+    ],
+  },
+  'apt-lists-not-removed': {
+    fires: [`${F}RUN apt-get update && apt-get install -y --no-install-recommends curl\n`],
+    quiet: [
+      `${F}RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n`,
+      `FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12\nCOPY --from=build /x /x\n`,
+      `${F}RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n`,
+    ],
+  },
+  'apk-add-without-no-cache': {
+    fires: ['FROM alpine:3\nRUN apk add curl\n', 'FROM alpine:3\nRUN apk update && apk add git\n'],
+    quiet: [
+      'FROM alpine:3\nRUN apk add --no-cache curl\n',
+      'FROM alpine:3\nRUN apk add curl && rm -rf /var/cache/apk/*\n',
+    ],
+  },
+  'pip-install-without-no-cache-dir': {
+    fires: [
+      'FROM python:3.12\nRUN pip install -r requirements.txt\n',
+      'FROM python:3.12\nRUN python3 -m pip install flask\n',
+    ],
+    quiet: [
+      'FROM python:3.12\nRUN pip install --no-cache-dir flask\n',
+      'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n',
+      'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n',
+    ],
+  },
+  'file-deleted-in-later-layer': {
+    fires: [
+      `${F}COPY big.tar.gz /tmp/big.tar.gz\nRUN tar xf /tmp/big.tar.gz -C /opt\nRUN rm /tmp/big.tar.gz\n`,
+      `${F}RUN curl -o /tmp/x.zip https://e.x/x.zip\nRUN rm -f /tmp/x.zip\n`,
+    ],
+    quiet: [
+      `${F}RUN curl -o /tmp/x.zip https://e.x/x.zip && unzip /tmp/x.zip && rm /tmp/x.zip\n`,
+      `${F}COPY a.txt /a.txt\nRUN rm /b.txt\n`,
+    ],
+  },
+  'apt-install-recommends': {
+    fires: [`${F}RUN apt-get update && apt-get install -y curl\n`],
+    quiet: [`${F}RUN apt-get update && apt-get install -y --no-install-recommends curl\n`],
+  },
+  'chown-after-copy': {
+    fires: [
+      `${F}COPY app /app\nRUN chown -R 1000:1000 /app\n`,
+      `${F}WORKDIR /srv\nCOPY run.sh run.sh\nRUN chmod 755 run.sh\n`,
+    ],
+    quiet: [
+      `${F}COPY --chown=1000:1000 app /app\n`,
+      `${F}COPY app /app\nRUN chown -R 1000:1000 /data\n`,
+      `${F}COPY a /a\nRUN chmod +x /a\n`,
+    ],
+  },
+  'apt-install-without-update': {
+    fires: [
+      `${F}RUN apt-get install -y curl\n`,
+      `${F}RUN apt-get install -y curl && apt-get update\n`,
+      `${F}RUN apt-get update\nRUN apt-get install -y curl\n`,
+    ],
+    quiet: [
+      `${F}RUN apt-get update && apt-get install -y curl\n`,
+      `${F}RUN apt-get install -y ./pkg.deb\n`,
+      `${F}RUN apt-get install --update -y curl\n`,
+    ],
+  },
+  'apt-update-alone': {
+    fires: [`${F}RUN apt-get update\nRUN apt-get install -y curl\n`],
+    quiet: [
+      `${F}RUN apt-get update && apt-get install -y curl\n`,
+      `${F}RUN apt-get update && apt-cache policy curl\n`,
+    ],
+  },
+  'copy-all-before-install': {
+    fires: [
+      'FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci\n',
+      'FROM golang:1.23\nCOPY . .\nRUN go mod download\n',
+    ],
+    quiet: [
+      'FROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n',
+      'FROM node:22\nCOPY . .\nRUN npm run build\n',
+    ],
+  },
+  'cache-bust-variable': {
+    fires: [
+      'FROM ubuntu:24.04\nENV REFRESH_DATE 2024-01-01\nRUN apt-get update\n',
+      'FROM ubuntu:24.04\nARG CACHEBUST=1\nRUN make\n',
+    ],
+    quiet: [
+      'FROM ubuntu:24.04\nARG CACHEBUST=1\nRUN echo $CACHEBUST && make\n',
+      'FROM ubuntu:24.04\nENV APP_HOME=/app\n',
+    ],
+  },
+  'add-url-without-checksum': {
+    fires: [`${F}ADD https://example.com/tool.tar.gz /opt/\n`],
+    quiet: [
+      `${F}ADD --checksum=sha256:0123 https://example.com/tool.tar.gz /opt/\n`,
+      `${F}ADD tool.tar.gz /opt/\n`,
+    ],
+  },
+  'package-upgrade': {
+    fires: [
+      `${F}RUN apt-get update && apt-get upgrade -y\n`,
+      'FROM alpine:3\nRUN apk upgrade\n',
+      'FROM fedora:40\nRUN dnf update -y\n',
+    ],
+    quiet: [
+      `${F}RUN apt-get update && apt-get install -y curl\n`,
+      'FROM fedora:40\nRUN yum update -y curl\n',
+    ],
+  },
+  'volume-invalid-json': {
+    fires: [`${F}VOLUME ['/data']\n`, `${F}VOLUME ["/data"\n`],
+    quiet: [`${F}VOLUME ["/data"]\n`, `${F}VOLUME /data /logs\n`],
+  },
+  'write-under-volume': {
+    fires: [
+      `${F}VOLUME /data\nRUN mkdir -p /data/db\n`,
+      `${F}VOLUME /var/log\nRUN echo hi > /var/log/x.log\n`,
+    ],
+    quiet: [`${F}RUN mkdir -p /data/db\nVOLUME /data\n`, `${F}VOLUME /data\nRUN mkdir -p /srv/data\n`],
+  },
+  'volume-host-path': {
+    fires: [`${F}VOLUME /srv/data:/data\n`, `${F}VOLUME data\n`],
+    quiet: [`${F}VOLUME /data\n`, `${F}VOLUME $DATA_DIR\n`],
+  },
+  'volume-anonymous': {
+    fires: [`${F}VOLUME /data\n`],
+    quiet: [`${F}RUN true\n`, `FROM debian:12 AS build\nVOLUME /x\nFROM debian:12\nRUN true\n`],
+  },
+  'volume-duplicate': {
+    fires: [`${F}VOLUME /data\nVOLUME /data/\n`],
+    quiet: [`${F}VOLUME /data /logs\n`],
+  },
+  'expose-invalid-port': {
+    fires: [`${F}EXPOSE 70000\n`, `${F}EXPOSE http\n`, `${F}EXPOSE 0\n`],
+    quiet: [`${F}EXPOSE 80 443/tcp 8000-8010\n`, `${F}EXPOSE $PORT\n`],
+  },
+  'expose-protocol': {
+    fires: [`${F}EXPOSE 80/http\n`, `${F}EXPOSE 53/UDP\n`],
+    quiet: [`${F}EXPOSE 53/udp 80/tcp 9/sctp\n`],
+  },
+  'expose-host-mapping': {
+    fires: [`${F}EXPOSE 80:80\n`, `${F}EXPOSE 127.0.0.1:8080\n`],
+    quiet: [`${F}EXPOSE 80\n`],
+  },
+  'expose-reversed-range': {
+    fires: [`${F}EXPOSE 9000-8000\n`],
+    quiet: [`${F}EXPOSE 8000-9000\n`],
+  },
+  'expose-duplicate': {
+    fires: [`${F}EXPOSE 80\nEXPOSE 80/tcp\n`],
+    quiet: [`${F}EXPOSE 80 80/udp\n`],
+  },
+  'instruction-casing': {
+    fires: ['From debian:12\nrun true\n'],
+    quiet: [`${F}RUN true\n`],
+  },
+  'from-as-casing': {
+    fires: ['FROM debian:12 as build\nRUN true\n'],
+    quiet: ['FROM debian:12 AS build\nRUN true\n', 'from debian:12 as build\n'],
+  },
+  'stage-name-casing': {
+    fires: ['FROM debian:12 AS Build\nRUN true\n'],
+    quiet: ['FROM debian:12 AS build\n'],
+  },
+  'maintainer-deprecated': {
+    fires: [`${F}MAINTAINER Jane <jane@example.com>\n`],
+    quiet: [`${F}LABEL org.opencontainers.image.authors="Jane"\n`],
+  },
+  'multiple-cmd': {
+    fires: [`${F}CMD ["a"]\nCMD ["b"]\n`, `${F}ENTRYPOINT ["a"]\nENTRYPOINT ["b"]\n`],
+    quiet: [`${F}CMD ["a"]\nFROM debian:12\nCMD ["b"]\n`, `${F}ENTRYPOINT ["a"]\nCMD ["b"]\n`],
+  },
+  'invalid-exec-form': {
+    fires: [`${F}CMD ['nginx', '-g', 'daemon off;']\n`, `${F}ENTRYPOINT ["a", "b"\n`],
+    quiet: [`${F}CMD ["nginx", "-g", "daemon off;"]\n`, `${F}CMD echo [x]\n`],
+  },
+  'shell-form-cmd': {
+    fires: [`${F}CMD nginx -g daemon\n`, `${F}ENTRYPOINT /entry.sh\n`],
+    quiet: [`${F}CMD ["nginx"]\n`, `${F}CMD exec nginx\n`],
+  },
+  'relative-workdir': {
+    fires: [`${F}WORKDIR app\n`, `${F}WORKDIR /a\nWORKDIR b\n`],
+    quiet: [`${F}WORKDIR /app\n`, `${F}WORKDIR $HOME/app\n`],
+  },
+  'from-untagged': {
+    fires: ['FROM nginx\n', 'FROM nginx:latest\n', 'ARG IMG=redis\nFROM ${IMG}\n'],
+    quiet: [
+      'FROM nginx:1.27\n',
+      'FROM scratch\n',
+      'FROM nginx@sha256:abc\n',
+      'FROM nginx:1 AS b\nFROM b\n',
+      'ARG V=1.2\nFROM redis:${V}\n',
+    ],
+  },
+  'duplicate-stage-name': {
+    fires: ['FROM a:1 AS x\nFROM b:1 AS x\n'],
+    quiet: ['FROM a:1 AS x\nFROM b:1 AS y\n'],
+  },
+  'copy-from-unknown-stage': {
+    fires: [
+      'FROM a:1 AS build\nFROM b:1\nCOPY --from=biuld /x /x\n',
+      'FROM a:1\nCOPY --from=1 /x /x\nFROM b:1 AS late\n',
+    ],
+    quiet: [
+      'FROM a:1 AS build\nFROM b:1\nCOPY --from=build /x /x\n',
+      'FROM a:1\nCOPY --from=nginx:1.27 /x /x\n',
+      'FROM a:1\nFROM b:1\nCOPY --from=0 /x /x\n',
+    ],
+  },
+  'undefined-variable': {
+    fires: [
+      'FROM scratch\nCOPY $SRC /x\n',
+      'FROM debian:12\nARG VERSION=1\nENV V=$VERSOIN\n',
+      'FROM alpine:$TAG\n',
+    ],
+    quiet: [
+      'FROM debian:12\nARG VERSION=1\nENV V=$VERSION\n',
+      'FROM debian:12\nENV PATH=$PATH:/x GOPATH=$GOPATH\n',
+      'FROM scratch\nCOPY ${SRC:-.} /x\n',
+    ],
+  },
+  'unknown-instruction': {
+    fires: [`${F}RUNN true\n`, '{{ template }}\nFROM x:1\n'],
+    quiet: [`${F}RUN true\n`],
+  },
+  'missing-arguments': {
+    fires: [`${F}COPY onlyone\n`, `${F}EXPOSE\n`],
+    quiet: [`${F}COPY a /b\n`, `${F}COPY <<EOF /x\nhi\nEOF\n`],
+  },
+  'run-cd-no-effect': {
+    fires: [`${F}RUN cd /app\n`, `${F}RUN make && cd /tmp\n`],
+    quiet: [`${F}RUN cd /src && make\n`],
+  },
+  'onbuild-forbidden': {
+    fires: [`${F}ONBUILD FROM x\n`, `${F}ONBUILD ONBUILD RUN x\n`],
+    quiet: [`${F}ONBUILD RUN make\n`],
+  },
+  'legacy-key-value': {
+    fires: [`${F}ENV A 1\n`, `${F}LABEL maintainer jane\n`],
+    quiet: [`${F}ENV A=1\n`, `${F}LABEL a=b\n`],
+  },
+  'expose-volume-in-build-stage': {
+    fires: ['FROM a:1 AS build\nEXPOSE 80\nFROM b:1\nCOPY --from=build /x /x\n'],
+    quiet: [
+      'FROM a:1 AS dev\nEXPOSE 80\nFROM b:1 AS prod\nEXPOSE 80\n',
+      'FROM a:1 AS base\nEXPOSE 80\nFROM base\n',
+    ],
+  },
+  'global-arg-not-redeclared': {
+    fires: ['ARG VERSION=1\nFROM a:$VERSION\nRUN echo $VERSION\n', 'ARG V=1\nFROM a:1\nENV X=${V}\n'],
+    quiet: [
+      'ARG VERSION=1\nFROM a:$VERSION\nARG VERSION\nRUN echo $VERSION\n',
+      'ARG V=1\nFROM a:$V\nRUN echo hi\n',
+    ],
+  },
+  'debian-frontend-env': {
+    fires: [`${F}ENV DEBIAN_FRONTEND=noninteractive\n`],
+    quiet: [
+      `${F}ARG DEBIAN_FRONTEND=noninteractive\n`,
+      `${F}RUN DEBIAN_FRONTEND=noninteractive apt-get update\n`,
+    ],
+  },
+  'last-user-root': {
+    fires: [`${F}USER app\nUSER root\n`],
+    quiet: [`${F}USER root\nRUN x\nUSER app\n`, `${F}RUN x\n`],
+  },
+  'no-user': {
+    fires: ['FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["node", "index.js"]\n'],
+    quiet: [
+      'FROM node:22\nCOPY . .\nUSER node\nCMD ["node", "index.js"]\n',
+      'FROM debian:12\nRUN apt-get update\n',
+      'FROM debian:12\nCOPY . .\nRUN gosu nobody true\nCMD ["x"]\n',
+    ],
+  },
+  'secret-file-copied': {
+    fires: [
+      `${F}COPY .env /app/.env\n`,
+      `${F}COPY id_rsa /root/.ssh/id_rsa\n`,
+      `${F}COPY certs/server.pem /etc/ssl/\n`,
+    ],
+    quiet: [`${F}COPY .env.example /app/\n`, `${F}COPY app.py /app/\n`],
+  },
+  'copy-all-without-dockerignore': {
+    noDockerignore: true,
+    fires: [`${F}COPY . /app\n`],
+    quiet: [`${F}COPY app.py /app/\n`],
+  },
+  'secret-in-arg-env': {
+    fires: [`${F}ARG GITHUB_TOKEN\n`, `${F}ENV DB_PASSWORD=hunter2\n`],
+    quiet: [
+      `${F}ENV GPG_KEY=ABCDEF\n`,
+      `${F}ENV POSTGRES_PASSWORD_FILE=/run/secrets/pw\n`,
+      `${F}ENV PASSWORD=\n`,
+    ],
+  },
+  'curl-pipe-shell': {
+    fires: [`${F}RUN curl -fsSL https://x.sh | sh\n`, `${F}RUN wget -qO- https://x | bash -s\n`],
+    quiet: [
+      `${F}RUN curl -fsSLo /tmp/i.sh https://x.sh && sha256sum -c s && sh /tmp/i.sh\n`,
+      `${F}RUN curl -s https://x | tar xz\n`,
+    ],
+  },
+  'add-insecure-url': {
+    fires: [`${F}ADD http://example.com/x.tgz /x\n`],
+    quiet: [`${F}ADD https://example.com/x.tgz /x\n`],
+  },
+  'chmod-777': {
+    fires: [`${F}RUN chmod 777 /app\n`, `${F}COPY --chmod=777 a /a\n`],
+    quiet: [`${F}RUN chmod 755 /app\n`, `${F}RUN d=$(mktemp -d) && chmod 777 "$d" && rm -rf "$d"\n`],
+  },
+  'sudo-in-run': {
+    fires: [`${F}RUN sudo apt-get update\n`],
+    quiet: [`${F}RUN apt-get update\n`, `${F}RUN apt-get install -y sudo\n`],
+  },
+  'add-instead-of-copy': {
+    fires: [`${F}ADD app.py /app/\n`],
+    quiet: [`${F}ADD rootfs.tar.gz /\n`, `${F}COPY app.py /app/\n`, `${F}ADD https://e.x/f /f\n`],
+  },
+  'apt-in-script': {
+    fires: [`${F}RUN apt install -y curl\n`],
+    quiet: [`${F}RUN apt-get install -y curl\n`],
+  },
+};
