@@ -43,7 +43,7 @@
         style: {
           label: 'data(display)',
           'text-wrap': 'wrap',
-          'text-max-width': '160px',
+          'text-max-width': '150px',
           'text-valign': 'center',
           'text-halign': 'center',
           'font-family': c.font,
@@ -66,7 +66,13 @@
       },
       {
         selector: 'node[kind = "container"]',
-        style: { shape: 'ellipse', 'background-color': c.container, 'border-color': c.container },
+        style: {
+          shape: 'ellipse',
+          'background-color': c.container,
+          'border-color': c.container,
+          width: 180,
+          height: 50,
+        },
       },
       {
         selector: 'node[kind = "port"]',
@@ -190,26 +196,33 @@
       });
     });
     status.textContent = model.nodes.length === 0 ? strings.empty || '' : '';
-    if (!laidOut || unplaced > 0) {
-      const fresh = laidOut ? cy.nodes('.unplaced') : cy.nodes();
-      if (!laidOut && Object.keys(positions).length > 0 && unplaced === 0) laidOut = true;
-      else runLayout(fresh.union(fresh.connectedEdges()).union(fresh.neighborhood()), !laidOut);
+    if (!laidOut) {
+      const restored = unplaced === 0 && Object.keys(positions).length > 0;
+      if (!restored) runLayout(cy.elements(), true);
       laidOut = true;
+    } else if (unplaced > 0) {
+      // Only the newcomers move, into free space beside the map, so nothing the user arranged shifts.
+      const fresh = cy.nodes('.unplaced');
+      const box = cy.nodes().not(fresh).boundingBox();
+      const room = { x1: box.x2 + 80, y1: box.y1, w: 400, h: Math.max(300, box.h) };
+      runLayout(fresh.union(fresh.edgesWith(fresh)), false, room);
     }
     cy.nodes('.unplaced').removeClass('unplaced');
     savePositions();
   }
 
-  function runLayout(elements, fit) {
+  function runLayout(elements, fit, boundingBox) {
     elements
       .layout({
         name: 'cose',
         animate: false,
         fit: fit,
         padding: 40,
-        nodeRepulsion: 9000,
-        idealEdgeLength: 110,
-        randomize: false,
+        nodeRepulsion: 400000,
+        idealEdgeLength: 120,
+        nodeOverlap: 20,
+        randomize: true,
+        boundingBox: boundingBox,
       })
       .run();
     savePositions();

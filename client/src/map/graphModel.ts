@@ -114,7 +114,7 @@ export function buildGraph(snapshot: Pick<Snapshot, 'networks' | 'containers' | 
       portIds.add(portId);
       nodes.push({ id: portId, kind: 'port', ref: c.id, label: host, detail: `${p.protocol}`, tags: [] });
       edges.push({
-        id: `port:${c.id}:${key}`,
+        id: `publish:${c.id}:${key}`,
         kind: 'port',
         source: portId,
         target: id,

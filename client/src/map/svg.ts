@@ -72,8 +72,8 @@ export function colorsFrom(raw: Record<string, string>): SvgColors {
 }
 
 const size: Record<NodeKind, { w: number; h: number }> = {
-  network: { w: 150, h: 44 },
-  container: { w: 130, h: 44 },
+  network: { w: 160, h: 44 },
+  container: { w: 180, h: 50 },
   port: { w: 120, h: 26 },
   volume: { w: 120, h: 32 },
 };

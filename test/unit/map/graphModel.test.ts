@@ -58,7 +58,7 @@ void describe('buildGraph', () => {
     const label = (id: string) => g.edges.find((e) => e.id === id)?.label;
     assert.equal(label(`endpoint:${web.id}:${myNet.id}`), '172.18.0.2');
     assert.equal(label(`endpoint:${web.id}:${bridge.id}`), '172.17.0.2');
-    assert.equal(label(`port:${web.id}:0.0.0.0:8080/tcp`), '80/tcp');
+    assert.equal(label(`publish:${web.id}:0.0.0.0:8080/tcp`), '80/tcp');
     assert.equal(label(`mount:data:${web.id}:/data`), '/data (ro)');
     assert.equal(label(`joined:${side.id}`), 'container:');
   });
@@ -75,6 +75,8 @@ void describe('buildGraph', () => {
   void it('every edge joins two nodes of the graph', () => {
     const ids = new Set(g.nodes.map((n) => n.id));
     for (const e of g.edges) assert.ok(ids.has(e.source) && ids.has(e.target), e.id);
-    assert.equal(new Set(g.edges.map((e) => e.id)).size, g.edges.length, 'edge ids are unique');
+    // Cytoscape keeps nodes and edges in one id space.
+    const all = [...g.nodes, ...g.edges].map((x) => x.id);
+    assert.equal(new Set(all).size, all.length, 'ids are unique across nodes and edges');
   });
 });

@@ -1,0 +1,201 @@
+// The map webview in a real Chromium: our HTML under its own CSP, the vendored cytoscape and
+// map.js, fed a graph with hostile labels. Nothing may violate the CSP, no markup may come alive,
+// and every node must be laid out. VS Code's webview host is stood in for by a route and a stub
+// `acquireVsCodeApi`; the full editor round trip is the e2e layer's job.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildGraph, type GraphModel } from '../../../client/src/map/graphModel';
+import { mapHtml } from '../../../client/src/map/html';
+import { requireOrSkip } from '../../harness/require';
+import { container, endpoint, network, snapshot } from '../reach/fixtures';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const chromiumPath = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
+const origin = 'https://berth-webview.test';
+const payload = '<img src=x onerror=alert(1)>';
+
+function hostileModel(): GraphModel {
+  const net = network('my_net', { ipam: [{ subnet: '172.18.0.0/16', gateway: '172.18.0.1' }] });
+  const evil = network(`<script>alert(2)</script>`);
+  const a = container(payload, {
+    endpoints: [endpoint(net, payload, '172.18.0.2'), endpoint(evil, payload, '10.9.0.2')],
+    ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080 }],
+  });
+  const b = container('userservice', { endpoints: [endpoint(net, 'userservice', '172.18.0.3')] });
+  return buildGraph(snapshot([net, evil], [a, b]));
+}
+
+const files: Record<string, { path: string; type: string }> = {
+  '/vendor/cytoscape.min.js': {
+    path: path.join(root, 'node_modules/cytoscape/dist/cytoscape.min.js'),
+    type: 'text/javascript',
+  },
+  '/map/map.js': { path: path.join(root, 'media/map/map.js'), type: 'text/javascript' },
+  '/map/map.css': { path: path.join(root, 'media/map/map.css'), type: 'text/css' },
+};
+
+interface Recorded {
+  posted: { type: string; [key: string]: unknown }[];
+  violations: string[];
+}
+
+const stubVsCodeApi = `
+  const recorded = { posted: [], violations: [] };
+  window.recorded = recorded;
+  let state;
+  window.acquireVsCodeApi = () => ({
+    postMessage: (message) => recorded.posted.push(message),
+    getState: () => state,
+    setState: (value) => { state = value; },
+  });
+  document.addEventListener('securitypolicyviolation', (event) => {
+    recorded.violations.push(event.violatedDirective + ' ' + event.blockedURI);
+  });
+`;
+
+async function openMap(browser: Browser): Promise<{ page: Page; errors: string[]; dialogs: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  // Stands in for VS Code: records what the webview posts and every CSP violation.
+  // A string, not a function: tsx's helpers (`__name`) do not exist in the page.
+  await page.addInitScript(stubVsCodeApi);
+  const html = mapHtml({
+    cspSource: origin,
+    cytoscapeUri: `${origin}/vendor/cytoscape.min.js`,
+    scriptUri: `${origin}/map/map.js`,
+    styleUri: `${origin}/map/map.css`,
+    language: 'en',
+    strings: {
+      title: 'Network Map',
+      fit: 'Fit',
+      relayout: 'Re-arrange',
+      export: 'Export',
+      hint: '',
+      empty: 'Empty',
+    },
+  });
+  await page.route(`${origin}/**`, async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/index.html') return route.fulfill({ body: html, contentType: 'text/html' });
+    const file = files[url.pathname];
+    if (!file) return route.fulfill({ status: 404 });
+    return route.fulfill({ body: readFileSync(file.path), contentType: file.type });
+  });
+  await page.goto(`${origin}/index.html`);
+  return { page, errors, dialogs };
+}
+
+/** What the extension does with `webview.postMessage`: a message event in the page. */
+async function postGraph(page: Page, model: GraphModel): Promise<void> {
+  type Poster = { postMessage(message: unknown, target: string): void };
+  await page.evaluate(
+    (m) => (globalThis as unknown as Poster).postMessage({ type: 'graph', model: m }, '*'),
+    model,
+  );
+}
+
+async function recorded(page: Page): Promise<Recorded> {
+  return page.evaluate(() => (window as unknown as { recorded: Recorded }).recorded);
+}
+
+void describe('network map webview in Chromium', () => {
+  let browser: Browser | undefined;
+  const available = existsSync(chromiumPath);
+
+  before(async () => {
+    if (available)
+      browser = await chromium.launch({
+        executablePath: chromiumPath,
+        args: ['--no-sandbox', '--disable-gpu'],
+      });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  void it('renders hostile labels inertly, under the strict CSP, and lays out every node', async (t) => {
+    if (!requireOrSkip(t, available && !!browser, `Chromium is not installed at ${chromiumPath}`)) return;
+    const { page, errors, dialogs } = await openMap(browser as Browser);
+    await page.waitForFunction(() =>
+      (window as unknown as { recorded: Recorded }).recorded.posted.some((m) => m.type === 'ready'),
+    );
+    const model = hostileModel();
+    await postGraph(page, model);
+    await page.locator('#graph canvas').first().waitFor();
+
+    await page.click('#export');
+    await page.waitForFunction(() =>
+      (window as unknown as { recorded: Recorded }).recorded.posted.some((m) => m.type === 'export'),
+    );
+    const log = await recorded(page);
+    const exported = log.posted.find((m) => m.type === 'export') as unknown as {
+      positions: Record<string, { x: number; y: number }>;
+      colors: Record<string, string>;
+    };
+    for (const node of model.nodes) {
+      const p = exported.positions[node.id];
+      assert.ok(p && Number.isFinite(p.x) && Number.isFinite(p.y), `${node.id} has a position`);
+    }
+    const distinct = new Set(model.nodes.map((n) => `${Math.round(exported.positions[n.id]?.x ?? 0)}`));
+    assert.ok(distinct.size > 1, 'the layout spread the nodes out');
+    assert.match(exported.colors.background ?? '', /\S/);
+
+    assert.deepEqual(log.violations, [], 'no CSP violations');
+    assert.deepEqual(dialogs, [], 'no injected script ran');
+    assert.equal(await page.locator('img, #graph script').count(), 0, 'no markup from engine strings');
+    assert.deepEqual(errors, []);
+    mkdirSync(path.join(root, 'test-results'), { recursive: true });
+    await page.screenshot({ path: path.join(root, 'test-results', 'network-map-webview.png') });
+  });
+
+  void it('keeps positions on a live update and places a new container beside its network', async (t) => {
+    if (!requireOrSkip(t, available && !!browser, `Chromium is not installed at ${chromiumPath}`)) return;
+    const { page } = await openMap(browser as Browser);
+    const model = hostileModel();
+    await postGraph(page, model);
+    const positionsAfterExport = async () => {
+      await page.evaluate(() => {
+        (window as unknown as { recorded: Recorded }).recorded.posted.length = 0;
+      });
+      await page.click('#export');
+      await page.waitForFunction(() =>
+        (window as unknown as { recorded: Recorded }).recorded.posted.some((m) => m.type === 'export'),
+      );
+      const log = await recorded(page);
+      return (
+        log.posted.find((m) => m.type === 'export') as unknown as {
+          positions: Record<string, { x: number; y: number }>;
+        }
+      ).positions;
+    };
+    const first = await positionsAfterExport();
+    const net = network('my_net', { ipam: [{ subnet: '172.18.0.0/16', gateway: '172.18.0.1' }] });
+    const extra = buildGraph(
+      snapshot([net], [container('newcomer', { endpoints: [endpoint(net, 'newcomer', '172.18.0.9')] })]),
+    );
+    const grown: GraphModel = {
+      nodes: [...model.nodes, ...extra.nodes.filter((n) => n.kind === 'container')],
+      edges: [...model.edges, ...extra.edges],
+    };
+    await postGraph(page, grown);
+    const second = await positionsAfterExport();
+    for (const node of model.nodes)
+      assert.deepEqual(second[node.id], first[node.id], `${node.id} stayed put`);
+    const newcomer = second['container:id-newcomer'];
+    const anchor = second['network:net-my_net'];
+    assert.ok(newcomer && anchor);
+    assert.ok(Math.hypot(newcomer.x - anchor.x, newcomer.y - anchor.y) < 200, 'placed beside its network');
+  });
+});
