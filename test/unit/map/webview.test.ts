@@ -107,7 +107,7 @@ async function postGraph(page: Page, model: GraphModel): Promise<void> {
 }
 
 async function recorded(page: Page): Promise<Recorded> {
-  return page.evaluate(() => (window as unknown as { recorded: Recorded }).recorded);
+  return page.evaluate(() => (globalThis as unknown as { recorded: Recorded }).recorded);
 }
 
 void describe('network map webview in Chromium', () => {
@@ -129,7 +129,7 @@ void describe('network map webview in Chromium', () => {
     if (!requireOrSkip(t, available && !!browser, `Chromium is not installed at ${chromiumPath}`)) return;
     const { page, errors, dialogs } = await openMap(browser as Browser);
     await page.waitForFunction(() =>
-      (window as unknown as { recorded: Recorded }).recorded.posted.some((m) => m.type === 'ready'),
+      (globalThis as unknown as { recorded: Recorded }).recorded.posted.some((m) => m.type === 'ready'),
     );
     const model = hostileModel();
     await postGraph(page, model);
@@ -137,7 +137,7 @@ void describe('network map webview in Chromium', () => {
 
     await page.click('#export');
     await page.waitForFunction(() =>
-      (window as unknown as { recorded: Recorded }).recorded.posted.some((m) => m.type === 'export'),
+      (globalThis as unknown as { recorded: Recorded }).recorded.posted.some((m) => m.type === 'export'),
     );
     const log = await recorded(page);
     const exported = log.posted.find((m) => m.type === 'export') as unknown as {
@@ -167,11 +167,11 @@ void describe('network map webview in Chromium', () => {
     await postGraph(page, model);
     const positionsAfterExport = async () => {
       await page.evaluate(() => {
-        (window as unknown as { recorded: Recorded }).recorded.posted.length = 0;
+        (globalThis as unknown as { recorded: Recorded }).recorded.posted.length = 0;
       });
       await page.click('#export');
       await page.waitForFunction(() =>
-        (window as unknown as { recorded: Recorded }).recorded.posted.some((m) => m.type === 'export'),
+        (globalThis as unknown as { recorded: Recorded }).recorded.posted.some((m) => m.type === 'export'),
       );
       const log = await recorded(page);
       return (
