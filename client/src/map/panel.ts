@@ -77,8 +77,7 @@ export class NetworkMapPanel implements vscode.Disposable {
         if (message) void this.handle(message);
       }),
       session.onDidChangeSnapshot(() => this.postGraph()),
-      // A hidden webview is torn down; it asks again with `ready` when it comes back.
-      panel.onDidChangeViewState(() => panel.visible && this.postGraph()),
+      session.onDidChangeState(() => this.postGraph()),
     );
     session.start();
   }
@@ -88,6 +87,13 @@ export class NetworkMapPanel implements vscode.Disposable {
   }
 
   private postGraph(): void {
+    const state = this.session.state;
+    if (state.kind === 'unreachable') {
+      // The last map stays up, marked as stale, with the engine's own words.
+      const text = vscode.l10n.t('The Docker engine is not available: {0}', state.problem.message);
+      this.post({ type: 'status', text });
+      return;
+    }
     const snapshot = this.session.snapshot;
     if (!snapshot) {
       this.post({ type: 'status', text: vscode.l10n.t('Waiting for the Docker engine…') });
