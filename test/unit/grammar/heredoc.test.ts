@@ -115,8 +115,18 @@ void describe('heredoc bodies', () => {
     assertPlainDockerfile(tokenAt(tokens, 5, 'x'));
   });
 
-  void it('ignores << that is not a heredoc: inside a word, inside a string, in a comment', () => {
-    const tokens = tokenize(grammar, 'RUN echo $((1<<2))\nRUN echo "<<EOF"\n# see <<EOF\nRUN x\n');
+  void it('ignores << that is not a heredoc: in a word, a string, a comment, a non-RUN/COPY/ADD instruction', () => {
+    const text = 'RUN echo $((1<<2))\nRUN echo "<<EOF"\n# see <<EOF\nCMD cat <<EOF\nENV A=<<EOF\nRUN x\n';
+    const tokens = tokenize(grammar, text);
     for (const token of tokens) assertNoScope(token, 'meta.heredoc.dockerfile');
+  });
+  void it('stays fast on long lines full of << (no regex re-scans the line per heredoc)', () => {
+    for (const keyword of ['RUN', 'CMD']) {
+      const line = `${keyword} ${'x <<y '.repeat(500)}`;
+      const started = performance.now();
+      tokenize(grammar, `${line}\nbody\ny\n`);
+      const elapsed = performance.now() - started;
+      assert.ok(elapsed < 2000, `${keyword}: ${line.length} characters took ${elapsed.toFixed(0)} ms`);
+    }
   });
 });
