@@ -1,6 +1,6 @@
 // Fill and fingerprint volumes for the volume tool tests, through the harness's own containers
 // (never through the code under test), so that a bug in Berth's archive code cannot hide itself.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { extract, pack, type Header } from 'tar-stream';
@@ -16,13 +16,20 @@ export interface FixtureEntry {
   linkname?: string;
 }
 
+/** Every byte value, in an order no compressor can shorten much; the same on every call. */
+export function binaryBody(size = 300_000): Buffer {
+  const blocks: Buffer[] = [];
+  for (let n = 0; n * 32 < size; n++) blocks.push(createHash('sha256').update(`berth-${n}`).digest());
+  return Buffer.concat(blocks).subarray(0, size);
+}
+
 const longDir = `long-${'x'.repeat(60)}/${'y'.repeat(60)}`;
 
 /** Files of several modes and owners, a set-uid file with a hard link, links, empty and deep dirs. */
 export function richFixture(): FixtureEntry[] {
   return [
     { name: './', type: 'directory', mode: 0o751, uid: 0, gid: 0 },
-    { name: 'bin.dat', type: 'file', mode: 0o640, uid: 1000, gid: 1000, body: randomBytes(300_000) },
+    { name: 'bin.dat', type: 'file', mode: 0o640, uid: 1000, gid: 1000, body: binaryBody() },
     { name: 'script.sh', type: 'file', mode: 0o755, body: Buffer.from('#!/bin/sh\necho hi\n') },
     { name: 'secret', type: 'file', mode: 0o600, uid: 33, gid: 33, body: Buffer.from('s3cr3t') },
     { name: 'suid', type: 'file', mode: 0o4755, body: Buffer.from('set-uid') },

@@ -77,6 +77,11 @@ export async function statPath(helper: Docker.Container, path: string): Promise<
     throw error;
   }
   response.resume();
+  return decodeStat(response, path);
+}
+
+/** Both archive answers carry the path's stat in a header: base64 JSON with a Go file mode. */
+function decodeStat(response: IncomingMessage, path: string): PathStat {
   const encoded = response.headers['x-docker-container-path-stat'];
   if (typeof encoded !== 'string') throw new Error(`The engine returned no stat for "${path || '/'}"`);
   const raw = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as {
@@ -90,6 +95,25 @@ export async function statPath(helper: Docker.Container, path: string): Promise<
   const stat: PathStat = { name: raw.name, kind, size: raw.size, mode, mtime: new Date(raw.mtime) };
   if (kind === 'symlink' && raw.linkTarget) stat.linkTarget = insideVolume(raw.linkTarget);
   return stat;
+}
+
+/**
+ * One path's tar, with its stat read from the same answer: a file costs one request, and a
+ * folder's tar (possibly large) can be dropped unread.
+ */
+export async function getPath(
+  helper: Docker.Container,
+  path: string,
+): Promise<{ stat: PathStat; tar: IncomingMessage }> {
+  let response: IncomingMessage;
+  try {
+    const answer: unknown = await helper.getArchive({ path: containerPath(path) });
+    response = answer as IncomingMessage;
+  } catch (error) {
+    if (isNotFound(error)) throw new PathNotFoundError(path);
+    throw error;
+  }
+  return { stat: decodeStat(response, path), tar: response };
 }
 
 /**

@@ -3,7 +3,7 @@
 // once (before the volume is removed, for instance, since a helper keeps the volume in use).
 import type Docker from 'dockerode';
 import { extract } from 'tar-stream';
-import { getTar, PathNotFoundError, statPath, type PathKind, type PathStat } from './archive';
+import { getPath, getTar, PathNotFoundError, statPath, type PathKind, type PathStat } from './archive';
 import type { Helpers } from './helpers';
 import { volumePath } from './names';
 import { walkTar } from './tarStreams';
@@ -99,9 +99,10 @@ export class VolumeBrowser {
     return this.use(volume, async (helper) => {
       let current = volumePath(path);
       for (let hop = 0; hop <= maxLinkHops; hop++) {
-        const stat = await statPath(helper, current);
+        const { stat, tar } = await getPath(helper, current);
+        if (stat.kind !== 'directory' && stat.kind !== 'symlink') return readOne(tar);
+        tar.destroy();
         if (stat.kind === 'directory') throw new NotAFileError(current);
-        if (stat.kind !== 'symlink') return readOne(await getTar(helper, current, false));
         if (stat.linkTarget === undefined) {
           throw new Error(`"${current}" is a symbolic link that points outside the volume`);
         }

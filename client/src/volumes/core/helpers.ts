@@ -188,10 +188,17 @@ export interface SweepResult {
   rollbackVolumes: string[];
 }
 
-/** Removes helper containers and staging volumes that Berth processes left behind when they died. */
-export async function sweepStaleHelpers(docker: Docker): Promise<SweepResult> {
+/**
+ * Removes helper containers and staging volumes that Berth processes left behind when they died.
+ * `labels` narrows the sweep to resources that also carry them (tests sweep only their own run).
+ */
+export async function sweepStaleHelpers(
+  docker: Docker,
+  labels: Record<string, string> = {},
+): Promise<SweepResult> {
   const result: SweepResult = { containers: 0, stagingVolumes: 0, rollbackVolumes: [] };
-  const containers = await docker.listContainers({ all: true, filters: { label: [helperLabel] } });
+  const filter = { label: [helperLabel, ...Object.entries(labels).map(([key, value]) => `${key}=${value}`)] };
+  const containers = await docker.listContainers({ all: true, filters: filter });
   for (const info of containers) {
     if (!ownerIsGone(info.Labels[ownerLabel], info.Created)) continue;
     try {
@@ -201,7 +208,7 @@ export async function sweepStaleHelpers(docker: Docker): Promise<SweepResult> {
       if (!isNotFound(error)) throw error;
     }
   }
-  const { Volumes: volumes } = await docker.listVolumes({ filters: { label: [helperLabel] } });
+  const { Volumes: volumes } = await docker.listVolumes({ filters: filter });
   for (const volume of volumes ?? []) {
     const labels = volume.Labels ?? {};
     const created = Date.parse((volume as { CreatedAt?: string }).CreatedAt ?? '') / 1000 || 0;

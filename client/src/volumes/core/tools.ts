@@ -14,7 +14,7 @@ export class VolumeTools {
 
   constructor(
     readonly docker: Docker,
-    options: HelperOptions & { browseIdleMs?: number } = {},
+    private readonly options: HelperOptions & { browseIdleMs?: number } = {},
   ) {
     this.helpers = new Helpers(docker, options);
     this.browser = new VolumeBrowser(this.helpers, options.browseIdleMs);
@@ -56,7 +56,7 @@ export class VolumeTools {
   }
 
   sweep(): Promise<SweepResult> {
-    return sweepStaleHelpers(this.docker);
+    return sweepStaleHelpers(this.docker, this.options.labels);
   }
 
   dispose(): Promise<void> {
