@@ -221,6 +221,8 @@
         nodeRepulsion: 400000,
         idealEdgeLength: 120,
         nodeOverlap: 20,
+        nodeDimensionsIncludeLabels: true,
+        componentSpacing: 120,
         randomize: true,
         boundingBox: boundingBox,
       })

@@ -25,7 +25,9 @@ function hostileModel(): GraphModel {
     ports: [{ containerPort: 80, protocol: 'tcp', hostIp: '0.0.0.0', hostPort: 8080 }],
   });
   const b = container('userservice', { endpoints: [endpoint(net, 'userservice', '172.18.0.3')] });
-  return buildGraph(snapshot([net, evil], [a, b]));
+  // Networks nobody uses are components of their own; the layout must keep them apart too.
+  const idle = ['host', 'none', 'spare'].map((name) => network(name));
+  return buildGraph(snapshot([net, evil, ...idle], [a, b]));
 }
 
 const files: Record<string, { path: string; type: string }> = {
