@@ -55,6 +55,22 @@ void describe('parser directives and hadolint pragmas', () => {
     assertScope(tokenAt(tokens, 2, 'true'), 'constant.language.boolean.dockerfile');
   });
 
+  void it('reads syntax/escape/check only in the leading directive lines, as BuildKit does', () => {
+    const late = [
+      '# syntax=a\n# note\n# escape=`\n', // after another comment
+      '\n# syntax=a\n', // after a blank line
+      'FROM x\n# check=skip=all\n', // after an instruction
+    ];
+    for (const text of late) {
+      const tokens = tokenize(grammar, text).filter((t) => t.line === text.split('\n').length - 2);
+      assert.ok(tokens.length > 0, JSON.stringify(text));
+      for (const token of tokens) {
+        assert.ok(!hasScope(token, 'meta.directive'), `${JSON.stringify(text)}: ${token.scopes.join(' ')}`);
+        assertScope(token, 'comment.line.number-sign.dockerfile');
+      }
+    }
+  });
+
   void it('leaves ordinary comments to the built-in grammar', () => {
     const tokens = tokenize(grammar, '# install the tools\n# hadolint is great\n');
     for (const token of tokens) {
