@@ -200,4 +200,53 @@ void describe('network map webview in Chromium', () => {
     assert.ok(newcomer && anchor);
     assert.ok(Math.hypot(newcomer.x - anchor.x, newcomer.y - anchor.y) < 200, 'placed beside its network');
   });
+
+  void it('a click reveals the node; dropping a container on a network asks to connect and puts it back', async (t) => {
+    if (!requireOrSkip(t, available && !!browser, `Chromium is not installed at ${chromiumPath}`)) return;
+    const { page } = await openMap(browser as Browser);
+    const net = network('my_net', { ipam: [{ subnet: '172.18.0.0/16', gateway: '172.18.0.1' }] });
+    const other = network('other');
+    const web = container('web', { endpoints: [endpoint(other, 'web', '10.0.0.2')] });
+    await postGraph(page, buildGraph(snapshot([net, other], [web])));
+    await page.locator('#graph canvas').first().waitFor();
+    // Cytoscape registers its instance on the container element; only this test reaches in.
+    const screenPoint = (id: string) =>
+      page.evaluate((nodeId) => {
+        type Cy = { getElementById(id: string): { renderedPosition(): { x: number; y: number } } };
+        type Host = { _cyreg: { cy: Cy }; getBoundingClientRect(): { left: number; top: number } };
+        const doc = (globalThis as unknown as { document: { getElementById(id: string): Host } }).document;
+        const host = doc.getElementById('graph');
+        const p = host._cyreg.cy.getElementById(nodeId).renderedPosition();
+        const box = host.getBoundingClientRect();
+        return { x: box.left + p.x, y: box.top + p.y };
+      }, id);
+    const posted = async (type: string) => {
+      await page.waitForFunction(
+        (wanted) =>
+          (globalThis as unknown as { recorded: Recorded }).recorded.posted.some((m) => m.type === wanted),
+        type,
+      );
+      return (await recorded(page)).posted.filter((m) => m.type === type);
+    };
+
+    const netPoint = await screenPoint('network:net-my_net');
+    await page.mouse.click(netPoint.x, netPoint.y);
+    assert.deepEqual(await posted('reveal'), [{ type: 'reveal', kind: 'network', id: 'net-my_net' }]);
+
+    const from = await screenPoint('container:id-web');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let step = 1; step <= 10; step++) {
+      await page.mouse.move(
+        from.x + ((netPoint.x - from.x) * step) / 10,
+        from.y + ((netPoint.y - from.y) * step) / 10,
+      );
+    }
+    await page.mouse.up();
+    assert.deepEqual(await posted('connect'), [
+      { type: 'connect', containerId: 'id-web', networkId: 'net-my_net' },
+    ]);
+    const back = await screenPoint('container:id-web');
+    assert.ok(Math.hypot(back.x - from.x, back.y - from.y) < 1, 'the container went back to where it was');
+  });
 });
