@@ -85,6 +85,20 @@ void describe('heredoc bodies', () => {
     assertScope(tokenAt(tokens, 4, 'const'), 'source.js');
   });
 
+  void it('knows ruby, perl and PowerShell interpreters too', () => {
+    const cases = [
+      ['RUN ruby <<EOF', 'ruby'],
+      ['RUN /usr/bin/perl -w <<EOF', 'perl'],
+      ['RUN <<EOF pwsh -NoProfile', 'powershell'],
+    ];
+    for (const [line, language] of cases) {
+      const tokens = tokenize(grammar, `${line}\nbody\nEOF\n`);
+      assertScope(tokenAt(tokens, 1, 'body'), `meta.embedded.block.${language}`);
+    }
+    const shebang = tokenize(grammar, 'RUN <<EOF\n#!/usr/bin/env ruby\nputs 1\nEOF\n');
+    assertScope(tokenAt(shebang, 2, 'puts 1'), 'source.ruby');
+  });
+
   void it('picks the interpreter written after the heredoc word', () => {
     const tokens = tokenize(grammar, 'RUN <<EOF python3\nimport os\nEOF\n');
     assertScope(tokenAt(tokens, 1, 'import'), 'source.python');
