@@ -8,6 +8,7 @@ import { askText, pickOne } from '../ui/pick';
 import { isRunning } from '../views/present/containerState';
 import { formatEndpointAddresses } from '../views/present/endpoints';
 import { builtinKind } from '../views/present/networks';
+import { keys } from '../views/present/nodes';
 import {
   afterChange,
   dockerOf,
@@ -131,7 +132,9 @@ async function connectInteractively(
   if (network.endpoints.some((endpoint) => endpoint.containerId === container.id))
     throw new UserError(vscode.l10n.t('{0} is already on {1}.', container.name, network.name));
   const choice = await askEndpointConfig(network, container);
-  if (choice) await connectOne(ctx, container, network, choice);
+  if (!choice) return;
+  await connectOne(ctx, container, network, choice);
+  await ctx.views.reveal('networks', keys.endpoint('networks', network.id, container.id));
 }
 
 export const containerConnectNetwork: BerthCommand = async (ctx, node) => {

@@ -4,6 +4,7 @@ import { confirmModal } from '../ui/confirm';
 import { engineMessage } from '../ui/errors';
 import { askText } from '../ui/pick';
 import { formatBytes } from '../views/present/text';
+import { keys } from '../views/present/nodes';
 import { volumeLabel } from '../views/present/volumes';
 import type { SizedSession } from '../views/volumeSizes';
 import {
@@ -69,6 +70,7 @@ export const createVolume: BerthCommand = async (ctx) => {
       await afterChange(ctx);
     }
   });
+  await ctx.views.reveal('volumes', keys.volume(name.trim()));
 };
 
 function users(volume: Volume): string {

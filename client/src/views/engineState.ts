@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import type { ConnectionState, EngineSession } from '../engine/session';
+import type { EngineSession } from '../engine/session';
 import { log } from '../log';
+import type { EngineStatus } from './engineStatus';
 
 /**
  * Mirrors the connection into the `berth.engineState` context key (package.json's viewsWelcome
@@ -8,28 +9,21 @@ import { log } from '../log';
  */
 export function trackEngineState(
   session: EngineSession,
+  status: EngineStatus,
   views: vscode.TreeView<unknown>[],
 ): vscode.Disposable {
-  let lastProblem: string | undefined;
-  const apply = (state: ConnectionState) => {
-    void vscode.commands.executeCommand('setContext', 'berth.engineState', state.kind);
-    const message = state.kind === 'unreachable' ? problemText(state) : undefined;
+  let logged: string | undefined;
+  const apply = () => {
+    void vscode.commands.executeCommand('setContext', 'berth.engineState', session.state.kind);
+    const message = status.message;
     for (const view of views) view.message = message;
-    if (state.kind === 'unreachable') {
-      const text = `${state.problem.message} — ${state.problem.fix}${state.problem.detail ? ` (${state.problem.detail})` : ''}`;
-      if (text !== lastProblem) log().warn(text);
-      lastProblem = text;
-    } else lastProblem = undefined;
+    const problem = session.state.kind === 'unreachable' ? session.state.problem : undefined;
+    const text =
+      problem && `${problem.message} — ${problem.fix}${problem.detail ? ` (${problem.detail})` : ''}`;
+    if (text && text !== logged) log().warn(text);
+    if (session.state.kind === 'connected') logged = undefined;
+    else if (text) logged = text;
   };
-  apply(session.state);
-  return session.onDidChangeState(apply);
-}
-
-function problemText(state: Extract<ConnectionState, { kind: 'unreachable' }>): string {
-  const { message, fix } = state.problem;
-  const retry =
-    state.retryAt !== undefined
-      ? ' ' + vscode.l10n.t('Retrying at {0}.', new Date(state.retryAt).toLocaleTimeString())
-      : '';
-  return `${message} ${fix}${retry}`;
+  apply();
+  return status.onDidChange(apply);
 }

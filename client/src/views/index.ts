@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/session';
+import { log } from '../log';
 import { ContainerDragController, NetworkDropController, type ConnectRequest } from './dragAndDrop';
 import { trackEngineState } from './engineState';
+import { EngineStatus } from './engineStatus';
 import type { BerthNode, ViewId } from './present/nodes';
 import { BerthTreeProvider } from './tree';
 
@@ -9,6 +11,8 @@ export interface BerthViews {
   providers: Record<ViewId, BerthTreeProvider>;
   treeViews: Record<ViewId, vscode.TreeView<BerthNode>>;
   refreshAll(): void;
+  /** Selects the node with this key (e.g. a network just created), expanding its parents. */
+  reveal(view: ViewId, key: string): Promise<void>;
 }
 
 /** Creates the three views; engine I/O starts the first time any of them is visible. */
@@ -17,10 +21,11 @@ export function registerViews(
   connect: ConnectRequest,
   subscriptions: vscode.Disposable[],
 ): BerthViews {
+  const status = new EngineStatus(session);
   const providers = {
-    networks: new BerthTreeProvider('networks', session),
-    volumes: new BerthTreeProvider('volumes', session),
-    containers: new BerthTreeProvider('containers', session),
+    networks: new BerthTreeProvider('networks', session, status),
+    volumes: new BerthTreeProvider('volumes', session, status),
+    containers: new BerthTreeProvider('containers', session, status),
   };
   const treeViews = {
     networks: vscode.window.createTreeView('berth.networks', {
@@ -42,7 +47,7 @@ export function registerViews(
     }),
   };
   subscriptions.push(...Object.values(providers), ...Object.values(treeViews));
-  subscriptions.push(trackEngineState(session, Object.values(treeViews)));
+  subscriptions.push(trackEngineState(session, status, Object.values(treeViews)), status);
   for (const view of Object.values(treeViews)) {
     if (view.visible) session.start();
     subscriptions.push(
@@ -55,5 +60,13 @@ export function registerViews(
     providers,
     treeViews,
     refreshAll: () => Object.values(providers).forEach((provider) => provider.refreshAll()),
+    reveal: async (view, key) => {
+      const node = providers[view].resolve(key);
+      // Showing the result is a courtesy: the action itself already succeeded.
+      if (node)
+        await Promise.resolve(treeViews[view].reveal(node, { select: true, focus: false })).catch(
+          (error: unknown) => log().debug(`reveal ${key}: ${String(error)}`),
+        );
+    },
   };
 }

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/session';
 import type { Snapshot } from '../engine/model';
+import type { EngineStatus } from './engineStatus';
 import type { BerthNode, Presentation, ViewId } from './present/nodes';
+import { presentAction } from './present/actions';
 import { affectedNodes, childrenOf, present } from './present/project';
 
 /**
@@ -18,6 +20,7 @@ export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vs
   constructor(
     readonly view: ViewId,
     private readonly session: EngineSession,
+    private readonly status: EngineStatus,
   ) {
     this.subscriptions.push(
       this.changed,
@@ -31,13 +34,13 @@ export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vs
         const nodes = [...affected.keys].flatMap((key) => this.nodes.get(key) ?? []);
         if (nodes.length > 0) this.changed.fire(nodes);
       }),
-      session.onDidChangeState(() => this.refreshAll()),
+      status.onDidChange(() => this.refreshAll()),
     );
   }
 
-  /** The snapshot the tree shows: none while the engine is unreachable, so the welcome shows. */
+  /** The snapshot the tree shows: none while the engine is unreachable (the problem shows instead). */
   private visibleSnapshot(): Snapshot | undefined {
-    return this.session.state.kind === 'unreachable' ? undefined : this.session.snapshot;
+    return this.status.problem ? undefined : this.session.snapshot;
   }
 
   refreshAll(): void {
@@ -49,13 +52,13 @@ export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vs
 
   getTreeItem(node: BerthNode): vscode.TreeItem {
     const snapshot = this.session.snapshot;
-    const look = snapshot ? present(snapshot, node) : undefined;
+    const look = node.kind === 'action' ? presentAction(node) : snapshot && present(snapshot, node);
     return look ? toTreeItem(node, look) : new vscode.TreeItem(vscode.l10n.t('(gone)'));
   }
 
   getChildren(node?: BerthNode): BerthNode[] {
     const snapshot = this.visibleSnapshot();
-    if (!snapshot) return [];
+    if (!snapshot) return node ? [] : this.status.rootsWithoutSnapshot().map((fresh) => this.intern(fresh));
     this.shown ??= snapshot;
     return childrenOf(this.view, snapshot, node).map((fresh) => this.intern(fresh));
   }
@@ -64,9 +67,16 @@ export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vs
     return node.parentKey === undefined ? undefined : this.nodes.get(node.parentKey);
   }
 
-  /** Finds the node for `key` (as shown now) so that commands can `reveal` it. */
-  find(key: string): BerthNode | undefined {
-    return this.nodes.get(key);
+  /** The node for `key`, walking down from the root: keys nest as `parent/child`. */
+  resolve(key: string): BerthNode | undefined {
+    let level = this.getChildren();
+    for (;;) {
+      const exact = level.find((node) => node.key === key);
+      if (exact) return exact;
+      const parent = level.find((node) => key.startsWith(`${node.key}/`));
+      if (!parent) return undefined;
+      level = this.getChildren(parent);
+    }
   }
 
   private intern(fresh: BerthNode): BerthNode {
@@ -99,5 +109,6 @@ function toTreeItem(node: BerthNode, look: Presentation): vscode.TreeItem {
     look.icon.color ? new vscode.ThemeColor(look.icon.color) : undefined,
   );
   item.contextValue = look.contextValue;
+  if (look.command) item.command = { command: look.command, title: look.label };
   return item;
 }

@@ -69,6 +69,14 @@ export interface HintNode extends NodeBase {
   tone: HintTone;
 }
 
+/** A button-like item, shown while the engine is unreachable. */
+export interface ActionNode extends NodeBase {
+  kind: 'action';
+  command: string;
+  label: string;
+  icon: string;
+}
+
 export type BerthNode =
   | NetworkNode
   | EndpointNode
@@ -78,7 +86,8 @@ export type BerthNode =
   | GroupNode
   | ContainerNode
   | MountNode
-  | HintNode;
+  | HintNode
+  | ActionNode;
 
 /** What a TreeItem shows, without vscode types: the glue turns it into a TreeItem. */
 export interface Presentation {
@@ -89,6 +98,8 @@ export interface Presentation {
   icon: { id: string; color?: string };
   contextValue: string;
   collapsible: 'none' | 'collapsed' | 'expanded';
+  /** Runs on click (action items only). */
+  command?: string;
 }
 
 export const keys = {

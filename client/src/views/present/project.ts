@@ -18,6 +18,7 @@ import {
   presentJoined,
   presentNetwork,
 } from './networks';
+import { presentAction } from './actions';
 import { keys, type BerthNode, type Presentation, type ViewId } from './nodes';
 import { presentUsage, presentVolume, volumeChildren, volumeRoots } from './volumes';
 
@@ -80,6 +81,8 @@ export function present(snapshot: Snapshot, node: BerthNode): Presentation | und
     }
     case 'hint':
       return presentHint(node);
+    case 'action':
+      return presentAction(node);
   }
 }
 

@@ -16,6 +16,12 @@ export function code(text: string): string {
   return `${fence}${text.length > 0 ? text : ' '}${fence}`;
 }
 
+/** Ends a clause with a full stop unless it already has closing punctuation. */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return trimmed === '' || /[.!?。！？…:]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 export function shortId(id: string): string {
   return id.replace(/^sha256:/, '').slice(0, 12);
 }

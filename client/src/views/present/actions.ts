@@ -1,0 +1,39 @@
+import type { ActionNode, Presentation } from './nodes';
+import { t } from './text';
+
+/** What the welcome content would offer, as tree items (see ../engineStatus.ts for why). */
+export function actionNodes(): ActionNode[] {
+  return [
+    {
+      kind: 'action',
+      key: 'action:retry',
+      command: 'berth.retryConnection',
+      label: t('Retry Connecting to Docker'),
+      icon: 'debug-restart',
+    },
+    {
+      kind: 'action',
+      key: 'action:context',
+      command: 'berth.switchContext',
+      label: t('Switch Docker Context…'),
+      icon: 'plug',
+    },
+    {
+      kind: 'action',
+      key: 'action:output',
+      command: 'berth.showOutput',
+      label: t('Show Output'),
+      icon: 'output',
+    },
+  ];
+}
+
+export function presentAction(node: ActionNode): Presentation {
+  return {
+    label: node.label,
+    icon: { id: node.icon },
+    contextValue: 'action',
+    collapsible: 'none',
+    command: node.command,
+  };
+}
