@@ -1,5 +1,6 @@
 // The Engine API's archive endpoints on a helper: HEAD for one path's stat, GET for a tar of a
 // path, PUT to unpack a tar. Paths are inside the volume ('' is its root).
+import * as l10n from '@vscode/l10n';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
@@ -61,7 +62,7 @@ export function insideVolume(absolute: string): string | undefined {
 
 export class PathNotFoundError extends Error {
   constructor(readonly path: string) {
-    super(`"${path || '/'}" does not exist in the volume`);
+    super(l10n.t('"{0}" does not exist in the volume', path || '/'));
     this.name = 'PathNotFoundError';
   }
 }
@@ -83,7 +84,8 @@ export async function statPath(helper: Docker.Container, path: string): Promise<
 /** Both archive answers carry the path's stat in a header: base64 JSON with a Go file mode. */
 function decodeStat(response: IncomingMessage, path: string): PathStat {
   const encoded = response.headers['x-docker-container-path-stat'];
-  if (typeof encoded !== 'string') throw new Error(`The engine returned no stat for "${path || '/'}"`);
+  if (typeof encoded !== 'string')
+    throw new Error(l10n.t('The engine returned no stat for "{0}"', path || '/'));
   const raw = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as {
     name: string;
     size: number;

@@ -2,6 +2,7 @@
 // engine. The engine unpacks inside the helper's root, so an escaping entry could not reach the
 // host; these rules exist so that nothing lands outside the volume, where it would silently vanish
 // with the helper, and so that links inside the volume cannot point the user's containers outside it.
+import * as l10n from '@vscode/l10n';
 
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'hardlink';
 
@@ -23,7 +24,7 @@ export interface EntryProblem {
 
 export class ArchiveRejectedError extends Error {
   constructor(readonly problem: EntryProblem) {
-    super(`The archive cannot be restored: "${problem.entry}" ${problem.reason}.`);
+    super(l10n.t('The archive cannot be restored: "{0}" {1}.', problem.entry, problem.reason));
     this.name = 'ArchiveRejectedError';
   }
 }
@@ -36,19 +37,20 @@ const kindsByTarType: Record<string, EntryKind> = {
   link: 'hardlink',
 };
 
-const refusedTypes: Record<string, string> = {
-  'character-device': 'is a character device',
-  'block-device': 'is a block device',
-  fifo: 'is a FIFO (named pipe)',
+const refusedTypes: Record<string, () => string> = {
+  'character-device': () => l10n.t('is a character device'),
+  'block-device': () => l10n.t('is a block device'),
+  fifo: () => l10n.t('is a FIFO (named pipe)'),
 };
 
 /** Splits a name into clean components, or says why it leaves the volume. */
 export function entryPath(name: string): { path: string } | { reason: string } {
-  if (name.includes('\0')) return { reason: 'contains a NUL character' };
+  if (name.includes('\0')) return { reason: l10n.t('contains a NUL character') };
   if (name.startsWith('/'))
-    return { reason: 'is an absolute path; entries must be relative to the volume root' };
+    return { reason: l10n.t('is an absolute path; entries must be relative to the volume root') };
   const parts = name.split('/').filter((part) => part !== '' && part !== '.');
-  if (parts.includes('..')) return { reason: 'contains a ".." component that climbs out of the volume root' };
+  if (parts.includes('..'))
+    return { reason: l10n.t('contains a ".." component that climbs out of the volume root') };
   return { path: parts.join('/') };
 }
 
@@ -62,14 +64,18 @@ export function checkHeader(header: {
   const type = header.type ?? 'file';
   if (type === 'pax-global-header') return undefined;
   const name = header.name;
-  const refused = refusedTypes[type];
-  if (refused) return { entry: name, reason: `${refused}; device files and FIFOs are never restored` };
+  const refused = refusedTypes[type]?.();
+  if (refused)
+    return { entry: name, reason: l10n.t('{0}; device files and FIFOs are never restored', refused) };
   const kind = kindsByTarType[type];
-  if (!kind) return { entry: name, reason: `has the unsupported tar entry type "${type}"` };
+  if (!kind) return { entry: name, reason: l10n.t('has the unsupported tar entry type "{0}"', type) };
   const located = entryPath(name);
   if ('reason' in located) return { entry: name, reason: located.reason };
   if (located.path === '' && kind !== 'directory') {
-    return { entry: name, reason: 'would replace the volume root with something that is not a directory' };
+    return {
+      entry: name,
+      reason: l10n.t('would replace the volume root with something that is not a directory'),
+    };
   }
   const entry: ArchiveEntry = {
     path: located.path,
@@ -79,17 +85,17 @@ export function checkHeader(header: {
   };
   if (kind === 'symlink' || kind === 'hardlink') {
     const target = header.linkname ?? '';
-    if (target === '') return { entry: name, reason: 'is a link without a target' };
+    if (target === '') return { entry: name, reason: l10n.t('is a link without a target') };
     if (kind === 'hardlink') {
       const linked = entryPath(target);
       if ('reason' in linked)
-        return { entry: name, reason: `is a hard link to "${target}", which ${linked.reason}` };
+        return { entry: name, reason: l10n.t('is a hard link to "{0}", which {1}', target, linked.reason) };
       entry.linkTarget = linked.path;
     } else {
       if (target.startsWith('/')) {
         return {
           entry: name,
-          reason: `is a symbolic link to the absolute path "${target}", outside the volume`,
+          reason: l10n.t('is a symbolic link to the absolute path "{0}", outside the volume', target),
         };
       }
       entry.linkTarget = target;
@@ -137,7 +143,7 @@ export function checkArchive(entries: readonly ArchiveEntry[]): EntryProblem | u
     if (through !== undefined) {
       return {
         entry: entry.name,
-        reason: `lies under the symbolic link "${through}" and would be written through it`,
+        reason: l10n.t('lies under the symbolic link "{0}" and would be written through it', through),
       };
     }
     if (entry.kind === 'symlink') {
@@ -146,7 +152,10 @@ export function checkArchive(entries: readonly ArchiveEntry[]): EntryProblem | u
       if (resolveInside(target, symlinks) === undefined) {
         return {
           entry: entry.name,
-          reason: `is a symbolic link to "${entry.linkTarget ?? ''}", which points outside the volume`,
+          reason: l10n.t(
+            'is a symbolic link to "{0}", which points outside the volume',
+            entry.linkTarget ?? '',
+          ),
         };
       }
     } else if (entry.kind === 'hardlink') {
@@ -154,7 +163,7 @@ export function checkArchive(entries: readonly ArchiveEntry[]): EntryProblem | u
       if (!seenFiles.has(target)) {
         return {
           entry: entry.name,
-          reason: `is a hard link to "${target}", which is not a file earlier in the archive`,
+          reason: l10n.t('is a hard link to "{0}", which is not a file earlier in the archive', target),
         };
       }
     } else if (entry.kind === 'file') {

@@ -1,6 +1,7 @@
 // Back up a volume to a .tar or .tar.gz on the host. The engine's tar is written as it comes
 // (plus gzip), counted on the way, then read back from disk and counted again; the file gets its
 // final name only when both counts agree, so a cancel or an error never leaves a partial archive.
+import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
@@ -87,8 +88,11 @@ export async function backupVolume(helpers: Helpers, options: BackupOptions): Pr
     const written = await countTar(await openArchive(partial, (n) => (archiveBytes += n)), signal);
     if (!sameCounts(written, tee.counts)) {
       throw new Error(
-        `The written archive does not match the volume: ${describeCounts(written)} on disk, ` +
-          `${describeCounts(tee.counts)} in the volume. The archive was not kept.`,
+        l10n.t(
+          'The written archive does not match the volume: {0} on disk, {1} in the volume. The archive was not kept.',
+          describeCounts(written),
+          describeCounts(tee.counts),
+        ),
       );
     }
     await rename(partial, destination);
@@ -101,5 +105,13 @@ export async function backupVolume(helpers: Helpers, options: BackupOptions): Pr
 }
 
 export function describeCounts(counts: ArchiveCounts): string {
-  return `${counts.entries} entries (${counts.files} files, ${counts.directories} folders, ${counts.symlinks} symlinks, ${counts.hardlinks} hard links), ${counts.bytes} bytes`;
+  return l10n.t(
+    '{0} entries ({1} files, {2} folders, {3} symlinks, {4} hard links), {5} bytes',
+    counts.entries,
+    counts.files,
+    counts.directories,
+    counts.symlinks,
+    counts.hardlinks,
+    counts.bytes,
+  );
 }

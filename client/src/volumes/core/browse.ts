@@ -1,6 +1,7 @@
 // Reading a volume for the file browser. A helper per volume is kept for a short idle time, so
 // that expanding folders does not create and remove a container per click; `release` drops it at
 // once (before the volume is removed, for instance, since a helper keeps the volume in use).
+import * as l10n from '@vscode/l10n';
 import type Docker from 'dockerode';
 import { extract } from 'tar-stream';
 import { getPath, getTar, PathNotFoundError, statPath, type PathKind, type PathStat } from './archive';
@@ -30,7 +31,7 @@ export interface VolumeDirListing {
 
 export class NotAFileError extends Error {
   constructor(readonly path: string) {
-    super(`"${path || '/'}" is a folder, not a file`);
+    super(l10n.t('"{0}" is a folder, not a file', path || '/'));
     this.name = 'NotAFileError';
   }
 }
@@ -104,11 +105,11 @@ export class VolumeBrowser {
         tar.destroy();
         if (stat.kind === 'directory') throw new NotAFileError(current);
         if (stat.linkTarget === undefined) {
-          throw new Error(`"${current}" is a symbolic link that points outside the volume`);
+          throw new Error(l10n.t('"{0}" is a symbolic link that points outside the volume', current));
         }
         current = stat.linkTarget;
       }
-      throw new Error(`"${path}" goes through more than ${maxLinkHops} symbolic links`);
+      throw new Error(l10n.t('"{0}" goes through more than {1} symbolic links', path, maxLinkHops));
     });
   }
 

@@ -1,4 +1,5 @@
 // Clone a volume into a new one: same driver and labels, contents copied inside the engine.
+import * as l10n from '@vscode/l10n';
 import { copyVolumeContents } from './copy';
 import { CancelledError } from './engineErrors';
 import type { Helpers } from './helpers';
@@ -14,7 +15,7 @@ export async function cloneVolume(
   const problem = volumeNameProblem(target);
   if (problem) throw new Error(problem);
   if (await helpers.volumeExists(target))
-    throw new Error(`Volume "${target}" already exists. Choose another name.`);
+    throw new Error(l10n.t('Volume "{0}" already exists. Choose another name.', target));
   const spec = await inspectSpec(helpers.docker, source);
   // Options that point at outside storage would make the clone share the source's data.
   const options = storesDataElsewhere(spec) ? {} : spec.options;

@@ -1,13 +1,16 @@
 // Volume names as the engine accepts them, checked before anything is sent.
+import * as l10n from '@vscode/l10n';
 
 const volumeName = /^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/;
 
 /** Undefined when valid; otherwise what is wrong and how to fix it. */
 export function volumeNameProblem(name: string): string | undefined {
-  if (name.length === 0) return 'Enter a volume name.';
-  if (name.length < 2) return 'A volume name needs at least 2 characters.';
+  if (name.length === 0) return l10n.t('Enter a volume name.');
+  if (name.length < 2) return l10n.t('A volume name needs at least 2 characters.');
   if (!volumeName.test(name)) {
-    return 'A volume name starts with a letter or digit and contains only letters, digits, "_", "." and "-".';
+    return l10n.t(
+      'A volume name starts with a letter or digit and contains only letters, digits, "_", "." and "-".',
+    );
   }
   return undefined;
 }
@@ -15,6 +18,6 @@ export function volumeNameProblem(name: string): string | undefined {
 /** Splits a browse path into components, refusing anything that would leave the volume. */
 export function volumePath(path: string): string {
   const parts = path.split('/').filter((part) => part !== '' && part !== '.');
-  if (parts.includes('..')) throw new Error(`"${path}" leaves the volume: ".." is not allowed`);
+  if (parts.includes('..')) throw new Error(l10n.t('"{0}" leaves the volume: ".." is not allowed', path));
   return parts.join('/');
 }

@@ -2,6 +2,7 @@
 // the engine sees a byte, then unpacked into a staging volume: the slow, cancellable part never
 // touches the target. Only then is the target snapshotted to a rollback volume and changed with
 // an engine-local copy; if that fails or is cancelled, the snapshot is put back.
+import * as l10n from '@vscode/l10n';
 import { stat } from 'node:fs/promises';
 import { putTar } from './archive';
 import { copyVolumeContents } from './copy';
@@ -51,8 +52,12 @@ export class RollbackFailedError extends Error {
     readonly snapshotVolume: string,
   ) {
     super(
-      `The restore failed (${String(cause)}) and putting the volume back failed too (${String(rollbackError)}). ` +
-        `Its previous contents are kept in volume "${snapshotVolume}".`,
+      l10n.t(
+        'The restore failed ({0}) and putting the volume back failed too ({1}). Its previous contents are kept in volume "{2}".',
+        String(cause),
+        String(rollbackError),
+        snapshotVolume,
+      ),
     );
     this.name = 'RollbackFailedError';
   }
@@ -69,7 +74,7 @@ export async function restoreVolume(helpers: Helpers, options: RestoreOptions): 
     const problem = volumeNameProblem(volume);
     if (problem) throw new Error(problem);
     if (await helpers.volumeExists(volume))
-      throw new Error(`Volume "${volume}" already exists. Choose another name.`);
+      throw new Error(l10n.t('Volume "{0}" already exists. Choose another name.', volume));
   } else {
     spec = await inspectSpec(docker, volume);
     if (mode === 'replace') {

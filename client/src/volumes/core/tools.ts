@@ -6,6 +6,7 @@ import { backupVolume, type BackupOptions, type BackupResult } from './backup';
 import { VolumeBrowser, type VolumeDirListing } from './browse';
 import { cloneVolume } from './clone';
 import { Helpers, sweepStaleHelpers, type HelperOptions, type SweepResult } from './helpers';
+import { inspectSpec, replaceBlocker } from './volumeSpec';
 import { restoreVolume, type RestoreOptions, type RestoreResult } from './restore';
 
 export class VolumeTools {
@@ -40,6 +41,12 @@ export class VolumeTools {
   /** Drops the browser's helper for `volume`, which keeps it in use; call before removing it. */
   release(volume: string): Promise<void> {
     return this.browser.release(volume);
+  }
+
+  /** Why Replace is not possible for `volume` (in use, data outside the engine), or undefined. */
+  async replaceBlocker(volume: string): Promise<string | undefined> {
+    await this.browser.release(volume);
+    return replaceBlocker(this.docker, await inspectSpec(this.docker, volume));
   }
 
   async backup(options: BackupOptions): Promise<BackupResult> {

@@ -1,4 +1,5 @@
 // What it takes to remove a volume and create it again as it was, and when that is not allowed.
+import * as l10n from '@vscode/l10n';
 import type Docker from 'dockerode';
 
 export interface VolumeSpec {
@@ -35,14 +36,21 @@ export function storesDataElsewhere(spec: VolumeSpec): boolean {
 /** Why the volume's contents cannot be replaced (removed and created again), or undefined. */
 export async function replaceBlocker(docker: Docker, spec: VolumeSpec): Promise<string | undefined> {
   if (storesDataElsewhere(spec)) {
-    return `Volume "${spec.name}" keeps its data outside the engine (driver "${spec.driver}"${
-      spec.options.device ? `, device "${spec.options.device}"` : ''
-    }), so Berth cannot empty it. Restore with Merge instead.`;
+    return l10n.t(
+      'Volume "{0}" keeps its data outside the engine (driver "{1}", device "{2}"), so Berth cannot empty it. Restore with Merge instead.',
+      spec.name,
+      spec.driver,
+      spec.options.device ?? '',
+    );
   }
   const users = await docker.listContainers({ all: true, filters: { volume: [spec.name] } });
   if (users.length > 0) {
     const names = users.map((c) => (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, '')).join(', ');
-    return `Volume "${spec.name}" is used by ${names}. Replacing its contents means creating it again, which the engine allows only when no container (running or stopped) uses it. Remove those containers first, or restore with Merge.`;
+    return l10n.t(
+      'Volume "{0}" is used by {1}. Replacing its contents means creating it again, which the engine allows only when no container (running or stopped) uses it. Remove those containers first, or restore with Merge.',
+      spec.name,
+      names,
+    );
   }
   return undefined;
 }

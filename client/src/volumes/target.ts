@@ -1,0 +1,50 @@
+// Which volume a command acts on: the clicked tree node, a name, or a pick from the snapshot.
+import * as vscode from 'vscode';
+import type { Volume } from '../engine/model';
+import type { EngineSession } from '../engine/session';
+
+/** What the tree or a caller may pass to the volume commands. */
+export type VolumeArgument = string | { volumeName: string } | { volume: Pick<Volume, 'name'> } | undefined;
+
+export function volumeNameOf(argument: unknown): string | undefined {
+  if (typeof argument === 'string') return argument;
+  if (typeof argument !== 'object' || argument === null) return undefined;
+  const named = argument as { volumeName?: unknown; volume?: { name?: unknown } };
+  if (typeof named.volumeName === 'string') return named.volumeName;
+  if (typeof named.volume?.name === 'string') return named.volume.name;
+  return undefined;
+}
+
+/** The snapshot's volumes, starting the session if a command runs before any view was shown. */
+export async function knownVolumes(session: EngineSession): Promise<Volume[]> {
+  if (!session.snapshot) {
+    session.start();
+    await session.refresh();
+  }
+  return [...(session.snapshot?.volumes.values() ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function chooseVolume(
+  session: EngineSession,
+  argument: VolumeArgument,
+  placeHolder: string,
+): Promise<string | undefined> {
+  const named = volumeNameOf(argument);
+  if (named !== undefined) return named;
+  const volumes = await knownVolumes(session);
+  if (volumes.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('There are no volumes on this engine.'));
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    volumes.map((volume) => ({
+      label: volume.name,
+      description: [volume.driver, volume.usedBy.map((use) => use.containerName).join(', ')]
+        .filter(Boolean)
+        .join(' · '),
+      name: volume.name,
+    })),
+    { placeHolder, matchOnDescription: true },
+  );
+  return picked?.name;
+}
