@@ -40,6 +40,7 @@ export class LintContext {
   readonly globalArgs: Instruction[] = [];
   readonly lines: string[];
   private readonly scriptCache = new Map<Instruction, Script[]>();
+  private readonly workdirs = new Map<Instruction, string>();
   private sink: Report[] = [];
 
   constructor(
@@ -84,8 +85,24 @@ export class LintContext {
     return this.stages.find((s) => s.name === lower);
   }
 
-  stageOf(ins: Instruction): Stage | undefined {
-    return this.stages.find((s) => s.from === ins || s.instructions.includes(ins));
+  /** The directory WORKDIR leaves the stage in before `ins` ("/" when unknown), computed once. */
+  workdir(ins: Instruction): string {
+    if (this.workdirs.size === 0) this.computeWorkdirs();
+    return this.workdirs.get(ins) ?? '/';
+  }
+
+  private computeWorkdirs(): void {
+    const finalDir = new Map<Stage, string>();
+    for (const stage of this.stages) {
+      let dir = stage.parent ? (finalDir.get(stage.parent) ?? '/') : '/';
+      for (const ins of stage.instructions) {
+        this.workdirs.set(ins, dir);
+        if (ins.name !== 'WORKDIR' || ins.args.length === 0) continue;
+        const path = ins.argsText.replace(/^(["'])(.*)\1$/, '$2');
+        dir = normalize(path.startsWith('/') ? path : `${dir}/${path}`);
+      }
+      finalDir.set(stage, dir);
+    }
   }
 
   /** The shell scripts a RUN executes, parsed once. Exec form is read when it is `sh -c`. */
@@ -129,6 +146,11 @@ export class LintContext {
   line(n: number): string {
     return (this.lines[n] ?? '').replace(/\r$/, '');
   }
+}
+
+function normalize(path: string): string {
+  const trimmed = path.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
+  return trimmed === '' ? '/' : trimmed;
 }
 
 function script(ins: Instruction, text: string, locate: (s: number, e: number) => Range): Script {

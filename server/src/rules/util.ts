@@ -58,22 +58,6 @@ export function cacheMounted(ins: Instruction, path: string): boolean {
   });
 }
 
-/** The directory WORKDIR leaves the stage in before `ins` ("/" when unknown). */
-export function workdirBefore(stage: Stage, ins: Instruction): string {
-  let dir = '/';
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s; s = s.parent) chain.unshift(s);
-  for (const s of chain) {
-    for (const i of s.instructions) {
-      if (i === ins) return dir;
-      if (i.name !== 'WORKDIR' || i.args.length === 0) continue;
-      const path = unquote(i.args[0].value);
-      dir = path.startsWith('/') ? normalizePath(path) : normalizePath(`${dir}/${path}`);
-    }
-  }
-  return dir;
-}
-
 /** Resolves a path written in an instruction against the stage's WORKDIR. */
 export function absolute(path: string, workdir: string): string {
   const p = unquote(path);

@@ -20,9 +20,12 @@ export const unknownInstruction: Rule = {
     const visit = (ins: Instruction): void => {
       if (ins.sub) visit(ins.sub);
       if (knownInstructions.has(ins.name) || ins.name === '') return;
-      const best = [...knownInstructions]
-        .map((k) => [k, distance(k, ins.name)] as const)
-        .sort((a, b) => a[1] - b[1])[0];
+      const best =
+        ins.name.length > 20
+          ? undefined
+          : [...knownInstructions]
+              .map((k) => [k, distance(k, ins.name)] as const)
+              .sort((a, b) => a[1] - b[1])[0];
       const hint = best && best[1] <= 2 ? best[0] : undefined;
       ctx.report(
         ins.keywordRange,

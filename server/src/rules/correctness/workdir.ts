@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { text } from '../types';
-import { unquote, workdirBefore } from '../util';
+import { unquote } from '../util';
 
 export const relativeWorkdir: Rule = {
   id: 'relative-workdir',
@@ -25,10 +25,8 @@ export const relativeWorkdir: Rule = {
         if (ins.name !== 'WORKDIR' || ins.args.length === 0) continue;
         const path = unquote(ins.argsText);
         if (path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:[\\/]/.test(path)) continue;
-        const resolved = workdirBefore(stage, ins);
-        const before = stage.instructions
-          .slice(0, stage.instructions.indexOf(ins))
-          .some((i) => i.name === 'WORKDIR');
+        const resolved = ctx.workdir(ins);
+        const before = resolved !== '/';
         ctx.report(
           ins.argsRange,
           before

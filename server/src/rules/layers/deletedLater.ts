@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { text } from '../types';
-import { absolute, copyParts, isUnder, normalizePath, workdirBefore } from '../util';
+import { absolute, copyParts, isUnder, normalizePath } from '../util';
 
 /** Paths a RUN downloads to: `curl -o X`, `wget -O X`. */
 function downloads(args: ReadonlyArray<{ value: string }>): string[] {
@@ -38,7 +38,7 @@ export const deletedLater: Rule = {
     for (const stage of ctx.stages) {
       const added: Array<{ path: string; line: number }> = [];
       for (const ins of stage.instructions) {
-        const workdir = workdirBefore(stage, ins);
+        const workdir = ctx.workdir(ins);
         if ((ins.name === 'COPY' || ins.name === 'ADD') && ins.heredocs.length === 0) {
           const { sources, dest } = copyParts(ins);
           if (dest === undefined || sources.length === 0) continue;

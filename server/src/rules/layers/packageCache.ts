@@ -111,15 +111,13 @@ export const pipNoCacheDir: Rule = {
     },
   },
   check(ctx) {
+    let envSet = false;
     for (const [ins, stage] of stageInstructions(ctx)) {
-      if (ins.name !== 'RUN' || !stage.inFinalImage) continue;
+      if (ins === stage.instructions[0]) envSet = false;
+      if ((ins.name === 'ENV' || ins.name === 'ARG') && ins.pairs.some((p) => p.key === 'PIP_NO_CACHE_DIR'))
+        envSet = true;
+      if (ins.name !== 'RUN' || !stage.inFinalImage || envSet) continue;
       if (ins.flags.some((f) => f.name === 'mount' && /type=cache/.test(f.value ?? ''))) continue;
-      const envSet = stage.instructions
-        .slice(0, stage.instructions.indexOf(ins))
-        .some(
-          (i) => (i.name === 'ENV' || i.name === 'ARG') && i.pairs.some((p) => p.key === 'PIP_NO_CACHE_DIR'),
-        );
-      if (envSet) continue;
       const commands = ctx.commands(ins);
       if (
         commands.some(

@@ -1,7 +1,7 @@
 import type { Instruction } from '../../parser';
 import type { Rule, TextEdit } from '../types';
 import { text } from '../types';
-import { absolute, copyParts, edit, workdirBefore } from '../util';
+import { absolute, copyParts, edit } from '../util';
 
 export const chownAfterCopy: Rule = {
   id: 'chown-after-copy',
@@ -24,7 +24,7 @@ export const chownAfterCopy: Rule = {
     for (const stage of ctx.stages) {
       const copies: Array<{ ins: Instruction; dest: string }> = [];
       for (const ins of stage.instructions) {
-        const workdir = workdirBefore(stage, ins);
+        const workdir = ctx.workdir(ins);
         if (ins.name === 'COPY' || ins.name === 'ADD') {
           const { dest } = copyParts(ins);
           if (dest !== undefined && !/[$*]/.test(dest)) copies.push({ ins, dest: absolute(dest, workdir) });

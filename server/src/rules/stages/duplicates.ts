@@ -30,6 +30,7 @@ export const duplicateExpose: Rule = {
   check(ctx) {
     for (const stage of ctx.stages) {
       const seen = new Map<string, number>();
+      const own = new Set(stage.instructions);
       for (const ins of inherited(stage)) {
         if (ins.name !== 'EXPOSE') continue;
         for (const word of ins.args) {
@@ -38,7 +39,7 @@ export const duplicateExpose: Rule = {
           const key = `${p.ports}/${(p.protocol ?? 'tcp').toLowerCase()}`;
           const first = seen.get(key);
           if (first === undefined) seen.set(key, ins.range.start.line);
-          else if (stage.instructions.includes(ins)) {
+          else if (own.has(ins)) {
             ctx.report(
               word.range,
               text(
@@ -71,13 +72,14 @@ export const duplicateVolume: Rule = {
   check(ctx) {
     for (const stage of ctx.stages) {
       const seen = new Map<string, number>();
+      const own = new Set(stage.instructions);
       for (const ins of inherited(stage)) {
         if (ins.name !== 'VOLUME') continue;
         for (const { path, word } of volumePaths(ins)) {
           const key = normalizePath(path);
           const first = seen.get(key);
           if (first === undefined) seen.set(key, ins.range.start.line);
-          else if (stage.instructions.includes(ins)) {
+          else if (own.has(ins)) {
             ctx.report(
               word.range,
               text(

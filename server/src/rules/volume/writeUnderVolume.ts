@@ -1,7 +1,7 @@
 import type { ShellCommand } from '../shell';
 import type { Rule } from '../types';
 import { text } from '../types';
-import { absolute, isUnder, workdirBefore } from '../util';
+import { absolute, isUnder } from '../util';
 import type { Stage } from '../context';
 import { volumePaths } from './paths';
 
@@ -48,12 +48,12 @@ function writtenPaths(
   return out;
 }
 
-/** VOLUMEs in force: declared in this stage or one of its parent stages, before `line`. */
-function volumesBefore(stage: Stage, line: number): Array<{ path: string; line: number }> {
+/** VOLUMEs a stage inherits from its parent stages. */
+function inheritedVolumes(stage: Stage): Array<{ path: string; line: number }> {
   const out: Array<{ path: string; line: number }> = [];
-  for (let s: Stage | undefined = stage; s; s = s.parent) {
+  for (let s = stage.parent; s; s = s.parent) {
     for (const ins of s.instructions) {
-      if (ins.name !== 'VOLUME' || (s === stage && ins.range.start.line >= line)) continue;
+      if (ins.name !== 'VOLUME') continue;
       for (const { path } of volumePaths(ins)) out.push({ path, line: ins.range.start.line });
     }
   }
@@ -79,11 +79,13 @@ export const writeUnderVolume: Rule = {
   },
   check(ctx) {
     for (const stage of ctx.stages) {
+      const volumes = inheritedVolumes(stage);
       for (const ins of stage.instructions) {
-        if (ins.name !== 'RUN') continue;
-        const volumes = volumesBefore(stage, ins.range.start.line);
-        if (volumes.length === 0) continue;
-        const workdir = workdirBefore(stage, ins);
+        if (ins.name === 'VOLUME') {
+          for (const { path } of volumePaths(ins)) volumes.push({ path, line: ins.range.start.line });
+        }
+        if (ins.name !== 'RUN' || volumes.length === 0) continue;
+        const workdir = ctx.workdir(ins);
         for (const { cmd, script } of ctx.commands(ins)) {
           for (const w of writtenPaths(cmd, workdir)) {
             const volume = volumes.find((v) => v.path.startsWith('/') && isUnder(w.path, v.path));
