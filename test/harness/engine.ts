@@ -111,13 +111,18 @@ export class Tracker {
     const failures: string[] = [];
     const order: Kind[] = ['container', 'network', 'volume'];
     for (const kind of order) {
-      for (const item of this.made.filter((m) => m.kind === kind).reverse()) {
-        try {
-          await removeOwned(kind, item.id);
-        } catch (error) {
-          failures.push(`${kind} ${item.id}: ${String(error)}`);
+      // A few at a time: benchmarks leave hundreds behind, and the engine serialises little.
+      const queue = this.made.filter((m) => m.kind === kind).reverse();
+      const worker = async () => {
+        for (let item = queue.shift(); item; item = queue.shift()) {
+          try {
+            await removeOwned(kind, item.id);
+          } catch (error) {
+            failures.push(`${kind} ${item.id}: ${String(error)}`);
+          }
         }
-      }
+      };
+      await Promise.all(Array.from({ length: 6 }, worker));
     }
     this.made.length = 0;
     if (failures.length > 0) throw new Error(`cleanup left resources behind:\n${failures.join('\n')}`);
