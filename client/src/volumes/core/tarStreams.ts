@@ -109,7 +109,11 @@ export async function walkTar(
       entry.resume();
     }
   } catch (error) {
-    if (!stopped) throw error;
+    if (!stopped) {
+      // The same failure also ends the feeding pipeline; report it once.
+      await feeding.catch(() => undefined);
+      throw error;
+    }
   }
   await feeding;
 }
