@@ -65,6 +65,7 @@ export interface CodeServerOptions {
 export interface CodeServer {
   readonly url: string;
   readonly port: number;
+  readonly workspace: string;
   readonly userDataDir: string;
   readonly extensionsDir: string;
   /** Everything code-server printed so far; attach it to failures. */
@@ -141,7 +142,15 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     await stop();
     throw new Error(`${(error as Error).message}\n--- code-server output ---\n${output}`, { cause: error });
   }
-  return { url, port, userDataDir, extensionsDir, output: () => output, stop };
+  return {
+    url,
+    port,
+    workspace: path.resolve(options.workspace),
+    userDataDir,
+    extensionsDir,
+    output: () => output,
+    stop,
+  };
 }
 
 function installExtension(

@@ -22,6 +22,28 @@ const chromiumArgs = [
 /** Default wait for any UI condition; the workbench on 2 cores can take a while to settle. */
 export const uiTimeoutMs = 30_000;
 
+/**
+ * What `--extensionDevelopmentPath` / `--extensionTestsPath` do in desktop VS Code. code-server
+ * rejects those flags and its built workbench ignores them in the URL, but it honours them in the
+ * workbench configuration that the page is served with, so openWorkbench writes them there.
+ */
+export interface DevelopmentOptions {
+  extensionDevelopmentPath: string;
+  extensionTestsPath?: string;
+  /** Called with the extension host's exit code and the workbench's logs when a test run ends. */
+  onTestsExit?: (code: number, logs: WorkbenchLog[]) => void;
+}
+
+/** One log file of the workbench session, as VS Code hands it to `codeAutomationExit`. */
+export interface WorkbenchLog {
+  relativePath: string;
+  contents: string;
+}
+
+export interface WorkbenchOptions extends Omit<CodeServerOptions, 'workspace'> {
+  development?: DevelopmentOptions;
+}
+
 export interface Workbench {
   readonly page: Page;
   readonly server: CodeServer;
@@ -29,10 +51,7 @@ export interface Workbench {
 }
 
 /** Starts code-server on `workspace`, opens it in Chromium and waits until the workbench is up. */
-export async function openWorkbench(
-  workspace: string,
-  options: Omit<CodeServerOptions, 'workspace'> = {},
-): Promise<Workbench> {
+export async function openWorkbench(workspace: string, options: WorkbenchOptions = {}): Promise<Workbench> {
   if (!existsSync(chromiumPath))
     throw new Error(`${chromiumPath} does not exist; run scripts/ensure-tools.sh`);
   const server = await startCodeServer({ ...options, workspace });
@@ -42,7 +61,12 @@ export async function openWorkbench(
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     page.setDefaultTimeout(uiTimeoutMs);
-    await page.goto(server.url);
+    if (options.development) await injectDevelopmentOptions(page, options.development);
+    // The folder in the URL spares a redirect, which page.route would not see.
+    await page.goto(`${server.url}?folder=${encodeURIComponent(server.workspace)}`, {
+      waitUntil: 'domcontentloaded',
+      timeout: 90_000,
+    });
     await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 90_000 });
     const opened = browser;
     return {
@@ -58,6 +82,41 @@ export async function openWorkbench(
     await server.stop();
     throw error;
   }
+}
+
+async function injectDevelopmentOptions(page: Page, development: DevelopmentOptions): Promise<void> {
+  // code-server's remote authority is always "remote"; paths are on the server's file system.
+  const remote = (fsPath: string) => ({
+    scheme: 'vscode-remote',
+    authority: 'remote',
+    path: path.resolve(fsPath),
+  });
+  const { onTestsExit } = development;
+  if (onTestsExit) {
+    await page.exposeFunction('codeAutomationExit', (code: number, logs?: WorkbenchLog[]) =>
+      onTestsExit(code, logs ?? []),
+    );
+  }
+  const patch = {
+    extensions: [remote(development.extensionDevelopmentPath)],
+    ...(development.extensionTestsPath ? { extensionTestsPath: remote(development.extensionTestsPath) } : {}),
+  };
+  // Rewrites the configuration <meta> as the parser adds it, before the workbench script reads it
+  // (the parser runs pending microtasks before each script). Serving a rewritten page through
+  // page.route instead breaks the workbench's WebSocket to the server.
+  await page.addInitScript({
+    content: `(() => {
+      const patch = ${JSON.stringify(patch)};
+      new MutationObserver((_records, observer) => {
+        const meta = document.getElementById('vscode-workbench-web-configuration');
+        if (!meta) return;
+        observer.disconnect();
+        const config = JSON.parse(meta.getAttribute('data-settings'));
+        config.developmentOptions = { ...config.developmentOptions, ...patch };
+        meta.setAttribute('data-settings', JSON.stringify(config));
+      }).observe(document, { childList: true, subtree: true });
+    })();`,
+  });
 }
 
 /**
