@@ -11,10 +11,13 @@ import { InspectDocuments } from './inspect/provider';
 import { inspectScheme } from './inspect/uri';
 import { log, disposeLog } from './log';
 import { startLanguageClient } from './lsp/languageClient';
+import { registerNetworkMap } from './map';
+import { registerReachability } from './reach';
 import { createStatusBar } from './statusBar';
 import { registerViews, type BerthViews } from './views';
 import type { ConnectRequest } from './views/dragAndDrop';
 import { loadSizesWhenShown } from './views/volumeSizes';
+import { registerVolumeTools } from './volumes';
 
 let languageClient: LanguageClient | undefined;
 
@@ -66,6 +69,10 @@ function activateEngineViews(context: vscode.ExtensionContext): BerthApi {
       if (session.state.kind !== 'idle') session.reconnect();
     }),
   );
+  // The other engine features share the one session, so nothing loads or connects twice.
+  registerNetworkMap(context, session);
+  registerReachability(context, session);
+  registerVolumeTools(context, session);
   return { session, views };
 }
 

@@ -4,7 +4,7 @@ import { log } from '../log';
 import { ContainerDragController, NetworkDropController, type ConnectRequest } from './dragAndDrop';
 import { trackEngineState } from './engineState';
 import { EngineStatus } from './engineStatus';
-import type { BerthNode, ViewId } from './present/nodes';
+import { keys, type BerthNode, type ViewId } from './present/nodes';
 import { BerthTreeProvider } from './tree';
 
 export interface BerthViews {
@@ -56,7 +56,11 @@ export function registerViews(
       }),
     );
   }
-  return {
+  subscriptions.push(
+    // Other parts of Berth (the network map) show an engine object in its view with this.
+    vscode.commands.registerCommand('berth.reveal', (target: unknown) => revealTarget(views, target)),
+  );
+  const views: BerthViews = {
     providers,
     treeViews,
     refreshAll: () => Object.values(providers).forEach((provider) => provider.refreshAll()),
@@ -69,4 +73,14 @@ export function registerViews(
         );
     },
   };
+  return views;
+}
+
+async function revealTarget(views: BerthViews, target: unknown): Promise<void> {
+  if (typeof target !== 'object' || target === null) return;
+  const { kind, id } = target as { kind?: unknown; id?: unknown };
+  if (typeof id !== 'string') return;
+  if (kind === 'network') await views.reveal('networks', keys.network(id));
+  else if (kind === 'container') await views.reveal('containers', keys.container(id));
+  else if (kind === 'volume') await views.reveal('volumes', keys.volume(id));
 }

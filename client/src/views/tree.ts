@@ -67,15 +67,23 @@ export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vs
     return node.parentKey === undefined ? undefined : this.nodes.get(node.parentKey);
   }
 
-  /** The node for `key`, walking down from the root: keys nest as `parent/child`. */
+  /**
+   * The node for `key`, walking down from the root: keys nest as `parent/child`, except that a
+   * container inside a compose group keeps its own top-level key.
+   */
   resolve(key: string): BerthNode | undefined {
     let level = this.getChildren();
     for (;;) {
       const exact = level.find((node) => node.key === key);
       if (exact) return exact;
       const parent = level.find((node) => key.startsWith(`${node.key}/`));
-      if (!parent) return undefined;
-      level = this.getChildren(parent);
+      if (parent) {
+        level = this.getChildren(parent);
+        continue;
+      }
+      const groups = level.filter((node) => node.kind === 'group');
+      if (groups.length === 0) return undefined;
+      level = groups.flatMap((group) => this.getChildren(group));
     }
   }
 
