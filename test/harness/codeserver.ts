@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -219,20 +219,19 @@ const repoRoot = path.resolve(__dirname, '..', '..');
 
 /**
  * The VSIX to test: `$BERTH_VSIX` when scripts/test-all.sh already packaged one for this run,
- * otherwise a fresh production build packaged into `dir`.
+ * otherwise a fresh `npm run package`, copied into `dir` so that later builds cannot change it.
  */
 export function packageBerth(dir: string): string {
   const prebuilt = process.env.BERTH_VSIX;
   if (prebuilt && existsSync(prebuilt)) return prebuilt;
+  // The same script as `npm run package`, so that tests install exactly what ships.
+  const result = spawnSync('npm', ['run', '--silent', 'package'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 300_000,
+  });
+  if (result.status !== 0) throw new Error(`packaging Berth failed:\n${result.stdout}${result.stderr}`);
   const vsix = path.join(dir, 'berth.vsix');
-  const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-  for (const args of [
-    ['esbuild.mjs', '--production'],
-    [vsce, 'package', '--no-dependencies', '--out', vsix],
-  ]) {
-    const result = spawnSync(process.execPath, args, { cwd: repoRoot, encoding: 'utf8', timeout: 180_000 });
-    if (result.status !== 0)
-      throw new Error(`packaging Berth failed (${args.join(' ')}):\n${result.stdout}${result.stderr}`);
-  }
+  copyFileSync(path.join(repoRoot, 'dist', 'berth.vsix'), vsix);
   return vsix;
 }
