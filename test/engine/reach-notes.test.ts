@@ -5,7 +5,7 @@ import { after, test } from 'node:test';
 import { AliasCache, loadAliases, loadSnapshot } from '../../client/src/engine/loader';
 import type { EngineInfo, Snapshot } from '../../client/src/engine/model';
 import { analyzeReach } from '../../client/src/reach/analyze';
-import { connectContainer, createNetworkAndConnect } from '../../client/src/reach/engineActions';
+import { connectToNetwork, createNetworkAndConnect } from '../../client/src/reach/engineActions';
 import {
   Tracker,
   createContainer,
@@ -47,8 +47,9 @@ void test('notes 000: default bridge reaches by IP, not by name; after both join
   assert.ok(onBridge.fixes.some((f) => f.kind === 'create-and-connect'));
 
   const myNet = await createNetwork(tracker, { name: uniqueName('my_net') });
-  await connectContainer(engine(), myNet.id, order.id);
-  await connectContainer(engine(), myNet.id, user.id);
+  const withNet = await load();
+  await connectToNetwork(engine(), withNet, myNet.id, order.id);
+  await connectToNetwork(engine(), withNet, myNet.id, user.id);
 
   const joined = await load();
   const orderName = joined.containers.get(order.id)?.name ?? '';
@@ -122,6 +123,7 @@ void test('icc disabled: sharing the bridge is not enough; the create-and-connec
 
   const created = await createNetworkAndConnect(
     engine(),
+    s,
     fix.networkName,
     fix.containers.map((c) => c.id),
     testLabels(),
@@ -140,7 +142,7 @@ void test('a create-and-connect that fails half-way leaves no network behind and
   const a = await createContainer(tracker, { start: true });
   const name = uniqueName('halfway');
   await assert.rejects(
-    createNetworkAndConnect(engine(), name, [a.id, 'berth-no-such-container'], testLabels()),
+    createNetworkAndConnect(engine(), await load(), name, [a.id, 'berth-no-such-container'], testLabels()),
     (error: Error) => /no such container/i.test(error.message),
   );
   const left = await engine().listNetworks({ filters: { name: [name] } });

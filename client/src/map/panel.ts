@@ -2,7 +2,8 @@
 // acts on what the webview asks for (reveal, connect after a confirmation, export as SVG).
 import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/session';
-import { connectContainer } from '../reach/engineActions';
+import { validateConnect } from '../engine/operations';
+import { connectToNetwork } from '../reach/engineActions';
 import { buildGraph } from './graphModel';
 import { mapHtml } from './html';
 import { parseFromWebview, type FromWebview, type ToWebview } from './protocol';
@@ -118,11 +119,11 @@ export class NetworkMapPanel implements vscode.Disposable {
     const container = snapshot?.containers.get(containerId);
     const network = snapshot?.networks.get(networkId);
     const docker = this.session.docker;
-    if (!container || !network || !docker) return;
-    if (container.endpoints.some((e) => e.networkId === networkId)) {
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('{0} is already on {1}.', container.name, network.name),
-      );
+    if (!snapshot || !container || !network || !docker) return;
+    // Say what is wrong (already on it, host/none/container mode) before asking anything.
+    const problem = validateConnect(snapshot, { containerId, networkId });
+    if (!problem.ok) {
+      void vscode.window.showWarningMessage(vscode.l10n.t(problem.template, ...problem.args));
       return;
     }
     const yes = vscode.l10n.t('Connect');
@@ -132,7 +133,7 @@ export class NetworkMapPanel implements vscode.Disposable {
       yes,
     );
     if (answer !== yes) return;
-    await connectContainer(docker, networkId, containerId);
+    await connectToNetwork(docker, snapshot, networkId, containerId);
     await this.session.refresh();
   }
 

@@ -5,7 +5,7 @@ import type { Container, Snapshot } from '../engine/model';
 import type { EngineSession } from '../engine/session';
 import { analyzeReach } from './analyze';
 import { containerIdOf } from './argument';
-import { connectContainer, createNetworkAndConnect } from './engineActions';
+import { connectToNetwork, createNetworkAndConnect } from './engineActions';
 import { renderFix, renderReason, renderVerdict, type Translate } from './messages';
 import type { Fix, Reachability } from './types';
 
@@ -60,19 +60,22 @@ function confirmText(fix: Fix): string {
 }
 
 async function applyFix(session: EngineSession, fix: Fix): Promise<boolean> {
-  const docker = session.docker;
-  if (!docker) return false;
   const go = vscode.l10n.t('Apply');
   const answer = await vscode.window.showWarningMessage(confirmText(fix), { modal: true }, go);
   if (answer !== go) return false;
+  // The engine may have moved on while the dialogs were open: act on what it holds now.
+  const docker = session.docker;
+  const snapshot = session.snapshot;
+  if (!docker || !snapshot) return false;
   try {
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: renderFix(fix, t) },
       async () => {
-        if (fix.kind === 'connect') await connectContainer(docker, fix.networkId, fix.containerId);
+        if (fix.kind === 'connect') await connectToNetwork(docker, snapshot, fix.networkId, fix.containerId);
         else
           await createNetworkAndConnect(
             docker,
+            snapshot,
             fix.networkName,
             fix.containers.map((c) => c.id),
           );

@@ -1,14 +1,24 @@
-// The two repairs a verdict offers, as Engine API calls: connect a container to a network, or
-// create a bridge network and connect both. No `vscode` here, so the engine tests run them.
-// Engine errors are thrown unchanged: the caller shows their text word for word.
+// The two repairs a verdict offers, through the engine layer's operations: connect a container
+// to a network, or create a bridge network and connect both. No `vscode` here, so the engine
+// tests run them. Errors carry the engine's own message (EngineOperationError) or say what is
+// wrong before anything is sent (ValidationError).
 import type Docker from 'dockerode';
+import type { Snapshot } from '../engine/model';
+import {
+  connectContainer,
+  createNetwork,
+  disconnectContainer,
+  engineMessage,
+  EngineOperationError,
+} from '../engine/operations';
 
-export async function connectContainer(
+export async function connectToNetwork(
   docker: Docker,
+  snapshot: Snapshot,
   networkId: string,
   containerId: string,
 ): Promise<void> {
-  await docker.getNetwork(networkId).connect({ Container: containerId });
+  await connectContainer(docker, snapshot, { containerId, networkId });
 }
 
 export interface CreateAndConnectResult {
@@ -21,27 +31,30 @@ export interface CreateAndConnectResult {
  */
 export async function createNetworkAndConnect(
   docker: Docker,
+  snapshot: Snapshot,
   name: string,
   containerIds: string[],
   labels: Record<string, string> = {},
 ): Promise<CreateAndConnectResult> {
-  const network = await docker.createNetwork({
-    Name: name,
-    Driver: 'bridge',
-    CheckDuplicate: true,
-    Labels: labels,
-  });
+  const networkId = await createNetwork(docker, snapshot, { name, driver: 'bridge', labels });
+  const network = docker.getNetwork(networkId);
   const connected: string[] = [];
   try {
+    // The snapshot does not know the new network yet, so these go to the engine directly.
     for (const id of containerIds) {
       await network.connect({ Container: id });
       connected.push(id);
     }
   } catch (error) {
-    for (const id of connected)
-      await network.disconnect({ Container: id, Force: true }).catch(() => undefined);
+    for (const id of connected) {
+      await disconnectContainer(docker, { containerId: id, networkId, force: true }).catch(() => undefined);
+    }
     await network.remove().catch(() => undefined);
-    throw error;
+    throw new EngineOperationError(
+      engineMessage(error),
+      (error as { statusCode?: number }).statusCode,
+      error,
+    );
   }
-  return { networkId: network.id };
+  return { networkId };
 }
