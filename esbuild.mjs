@@ -3,7 +3,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 
-await import("./scripts/build-l10n.mjs");
+await import('./scripts/build-l10n.mjs');
 
 // The network map's webview loads cytoscape from media/vendor: the VSIX ships media/, not node_modules/.
 const vendor = `${import.meta.dirname}/media/vendor`;
