@@ -60,10 +60,12 @@ export interface DockerContext {
 export class EndpointError extends Error {
   constructor(
     readonly code: 'bad-host' | 'unknown-context' | 'bad-context',
-    message: string,
+    /** English, with {0} placeholders filled from `args`; see problems.ts for translation. */
+    readonly template: string,
+    readonly args: string[],
     readonly fix: string,
   ) {
-    super(message);
+    super(template.replace(/\{(\d+)\}/g, (whole, i: string) => args[Number(i)] ?? whole));
   }
 }
 
@@ -155,7 +157,8 @@ function findContext(options: ResolveOptions, name: string): DockerContext {
   if (!context) {
     throw new EndpointError(
       'unknown-context',
-      `Docker context "${name}" does not exist in ${join(configDir, 'contexts')}`,
+      'Docker context "{0}" does not exist in {1}',
+      [name, join(configDir, 'contexts')],
       'Pick an existing context with "Berth: Switch Docker Context…", or create it with "docker context create".',
     );
   }
@@ -231,7 +234,8 @@ export function parseHost(
 function badHost(host: string): EndpointError {
   return new EndpointError(
     'bad-host',
-    `"${host}" is not a Docker host address`,
+    '"{0}" is not a Docker host address',
+    [host],
     'Use unix:///var/run/docker.sock, tcp://HOST:2376 (with TLS) or ssh://USER@HOST.',
   );
 }

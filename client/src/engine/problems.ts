@@ -45,18 +45,33 @@ function where(endpoint: ResolvedEndpoint): string {
   return `${endpoint.hostname ?? endpoint.host}:${endpoint.port ?? ''}`;
 }
 
-function sourceHint(endpoint: ResolvedEndpoint): string {
+/** One sentence of a problem: an English template with {0} placeholders and its arguments. */
+export interface Sentence {
+  template: string;
+  args: string[];
+}
+
+const say = (template: string, ...args: string[]): Sentence => ({ template, args });
+
+export function formatSentence(sentence: Sentence): string {
+  return sentence.template.replace(/\{(\d+)\}/g, (whole, i: string) => sentence.args[Number(i)] ?? whole);
+}
+
+function sourceHint(endpoint: ResolvedEndpoint): Sentence {
   switch (endpoint.source) {
     case 'setting':
-      return 'Check the berth.dockerHost setting.';
+      return say('Check the berth.dockerHost setting.');
     case 'settingContext':
     case 'context':
     case 'DOCKER_CONTEXT':
-      return `Check the Docker context "${endpoint.contextName ?? ''}" (docker context inspect), or switch context.`;
+      return say(
+        'Check the Docker context "{0}" (docker context inspect), or switch context.',
+        endpoint.contextName ?? '',
+      );
     case 'DOCKER_HOST':
-      return 'Check the DOCKER_HOST environment variable VS Code was started with.';
+      return say('Check the DOCKER_HOST environment variable VS Code was started with.');
     default:
-      return 'If your engine listens elsewhere, set DOCKER_HOST or the berth.dockerHost setting.';
+      return say('If your engine listens elsewhere, set DOCKER_HOST or the berth.dockerHost setting.');
   }
 }
 
@@ -72,41 +87,67 @@ const tlsCodes = new Set([
   'ERR_SSL_WRONG_VERSION_NUMBER',
 ]);
 
-function problem(code: string, message: string, fix: string, error: unknown): EngineProblem {
+function problem(code: string, message: Sentence, fix: Sentence[], error: unknown): EngineProblem {
   const detail =
     error instanceof Error ? error.message : error === undefined ? undefined : JSON.stringify(error);
-  return { code, message, fix, detail };
+  return {
+    code,
+    message: formatSentence(message),
+    fix: fix.map(formatSentence).join(' '),
+    detail,
+    l10n: { message, fix },
+  };
 }
+
+const startDaemon = say('Start it: sudo systemctl start docker (or run dockerd).');
 
 export function classifyError(error: unknown, endpoint: ResolvedEndpoint): EngineProblem {
   const at = where(endpoint);
-  if (error instanceof EndpointError) return problem(error.code, error.message, error.fix, undefined);
+  const hint = sourceHint(endpoint);
+  if (error instanceof EndpointError)
+    return problem(error.code, say(error.message), [say(error.fix)], undefined);
   if (error instanceof TlsFileError) {
+    const what = {
+      ca: 'The TLS CA certificate {0} cannot be read',
+      cert: 'The TLS client certificate {0} cannot be read',
+      key: 'The TLS client key {0} cannot be read',
+    }[error.role];
     return problem(
       'tls-file-missing',
-      `The TLS ${error.role === 'ca' ? 'CA certificate' : error.role === 'cert' ? 'client certificate' : 'client key'} ${error.file} cannot be read`,
-      "Put ca.pem, cert.pem and key.pem in DOCKER_CERT_PATH (or the context's TLS folder), or fix the path.",
+      say(what, error.file),
+      [
+        say(
+          "Put ca.pem, cert.pem and key.pem in DOCKER_CERT_PATH (or the context's TLS folder), or fix the path.",
+        ),
+      ],
       error,
     );
   }
   if (error instanceof ApiVersionError) {
     return problem(
       'api-too-old',
-      `The engine at ${at} speaks Engine API ${error.apiVersion} (Docker ${error.engineVersion}); Berth needs API ${minimumApiVersion} (Docker ${minimumDockerVersion}) or newer`,
-      'Upgrade the Docker engine, or point Berth at a newer one.',
+      say(
+        'The engine at {0} speaks Engine API {1} (Docker {2}); Berth needs API {3} (Docker {4}) or newer',
+        at,
+        error.apiVersion,
+        error.engineVersion,
+        minimumApiVersion,
+        minimumDockerVersion,
+      ),
+      [say('Upgrade the Docker engine, or point Berth at a newer one.')],
       error,
     );
   }
   const e = (error ?? {}) as NodeLikeError;
-  const text = e.message ?? String(error);
+  const text = e.message ?? JSON.stringify(error);
   const local = endpoint.transport === 'unix' || endpoint.transport === 'npipe';
   switch (e.code) {
     case 'ENOENT':
       if (local) {
         return problem(
           'socket-missing',
-          `No Docker socket at ${at}: the Docker daemon is not running`,
-          `Start it: sudo systemctl start docker (or run dockerd). ${sourceHint(endpoint)}`,
+          say('No Docker socket at {0}: the Docker daemon is not running', at),
+          [startDaemon, hint],
           error,
         );
       }
@@ -115,30 +156,34 @@ export function classifyError(error: unknown, endpoint: ResolvedEndpoint): Engin
     case 'EPERM':
       return problem(
         'permission-denied',
-        `Permission denied on ${at}`,
-        'Add your user to the docker group: sudo usermod -aG docker $USER, then log out and in again (or run newgrp docker).',
+        say('Permission denied on {0}', at),
+        [
+          say(
+            'Add your user to the docker group: sudo usermod -aG docker $USER, then log out and in again (or run newgrp docker).',
+          ),
+        ],
         error,
       );
     case 'ECONNREFUSED':
       return local
         ? problem(
             'daemon-not-running',
-            `The socket ${at} exists but no Docker daemon answers on it`,
-            'Start it: sudo systemctl start docker (or run dockerd).',
+            say('The socket {0} exists but no Docker daemon answers on it', at),
+            [startDaemon],
             error,
           )
         : problem(
             'connection-refused',
-            `Nothing accepts connections at ${at}`,
-            `Check the host and port, and that the daemon listens there (-H tcp://…). ${sourceHint(endpoint)}`,
+            say('Nothing accepts connections at {0}', at),
+            [say('Check the host and port, and that the daemon listens there (-H tcp://…).'), hint],
             error,
           );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return problem(
         'host-not-found',
-        `The host name ${endpoint.hostname ?? at} cannot be resolved`,
-        `Check the spelling of the host. ${sourceHint(endpoint)}`,
+        say('The host name {0} cannot be resolved', endpoint.hostname ?? at),
+        [say('Check the spelling of the host.'), hint],
         error,
       );
     case 'EHOSTUNREACH':
@@ -147,21 +192,30 @@ export function classifyError(error: unknown, endpoint: ResolvedEndpoint): Engin
     case 'ECONNRESET':
       return problem(
         'host-unreachable',
-        `The engine at ${at} cannot be reached (${e.code})`,
-        `Check that the host is up and reachable from this machine. ${sourceHint(endpoint)}`,
+        say('The engine at {0} cannot be reached ({1})', at, e.code),
+        [say('Check that the host is up and reachable from this machine.'), hint],
         error,
       );
   }
   if (endpoint.transport === 'ssh' || e.level?.startsWith('client-')) {
     const auth = e.level === 'client-authentication' || /authentication/i.test(text);
-    return problem(
-      auth ? 'ssh-auth' : 'ssh-failed',
-      auth ? `SSH login to ${at} was refused` : `The SSH connection to ${at} failed`,
-      auth
-        ? 'Load your key into ssh-agent (ssh-add) and check that "ssh USER@HOST docker version" works in a terminal.'
-        : 'Check that "ssh USER@HOST docker version" works in a terminal.',
-      error,
-    );
+    return auth
+      ? problem(
+          'ssh-auth',
+          say('SSH login to {0} was refused', at),
+          [
+            say(
+              'Load your key into ssh-agent (ssh-add) and check that "ssh USER@HOST docker version" works in a terminal.',
+            ),
+          ],
+          error,
+        )
+      : problem(
+          'ssh-failed',
+          say('The SSH connection to {0} failed', at),
+          [say('Check that "ssh USER@HOST docker version" works in a terminal.')],
+          error,
+        );
   }
   if (
     (e.code && tlsCodes.has(e.code)) ||
@@ -170,28 +224,34 @@ export function classifyError(error: unknown, endpoint: ResolvedEndpoint): Engin
   ) {
     return problem(
       'tls-invalid',
-      `The TLS handshake with ${at} failed${e.code ? ` (${e.code})` : ''}`,
-      'Check that ca.pem signed the server certificate, that cert.pem and key.pem belong together, and that the host name matches the certificate.',
+      e.code
+        ? say('The TLS handshake with {0} failed ({1})', at, e.code)
+        : say('The TLS handshake with {0} failed', at),
+      [
+        say(
+          'Check that ca.pem signed the server certificate, that cert.pem and key.pem belong together, and that the host name matches the certificate.',
+        ),
+      ],
       error,
     );
   }
   if (e.statusCode === 400 && /HTTP request to an HTTPS server/i.test(JSON.stringify(e.json ?? text))) {
     return problem(
       'tls-required',
-      `The engine at ${at} requires TLS`,
-      'Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH, or use a context with TLS material.',
+      say('The engine at {0} requires TLS', at),
+      [say('Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH, or use a context with TLS material.')],
       error,
     );
   }
   if (e.statusCode !== undefined) {
     return problem(
       'engine-error',
-      `The engine at ${at} answered with an error (HTTP ${e.statusCode})`,
-      'See the details; retry once the engine is healthy.',
+      say('The engine at {0} answered with an error (HTTP {1})', at, String(e.statusCode)),
+      [say('See the details; retry once the engine is healthy.')],
       error,
     );
   }
-  return problem('unknown', `Cannot connect to the engine at ${at}`, sourceHint(endpoint), error);
+  return problem('unknown', say('Cannot connect to the engine at {0}', at), [hint], error);
 }
 
 /** "1.41" < "1.9"? No: compares dotted versions numerically. */

@@ -15,6 +15,14 @@ export interface EngineProblem {
   fix: string;
   /** The engine's or the socket's own error text, word for word. */
   detail?: string;
+  /**
+   * The English templates behind `message` and `fix` (one per sentence), for
+   * `vscode.l10n.t(template, ...args)`; zh-cn is in l10n/fragments/engine.zh-cn.json.
+   */
+  l10n?: {
+    message: { template: string; args: string[] };
+    fix: { template: string; args: string[] }[];
+  };
 }
 
 export type ConnectionState =

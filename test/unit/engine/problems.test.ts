@@ -140,3 +140,62 @@ void describe('connection problems, from real failures', () => {
     if (result.ok) assert.match(result.info.apiVersion, /^1\.\d+$/);
   });
 });
+
+void test('every connection problem carries templates with zh-cn translations', async () => {
+  const { readFileSync } = await import('node:fs');
+  const zh = JSON.parse(readFileSync('l10n/fragments/engine.zh-cn.json', 'utf8')) as Record<string, string>;
+  const unix = parseHost('unix:///x.sock', 'default', undefined);
+  const tcp = parseHost('tcp://h:2375', 'DOCKER_HOST', undefined);
+  const ssh = parseHost('ssh://u@h', 'setting', undefined);
+  const coded = (code: string) => Object.assign(new Error(code), { code });
+  const cases: [unknown, typeof unix][] = [
+    [coded('ENOENT'), unix],
+    [coded('EACCES'), unix],
+    [coded('ECONNREFUSED'), unix],
+    [coded('ECONNREFUSED'), tcp],
+    [coded('ENOTFOUND'), tcp],
+    [coded('ETIMEDOUT'), tcp],
+    [
+      Object.assign(new Error('All configured authentication methods failed'), {
+        level: 'client-authentication',
+      }),
+      ssh,
+    ],
+    [new Error('boom'), ssh],
+    [coded('CERT_HAS_EXPIRED'), tcp],
+    [new Error('self-signed certificate'), tcp],
+    [
+      Object.assign(new Error('x'), {
+        statusCode: 400,
+        json: 'Client sent an HTTP request to an HTTPS server.',
+      }),
+      tcp,
+    ],
+    [Object.assign(new Error('x'), { statusCode: 500 }), tcp],
+    [new ApiVersionError('1.40', '19.03'), unix],
+    [new Error('odd'), unix],
+  ];
+  const codes = new Set<string>();
+  for (const [error, endpoint] of cases) {
+    const p = classifyError(error, endpoint);
+    codes.add(p.code);
+    for (const sentence of [p.l10n!.message, ...p.l10n!.fix]) {
+      assert.ok(zh[sentence.template], `missing zh-cn for: ${sentence.template}`);
+    }
+  }
+  assert.deepEqual([...codes].sort(), [
+    'api-too-old',
+    'connection-refused',
+    'daemon-not-running',
+    'engine-error',
+    'host-not-found',
+    'host-unreachable',
+    'permission-denied',
+    'socket-missing',
+    'ssh-auth',
+    'ssh-failed',
+    'tls-invalid',
+    'tls-required',
+    'unknown',
+  ]);
+});
