@@ -1,3 +1,5 @@
+// First, so that its clock starts before the rest of the bundle is evaluated.
+import { startup } from './perf';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -28,6 +30,7 @@ export interface BerthApi {
 }
 
 export function activate(context: vscode.ExtensionContext): BerthApi {
+  startup.activationStarted();
   // Presentation modules are vscode-free and translate through @vscode/l10n: hand it our bundle.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   watchForDockerfiles(context);
@@ -38,12 +41,15 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
       else await ensureLanguageClient(context);
     }),
   );
-  return activateEngineViews(context);
+  const api = activateEngineViews(context);
+  startup.activationFinished();
+  return api;
 }
 
 /** The views, their commands, inspect documents and the status bar; no engine I/O until a view shows. */
 function activateEngineViews(context: vscode.ExtensionContext): BerthApi {
   const session = createSession({ settings: readEngineSettings, log: (message) => log().info(message) });
+  startup.countEngineRequests(() => session.stats.requests);
   const inspect = new InspectDocuments(session);
   context.subscriptions.push(
     session,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/session';
 import { log } from '../log';
+import { startup } from '../perf';
 import { ContainerDragController, NetworkDropController, type ConnectRequest } from './dragAndDrop';
 import { trackEngineState } from './engineState';
 import { EngineStatus } from './engineStatus';
@@ -29,7 +30,7 @@ export function registerViews(
   };
   const treeViews = {
     networks: vscode.window.createTreeView('berth.networks', {
-      treeDataProvider: providers.networks,
+      treeDataProvider: startup.timeFirstRender(providers.networks),
       canSelectMany: true,
       showCollapseAll: true,
       dragAndDropController: new NetworkDropController(session, connect),
@@ -49,10 +50,14 @@ export function registerViews(
   subscriptions.push(...Object.values(providers), ...Object.values(treeViews));
   subscriptions.push(trackEngineState(session, status, Object.values(treeViews)), status);
   for (const view of Object.values(treeViews)) {
-    if (view.visible) session.start();
+    const shown = () => {
+      startup.viewVisible();
+      session.start();
+    };
+    if (view.visible) shown();
     subscriptions.push(
       view.onDidChangeVisibility((event) => {
-        if (event.visible) session.start();
+        if (event.visible) shown();
       }),
     );
   }
