@@ -1,7 +1,7 @@
 import { isSpace, isTokenSpace, splitTokenSpace } from './chars';
 import { parseJsonArray } from './jsonArray';
 import type { LogicalLine } from './logicalLine';
-import type { Instruction, KeyValue, ParseError, Word } from './types';
+import type { Instruction, KeyValue, ParseError, Range, Word } from './types';
 import { extractFlags, parseWords, type Token } from './words';
 
 const shellOrExec = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
@@ -97,8 +97,22 @@ export function buildInstruction(b: Builder, from: number, comments: string[]): 
   return ins;
 }
 
+/** Ranges are computed on demand: most words are never reported, and the corpus has many. */
+class LazyWord implements Word {
+  constructor(
+    readonly value: string,
+    private readonly line: LogicalLine,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get range(): Range {
+    return this.line.rangeOf(this.start, this.end);
+  }
+}
+
 function word(b: Builder, value: string, start: number, end: number): Word {
-  return { value, range: b.line.rangeOf(start, end) };
+  return new LazyWord(value, b.line, start, end);
 }
 
 function toFlag(b: Builder, t: Token): Instruction['flags'][number] {

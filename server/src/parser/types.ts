@@ -13,8 +13,8 @@ export interface Range {
 
 /** A word of an instruction: `value` is the text as written (quotes kept), `range` where it is. */
 export interface Word {
-  value: string;
-  range: Range;
+  readonly value: string;
+  readonly range: Range;
 }
 
 /** `--name=value` (or `--name value`, or a bare `--name`) before the arguments. */

@@ -84,6 +84,8 @@ export const undefinedVar: Rule = {
         if (!ref.guarded && !globals.has(ref.name))
           report(stage.from, ref.start, ref.end, ref.name, undefined);
       }
+      const refs = stage.instructions.filter((i) => expanding.has(i.name) && i.argsText.includes('$'));
+      if (refs.length === 0) continue;
       // Docker gives every build a default PATH, even FROM scratch.
       const known = new Set<string>(['PATH']);
       for (let s = stage.parent; s; s = s.parent) {

@@ -5,11 +5,11 @@ import { parsePort } from '../expose/ports';
 import { normalizePath } from '../util';
 import { volumePaths } from '../volume/paths';
 
-/** Instructions of a stage and its parent stages, oldest first (what the image inherits). */
-function inherited(stage: Stage): Stage['instructions'] {
+/** A stage's and its parent stages' instructions named `name`, oldest first (what the image inherits). */
+function inherited(stage: Stage, name: string): Stage['instructions'] {
   const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s; s = s.parent) chain.unshift(s);
-  return chain.flatMap((s) => s.instructions);
+  for (let s: Stage | undefined = stage; s; s = s.parent) chain.push(s);
+  return chain.reverse().flatMap((s) => s.instructions.filter((i) => i.name === name));
 }
 
 export const duplicateExpose: Rule = {
@@ -30,9 +30,9 @@ export const duplicateExpose: Rule = {
   check(ctx) {
     for (const stage of ctx.stages) {
       const seen = new Map<string, number>();
-      const own = new Set(stage.instructions);
-      for (const ins of inherited(stage)) {
-        if (ins.name !== 'EXPOSE') continue;
+      const own = new Set(stage.instructions.filter((i) => i.name === 'EXPOSE'));
+      if (own.size === 0) continue;
+      for (const ins of inherited(stage, 'EXPOSE')) {
         for (const word of ins.args) {
           const p = parsePort(word);
           if (p.from === undefined || p.mapping !== undefined) continue;
@@ -72,9 +72,9 @@ export const duplicateVolume: Rule = {
   check(ctx) {
     for (const stage of ctx.stages) {
       const seen = new Map<string, number>();
-      const own = new Set(stage.instructions);
-      for (const ins of inherited(stage)) {
-        if (ins.name !== 'VOLUME') continue;
+      const own = new Set(stage.instructions.filter((i) => i.name === 'VOLUME'));
+      if (own.size === 0) continue;
+      for (const ins of inherited(stage, 'VOLUME')) {
         for (const { path, word } of volumePaths(ins)) {
           const key = normalizePath(path);
           const first = seen.get(key);

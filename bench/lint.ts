@@ -1,0 +1,95 @@
+// Lints ../shared/corpus/real with Berth (the bundle as shipped) and dockerfile-utils in the same
+// run, a 200-line file alone, and the CLI over the whole corpus as one process. Figures only.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { build } from 'esbuild';
+import { validate } from 'dockerfile-utils';
+import type * as engine from '../server/src/rules/engine';
+
+const root = path.resolve(__dirname, '..');
+const corpus = path.resolve(root, '..', 'shared', 'corpus', 'real');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function time(fn: () => void): number {
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
+
+async function bundled(entry: string, name: string): Promise<string> {
+  const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bench-')), `${name}.js`);
+  await build({
+    entryPoints: [path.join(root, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+async function main(): Promise<void> {
+  if (!fs.existsSync(corpus)) {
+    console.log(`skipped: ${corpus} is absent`);
+    return;
+  }
+  const names = fs.readdirSync(corpus).sort();
+  const sources = names.map((n) => fs.readFileSync(path.join(corpus, n), 'utf8'));
+  const engineFile = await bundled('server/src/rules/engine.ts', 'engine');
+  const { lint } = createRequire(__filename)(engineFile) as typeof engine;
+
+  const berthPass = (): void => sources.forEach((s) => lint(s));
+  const utilsPass = (): void => sources.forEach((s) => validate(s));
+  berthPass();
+  utilsPass();
+  const berth: number[] = [];
+  const utils: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    berth.push(time(berthPass));
+    utils.push(time(utilsPass));
+  }
+  const lines = sources.reduce((n, s) => n + s.split('\n').length, 0);
+  console.log(
+    `corpus: ${names.length} files, ${lines} lines; ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`,
+  );
+  console.log(`berth            ${median(berth).toFixed(1)} ms per pass (median of ${berth.length})`);
+  console.log(`dockerfile-utils ${median(utils).toFixed(1)} ms per pass (median of ${utils.length})`);
+  console.log(`ratio            ${(median(utils) / median(berth)).toFixed(1)}x faster`);
+
+  const body = ['FROM node:22-slim AS build', 'WORKDIR /app'];
+  for (let i = 0; body.length < 200; i++) {
+    body.push(
+      i % 4 === 0
+        ? `ENV STEP_${i}=value${i}`
+        : `RUN apt-get update && apt-get install -y --no-install-recommends pkg${i} && rm -rf /var/lib/apt/lists/*`,
+    );
+  }
+  const file200 = body.join('\n') + '\n';
+  for (let i = 0; i < 20; i++) lint(file200);
+  const single = Array.from({ length: 50 }, () => time(() => lint(file200)));
+  console.log(`200-line file    ${median(single).toFixed(2)} ms per full lint (median of ${single.length})`);
+
+  const cli = await bundled('server/src/cli.ts', 'cli');
+  const files = names.map((n) => path.join(corpus, n));
+  const walls: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    walls.push(
+      time(() =>
+        spawnSync(process.execPath, [cli, '--format', 'json', '--failure-threshold', 'none', ...files]),
+      ),
+    );
+  }
+  console.log(
+    `CLI, one process over the corpus: ${median(walls).toFixed(0)} ms wall (median of ${walls.length})`,
+  );
+}
+
+void main();
