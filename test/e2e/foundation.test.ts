@@ -12,6 +12,7 @@ import {
   contextMenu,
   editorText,
   expandView,
+  expectProblem,
   expectOutput,
   expectViewVisible,
   guarded,
@@ -82,6 +83,20 @@ void describe('Berth in a real VS Code (code-server + Chromium)', () => {
       assert.equal(await activeTabTitle(w.page), 'Dockerfile');
       assert.match(await editorText(w.page), /EXPOSE 80:80/);
       await expectOutput(w.page, 'Berth', /Dockerfile language server \S+ is running/);
+    });
+  });
+
+  void test('the Problems panel lists the language server findings for the flawed Dockerfile', async (t) => {
+    const w = workbench(t);
+    if (!w) return;
+    await guarded(w.page, 'problems', async () => {
+      await openFile(w.page, 'Dockerfile');
+      // Line 4 is `EXPOSE 80:80`: a host port in EXPOSE is one of the pitfalls Berth explains.
+      const rows = await expectProblem(w.page, /line 4\b/);
+      assert.ok(
+        rows.length >= 2,
+        `expected findings for "From alpine" and "EXPOSE 80:80", got ${rows.join(' | ')}`,
+      );
     });
   });
 

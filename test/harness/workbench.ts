@@ -19,8 +19,11 @@ const chromiumArgs = [
   '--disable-sync',
 ];
 
-/** Default wait for any UI condition; the workbench on 2 cores can take a while to settle. */
-export const uiTimeoutMs = 30_000;
+/**
+ * Default wait for any UI condition. Generous because a cold workbench on a busy 2-core machine
+ * takes long to connect, index the workspace and start extensions; raise it with BERTH_UI_TIMEOUT_MS.
+ */
+export const uiTimeoutMs = Number(process.env.BERTH_UI_TIMEOUT_MS ?? 60_000);
 
 /**
  * What `--extensionDevelopmentPath` / `--extensionTestsPath` do in desktop VS Code. code-server
