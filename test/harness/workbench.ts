@@ -312,9 +312,12 @@ export async function activeTabTitle(page: Page): Promise<string> {
 
 /** The rows of the Problems panel as their accessible text (message, source, position). */
 export async function problems(page: Page): Promise<string[]> {
-  await page.locator('.monaco-workbench').focus();
-  await page.keyboard.press('Control+Shift+M');
   const panel = page.locator('.markers-panel');
+  // The shortcut toggles: pressing it while the panel shows would hide it.
+  if (!(await panel.isVisible())) {
+    await page.locator('.monaco-workbench').focus();
+    await page.keyboard.press('Control+Shift+M');
+  }
   await panel.waitFor({ state: 'visible' });
   const rows = panel.locator('.monaco-list-row');
   const labels: string[] = [];
