@@ -38,17 +38,15 @@ export class LintContext {
   readonly stages: Stage[] = [];
   /** ARGs before the first FROM. */
   readonly globalArgs: Instruction[] = [];
-  readonly lines: string[];
   private readonly scriptCache = new Map<Instruction, Script[]>();
   private readonly workdirs = new Map<Instruction, string>();
+  private readonly commandCache = new Map<Instruction, Array<{ cmd: ShellCommand; script: Script }>>();
   private sink: Report[] = [];
 
   constructor(
     readonly file: Dockerfile,
-    source: string,
     readonly env: LintEnvironment,
   ) {
-    this.lines = source.split('\n');
     let current: Stage | undefined;
     for (const ins of file.instructions) {
       if (ins.name === 'FROM') {
@@ -127,8 +125,13 @@ export class LintContext {
   }
 
   /** All simple commands of a RUN, across its scripts. */
-  commands(ins: Instruction): Array<{ cmd: ShellCommand; script: Script }> {
-    return this.scripts(ins).flatMap((s) => s.commands.map((cmd) => ({ cmd, script: s })));
+  commands(ins: Instruction): ReadonlyArray<{ cmd: ShellCommand; script: Script }> {
+    let list = this.commandCache.get(ins);
+    if (!list) {
+      list = this.scripts(ins).flatMap((s) => s.commands.map((cmd) => ({ cmd, script: s })));
+      this.commandCache.set(ins, list);
+    }
+    return list;
   }
 
   report(range: Range, message: Localized, fix?: Fix): void {
@@ -140,11 +143,6 @@ export class LintContext {
     this.sink = [];
     run();
     return this.sink;
-  }
-
-  /** The text of a source line (without the line break). */
-  line(n: number): string {
-    return (this.lines[n] ?? '').replace(/\r$/, '');
   }
 }
 

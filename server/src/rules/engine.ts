@@ -36,7 +36,7 @@ export function effectiveSeverity(rule: RuleMeta, options: LintOptions): RuleSev
 /** Lints one Dockerfile; never throws on any input. Findings are sorted by position. */
 export function lint(source: string, options: LintOptions = {}, parsed?: Dockerfile): Finding[] {
   const file = parsed ?? parseDockerfile(source);
-  const ctx = new LintContext(file, source, options.env ?? {});
+  const ctx = new LintContext(file, options.env ?? {});
   const suppress = new Suppressions(file);
   const findings: Finding[] = [];
   const parseSeverity = effectiveSeverity(parseErrorRule, options);
