@@ -22,6 +22,8 @@ import { loadSizesWhenShown } from './views/volumeSizes';
 import { registerVolumeTools } from './volumes';
 
 let languageClient: LanguageClient | undefined;
+// Module bodies run after their imports: the whole bundle has been evaluated by now.
+startup.bundleEvaluated();
 
 /** What the in-editor test suite reaches through `extension.exports`. */
 export interface BerthApi {
