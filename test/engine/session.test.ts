@@ -181,6 +181,23 @@ void describe('live session against the real engine', () => {
     }
   });
 
+  void test('renames and links made elsewhere are joined correctly', async (t) => {
+    if (!(await engineAvailable(t))) return;
+    const session = open();
+    await connected(session);
+    const target = await createContainer(tracker, { start: true });
+    await waitFor('the target', () => session.snapshot?.containers.has(target.id));
+    const newName = uniqueName('renamed');
+    await target.rename({ name: newName });
+    await waitFor('the new name on the container and its endpoint', () => {
+      const c = session.snapshot?.containers.get(target.id);
+      return c?.name === newName && c.endpoints.every((e) => e.containerName === newName);
+    });
+    const user = await createContainer(tracker, { start: true, links: [`${newName}:db`] });
+    const linked = await waitFor('the link', () => session.snapshot?.containers.get(user.id)?.links);
+    assert.deepEqual(linked, [`${newName}:db`]);
+  });
+
   void test('refresh() reloads now and resolves after the snapshot is current', async (t) => {
     if (!(await engineAvailable(t))) return;
     const session = open();

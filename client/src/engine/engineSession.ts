@@ -9,7 +9,16 @@ import type { EngineEvent, EventSubscription } from './eventStream';
 import { isModelChanging, subscribeEvents } from './eventStream';
 import { Emitter } from './events';
 import { diffSnapshots, isEmptyDelta } from './join';
-import { AliasCache, loadAliases, loadSnapshot, loadVolumeSizes, withVolumeSizes } from './loader';
+import type { PartialReload, RawState } from './loader';
+import {
+  AliasCache,
+  buildSnapshot,
+  loadAliases,
+  loadRaw,
+  loadVolumeSizes,
+  reloadRaw,
+  withVolumeSizes,
+} from './loader';
 import type { EngineInfo, Snapshot, SnapshotDelta } from './model';
 import { classifyError } from './problems';
 import type { ConnectionState, EngineProblem, EngineSession } from './session';
@@ -49,6 +58,8 @@ export class LiveEngineSession implements EngineSession {
   private debounceTimer: NodeJS.Timeout | undefined;
   private reloading: Promise<void> | undefined;
   private dirty = false;
+  private raw: RawState | undefined;
+  private pending = nothingPending();
   private sizes: Map<string, number> | undefined;
   private disposed = false;
   private readonly aliases = new AliasCache();
@@ -104,6 +115,7 @@ export class LiveEngineSession implements EngineSession {
     if (this.currentState.kind !== 'connected') return;
     clearTimeout(this.debounceTimer);
     this.debounceTimer = undefined;
+    this.pending.full = true;
     await this.reload();
   }
 
@@ -134,6 +146,8 @@ export class LiveEngineSession implements EngineSession {
     this.subscription?.close();
     this.subscription = undefined;
     this.reloading = undefined;
+    this.raw = undefined;
+    this.pending = nothingPending();
   }
 
   private setState(state: ConnectionState): void {
@@ -203,14 +217,32 @@ export class LiveEngineSession implements EngineSession {
   private onEvent(generation: number, event: EngineEvent): void {
     if (generation !== this.generation || !isModelChanging(event)) return;
     this.counts.events++;
-    const container = event.Type === 'network' ? event.Actor.Attributes?.container : undefined;
-    if (container) this.aliases.invalidate(container);
-    if (event.Type === 'container') this.aliases.invalidate(event.Actor.ID);
+    this.touch(event);
     // A fixed window from the first event: a long burst cannot postpone the reload forever.
     this.debounceTimer ??= setTimeout(() => {
       this.debounceTimer = undefined;
       void this.reload();
     }, this.options.debounceMs ?? 75);
+  }
+
+  /** Notes what an event can have changed, so the next reload fetches only that. */
+  private touch(event: EngineEvent): void {
+    const pending = this.pending;
+    const container = event.Type === 'network' ? event.Actor.Attributes?.container : undefined;
+    if (event.Type === 'container' && event.Action !== 'rename') {
+      pending.containerIds.add(event.Actor.ID);
+      this.aliases.invalidate(event.Actor.ID);
+    } else if (container && (event.Action === 'connect' || event.Action === 'disconnect')) {
+      pending.containerIds.add(container);
+      this.aliases.invalidate(container);
+    } else if (event.Type === 'network') {
+      pending.networks = true;
+    } else if (event.Type === 'volume') {
+      pending.volumes = true;
+    } else {
+      // A rename changes how other containers name it (links, container:X); anything unknown too.
+      pending.full = true;
+    }
   }
 
   private onStreamEnd(generation: number, error?: Error): void {
@@ -238,12 +270,23 @@ export class LiveEngineSession implements EngineSession {
   private async runReloads(generation: number): Promise<void> {
     while (this.dirty && generation === this.generation) {
       this.dirty = false;
+      const touched = this.pending;
+      this.pending = nothingPending();
       const docker = this.client;
       const info = this.info;
       if (!docker || !info) return;
       this.counts.reloads++;
-      const { snapshot, missingAliases } = await loadSnapshot(docker, info, this.aliases);
+      const previous = this.raw;
+      // A new container may be linked to others (--link shows on the target's names): list all.
+      const partial =
+        previous !== undefined &&
+        !touched.full &&
+        touched.containerIds.size <= maxPartialContainers &&
+        [...touched.containerIds].every((id) => previous.containers.has(id));
+      const raw = partial ? await reloadRaw(docker, previous, touched) : await loadRaw(docker);
       if (generation !== this.generation) return;
+      this.raw = raw;
+      const { snapshot, missingAliases } = buildSnapshot(raw, info, this.aliases);
       this.publish(this.sizes ? withVolumeSizes(snapshot, this.sizes) : snapshot);
       if (missingAliases.length === 0) continue;
       const enriched = await loadAliases(docker, snapshot, missingAliases, this.aliases);
@@ -257,6 +300,13 @@ export class LiveEngineSession implements EngineSession {
     this.currentSnapshot = next;
     if (!isEmptyDelta(delta)) this.snapshotEmitter.fire(delta);
   }
+}
+
+/** Beyond this many touched containers one full list is cheaper than a long id filter. */
+const maxPartialContainers = 100;
+
+function nothingPending(): PartialReload & { full: boolean } {
+  return { full: false, containerIds: new Set(), networks: false, volumes: false };
 }
 
 export function createSession(options: SessionOptions = {}): LiveEngineSession {

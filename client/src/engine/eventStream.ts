@@ -27,6 +27,9 @@ const quietActions = new Set([
   'export',
   'commit',
   'copy',
+  // Volume mount/unmount come with a container start/stop, whose own event covers them.
+  'mount',
+  'unmount',
 ]);
 
 export function isModelChanging(event: EngineEvent): boolean {

@@ -67,32 +67,84 @@ export interface LoadResult {
   missingAliases: string[];
 }
 
-export async function loadSnapshot(
-  docker: Docker,
-  info: EngineInfo,
-  aliases: AliasCache,
-): Promise<LoadResult> {
-  const [rawContainers, rawNetworks, rawVolumes] = await Promise.all([
-    docker.listContainers({ all: true }) as Promise<unknown> as Promise<RawContainer[]>,
-    docker.listNetworks() as Promise<unknown> as Promise<RawNetwork[]>,
-    docker.listVolumes() as Promise<unknown> as Promise<{ Volumes?: RawVolume[] | null }>,
+/** The engine's list payloads, kept between loads so an event can refresh just a part. */
+export interface RawState {
+  containers: Map<string, RawContainer>;
+  networks: RawNetwork[];
+  volumes: RawVolume[];
+}
+
+/** What an event burst touched; anything else is reused from the last load. */
+export interface PartialReload {
+  containerIds: Set<string>;
+  networks: boolean;
+  volumes: boolean;
+}
+
+const listAll = (docker: Docker, filters?: Record<string, string[]>) =>
+  docker.listContainers({ all: true, filters }) as Promise<unknown> as Promise<RawContainer[]>;
+const listNetworks = (docker: Docker) => docker.listNetworks() as Promise<unknown> as Promise<RawNetwork[]>;
+const listVolumes = async (docker: Docker) =>
+  ((await docker.listVolumes()) as unknown as { Volumes?: RawVolume[] | null }).Volumes ?? [];
+
+/** Three list calls, in parallel. */
+export async function loadRaw(docker: Docker): Promise<RawState> {
+  const [containers, networks, volumes] = await Promise.all([
+    listAll(docker),
+    listNetworks(docker),
+    listVolumes(docker),
   ]);
-  const networks = rawNetworks.map(mapNetwork);
+  return { containers: new Map(containers.map((c) => [c.Id, c])), networks, volumes };
+}
+
+/**
+ * Refreshes only what events touched: the named containers (one filtered list call), and the
+ * network or volume lists if those changed. Containers missing from the answer are gone.
+ */
+export async function reloadRaw(
+  docker: Docker,
+  previous: RawState,
+  touched: PartialReload,
+): Promise<RawState> {
+  const ids = [...touched.containerIds];
+  const [containers, networks, volumes] = await Promise.all([
+    ids.length > 0 ? listAll(docker, { id: ids }) : undefined,
+    touched.networks ? listNetworks(docker) : previous.networks,
+    touched.volumes ? listVolumes(docker) : previous.volumes,
+  ]);
+  const next = new Map(previous.containers);
+  for (const id of ids) next.delete(id);
+  for (const raw of containers ?? []) next.set(raw.Id, raw);
+  return { containers: next, networks, volumes };
+}
+
+/** Maps and joins raw payloads; aliases come from the cache where it knows them. */
+export function buildSnapshot(raw: RawState, info: EngineInfo, aliases: AliasCache): LoadResult {
+  const rawContainers = [...raw.containers.values()];
+  const networks = raw.networks.map(mapNetwork);
   const networkIdsByName = new Map(networks.map((n) => [n.name, n.id]));
   const names = containerNames(rawContainers);
   const links = linksByContainer(rawContainers);
   const missingAliases: string[] = [];
-  const containers = rawContainers.map((raw) => {
-    const container = mapContainer(raw, names, links, networkIdsByName);
+  const containers = rawContainers.map((rawContainer) => {
+    const container = mapContainer(rawContainer, names, links, networkIdsByName);
     if (!needsAliases(container)) return container;
     const cached = aliases.get(container);
     if (cached) return withAliases(container, cached);
     missingAliases.push(container.id);
     return container;
   });
-  aliases.retain(new Set(rawContainers.map((c) => c.Id)));
-  const volumes = (rawVolumes.Volumes ?? []).map(mapVolume);
+  aliases.retain(new Set(raw.containers.keys()));
+  const volumes = raw.volumes.map(mapVolume);
   return { snapshot: joinSnapshot(info, networks, volumes, containers), missingAliases };
+}
+
+export async function loadSnapshot(
+  docker: Docker,
+  info: EngineInfo,
+  aliases: AliasCache,
+): Promise<LoadResult> {
+  return buildSnapshot(await loadRaw(docker), info, aliases);
 }
 
 /**
