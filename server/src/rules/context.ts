@@ -36,6 +36,8 @@ const shellNames = /^(?:\/bin\/|\/usr\/bin\/)?(?:sh|bash|ash|dash|zsh)$/;
 
 export class LintContext {
   readonly stages: Stage[] = [];
+  /** Every instruction of every stage, paired with its stage, in order. */
+  readonly stageInstructions: ReadonlyArray<readonly [Instruction, Stage]>;
   /** ARGs before the first FROM. */
   readonly globalArgs: Instruction[] = [];
   private readonly scriptCache = new Map<Instruction, Script[]>();
@@ -55,6 +57,7 @@ export class LintContext {
       } else if (current) current.instructions.push(ins);
       else if (ins.name === 'ARG') this.globalArgs.push(ins);
     }
+    this.stageInstructions = this.stages.flatMap((s) => s.instructions.map((i) => [i, s] as const));
     const last = this.stages[this.stages.length - 1];
     for (let s: Stage | undefined = last; s; s = s.parent) s.inFinalImage = true;
   }

@@ -17,13 +17,19 @@ function lookup<T>(get: (key: string) => T | undefined, rule: RuleMeta): T | und
   return get(rule.id) ?? rule.aliases.map(get).find((v) => v !== undefined);
 }
 
+function disabledSet(options: LintOptions): Set<string> {
+  const ids = [...(options.settings?.disabledRules ?? []), ...(options.config ?? emptyConfig).ignored];
+  return new Set(ids.map((s) => s.toLowerCase()));
+}
+
 /** The severity a rule reports at after config and settings, or `off`. */
-export function effectiveSeverity(rule: RuleMeta, options: LintOptions): RuleSeverity | 'off' {
+export function effectiveSeverity(
+  rule: RuleMeta,
+  options: LintOptions,
+  disabled: ReadonlySet<string> = disabledSet(options),
+): RuleSeverity | 'off' {
   const settings = options.settings;
   const config = options.config ?? emptyConfig;
-  const disabled = new Set(
-    [...(settings?.disabledRules ?? []), ...config.ignored].map((s) => s.toLowerCase()),
-  );
   if (matchesRule(disabled, rule)) return 'off';
   const fromSettings = settings?.severity ?? {};
   return (
@@ -39,7 +45,8 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
   const ctx = new LintContext(file, options.env ?? {});
   const suppress = new Suppressions(file);
   const findings: Finding[] = [];
-  const parseSeverity = effectiveSeverity(parseErrorRule, options);
+  const disabled = disabledSet(options);
+  const parseSeverity = effectiveSeverity(parseErrorRule, options, disabled);
   if (parseSeverity !== 'off') {
     for (const e of file.errors) {
       const message = { en: e.message, 'zh-cn': e.message };
@@ -53,7 +60,7 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
     }
   }
   for (const rule of allRules) {
-    let severity = effectiveSeverity(rule, options);
+    let severity = effectiveSeverity(rule, options, disabled);
     if (severity === 'off' || suppress.skipsFile(rule)) continue;
     if (suppress.checkError && rule.aliases.some(isBuildKitName)) severity = 'error';
     let reports;

@@ -47,12 +47,20 @@ function isBlank(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\r';
 }
 
+const plain = /[^ \t\r\n;&|<>()\\'"$]+/y;
+
 /** Reads one word starting at `i`; returns it and the index after it. */
 function readWord(src: string, i: number): { word: ShellWord; next: number } {
   const start = i;
   let value = '';
   let depth = 0;
   while (i < src.length) {
+    plain.lastIndex = i;
+    if (plain.test(src)) {
+      value += src.slice(i, plain.lastIndex);
+      i = plain.lastIndex;
+      continue;
+    }
     const ch = src[i];
     if (depth === 0 && (isBlank(ch) || ch === '\n' || ';&|<>()'.includes(ch))) break;
     if (ch === '\\') {

@@ -12,8 +12,8 @@ export function fix(title: Localized, ...edits: TextEdit[]): Fix {
 }
 
 /** Every instruction of every stage with its stage (ONBUILD bodies excluded: they run elsewhere). */
-export function* stageInstructions(ctx: LintContext): Generator<[Instruction, Stage]> {
-  for (const stage of ctx.stages) for (const ins of stage.instructions) yield [ins, stage];
+export function stageInstructions(ctx: LintContext): ReadonlyArray<readonly [Instruction, Stage]> {
+  return ctx.stageInstructions;
 }
 
 /** The value with one level of matching outer quotes removed. */
