@@ -230,9 +230,17 @@ export async function expandTreeItem(item: Locator): Promise<void> {
 
 /** Right-clicks `item` and picks `entry` from its context menu. */
 export async function contextMenu(item: Locator, entry: string): Promise<void> {
-  await item.waitFor({ state: 'visible' });
-  await item.click({ button: 'right' });
   const page = item.page();
+  // A live tree (engine events) can move rows between locating and clicking; the row that
+  // receives the right-click takes focus, so retry until that is the intended one.
+  for (let attempt = 1; ; attempt++) {
+    await item.waitFor({ state: 'visible' });
+    await item.click({ button: 'right' });
+    await page.locator('.context-view .monaco-menu').waitFor();
+    if (/\bfocused\b/.test((await item.getAttribute('class')) ?? '')) break;
+    await page.keyboard.press('Escape');
+    if (attempt === 3) throw new Error('the tree kept moving: the context menu opened on another row');
+  }
   const action = page.locator('.context-view .monaco-menu .action-item').filter({
     has: page.locator('.action-label', { hasText: new RegExp(`^${escapeRegExp(entry)}$`) }),
   });
