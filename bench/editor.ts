@@ -1,0 +1,127 @@
+// Editor benchmark: installs the packaged VSIX into a fresh code-server, opens the Berth view in
+// Chromium and reads back the startup timings Berth logs (client/src/perf.ts): activation time,
+// bundle evaluation, engine requests before the first view, and the first Networks render after
+// the view became visible. Also the wall clock from the click to the first row in the browser.
+// Each run gets its own user-data and extensions dirs; the median of the runs is printed last.
+// Microsoft's Container Tools cannot be installed offline, so there is no peer figure here.
+//
+//   node --import tsx bench/editor.ts [--runs 3]
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { findCodeServer } from '../test/harness/codeserver';
+import {
+  chromiumPath,
+  clickActivity,
+  expandView,
+  expectOutput,
+  openWorkbench,
+  treeItem,
+} from '../test/harness/workbench';
+import { freshVsix } from './vsix';
+
+interface RunFigures {
+  activationMs: number;
+  bundleMs: number;
+  requestsBeforeView: number;
+  renderMs: number;
+  networks: number;
+  clickToRowMs: number;
+}
+
+const patterns = {
+  activation: /Berth activated in ([\d.]+) ms \(bundle evaluated in ([\d.]+) ms\)/,
+  requests: /Engine requests before first view: (\d+)/,
+  render: /First tree render ([\d.]+) ms after the view became visible \((\d+) networks\)/,
+};
+
+function missingPrerequisite(): string | undefined {
+  const tools = findCodeServer();
+  if ('missing' in tools) return `code-server is not installed: ${tools.missing}`;
+  if (!existsSync(chromiumPath)) return `Chromium is not installed at ${chromiumPath}`;
+  return undefined;
+}
+
+async function measureOnce(vsix: string): Promise<RunFigures> {
+  // An empty folder: no Dockerfile, so opening the view is what activates Berth.
+  const workspace = mkdtempSync(path.join(tmpdir(), 'berth-bench-ws-'));
+  const workbench = await openWorkbench(workspace, { vsix: [vsix] }).catch((error: unknown) => {
+    rmSync(workspace, { recursive: true, force: true });
+    throw error;
+  });
+  try {
+    const { page } = workbench;
+    const clicked = performance.now();
+    await clickActivity(page, 'Berth');
+    const networks = await expandView(page, 'Networks');
+    await treeItem(networks, 'bridge').waitFor({ state: 'visible', timeout: 60_000 });
+    const clickToRowMs = performance.now() - clicked;
+    const output = await expectOutput(page, 'Berth', patterns.render);
+    const activation = patterns.activation.exec(output);
+    const requests = patterns.requests.exec(output);
+    const render = patterns.render.exec(output);
+    if (!activation || !requests || !render) throw new Error(`startup lines missing from:\n${output}`);
+    return {
+      activationMs: Number(activation[1]),
+      bundleMs: Number(activation[2]),
+      requestsBeforeView: Number(requests[1]),
+      renderMs: Number(render[1]),
+      networks: Number(render[2]),
+      clickToRowMs,
+    };
+  } finally {
+    await workbench.close();
+    rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function describe(figures: RunFigures): string {
+  return [
+    `activate() ${figures.activationMs.toFixed(1)} ms`,
+    `bundle evaluation ${figures.bundleMs.toFixed(1)} ms`,
+    `engine requests before view ${figures.requestsBeforeView}`,
+    `view visible → first render ${figures.renderMs.toFixed(1)} ms (${figures.networks} networks)`,
+    `click → first row in browser ${figures.clickToRowMs.toFixed(0)} ms`,
+  ].join(', ');
+}
+
+async function main(): Promise<void> {
+  const missing = missingPrerequisite();
+  if (missing) {
+    console.log(`editor bench skipped: ${missing} (run scripts/ensure-tools.sh)`);
+    return;
+  }
+  const runsIndex = process.argv.indexOf('--runs');
+  const runs = runsIndex > 0 ? Number(process.argv[runsIndex + 1]) : 3;
+  const vsix = freshVsix();
+  // Everything here is wall-clock time on a shared machine: say how busy it was.
+  console.log(`load average ${loadavg()[0].toFixed(1)} on this machine at start`);
+  const results: RunFigures[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const figures = await measureOnce(vsix);
+    results.push(figures);
+    console.log(`run ${run}/${runs}: ${describe(figures)}`);
+  }
+  const pick = (key: keyof RunFigures) => median(results.map((figures) => figures[key]));
+  const summary: RunFigures = {
+    activationMs: pick('activationMs'),
+    bundleMs: pick('bundleMs'),
+    requestsBeforeView: Math.max(...results.map((figures) => figures.requestsBeforeView)),
+    renderMs: pick('renderMs'),
+    networks: pick('networks'),
+    clickToRowMs: pick('clickToRowMs'),
+  };
+  console.log(`median of ${runs}: ${describe(summary)}`);
+  console.log('target: activation well under 100 ms; no engine requests before a Berth view is visible');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
