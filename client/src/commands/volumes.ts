@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { releaseVolume } from '../volumes';
 import type { Volume } from '../engine/model';
 import { confirmModal } from '../ui/confirm';
 import { engineMessage } from '../ui/errors';
@@ -118,7 +119,11 @@ export const removeVolume: BerthCommand = async (ctx, node, selection) => {
   const docker = dockerOf(ctx);
   await withProgress(vscode.l10n.t('Removing {0}…', list), async () => {
     try {
-      for (const volume of volumes) await docker.getVolume(volume.name).remove();
+      for (const volume of volumes) {
+        // Browsing keeps a helper container on the volume for a moment; the engine would refuse.
+        await releaseVolume(volume.name);
+        await docker.getVolume(volume.name).remove();
+      }
     } finally {
       await afterChange(ctx);
     }
@@ -166,11 +171,13 @@ export const pruneVolumes: BerthCommand = async (ctx) => {
   const failed: string[] = [];
   await withProgress(vscode.l10n.t('Pruning volumes…'), async () => {
     try {
-      for (const volume of unused)
+      for (const volume of unused) {
+        await releaseVolume(volume.name);
         await docker
           .getVolume(volume.name)
           .remove()
           .catch((error: unknown) => failed.push(`${volumeLabel(volume)}: ${engineMessage(error)}`));
+      }
     } finally {
       await afterChange(ctx);
     }

@@ -5,6 +5,10 @@ import type { EngineStatus } from './engineStatus';
 import type { BerthNode, Presentation, ViewId } from './present/nodes';
 import { presentAction } from './present/actions';
 import { affectedNodes, childrenOf, present } from './present/project';
+import { volumeFileNodes } from './present/volumeFiles';
+import { listVolumeDir } from '../volumes';
+import { volumeUri } from '../volumes/uri';
+import { engineMessage } from '../ui/errors';
 
 /**
  * Projects the session's snapshot into one view. Nodes are interned by key so the tree keeps the
@@ -56,11 +60,46 @@ export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vs
     return look ? toTreeItem(node, look) : new vscode.TreeItem(vscode.l10n.t('(gone)'));
   }
 
-  getChildren(node?: BerthNode): BerthNode[] {
+  getChildren(node?: BerthNode): BerthNode[] | Promise<BerthNode[]> {
+    if (node?.kind === 'file') return this.fileChildren(node);
+    return this.snapshotChildren(node);
+  }
+
+  private snapshotChildren(node?: BerthNode): BerthNode[] {
     const snapshot = this.visibleSnapshot();
     if (!snapshot) return node ? [] : this.status.rootsWithoutSnapshot().map((fresh) => this.intern(fresh));
     this.shown ??= snapshot;
     return childrenOf(this.view, snapshot, node).map((fresh) => this.intern(fresh));
+  }
+
+  /** A volume folder's entries, listed from the engine when the user expands it. */
+  private async fileChildren(node: Extract<BerthNode, { kind: 'file' }>): Promise<BerthNode[]> {
+    try {
+      const listing = await listVolumeDir(node.volumeName, node.path);
+      const children: BerthNode[] = volumeFileNodes(node, listing.entries);
+      if (listing.truncated)
+        children.push({
+          kind: 'hint',
+          hint: 'truncated',
+          key: `${node.key}/hint:truncated`,
+          parentKey: node.key,
+          label: vscode.l10n.t('Only the first {0} entries are shown', listing.entries.length),
+          detail: vscode.l10n.t('Use "Browse Files" or a backup to see everything.'),
+          tone: 'info',
+        });
+      return children.map((fresh) => this.intern(fresh));
+    } catch (error) {
+      const failure: BerthNode = {
+        kind: 'hint',
+        hint: 'error',
+        key: `${node.key}/hint:error`,
+        parentKey: node.key,
+        label: vscode.l10n.t('Cannot list this folder'),
+        detail: engineMessage(error),
+        tone: 'warning',
+      };
+      return [this.intern(failure)];
+    }
   }
 
   getParent(node: BerthNode): BerthNode | undefined {
@@ -72,18 +111,18 @@ export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vs
    * container inside a compose group keeps its own top-level key.
    */
   resolve(key: string): BerthNode | undefined {
-    let level = this.getChildren();
+    let level = this.snapshotChildren();
     for (;;) {
       const exact = level.find((node) => node.key === key);
       if (exact) return exact;
       const parent = level.find((node) => key.startsWith(`${node.key}/`));
       if (parent) {
-        level = this.getChildren(parent);
+        level = this.snapshotChildren(parent);
         continue;
       }
       const groups = level.filter((node) => node.kind === 'group');
       if (groups.length === 0) return undefined;
-      level = groups.flatMap((group) => this.getChildren(group));
+      level = groups.flatMap((group) => this.snapshotChildren(group));
     }
   }
 
@@ -118,5 +157,12 @@ function toTreeItem(node: BerthNode, look: Presentation): vscode.TreeItem {
   );
   item.contextValue = look.contextValue;
   if (look.command) item.command = { command: look.command, title: look.label };
+  if (node.kind === 'file' && node.entry && node.entry.kind !== 'directory') {
+    const uri = volumeUri(node.volumeName, node.path);
+    // The file icon theme picks the icon from the name, as in the Explorer.
+    item.resourceUri = uri;
+    item.iconPath = vscode.ThemeIcon.File;
+    item.command = { command: 'vscode.open', title: look.label, arguments: [uri, { preview: true }] };
+  }
   return item;
 }

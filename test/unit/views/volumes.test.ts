@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { keys, type VolumeNode } from '../../../client/src/views/present/nodes';
 import { childrenOf, present } from '../../../client/src/views/present/project';
+import { presentVolumeFile, volumeFileNodes } from '../../../client/src/views/present/volumeFiles';
 import { presentVolume, volumeContextValue } from '../../../client/src/views/present/volumes';
 import { container, hex, snapshot, volume } from './fixtures';
 
@@ -38,7 +39,7 @@ void test('a used volume counts distinct containers and shows its size once know
     assert.ok((look.tooltip ?? '').includes(expected), `tooltip lacks ${expected}`);
 });
 
-void test('volume children are the containers mounting it, with destination and ro/rw', () => {
+void test('volume children are its Files folder, then the containers mounting it, with destination and ro/rw', () => {
   const db = container({ id: hex('a'), name: 'db' });
   const data = volume({
     name: 'pgdata',
@@ -49,12 +50,47 @@ void test('volume children are the containers mounting it, with destination and 
   });
   const snap = snapshot({ containers: [db], volumes: [data] });
   const node: VolumeNode = { kind: 'volume', key: keys.volume('pgdata'), volumeName: 'pgdata' };
-  const children = childrenOf('volumes', snap, node);
+  const [files, ...children] = childrenOf('volumes', snap, node);
+  assert.deepEqual(files, {
+    kind: 'file',
+    key: 'vol:pgdata/files:',
+    parentKey: node.key,
+    volumeName: 'pgdata',
+    path: '',
+  });
+  assert.equal(present(snap, files)?.label, 'Files');
+  assert.equal(present(snap, files)?.collapsible, 'collapsed');
   assert.deepEqual(
     children.map((child) => present(snap, child)?.description),
     ['→ /var/lib/postgresql/data · rw', '→ /snap · ro'],
   );
   assert.ok(children.every((child) => child.kind === 'usage' && present(snap, child)?.label === 'db'));
+});
+
+void test('a volume folder lists subfolders first, files with size and mode, links with their target', () => {
+  const root = { kind: 'file', key: keys.file('data', ''), volumeName: 'data', path: '' } as const;
+  const entry = { size: 0, mode: 0o755, uid: 0, gid: 0 };
+  const nodes = volumeFileNodes(root, [
+    { ...entry, name: 'b.txt', path: 'b.txt', kind: 'file', size: 2048, mode: 0o644, uid: 999, gid: 999 },
+    { ...entry, name: 'link', path: 'link', kind: 'symlink', linkTarget: 'b.txt' },
+    { ...entry, name: 'z', path: 'z', kind: 'directory' },
+  ]);
+  assert.deepEqual(
+    nodes.map((n) => n.path),
+    ['z', 'b.txt', 'link'],
+  );
+  assert.ok(nodes.every((n) => n.parentKey === root.key && n.key === keys.file('data', n.path)));
+  const looks = nodes.map(presentVolumeFile);
+  assert.deepEqual(
+    looks.map((look) => [look.label, look.collapsible, look.contextValue]),
+    [
+      ['z', 'collapsed', 'volumeFile.directory'],
+      ['b.txt', 'none', 'volumeFile.file'],
+      ['link', 'none', 'volumeFile.file'],
+    ],
+  );
+  assert.equal(looks[1].description, '2.0 KB · 0644 · 999:999');
+  assert.equal(looks[2].description, '→ b.txt');
 });
 
 void test('named volumes are listed before anonymous ones', () => {

@@ -44,6 +44,25 @@ export interface VolumeUsageNode extends NodeBase {
   destination: string;
 }
 
+/** What a folder listing says of one entry; `undefined` on the "Files" root of a volume. */
+export interface VolumeFileEntry {
+  name: string;
+  kind: 'file' | 'directory' | 'symlink' | 'other';
+  size: number;
+  mode: number;
+  uid: number;
+  gid: number;
+  linkTarget?: string;
+}
+
+/** The "Files" folder under a volume (path ''), and the files and folders inside it. */
+export interface VolumeFileNode extends NodeBase {
+  kind: 'file';
+  volumeName: string;
+  path: string;
+  entry?: VolumeFileEntry;
+}
+
 export interface GroupNode extends NodeBase {
   kind: 'group';
   project: string;
@@ -83,6 +102,7 @@ export type BerthNode =
   | JoinedNode
   | VolumeNode
   | VolumeUsageNode
+  | VolumeFileNode
   | GroupNode
   | ContainerNode
   | MountNode
@@ -110,6 +130,7 @@ export const keys = {
   volume: (name: string) => `vol:${name}`,
   usage: (name: string, containerId: string, destination: string) =>
     `vol:${name}/use:${containerId}:${destination}`,
+  file: (name: string, path: string) => `vol:${name}/files:${path}`,
   group: (project: string) => `grp:${project}`,
   container: (id: string) => `ctr:${id}`,
   mount: (containerId: string, destination: string) => `ctr:${containerId}/mnt:${destination}`,

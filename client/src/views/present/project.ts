@@ -21,6 +21,7 @@ import {
 import { presentAction } from './actions';
 import { keys, type BerthNode, type Presentation, type ViewId } from './nodes';
 import { presentUsage, presentVolume, volumeChildren, volumeRoots } from './volumes';
+import { presentVolumeFile } from './volumeFiles';
 
 export function childrenOf(view: ViewId, snapshot: Snapshot, node: BerthNode | undefined): BerthNode[] {
   if (!node) {
@@ -79,6 +80,8 @@ export function present(snapshot: Snapshot, node: BerthNode): Presentation | und
         ?.mounts.find((m) => m.destination === node.destination);
       return mount && presentMount(mount);
     }
+    case 'file':
+      return presentVolumeFile(node);
     case 'hint':
       return presentHint(node);
     case 'action':

@@ -40,7 +40,8 @@ export function presentVolume(volume: Volume): Presentation {
     tooltip: volumeTooltip(volume),
     icon: { id: 'database', color: unused ? 'disabledForeground' : undefined },
     contextValue: volumeContextValue(volume),
-    collapsible: volume.usedBy.length > 0 || volume.anonymous ? 'collapsed' : 'none',
+    // Every volume has at least its "Files" folder.
+    collapsible: 'collapsed',
   };
 }
 
@@ -83,7 +84,9 @@ export function volumeChildren(snapshot: Snapshot, node: VolumeNode): BerthNode[
   const volume = snapshot.volumes.get(node.volumeName);
   if (!volume) return [];
   const parentKey = node.key;
-  const children: BerthNode[] = [];
+  const children: BerthNode[] = [
+    { kind: 'file', key: keys.file(volume.name, ''), parentKey, volumeName: volume.name, path: '' },
+  ];
   if (volume.anonymous)
     children.push({
       kind: 'hint',
