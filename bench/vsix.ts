@@ -53,15 +53,17 @@ export function freshVsix(): string {
 interface Entry {
   name: string;
   size: number;
+  compressed: number;
 }
 
-/** The entries as `unzip -l` lists them: "  length  date time  name". */
+/** The entries as `unzip -v` lists them: "length method size ratio date time crc name". */
 async function listEntries(vsix: string): Promise<Entry[]> {
-  const { stdout } = await promisify(execFile)('unzip', ['-l', vsix], { maxBuffer: 64 * 1024 * 1024 });
+  const { stdout } = await promisify(execFile)('unzip', ['-v', vsix], { maxBuffer: 64 * 1024 * 1024 });
   const entries: Entry[] = [];
   for (const line of stdout.split('\n')) {
-    const match = /^\s*(\d+)\s+\S+\s+\S+\s+(.+)$/.exec(line);
-    if (match && !match[2].endsWith('/')) entries.push({ name: match[2], size: Number(match[1]) });
+    const match = /^\s*(\d+)\s+\S+\s+(\d+)\s+\S+\s+\S+\s+\S+\s+[0-9a-f]{8}\s+(.+)$/.exec(line);
+    if (match && !match[3].endsWith('/'))
+      entries.push({ name: match[3], size: Number(match[1]), compressed: Number(match[2]) });
   }
   return entries;
 }
@@ -76,9 +78,14 @@ async function main(): Promise<void> {
   const unpacked = entries.reduce((sum, entry) => sum + entry.size, 0);
   console.log(`VSIX ${path.relative(repoRoot, vsix)}: ${kb(statSync(vsix).size)} compressed`);
   console.log(`  ${entries.length} files, ${kb(unpacked)} unpacked`);
-  console.log(`  largest ${top}:`);
+  console.log(`  largest ${top} (unpacked, compressed):`);
   for (const entry of [...entries].sort((a, b) => b.size - a.size).slice(0, top))
-    console.log(`    ${kb(entry.size).padStart(10)}  ${entry.name}`);
+    console.log(`    ${kb(entry.size).padStart(10)} ${kb(entry.compressed).padStart(10)}  ${entry.name}`);
+  const maps = entries.filter((entry) => entry.name.endsWith('.map'));
+  if (maps.length > 0) {
+    const mapBytes = maps.reduce((sum, entry) => sum + entry.compressed, 0);
+    console.log(`  source maps: ${maps.length} files, ${kb(mapBytes)} compressed`);
+  }
 }
 
 if (require.main === module) {
