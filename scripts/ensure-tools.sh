@@ -30,6 +30,8 @@ ensure_apt_packages() {
   for pkg in "${APT_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
   done
+  # npm bootstraps the rest (Node 24, code-server, the project); any npm on PATH will do.
+  command -v npm >/dev/null || missing+=(nodejs npm)
   if ((${#missing[@]} == 0)); then
     say "apt packages present: ${APT_PACKAGES[*]}"
     return
