@@ -92,6 +92,46 @@ function describe(memory: Memory): string {
   return `RSS ${mb(memory.rssKb)} (peak ${mb(memory.peakRssKb)}), heap used ${mb(memory.heapUsedKb)} (no forced GC) of ${mb(memory.heapTotalKb)}`;
 }
 
+interface Pass {
+  elapsedMs: number;
+  findings: number;
+  missing: number;
+}
+
+/** Sends one notification per document and waits until every one of them has new diagnostics. */
+class DiagnosticsWaiter {
+  private pending = new Set<string>();
+  private findings = 0;
+  private done: () => void = () => undefined;
+
+  constructor(connection: MessageConnection) {
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      if (!this.pending.delete(params.uri)) return;
+      this.findings += params.diagnostics.length;
+      if (this.pending.size === 0) this.done();
+    });
+  }
+
+  async pass<T extends { uri: string }>(documents: T[], send: (document: T) => Promise<void>): Promise<Pass> {
+    this.pending = new Set(documents.map(({ uri }) => uri));
+    this.findings = 0;
+    const finished = new Promise<void>((resolve) => (this.done = resolve));
+    const started = performance.now();
+    for (const document of documents) await send(document);
+    const timeout = setTimeout(() => this.done(), 120_000);
+    await finished;
+    clearTimeout(timeout);
+    return { elapsedMs: performance.now() - started, findings: this.findings, missing: this.pending.size };
+  }
+}
+
+const row = (label: string, text: string) => console.log(`  ${`${label}:`.padEnd(19)} ${text}`);
+
+function describePass(pass: Pass, files: number): string {
+  const missing = pass.missing ? ` (${pass.missing} not diagnosed within 120 s)` : '';
+  return `${files - pass.missing} diagnosed in ${pass.elapsedMs.toFixed(0)} ms, ${pass.findings} findings${missing}`;
+}
+
 async function initialize(connection: MessageConnection, rootUri: string): Promise<void> {
   await connection.sendRequest('initialize', {
     processId: process.pid,
@@ -133,50 +173,43 @@ async function main(): Promise<void> {
     new StreamMessageWriter(child.stdin),
   );
   try {
-    const pending = new Map(files.map((file) => [pathToFileURL(file).href, file]));
-    let findings = 0;
-    let allDiagnosed: () => void = () => undefined;
-    const diagnosed = new Promise<void>((resolve) => (allDiagnosed = resolve));
-    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-      if (!pending.delete(params.uri)) return;
-      findings += params.diagnostics.length;
-      if (pending.size === 0) allDiagnosed();
-    });
     connection.onRequest(() => null);
+    const diagnostics = new DiagnosticsWaiter(connection);
     connection.listen();
     await initialize(connection, pathToFileURL(dir).href);
     await delay(500);
     const idle = await memoryOf(child, reportDir);
 
-    const texts = files.map((file) => readFileSync(file, 'utf8'));
-    const started = performance.now();
-    for (const [index, file] of files.entries()) {
-      const textDocument = {
-        uri: pathToFileURL(file).href,
-        languageId: 'dockerfile',
-        version: 1,
-        text: texts[index],
-      };
-      await connection.sendNotification('textDocument/didOpen', { textDocument });
-    }
-    const timeout = setTimeout(() => allDiagnosed(), 120_000);
-    await diagnosed;
-    clearTimeout(timeout);
-    const elapsed = performance.now() - started;
+    const documents = files.map((file) => ({
+      uri: pathToFileURL(file).href,
+      text: readFileSync(file, 'utf8'),
+    }));
+    const opened = await diagnostics.pass(documents, async ({ uri, text }) =>
+      connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: 'dockerfile', version: 1, text },
+      }),
+    );
     const loaded = await memoryOf(child, reportDir);
+    // The same texts again as a full-content edit: the warm path a user's typing takes.
+    const edited = await diagnostics.pass(documents, async ({ uri, text }) =>
+      connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: 2 },
+        contentChanges: [{ text }],
+      }),
+    );
+    const relinted = await memoryOf(child, reportDir);
 
-    const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+    const bytes = documents.reduce((sum, { text }) => sum + Buffer.byteLength(text), 0);
     console.log(`load average ${loadavg()[0].toFixed(1)} on this machine`);
     console.log(
       `language server (${path.relative(repoRoot, serverPath)} --stdio on Node ${process.versions.node})`,
     );
-    console.log(`  after initialize: ${describe(idle)}`);
-    console.log(
-      `  opened ${files.length} files (${(bytes / 1024).toFixed(0)} KB) from ${dir}: ` +
-        `${files.length - pending.size} diagnosed in ${elapsed.toFixed(0)} ms, ${findings} findings` +
-        (pending.size ? ` (${pending.size} never diagnosed within 120 s)` : ''),
-    );
-    console.log(`  with the corpus open: ${describe(loaded)}`);
+    row('after initialize', describe(idle));
+    console.log(`  ${files.length} files (${(bytes / 1024).toFixed(0)} KB) from ${dir}`);
+    row('open all (cold)', describePass(opened, files.length));
+    row('corpus open', describe(loaded));
+    row('change all (warm)', describePass(edited, files.length));
+    row('after relinting', describe(relinted));
   } catch (error) {
     throw new Error(`${(error as Error).message}\n--- server stderr ---\n${stderr}`, { cause: error });
   } finally {
