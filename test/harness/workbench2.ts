@@ -236,6 +236,32 @@ export async function viewMessage(pane: Locator): Promise<string> {
   return plainText(await message.first().innerText());
 }
 
+/**
+ * Runs a command by its palette title, reopening the palette until the command is listed: the
+ * palette filters what was registered when it opened, and code-server registers the extension's
+ * contributions a while after the workbench appears.
+ */
+export async function runPaletteCommand(page: Page, title: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({
+    has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(title)}$`) }),
+  });
+  await waitFor(
+    `"${title}" in the command palette`,
+    async () => {
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-workbench').focus();
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${title}`);
+      await row.first().waitFor({ state: 'visible', timeout: 5_000 });
+      return true;
+    },
+    90_000,
+  );
+  await row.first().click();
+}
+
 /** Picks the quick-pick row whose label (icons aside) is `label`. */
 export async function quickPickLabel(page: Page, label: string): Promise<void> {
   const row = page.locator('.quick-input-widget .monaco-list-row').filter({
