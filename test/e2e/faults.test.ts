@@ -1,0 +1,101 @@
+// Issue 6 in a real VS Code: the views say exactly what is wrong while the engine is away and
+// recover by themselves when it returns; an untrusted workspace cannot point Berth elsewhere.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { EngineProxy } from '../harness/engineProxy';
+import { clickActivity, expandView, guarded, treeItem, waitFor } from '../harness/workbench';
+import { reloadWithConfiguration, viewMessage, workbenchSuite } from '../harness/workbench2';
+
+const views = ['Networks', 'Volumes', 'Containers'];
+
+function emptyWorkspace(scratch: string, settings?: Record<string, unknown>): string {
+  const workspace = path.join(scratch, 'workspace');
+  mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(path.join(workspace, 'README.md'), '# faults e2e\n');
+  if (settings) writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings));
+  return workspace;
+}
+
+/** Waits until the Networks view lists the engine's built-in `bridge` network and shows no message. */
+async function expectBridge(page: Page, timeoutMs: number): Promise<void> {
+  await clickActivity(page, 'Berth');
+  const networks = await expandView(page, 'Networks');
+  await waitFor(
+    'the "bridge" network in the Networks view, with no problem message',
+    async () =>
+      (await treeItem(networks, 'bridge').isVisible()) && (await viewMessage(networks)) === ''
+        ? true
+        : undefined,
+    timeoutMs,
+  );
+}
+
+void describe('Engine outage in a real VS Code', () => {
+  const proxy = new EngineProxy();
+  const suite = workbenchSuite(true, async (scratch) => {
+    await proxy.start();
+    // User settings: the workspace's own would not count were it untrusted.
+    return { workspace: emptyWorkspace(scratch), options: { settings: { 'berth.dockerHost': proxy.host } } };
+  });
+
+  after(() => proxy.dispose());
+
+  void test('the views show the missing socket while the engine is away and recover without Retry', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    await guarded(w.page, 'faults-outage', async () => {
+      await expectBridge(w.page, 90_000);
+
+      await proxy.stop();
+      const problem = `No Docker socket at ${proxy.socketPath}: the Docker daemon is not running`;
+      for (const name of views) {
+        const pane = await expandView(w.page, name);
+        const message = await waitFor(
+          `the ${name} view to say "${problem}"`,
+          async () => {
+            const text = await viewMessage(pane);
+            return text.includes(problem) ? text : undefined;
+          },
+          60_000,
+        );
+        assert.match(message, /systemctl start docker/, 'the message says how to fix it');
+      }
+      assert.equal(await treeItem(await expandView(w.page, 'Networks'), 'bridge').count(), 0);
+
+      await proxy.start();
+      // Backoff is capped at 30 s; nothing here clicks Retry.
+      await expectBridge(w.page, 90_000);
+    });
+  });
+});
+
+void describe('Untrusted workspace in a real VS Code', () => {
+  const bogus = '/nonexistent/berth-e2e-bogus.sock';
+  const suite = workbenchSuite(true, (scratch) => ({
+    workspace: emptyWorkspace(scratch, { 'berth.dockerHost': `unix://${bogus}` }),
+    options: {
+      settings: {
+        'security.workspace.trust.enabled': true,
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.banner': 'always',
+      },
+    },
+    // code-server's --disable-workspace-trust switches trust off in the page's configuration.
+    opened: (wb) => reloadWithConfiguration(wb.page, { enableWorkspaceTrust: true }),
+  }));
+
+  void test('Berth ignores the workspace berth.dockerHost in Restricted Mode and lists the real engine', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    await guarded(w.page, 'faults-untrusted', async () => {
+      await w.page.getByText('Restricted Mode', { exact: false }).first().waitFor({ timeout: 60_000 });
+      await expectBridge(w.page, 90_000);
+      for (const name of views) {
+        assert.doesNotMatch(await viewMessage(await expandView(w.page, name)), /berth-e2e-bogus/);
+      }
+    });
+  });
+});
