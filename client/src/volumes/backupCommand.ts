@@ -20,7 +20,9 @@ export function backupVolume(ctx: VolumeCommandContext) {
       const target = await vscode.window.showSaveDialog({
         title: vscode.l10n.t('Back Up Volume {0}', volume),
         defaultUri: vscode.Uri.file(join(folder, defaultName(volume))),
-        filters: { [vscode.l10n.t('Tar archives')]: ['tar.gz', 'tgz', 'tar'] },
+        // VS Code's own save dialog (web, remote) compares only the last extension with the
+        // filters and appends `.tar.gz` to a name ending in `.tar.gz` unless `gz` is listed.
+        filters: { [vscode.l10n.t('Tar archives')]: ['tar.gz', 'tgz', 'tar', 'gz'] },
         saveLabel: vscode.l10n.t('Back Up'),
       });
       if (!target) return;
