@@ -45,7 +45,8 @@ before(async () => {
   ids.plain = (await createContainer(tracker, { start: true, ports: [{ container: 8080 }] })).id;
   ids.linked = (await createContainer(tracker, { start: true, links: [`${ids.plain}:alpha`] })).id;
   ids.shared = (await createContainer(tracker, { start: true, networkMode: `container:${ids.web}` })).id;
-  ids.host = (await createContainer(tracker, { networkMode: 'host' })).id;
+  // The engine accepts -p with host networking and ignores it; Berth must still see the bindings.
+  ids.host = (await createContainer(tracker, { networkMode: 'host', ports: [{ container: 8081 }] })).id;
   ids.none = (await createContainer(tracker, { networkMode: 'none' })).id;
   ids.stopped = (await createContainer(tracker, { networkMode: net.name })).id;
 });
@@ -127,10 +128,15 @@ void describe('snapshot loader against the real engine', () => {
     const first = await loadSnapshot(docker, info, cache);
     assert.ok(first.missingAliases.includes(ids.web));
     assert.ok(!first.missingAliases.includes(ids.plain), 'the default bridge carries no aliases');
-    assert.ok(!first.missingAliases.includes(ids.host));
+    assert.ok(first.missingAliases.includes(ids.host), 'host mode: its -p bindings need an inspect');
+    assert.deepEqual(first.snapshot.containers.get(ids.host)!.ports, [], 'the list payload leaves them out');
     const before = counter.count;
     const enriched = await loadAliases(docker, first.snapshot, first.missingAliases, cache);
     assert.equal(counter.count - before, first.missingAliases.length);
+    assert.deepEqual(
+      enriched.containers.get(ids.host)!.ports.map((p) => [p.containerPort, p.protocol]),
+      [[8081, 'tcp']],
+    );
     const endpoint = enriched.containers.get(ids.web)!.endpoints.find((e) => e.networkId === net.id)!;
     assert.deepEqual([...endpoint.aliases].sort(), ['frontend', 'web']);
     const joined = enriched.networks.get(net.id)!.endpoints.find((e) => e.containerId === ids.web)!;

@@ -14,24 +14,26 @@ import {
   mapVolume,
   userAliases,
 } from './mapping';
-import type { Container, EngineInfo, Snapshot } from './model';
+import type { Container, EngineInfo, PortBinding, Snapshot } from './model';
 
 interface CachedAliases {
   signature: string;
   byNetwork: Map<string, string[]>;
+  /** `-p` bindings of a `--network host` container: the list payload leaves them out. */
+  hostPorts?: PortBinding[];
 }
 
 /** Aliases per container, valid while its endpoints stay the same. */
 export class AliasCache {
   private readonly entries = new Map<string, CachedAliases>();
 
-  get(container: Container): Map<string, string[]> | undefined {
+  get(container: Container): Omit<CachedAliases, 'signature'> | undefined {
     const entry = this.entries.get(container.id);
-    return entry && entry.signature === signatureOf(container) ? entry.byNetwork : undefined;
+    return entry && entry.signature === signatureOf(container) ? entry : undefined;
   }
 
-  set(container: Container, byNetwork: Map<string, string[]>): void {
-    this.entries.set(container.id, { signature: signatureOf(container), byNetwork });
+  set(container: Container, byNetwork: Map<string, string[]>, hostPorts?: PortBinding[]): void {
+    this.entries.set(container.id, { signature: signatureOf(container), byNetwork, hostPorts });
   }
 
   /** An event touched this container: its aliases may have changed even if its endpoints did not. */
@@ -49,16 +51,44 @@ function signatureOf(container: Container): string {
   return container.endpoints.map((e) => `${e.networkName}/${e.endpointId}`).join(',');
 }
 
-/** Only user-defined networks carry aliases; the default bridge, host and none never do. */
+/**
+ * Only user-defined networks carry aliases; the default bridge, host and none never do. A host
+ * networked container is inspected too: its `-p` bindings (ignored there) deserve a hint.
+ */
 function needsAliases(container: Container): boolean {
-  return container.endpoints.some((e) => !builtinNetworkNames.has(e.networkName));
+  return (
+    container.networkMode.kind === 'host' ||
+    container.endpoints.some((e) => !builtinNetworkNames.has(e.networkName))
+  );
 }
 
-function withAliases(container: Container, byNetwork: Map<string, string[]>): Container {
+function withAliases(container: Container, cached: Omit<CachedAliases, 'signature'>): Container {
   return {
     ...container,
-    endpoints: container.endpoints.map((e) => ({ ...e, aliases: byNetwork.get(e.networkName) ?? e.aliases })),
+    ports: cached.hostPorts && container.ports.length === 0 ? cached.hostPorts : container.ports,
+    endpoints: container.endpoints.map((e) => ({
+      ...e,
+      aliases: cached.byNetwork.get(e.networkName) ?? e.aliases,
+    })),
   };
+}
+
+/** `HostConfig.PortBindings` as the model's bindings, sorted like the list payload's. */
+function hostPortBindings(
+  bindings: Record<string, { HostIp?: string; HostPort?: string }[] | null> | undefined,
+) {
+  const ports: PortBinding[] = [];
+  for (const [key, hosts] of Object.entries(bindings ?? {})) {
+    const [port, protocol] = key.split('/');
+    for (const host of hosts ?? [{}])
+      ports.push({
+        containerPort: Number(port),
+        protocol: protocol === 'udp' || protocol === 'sctp' ? protocol : 'tcp',
+        hostIp: host.HostIp || undefined,
+        hostPort: Number(host.HostPort) || undefined,
+      });
+  }
+  return ports.sort((a, b) => a.containerPort - b.containerPort);
 }
 
 export interface LoadResult {
@@ -169,7 +199,14 @@ export async function loadAliases(
         for (const [network, ep] of Object.entries(inspect.NetworkSettings?.Networks ?? {})) {
           byNetwork.set(network, userAliases((ep as { Aliases?: string[] | null }).Aliases, id));
         }
-        aliases.set(container, byNetwork);
+        const hostPorts =
+          container.networkMode.kind === 'host'
+            ? hostPortBindings(
+                inspect.HostConfig?.PortBindings as
+                  Record<string, { HostIp?: string; HostPort?: string }[] | null> | undefined,
+              )
+            : undefined;
+        aliases.set(container, byNetwork, hostPorts);
       } catch (error) {
         if ((error as { statusCode?: number }).statusCode !== 404) throw error;
       }
