@@ -12,7 +12,6 @@ import type { EngineSession } from './engine/session';
 import { InspectDocuments } from './inspect/provider';
 import { inspectScheme } from './inspect/uri';
 import { log, disposeLog } from './log';
-import { startLanguageClient } from './lsp/languageClient';
 import { registerNetworkMap } from './map';
 import { registerReachability } from './reach';
 import { createStatusBar } from './statusBar';
@@ -102,6 +101,8 @@ function watchForDockerfiles(context: vscode.ExtensionContext): void {
 async function ensureLanguageClient(context: vscode.ExtensionContext): Promise<void> {
   if (languageClient) return;
   try {
+    // vscode-languageclient is evaluated only once a Dockerfile is open.
+    const { startLanguageClient } = await import('./lsp/languageClient');
     languageClient = await startLanguageClient(context);
   } catch (error) {
     log().error('The Dockerfile language server did not start:', error);

@@ -1,7 +1,7 @@
 // Opens a dockerode client for a resolved endpoint and proves it works with one `/version` call.
 // Every failure comes back as an EngineProblem, never as a raw exception.
 import { readFileSync } from 'node:fs';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import type { ResolvedEndpoint, ResolveOptions } from './endpoint';
 import { resolveEndpoint } from './endpoint';
 import type { EngineInfo } from './model';
@@ -79,10 +79,19 @@ export function dockerOptions(
   }
 }
 
-function createClient(options: Docker.DockerOptions, counter?: RequestCounter): Docker {
+/**
+ * dockerode (with docker-modem, ssh2 and grpc) is most of the bundle's start-up cost; it is
+ * evaluated on the first connect, which happens only once a Berth view is visible.
+ */
+async function loadDockerode(): Promise<typeof Docker> {
+  return (await import('dockerode')).default;
+}
+
+async function createClient(options: Docker.DockerOptions, counter?: RequestCounter): Promise<Docker> {
+  const Dockerode = await loadDockerode();
   let docker: Docker;
   try {
-    docker = new Docker(options);
+    docker = new Dockerode(options);
   } catch (error) {
     // docker-modem reads DOCKER_CERT_PATH itself while constructing; name the file it missed.
     const e = error as { code?: string; path?: string };
@@ -115,7 +124,7 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
   let endpoint: ResolvedEndpoint | undefined;
   try {
     endpoint = resolveEndpoint(options);
-    const docker = createClient(dockerOptions(endpoint, options.env), options.counter);
+    const docker = await createClient(dockerOptions(endpoint, options.env), options.counter);
     const version = await versionWithin(docker, options.timeoutMs ?? 15_000);
     if (compareApiVersions(version.ApiVersion, minimumApiVersion) < 0) {
       throw new ApiVersionError(version.ApiVersion, version.Version);
