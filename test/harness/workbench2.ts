@@ -284,8 +284,35 @@ export async function answerSaveDialog(page: Page, file: string): Promise<void> 
   await waitFor('the save dialog to accept the typed path', async () =>
     (await input.inputValue()) === file ? true : undefined,
   );
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden' });
+  // While it still lists the typed folder, Enter only navigates there; the next one accepts.
+  await waitFor('the save dialog to accept the path', async () => {
+    if (!(await input.isVisible())) return true;
+    await page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+    return (await input.isVisible()) ? undefined : true;
+  });
+}
+
+/**
+ * Waits for a notification containing `text`, as a toast or, once toasts have timed out, in the
+ * notification center; returns its text.
+ */
+export async function expectNotification(page: Page, text: string, timeoutMs = 120_000): Promise<string> {
+  const matching = (scope: string) =>
+    page.locator(`${scope} .notification-list-item`).filter({ hasText: text }).first();
+  const center = page.locator('.notifications-center');
+  return waitFor(
+    `a notification containing "${text}"`,
+    async () => {
+      for (const scope of ['.notifications-toasts', '.notifications-center']) {
+        const row = matching(scope);
+        if (await row.isVisible()) return plainText(await row.innerText());
+      }
+      if (!(await center.isVisible())) await runPaletteCommand(page, 'Notifications: Show Notifications');
+      return undefined;
+    },
+    timeoutMs,
+  );
 }
 
 // --- Webviews ------------------------------------------------------------------------------------

@@ -1,0 +1,118 @@
+// Issue 5 in a real VS Code: browse a volume's files into a read-only editor, and back the
+// volume up from its context menu through the save dialog, against the real engine.
+import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { describe, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extract } from 'tar-stream';
+import { createVolume, engine, ensureTestImage, Tracker } from '../harness/engine';
+import {
+  clickActivity,
+  contextMenu,
+  editorText,
+  expandView,
+  guarded,
+  treeItem,
+  waitFor,
+} from '../harness/workbench';
+import { answerSaveDialog, expectNotification, quickPickLabel, workbenchSuite } from '../harness/workbench2';
+import { fillVolume, type FixtureEntry } from '../engine/volumes-fixtures';
+
+const todo = 'buy milk\nwalk the whale\n';
+const files: FixtureEntry[] = [
+  { name: './', type: 'directory', mode: 0o755 },
+  { name: 'hello.txt', type: 'file', mode: 0o644, body: Buffer.from('hello from a volume\n') },
+  { name: 'notes', type: 'directory', mode: 0o755 },
+  { name: 'notes/todo.md', type: 'file', mode: 0o644, body: Buffer.from(todo) },
+];
+
+/** The entry names of a .tar.gz on disk, without a leading `./` or trailing `/`. */
+async function archiveNames(file: string): Promise<string[]> {
+  const reader = extract();
+  createReadStream(file).pipe(createGunzip()).pipe(reader);
+  const names: string[] = [];
+  for await (const entry of reader) {
+    names.push(entry.header.name.replace(/^\.\//, '').replace(/\/$/, ''));
+    entry.resume();
+  }
+  return names.filter(Boolean).sort();
+}
+
+/** Berth's own helper containers that still mount `volume` (it keeps one briefly for browsing). */
+async function helpersUsing(volume: string): Promise<string[]> {
+  const containers = await engine().listContainers({
+    all: true,
+    filters: { label: ['berth.helper'], volume: [volume] },
+  });
+  return containers.map((c) => c.Id);
+}
+
+void describe('Volume tools in a real VS Code', () => {
+  const tracker = new Tracker();
+  let volume = '';
+  const suite = workbenchSuite(true, async (scratch) => {
+    await ensureTestImage();
+    volume = await createVolume(tracker);
+    await fillVolume(tracker, volume, files);
+    const workspace = path.join(scratch, 'workspace');
+    mkdirSync(workspace);
+    writeFileSync(path.join(workspace, 'README.md'), '# volumes e2e\n');
+    return { workspace };
+  });
+
+  after(async () => {
+    // The workbench is closed by now; a browse helper it left must not keep the volume alive.
+    if (volume) {
+      await waitFor('Berth to drop its browse helper', async () =>
+        (await helpersUsing(volume)).length === 0 ? true : undefined,
+      ).catch(async () => {
+        for (const id of await helpersUsing(volume)) await engine().getContainer(id).remove({ force: true });
+      });
+    }
+    await tracker.cleanup();
+  });
+
+  void test('"Browse Files" walks into a folder and opens a file read-only', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    await guarded(w.page, 'volume-browse', async () => {
+      await clickActivity(w.page, 'Berth');
+      const volumes = await expandView(w.page, 'Volumes');
+      const row = treeItem(volumes, volume);
+      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      await contextMenu(row, 'Browse Files');
+      await quickPickLabel(w.page, 'notes');
+      await quickPickLabel(w.page, 'todo.md');
+      await w.page.locator('.tabs-container .tab.active').filter({ hasText: 'todo.md' }).waitFor();
+      const shown = await waitFor('the file content in the editor', async () => {
+        const text = await editorText(w.page);
+        return text.includes('walk the whale') ? text : undefined;
+      });
+      assert.match(shown, /buy milk/);
+
+      await w.page.keyboard.type('XYZ');
+      await w.page
+        .locator('.monaco-editor-overlaymessage, .monaco-hover')
+        .filter({ hasText: /read-only/i })
+        .waitFor();
+      assert.doesNotMatch(await editorText(w.page), /XYZ/, 'the volume file must not be editable');
+    });
+  });
+
+  void test('"Back Up Volume…" writes an archive through the save dialog and reports it', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    const target = path.join(suite.scratch, 'backup.tar.gz');
+    await guarded(w.page, 'volume-backup', async () => {
+      await clickActivity(w.page, 'Berth');
+      const volumes = await expandView(w.page, 'Volumes');
+      await contextMenu(treeItem(volumes, volume), 'Back Up Volume…');
+      await answerSaveDialog(w.page, target);
+      const done = await expectNotification(w.page, `of volume ${volume} to ${target};`);
+      assert.match(done, /Backed up 2 files and 2 folders/);
+      assert.ok(existsSync(target), `${target} exists`);
+      assert.deepEqual(await archiveNames(target), ['hello.txt', 'notes', 'notes/todo.md']);
+    });
+  });
+});
