@@ -5,7 +5,10 @@ import path from 'node:path';
 
 const dir = path.join(import.meta.dirname, '..', 'l10n', 'fragments');
 const bundle = {};
-for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.zh-cn.json')).sort()) {
+for (const file of fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.zh-cn.json'))
+  .sort()) {
   const entries = JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8'));
   for (const [key, value] of Object.entries(entries)) {
     if (key in bundle && bundle[key] !== value) {

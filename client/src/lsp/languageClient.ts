@@ -38,7 +38,12 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
       },
     },
   };
-  const client = new LanguageClient('berth.dockerfile', 'Berth Dockerfile Language Server', serverOptions, clientOptions);
+  const client = new LanguageClient(
+    'berth.dockerfile',
+    'Berth Dockerfile Language Server',
+    serverOptions,
+    clientOptions,
+  );
   client.onNotification(ServerReadyNotification.method, (params: ServerReadyNotification.Params) => {
     log().info(`Dockerfile language server ${params.version} is running with ${params.ruleCount} rules.`);
   });
