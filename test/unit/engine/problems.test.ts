@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo, Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -100,7 +100,7 @@ void describe('connection problems, from real failures', () => {
     chmodSync(path, 0o000);
     try {
       const out = execFileSync(
-        process.execPath,
+        nodeForNobody(),
         ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'connect-once.ts'), `unix://${path}`],
         {
           uid: 65534,
@@ -199,3 +199,11 @@ void test('every connection problem carries templates with zh-cn translations', 
     'unknown',
   ]);
 });
+
+/**
+ * A Node binary the unprivileged user may run: the test runner's own may live under /root (the
+ * tools dir), which `nobody` cannot enter.
+ */
+function nodeForNobody(): string {
+  return existsSync('/usr/bin/node') ? '/usr/bin/node' : process.execPath;
+}
