@@ -37,8 +37,13 @@ void describe('Engine outage in a real VS Code', () => {
   const proxy = new EngineProxy();
   const suite = workbenchSuite(true, async (scratch) => {
     await proxy.start();
-    // User settings: the workspace's own would not count were it untrusted.
-    return { workspace: emptyWorkspace(scratch), options: { settings: { 'berth.dockerHost': proxy.host } } };
+    // User settings (the workspace's own would not count were it untrusted), and DOCKER_HOST as
+    // well: on a loaded machine the extension host may start before the remote user settings
+    // reach it, and this test is about the outage, not about reading settings.
+    return {
+      workspace: emptyWorkspace(scratch),
+      options: { settings: { 'berth.dockerHost': proxy.host }, env: { DOCKER_HOST: proxy.host } },
+    };
   });
 
   after(() => proxy.dispose());
