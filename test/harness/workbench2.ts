@@ -280,13 +280,15 @@ export async function answerSaveDialog(page: Page, file: string): Promise<void> 
   await waitFor('the save dialog to show its default path', async () =>
     (await input.inputValue()).startsWith('/') ? true : undefined,
   );
-  await input.fill(file);
-  await waitFor('the save dialog to accept the typed path', async () =>
-    (await input.inputValue()) === file ? true : undefined,
-  );
+  // The dialog fills in its default path once its folder listing arrives, which can overwrite
+  // what was typed; type the path again whenever it is not what the dialog shows.
   // While it still lists the typed folder, Enter only navigates there; the next one accepts.
   await waitFor('the save dialog to accept the path', async () => {
     if (!(await input.isVisible())) return true;
+    if ((await input.inputValue()) !== file) {
+      await input.fill(file);
+      return undefined;
+    }
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
     return (await input.isVisible()) ? undefined : true;
