@@ -82,8 +82,13 @@ void describe('Dockerfile language features in a real VS Code', () => {
 
       await typeLastLine(w.page, 'EXPOSE 127.0.0.1:8080');
       await expectProblemRow(w.page, mappingProblem('127.0.0.1:8080'));
-      const rule = await hoverText(w.page, '127.0.0.1:8080', 'expose-host-mapping');
-      assert.match(rule, /EXPOSE with a host:container or ip:port mapping/);
+      // Wait for the rule's own doc: the problem's marker hover alone already names the rule id.
+      const rule = await hoverText(
+        w.page,
+        '127.0.0.1:8080',
+        'EXPOSE with a host:container or ip:port mapping',
+      );
+      assert.match(rule, /expose-host-mapping/);
     });
   });
 

@@ -202,11 +202,13 @@ export async function hoverText(page: Page, text: string, expected: string | Reg
     // A jump straight onto the word does not count as hovering for the editor: glide there.
     await page.mouse.move(0, 0);
     await page.mouse.move(point.x, point.y, { steps: 5 });
-    await waitFor(
+    // A hover that does not come this time (the editor was busy) is tried again, not a failure.
+    const came = await waitFor(
       'the hover',
       async () => ((await hover.allInnerTexts()).join('').trim() ? true : undefined),
       5_000,
-    );
+    ).catch(() => false);
+    if (!came) return undefined;
     const shown = plainText((await hover.allInnerTexts()).join('\n'));
     const matched = typeof expected === 'string' ? shown.includes(expected) : expected.test(shown);
     return matched ? shown : undefined;
