@@ -1,13 +1,13 @@
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
-import { findCodeServer, packageBerth } from '../harness/codeserver';
+import { packageBerth } from '../harness/codeserver';
 import { requireOrSkip } from '../harness/require';
+import { missingWorkbenchPrerequisite } from './prerequisites';
 import {
   activeTabTitle,
-  chromiumPath,
   clickActivity,
   contextMenu,
   editorText,
@@ -27,17 +27,8 @@ import {
 
 const fixture = path.resolve(__dirname, '..', 'fixtures', 'workspace');
 
-/** Why the real-VS-Code layer cannot run here, or undefined when it can. */
-function missingPrerequisite(): string | undefined {
-  const tools = findCodeServer();
-  if ('missing' in tools) return `code-server is not installed: ${tools.missing}`;
-  if (!existsSync(chromiumPath))
-    return `Chromium is not installed at ${chromiumPath} (apt-get install chromium)`;
-  return undefined;
-}
-
 void describe('Berth in a real VS Code (code-server + Chromium)', () => {
-  const missing = missingPrerequisite();
+  const missing = missingWorkbenchPrerequisite();
   const scratch = mkdtempSync(path.join(tmpdir(), 'berth-e2e-'));
   let wb: Workbench | undefined;
   let startError: Error | undefined;
