@@ -1,17 +1,15 @@
 import * as vscode from 'vscode';
-import { engineMessage } from '../ui/errors';
 import type { Network } from '../engine/model';
 import { chooseModal, confirmModal } from '../ui/confirm';
 import {
-  afterChange,
   dockerOf,
   snapshotOf,
   targetsOf,
   UserError,
-  withProgress,
   type BerthCommand,
   type CommandContext,
 } from './context';
+import { removeEach } from './removeEach';
 import { networkFor, networkIdOf } from './targets';
 
 export const inspectNetwork: BerthCommand = async (ctx, node) => {
@@ -82,15 +80,20 @@ export const removeNetwork: BerthCommand = async (ctx, node, selection) => {
   )
     return;
   const docker = dockerOf(ctx);
-  await withProgress(vscode.l10n.t('Removing {0}…', names), async () => {
-    try {
-      for (const { network, endpoint } of attached)
+  const failed = await removeEach(
+    ctx,
+    vscode.l10n.t('Removing {0}…', names),
+    networks,
+    (n) => n.name,
+    async (network) => {
+      for (const { endpoint } of attached.filter((a) => a.network.id === network.id)) {
         await docker.getNetwork(network.id).disconnect({ Container: endpoint.containerId, Force: true });
-      for (const network of networks) await docker.getNetwork(network.id).remove();
-    } finally {
-      await afterChange(ctx);
-    }
-  });
+      }
+      await docker.getNetwork(network.id).remove();
+    },
+  );
+  if (failed.length > 0)
+    throw new UserError(vscode.l10n.t('Some networks were not removed — {0}', failed.join('; ')));
 };
 
 /**
@@ -117,18 +120,13 @@ export const pruneNetworks: BerthCommand = async (ctx) => {
   );
   if (!ok) return;
   const docker = dockerOf(ctx);
-  const failed: string[] = [];
-  await withProgress(vscode.l10n.t('Pruning networks…'), async () => {
-    try {
-      for (const network of unused)
-        await docker
-          .getNetwork(network.id)
-          .remove()
-          .catch((error: unknown) => failed.push(`${network.name}: ${engineMessage(error)}`));
-    } finally {
-      await afterChange(ctx);
-    }
-  });
+  const failed = await removeEach(
+    ctx,
+    vscode.l10n.t('Pruning networks…'),
+    unused,
+    (network) => network.name,
+    (network) => docker.getNetwork(network.id).remove(),
+  );
   if (failed.length > 0)
     throw new UserError(vscode.l10n.t('Some networks were not removed — {0}', failed.join('; ')));
   void vscode.window.showInformationMessage(vscode.l10n.t('Removed {0} networks.', unused.length));

@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import { releaseVolume } from '../volumes';
 import type { Volume } from '../engine/model';
 import { confirmModal } from '../ui/confirm';
-import { engineMessage } from '../ui/errors';
 import { askText } from '../ui/pick';
 import { formatBytes } from '../views/present/text';
 import { keys } from '../views/present/nodes';
@@ -17,6 +16,7 @@ import {
   withProgress,
   type BerthCommand,
 } from './context';
+import { removeEach } from './removeEach';
 import { parseKeyValues } from './keyValues';
 import { volumeNameProblem } from './validate';
 import { volumeFor } from './targets';
@@ -117,17 +117,19 @@ export const removeVolume: BerthCommand = async (ctx, node, selection) => {
   )
     return;
   const docker = dockerOf(ctx);
-  await withProgress(vscode.l10n.t('Removing {0}…', list), async () => {
-    try {
-      for (const volume of volumes) {
-        // Browsing keeps a helper container on the volume for a moment; the engine would refuse.
-        await releaseVolume(volume.name);
-        await docker.getVolume(volume.name).remove();
-      }
-    } finally {
-      await afterChange(ctx);
-    }
-  });
+  const failed = await removeEach(
+    ctx,
+    vscode.l10n.t('Removing {0}…', list),
+    volumes,
+    volumeLabel,
+    async (volume) => {
+      // Browsing keeps a helper container on the volume for a moment; the engine would refuse.
+      await releaseVolume(volume.name);
+      await docker.getVolume(volume.name).remove();
+    },
+  );
+  if (failed.length > 0)
+    throw new UserError(vscode.l10n.t('Some volumes were not removed — {0}', failed.join('; ')));
 };
 
 /**
@@ -168,20 +170,16 @@ export const pruneVolumes: BerthCommand = async (ctx) => {
     vscode.l10n.t('Delete Volumes'),
   );
   if (!ok) return;
-  const failed: string[] = [];
-  await withProgress(vscode.l10n.t('Pruning volumes…'), async () => {
-    try {
-      for (const volume of unused) {
-        await releaseVolume(volume.name);
-        await docker
-          .getVolume(volume.name)
-          .remove()
-          .catch((error: unknown) => failed.push(`${volumeLabel(volume)}: ${engineMessage(error)}`));
-      }
-    } finally {
-      await afterChange(ctx);
-    }
-  });
+  const failed = await removeEach(
+    ctx,
+    vscode.l10n.t('Pruning volumes…'),
+    unused,
+    volumeLabel,
+    async (volume) => {
+      await releaseVolume(volume.name);
+      await docker.getVolume(volume.name).remove();
+    },
+  );
   if (failed.length > 0)
     throw new UserError(vscode.l10n.t('Some volumes were not removed — {0}', failed.join('; ')));
   void vscode.window.showInformationMessage(vscode.l10n.t('Deleted {0} volumes.', unused.length));
