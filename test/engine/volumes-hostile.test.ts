@@ -3,35 +3,25 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { pack, type Header } from 'tar-stream';
 import { ArchiveRejectedError } from '../../client/src/volumes/core/archiveRules';
 import { CancelledError } from '../../client/src/volumes/core/engineErrors';
 import type { RestoreMode } from '../../client/src/volumes/core/restore';
-import { VolumeTools } from '../../client/src/volumes/core/tools';
-import {
-  createVolume,
-  engine,
-  engineUnavailableReason,
-  ensureTestImage,
-  testLabels,
-  Tracker,
-  uniqueName,
-} from '../harness/engine';
+import { createVolume, testLabels, uniqueName } from '../harness/engine';
 import { requireOrSkip } from '../harness/require';
 import {
   fillVolume,
   fingerprint,
-  leftovers,
   richFixture,
   sortedEntries,
   tarOf,
   type FixtureEntry,
 } from './volumes-fixtures';
+import { useVolumeToolsSuite } from './volumes-suite';
 
 type RawEntry = Partial<Header> & { name: string; body?: Buffer };
 
@@ -115,41 +105,19 @@ const hostile: { what: string; entries: RawEntry[]; entry: string; reason: RegEx
 ];
 
 void describe('volume restore under attack and cancel', () => {
-  const tracker = new Tracker();
-  let reason: string | undefined;
-  let tools: VolumeTools;
-  let dir: string;
-
-  before(async () => {
-    reason = await engineUnavailableReason();
-    if (reason) return;
-    await ensureTestImage();
-    tools = new VolumeTools(engine(), { labels: testLabels(), browseIdleMs: 100 });
-    dir = await mkdtemp(join(tmpdir(), 'berth-hostile-'));
-  });
-
-  afterEach(async () => {
-    if (reason) return;
-    await tools.dispose();
-    assert.deepEqual(await leftovers(), [], 'helper containers or temporary volumes left behind');
-  });
-
-  after(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
-    await tracker.cleanup();
-  });
+  const suite = useVolumeToolsSuite('berth-hostile-');
 
   void test('rejects every hostile archive, naming the entry, and changes nothing', async (t) => {
-    if (!requireOrSkip(t, !reason, reason ?? '')) return;
-    const target = await createVolume(tracker);
-    await fillVolume(tracker, target, [file('keep', 'original')]);
-    const before = await fingerprint(tracker, target);
+    if (!requireOrSkip(t, !suite.reason, suite.reason ?? '')) return;
+    const target = await createVolume(suite.tracker);
+    await fillVolume(suite.tracker, target, [file('keep', 'original')]);
+    const before = await fingerprint(suite.tracker, target);
     for (const [index, sample] of hostile.entries()) {
       await t.test(sample.what, async () => {
-        const archive = join(dir, `hostile-${index}.tar`);
+        const archive = join(suite.dir, `hostile-${index}.tar`);
         await writeTar(archive, sample.entries);
         for (const mode of ['merge', 'replace'] as RestoreMode[]) {
-          await assert.rejects(tools.restore({ archive, volume: target, mode }), (error: unknown) => {
+          await assert.rejects(suite.tools.restore({ archive, volume: target, mode }), (error: unknown) => {
             assert.ok(error instanceof ArchiveRejectedError, String(error));
             assert.equal(error.problem.entry, sample.entry);
             assert.match(error.problem.reason, sample.reason);
@@ -158,21 +126,24 @@ void describe('volume restore under attack and cancel', () => {
           });
         }
         const fresh = uniqueName('never');
-        await assert.rejects(tools.restore({ archive, volume: fresh, mode: 'new' }), ArchiveRejectedError);
+        await assert.rejects(
+          suite.tools.restore({ archive, volume: fresh, mode: 'new' }),
+          ArchiveRejectedError,
+        );
         assert.equal(
-          await tools.helpers.volumeExists(fresh),
+          await suite.tools.helpers.volumeExists(fresh),
           false,
           'no volume created for a rejected archive',
         );
       });
     }
-    assert.deepEqual(sortedEntries(await fingerprint(tracker, target)), sortedEntries(before));
+    assert.deepEqual(sortedEntries(await fingerprint(suite.tracker, target)), sortedEntries(before));
   });
 
   let big: string | undefined;
   async function bigArchive(): Promise<string> {
     if (big) return big;
-    const path = join(dir, 'big.tar');
+    const path = join(suite.dir, 'big.tar');
     const entries = [
       ...richFixture(),
       { name: 'big.bin', type: 'file' as const, mode: 0o644, body: randomBytes(32 << 20) },
@@ -184,13 +155,13 @@ void describe('volume restore under attack and cancel', () => {
 
   for (const mode of ['merge', 'replace'] as RestoreMode[]) {
     void test(`cancel while uploading (${mode}) leaves the target as it was`, async (t) => {
-      if (!requireOrSkip(t, !reason, reason ?? '')) return;
-      const target = await createVolume(tracker);
-      await fillVolume(tracker, target, [file('keep', 'original'), file('big.bin', 'small')]);
-      const before = await fingerprint(tracker, target);
+      if (!requireOrSkip(t, !suite.reason, suite.reason ?? '')) return;
+      const target = await createVolume(suite.tracker);
+      await fillVolume(suite.tracker, target, [file('keep', 'original'), file('big.bin', 'small')]);
+      const before = await fingerprint(suite.tracker, target);
       const controller = new AbortController();
       let cancelledAt = 0;
-      const restoring = tools.restore({
+      const restoring = suite.tools.restore({
         archive: await bigArchive(),
         volume: target,
         mode,
@@ -204,17 +175,17 @@ void describe('volume restore under attack and cancel', () => {
       });
       await assert.rejects(restoring, CancelledError);
       assert.ok(cancelledAt > 0 && cancelledAt < 32 << 20, `cancelled mid-upload at ${cancelledAt} bytes`);
-      assert.deepEqual(sortedEntries(await fingerprint(tracker, target)), sortedEntries(before));
+      assert.deepEqual(sortedEntries(await fingerprint(suite.tracker, target)), sortedEntries(before));
     });
 
     void test(`cancel while applying (${mode}) rolls the target back`, async (t) => {
-      if (!requireOrSkip(t, !reason, reason ?? '')) return;
-      const target = await createVolume(tracker);
-      await fillVolume(tracker, target, richFixture().slice(0, 8));
-      const before = await fingerprint(tracker, target);
+      if (!requireOrSkip(t, !suite.reason, suite.reason ?? '')) return;
+      const target = await createVolume(suite.tracker);
+      await fillVolume(suite.tracker, target, richFixture().slice(0, 8));
+      const before = await fingerprint(suite.tracker, target);
       const controller = new AbortController();
       const phases: string[] = [];
-      const restoring = tools.restore({
+      const restoring = suite.tools.restore({
         archive: await bigArchive(),
         volume: target,
         mode,
@@ -226,15 +197,15 @@ void describe('volume restore under attack and cancel', () => {
       });
       await assert.rejects(restoring, CancelledError);
       assert.deepEqual(phases, ['checking', 'uploading', 'saving', 'applying', 'rolling back']);
-      assert.deepEqual(sortedEntries(await fingerprint(tracker, target)), sortedEntries(before));
+      assert.deepEqual(sortedEntries(await fingerprint(suite.tracker, target)), sortedEntries(before));
     });
   }
 
   void test('a new volume is removed again when its restore is cancelled', async (t) => {
-    if (!requireOrSkip(t, !reason, reason ?? '')) return;
+    if (!requireOrSkip(t, !suite.reason, suite.reason ?? '')) return;
     const controller = new AbortController();
     const volume = uniqueName('cancelled');
-    const restoring = tools.restore({
+    const restoring = suite.tools.restore({
       archive: await bigArchive(),
       volume,
       mode: 'new',
@@ -245,17 +216,17 @@ void describe('volume restore under attack and cancel', () => {
       },
     });
     await assert.rejects(restoring, CancelledError);
-    assert.equal(await tools.helpers.volumeExists(volume), false);
+    assert.equal(await suite.tools.helpers.volumeExists(volume), false);
   });
 
   void test('a cancelled backup leaves no file, partial or final', async (t) => {
-    if (!requireOrSkip(t, !reason, reason ?? '')) return;
-    const volume = await createVolume(tracker);
-    await fillVolume(tracker, volume, [file('big.bin', randomBytes(32 << 20).toString('base64'))]);
+    if (!requireOrSkip(t, !suite.reason, suite.reason ?? '')) return;
+    const volume = await createVolume(suite.tracker);
+    await fillVolume(suite.tracker, volume, [file('big.bin', randomBytes(32 << 20).toString('base64'))]);
     const controller = new AbortController();
-    const destination = join(dir, 'cancelled.tar.gz');
+    const destination = join(suite.dir, 'cancelled.tar.gz');
     await assert.rejects(
-      tools.backup({
+      suite.tools.backup({
         volume,
         destination,
         signal: controller.signal,
@@ -266,21 +237,21 @@ void describe('volume restore under attack and cancel', () => {
       CancelledError,
     );
     assert.deepEqual(
-      (await readdir(dir)).filter((name) => name.startsWith('cancelled')),
+      (await readdir(suite.dir)).filter((name) => name.startsWith('cancelled')),
       [],
     );
   });
 
   void test('replace is refused up front while a container uses the volume', async (t) => {
-    if (!requireOrSkip(t, !reason, reason ?? '')) return;
-    const target = await createVolume(tracker);
-    const archive = join(dir, 'small.tar');
+    if (!requireOrSkip(t, !suite.reason, suite.reason ?? '')) return;
+    const target = await createVolume(suite.tracker);
+    const archive = join(suite.dir, 'small.tar');
     await writeTar(archive, [file('a')]);
     const { createContainer } = await import('../harness/engine');
-    const user = await createContainer(tracker, { volumes: [{ name: target, destination: '/data' }] });
+    const user = await createContainer(suite.tracker, { volumes: [{ name: target, destination: '/data' }] });
     const name = (await user.inspect()).Name.replace(/^\//, '');
     await assert.rejects(
-      tools.restore({ archive, volume: target, mode: 'replace' }),
+      suite.tools.restore({ archive, volume: target, mode: 'replace' }),
       new RegExp(`used by ${name}.*restore with Merge`),
     );
     await user.remove({ force: true });
