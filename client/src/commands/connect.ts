@@ -11,6 +11,7 @@ import { builtinKind } from '../views/present/networks';
 import { keys } from '../views/present/nodes';
 import {
   afterChange,
+  changing,
   dockerOf,
   snapshotOf,
   targetsOf,
@@ -23,6 +24,7 @@ import { parseAliases } from './keyValues';
 import { containerFor, containerIdOf, networkFor, networkIdOf, pickContainer, pickNetwork } from './targets';
 import { aliasesProblem, staticIpProblem } from './validate';
 import { acceptsStaticIp } from '../engine/validation';
+import { connectContainer, disconnectContainer } from '../engine/operations';
 
 /** Only containers with their own network stack can join networks. */
 export function connectableContainer(container: Container): boolean {
@@ -109,18 +111,16 @@ async function connectOne(
   choice: EndpointChoice,
 ): Promise<void> {
   const docker = dockerOf(ctx);
-  const ipam =
-    choice.ipv4 || choice.ipv6 ? { IPAMConfig: { IPv4Address: choice.ipv4, IPv6Address: choice.ipv6 } } : {};
-  await withProgress(vscode.l10n.t('Connecting {0} to {1}…', container.name, network.name), async () => {
-    try {
-      await docker.getNetwork(network.id).connect({
-        Container: container.id,
-        EndpointConfig: { ...ipam, ...(choice.aliases.length > 0 ? { Aliases: choice.aliases } : {}) },
-      });
-    } finally {
-      await afterChange(ctx);
-    }
-  });
+  const snapshot = await snapshotOf(ctx);
+  await changing(ctx, vscode.l10n.t('Connecting {0} to {1}…', container.name, network.name), () =>
+    connectContainer(docker, snapshot, {
+      containerId: container.id,
+      networkId: network.id,
+      aliases: choice.aliases,
+      ipv4: choice.ipv4,
+      ipv6: choice.ipv6,
+    }),
+  );
 }
 
 async function connectInteractively(
@@ -217,7 +217,7 @@ async function disconnectOne(ctx: CommandContext, container: Container, network:
   const docker = dockerOf(ctx);
   await withProgress(vscode.l10n.t('Disconnecting {0} from {1}…', container.name, network.name), async () => {
     try {
-      await docker.getNetwork(network.id).disconnect({ Container: container.id, Force: false });
+      await disconnectContainer(docker, { containerId: container.id, networkId: network.id });
     } catch (error) {
       // A stopped container can keep a stale endpoint the engine only drops with force.
       if (isRunning(container)) throw error;
@@ -230,7 +230,7 @@ async function disconnectOne(ctx: CommandContext, container: Container, network:
         vscode.l10n.t('Force Disconnect'),
       );
       if (!force) return;
-      await docker.getNetwork(network.id).disconnect({ Container: container.id, Force: true });
+      await disconnectContainer(docker, { containerId: container.id, networkId: network.id, force: true });
     } finally {
       await afterChange(ctx);
     }

@@ -5,16 +5,20 @@ import { pickOne } from '../ui/pick';
 import { isRunning, publishedPorts } from '../views/present/containerState';
 import { formatEndpointAddresses } from '../views/present/endpoints';
 import {
-  afterChange,
+  changing,
   dockerOf,
   snapshotOf,
   targetsOf,
   UserError,
-  withProgress,
   type BerthCommand,
   type CommandContext,
 } from './context';
 import { containerFor, containerIdOf } from './targets';
+import {
+  restartContainer as restartOnEngine,
+  startContainer as startOnEngine,
+  stopContainer as stopOnEngine,
+} from '../engine/operations';
 
 /** Containers of the clicked node and the selection, or one picked from the palette. */
 async function chosenContainers(
@@ -53,17 +57,9 @@ function lifecycle(action: Lifecycle): BerthCommand {
       restart: vscode.l10n.t('Restarting {0}…', containers.map((c) => c.name).join(', ')),
     };
     if (containers.length === 0) return;
-    await withProgress(progress[action], async () => {
-      try {
-        for (const container of containers) {
-          const handle = docker.getContainer(container.id);
-          if (action === 'start') await handle.start();
-          else if (action === 'stop') await handle.stop();
-          else await handle.restart();
-        }
-      } finally {
-        await afterChange(ctx);
-      }
+    const operation = { start: startOnEngine, stop: stopOnEngine, restart: restartOnEngine }[action];
+    await changing(ctx, progress[action], async () => {
+      for (const container of containers) await operation(docker, container);
     });
   };
 }
@@ -91,13 +87,10 @@ export const removeContainer: BerthCommand = async (ctx, node, selection) => {
     .join('\n');
   if (!(await confirmModal(message, detail, vscode.l10n.t('Remove')))) return;
   const docker = dockerOf(ctx);
-  await withProgress(vscode.l10n.t('Removing {0}…', names), async () => {
-    try {
-      for (const container of containers)
-        await docker.getContainer(container.id).remove({ force: isRunning(container) });
-    } finally {
-      await afterChange(ctx);
-    }
+  await changing(ctx, vscode.l10n.t('Removing {0}…', names), async () => {
+    // Force only what the confirmation named as running: one started since is refused, not killed.
+    for (const container of containers)
+      await docker.getContainer(container.id).remove({ force: isRunning(container) });
   });
 };
 

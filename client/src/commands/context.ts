@@ -82,3 +82,14 @@ export async function afterChange(ctx: CommandContext): Promise<void> {
 export async function withProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, task);
 }
+
+/** An engine change under a progress notice, reloading afterwards even when it failed half-way. */
+export async function changing<T>(ctx: CommandContext, title: string, task: () => Promise<T>): Promise<T> {
+  return withProgress(title, async () => {
+    try {
+      return await task();
+    } finally {
+      await afterChange(ctx);
+    }
+  });
+}

@@ -15,6 +15,8 @@ import {
   stopContainer,
 } from './containers';
 import { UserError, type BerthCommand, type CommandContext } from './context';
+import { ValidationError } from '../engine/operations';
+import { failureText } from './removeEach';
 import { refresh, retryConnection, switchContext } from './engine';
 import { createNetwork } from './networkCreate';
 import { inspectNetwork, pruneNetworks, removeNetwork } from './networks';
@@ -103,9 +105,10 @@ export async function runGuarded(failure: string, task: () => Promise<void>): Pr
   try {
     await task();
   } catch (error) {
-    if (error instanceof UserError) {
-      log().warn(`${failure}: ${error.message}`);
-      void vscode.window.showErrorMessage(error.message);
+    if (error instanceof UserError || error instanceof ValidationError) {
+      const message = failureText(error);
+      log().warn(`${failure}: ${message}`);
+      void vscode.window.showErrorMessage(message);
     } else showEngineError(failure, error);
   }
 }

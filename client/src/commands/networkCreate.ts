@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { Snapshot } from '../engine/model';
 import { askText, pickOne } from '../ui/pick';
 import { keys } from '../views/present/nodes';
-import { afterChange, dockerOf, snapshotOf, withProgress, type BerthCommand } from './context';
+import { changing, dockerOf, snapshotOf, type BerthCommand } from './context';
 import { parseKeyValues } from './keyValues';
 import { gatewayProblem, ipRangeProblem, networkNameProblem, subnetProblem } from './validate';
 
@@ -173,12 +173,8 @@ export const createNetwork: BerthCommand = async (ctx) => {
   const spec = await askSpec(snapshot);
   if (!spec) return;
   const docker = dockerOf(ctx);
-  const created = await withProgress(vscode.l10n.t('Creating network {0}…', spec.name), async () => {
-    try {
-      return await docker.createNetwork(createNetworkBody(spec));
-    } finally {
-      await afterChange(ctx);
-    }
-  });
+  const created = await changing(ctx, vscode.l10n.t('Creating network {0}…', spec.name), () =>
+    docker.createNetwork(createNetworkBody(spec)),
+  );
   await ctx.views.reveal('networks', keys.network(created.id));
 };

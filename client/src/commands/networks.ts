@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Network } from '../engine/model';
 import { chooseModal, confirmModal } from '../ui/confirm';
 import {
+  changing,
   dockerOf,
   snapshotOf,
   targetsOf,
@@ -9,7 +10,12 @@ import {
   type BerthCommand,
   type CommandContext,
 } from './context';
-import { removeEach } from './removeEach';
+import { batchFailures, removeEach } from './removeEach';
+import {
+  previewNetworkPrune,
+  pruneNetworks as pruneNetworksOnEngine,
+  removeNetwork as removeNetworkOnEngine,
+} from '../engine/operations';
 import { networkFor, networkIdOf } from './targets';
 
 export const inspectNetwork: BerthCommand = async (ctx, node) => {
@@ -39,6 +45,8 @@ async function chosenNetworks(
 }
 
 export const removeNetwork: BerthCommand = async (ctx, node, selection) => {
+  // Taken before the confirmation: only the endpoints it names may be disconnected.
+  const snapshot = await snapshotOf(ctx);
   const networks = await chosenNetworks(ctx, node, selection);
   if (networks.length === 0) return;
   const builtin = networks.filter((network) => network.builtin);
@@ -85,12 +93,7 @@ export const removeNetwork: BerthCommand = async (ctx, node, selection) => {
     vscode.l10n.t('Removing {0}…', names),
     networks,
     (n) => n.name,
-    async (network) => {
-      for (const { endpoint } of attached.filter((a) => a.network.id === network.id)) {
-        await docker.getNetwork(network.id).disconnect({ Container: endpoint.containerId, Force: true });
-      }
-      await docker.getNetwork(network.id).remove();
-    },
+    (network) => removeNetworkOnEngine(docker, snapshot, network.id, { disconnectFirst: true }),
   );
   if (failed.length > 0)
     throw new UserError(vscode.l10n.t('Some networks were not removed — {0}', failed.join('; ')));
@@ -103,9 +106,7 @@ export const removeNetwork: BerthCommand = async (ctx, node, selection) => {
 export const pruneNetworks: BerthCommand = async (ctx) => {
   await ctx.session.refresh();
   const snapshot = await snapshotOf(ctx);
-  const unused = [...snapshot.networks.values()]
-    .filter((network) => !network.builtin && !network.ingress && network.endpoints.length === 0)
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const unused = previewNetworkPrune(snapshot).sort((a, b) => a.name.localeCompare(b.name));
   if (unused.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There are no unused networks to prune.'));
     return;
@@ -120,16 +121,12 @@ export const pruneNetworks: BerthCommand = async (ctx) => {
   );
   if (!ok) return;
   const docker = dockerOf(ctx);
-  const failed = await removeEach(
-    ctx,
-    vscode.l10n.t('Pruning networks…'),
-    unused,
-    (network) => network.name,
-    (network) => docker.getNetwork(network.id).remove(),
+  const result = await changing(ctx, vscode.l10n.t('Pruning networks…'), () =>
+    pruneNetworksOnEngine(docker, unused),
   );
-  if (failed.length > 0)
-    throw new UserError(vscode.l10n.t('Some networks were not removed — {0}', failed.join('; ')));
-  void vscode.window.showInformationMessage(vscode.l10n.t('Removed {0} networks.', unused.length));
+  if (result.failed.length > 0)
+    throw new UserError(vscode.l10n.t('Some networks were not removed — {0}', batchFailures(result)));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Removed {0} networks.', result.removed.length));
 };
 
 function subnetText(network: Network): string {

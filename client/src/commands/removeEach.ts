@@ -1,10 +1,19 @@
+import { ValidationError, type BatchResult } from '../engine/operations';
 import { engineMessage } from '../ui/errors';
-import { afterChange, withProgress, type CommandContext } from './context';
+import { changing, type CommandContext } from './context';
+import { problemText } from './validate';
+
+/** A refusal in words the user reads: our own check translated, or the engine's text as it is. */
+export function failureText(error: unknown): string {
+  return error instanceof ValidationError
+    ? (problemText(error.problem) ?? error.message)
+    : engineMessage(error);
+}
 
 /**
  * Runs one engine removal per item under a progress notice and reloads afterwards. Keeps going
  * past a refusal so one busy object never leaves the rest of a confirmed list behind, and
- * returns each refusal in the engine's own words, prefixed with the item's name.
+ * returns each refusal prefixed with the item's name.
  */
 export async function removeEach<T>(
   ctx: CommandContext,
@@ -14,18 +23,19 @@ export async function removeEach<T>(
   remove: (item: T) => Promise<unknown>,
 ): Promise<string[]> {
   const failed: string[] = [];
-  await withProgress(progressTitle, async () => {
-    try {
-      for (const item of items) {
-        try {
-          await remove(item);
-        } catch (error) {
-          failed.push(`${nameOf(item)}: ${engineMessage(error)}`);
-        }
+  await changing(ctx, progressTitle, async () => {
+    for (const item of items) {
+      try {
+        await remove(item);
+      } catch (error) {
+        failed.push(`${nameOf(item)}: ${failureText(error)}`);
       }
-    } finally {
-      await afterChange(ctx);
     }
   });
   return failed;
+}
+
+/** A batch operation's refusals, each with the object's name, in the engine's words. */
+export function batchFailures(result: BatchResult): string {
+  return result.failed.map((failure) => `${failure.name}: ${failure.message}`).join('; ');
 }

@@ -8,7 +8,7 @@ import { keys } from '../views/present/nodes';
 import { volumeLabel } from '../views/present/volumes';
 import type { SizedSession } from '../views/volumeSizes';
 import {
-  afterChange,
+  changing,
   dockerOf,
   snapshotOf,
   targetsOf,
@@ -16,7 +16,11 @@ import {
   withProgress,
   type BerthCommand,
 } from './context';
-import { removeEach } from './removeEach';
+import { batchFailures, removeEach } from './removeEach';
+import {
+  pruneVolumes as pruneVolumesOnEngine,
+  removeVolume as removeVolumeOnEngine,
+} from '../engine/operations';
 import { parseKeyValues } from './keyValues';
 import { volumeNameProblem } from './validate';
 import { volumeFor } from './targets';
@@ -59,18 +63,14 @@ export const createVolume: BerthCommand = async (ctx) => {
   });
   if (labels === undefined) return;
   const docker = dockerOf(ctx);
-  await withProgress(vscode.l10n.t('Creating volume {0}…', name.trim()), async () => {
-    try {
-      await docker.createVolume({
-        Name: name.trim(),
-        Driver: driver.trim(),
-        DriverOpts: parseKeyValues(options).values,
-        Labels: parseKeyValues(labels).values,
-      });
-    } finally {
-      await afterChange(ctx);
-    }
-  });
+  await changing(ctx, vscode.l10n.t('Creating volume {0}…', name.trim()), () =>
+    docker.createVolume({
+      Name: name.trim(),
+      Driver: driver.trim(),
+      DriverOpts: parseKeyValues(options).values,
+      Labels: parseKeyValues(labels).values,
+    }),
+  );
   await ctx.views.reveal('volumes', keys.volume(name.trim()));
 };
 
@@ -125,7 +125,7 @@ export const removeVolume: BerthCommand = async (ctx, node, selection) => {
     async (volume) => {
       // Browsing keeps a helper container on the volume for a moment; the engine would refuse.
       await releaseVolume(volume.name);
-      await docker.getVolume(volume.name).remove();
+      await removeVolumeOnEngine(docker, snapshot, volume.name);
     },
   );
   if (failed.length > 0)
@@ -170,17 +170,11 @@ export const pruneVolumes: BerthCommand = async (ctx) => {
     vscode.l10n.t('Delete Volumes'),
   );
   if (!ok) return;
-  const failed = await removeEach(
-    ctx,
-    vscode.l10n.t('Pruning volumes…'),
-    unused,
-    volumeLabel,
-    async (volume) => {
-      await releaseVolume(volume.name);
-      await docker.getVolume(volume.name).remove();
-    },
-  );
-  if (failed.length > 0)
-    throw new UserError(vscode.l10n.t('Some volumes were not removed — {0}', failed.join('; ')));
-  void vscode.window.showInformationMessage(vscode.l10n.t('Deleted {0} volumes.', unused.length));
+  const result = await changing(ctx, vscode.l10n.t('Pruning volumes…'), async () => {
+    for (const volume of unused) await releaseVolume(volume.name);
+    return pruneVolumesOnEngine(docker, unused);
+  });
+  if (result.failed.length > 0)
+    throw new UserError(vscode.l10n.t('Some volumes were not removed — {0}', batchFailures(result)));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Deleted {0} volumes.', result.removed.length));
 };

@@ -1,20 +1,8 @@
 import * as vscode from 'vscode';
+import { engineMessage } from '../engine/operations';
 import { log } from '../log';
 
-/** The engine's own words: dockerode puts the JSON body's `message` on `json`. */
-export function engineMessage(error: unknown): string {
-  if (typeof error === 'object' && error !== null) {
-    const json = (error as { json?: unknown }).json;
-    if (
-      typeof json === 'object' &&
-      json !== null &&
-      typeof (json as { message?: unknown }).message === 'string'
-    )
-      return (json as { message: string }).message;
-    if (typeof json === 'string' && json.trim() !== '') return json.trim();
-  }
-  return error instanceof Error ? error.message : String(error);
-}
+export { engineMessage };
 
 function statusCode(error: unknown): number | undefined {
   const code =
