@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type Docker from 'dockerode';
-import { connect } from '../../client/src/engine/connection';
 import { AliasCache, loadAliases, loadSnapshot, loadVolumeSizes } from '../../client/src/engine/loader';
 import type { EngineInfo, Snapshot } from '../../client/src/engine/model';
-import {
-  Tracker,
-  createContainer,
-  createNetwork,
-  createVolume,
-  engineUnavailableReason,
-  requireAll,
-} from '../harness/engine';
+import { Tracker, createContainer, createNetwork, createVolume } from '../harness/engine';
+import { connectCounted } from './connectCounted';
 
 const tracker = new Tracker();
 const counter = { count: 0 };
@@ -23,15 +16,12 @@ let net: { id: string; name: string; subnet?: string };
 let volume: string;
 
 before(async () => {
-  skip = await engineUnavailableReason();
-  if (skip) {
-    if (requireAll) throw new Error(skip);
+  const live = await connectCounted(counter);
+  if (!live.ok) {
+    skip = live.reason;
     return;
   }
-  const result = await connect({ dockerHost: 'unix:///var/run/docker.sock', env: {}, counter });
-  assert.ok(result.ok);
-  docker = result.docker;
-  info = result.info;
+  ({ docker, info } = live);
   net = await createNetwork(tracker);
   volume = await createVolume(tracker);
   const staticIp = net.subnet!.replace('.0/24', '.10');

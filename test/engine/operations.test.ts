@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type Docker from 'dockerode';
-import { connect } from '../../client/src/engine/connection';
 import { AliasCache, loadAliases, loadSnapshot } from '../../client/src/engine/loader';
 import type { EngineInfo, Snapshot } from '../../client/src/engine/model';
 import {
@@ -29,13 +28,12 @@ import {
   createNetwork as makeNetwork,
   createVolume as makeVolume,
   engine,
-  engineUnavailableReason,
   freeSubnet,
-  requireAll,
   runId,
   testLabels,
   uniqueName,
 } from '../harness/engine';
+import { connectCounted } from './connectCounted';
 
 const tracker = new Tracker();
 const counter = { count: 0 };
@@ -44,15 +42,12 @@ let info: EngineInfo;
 let skip: string | undefined;
 
 before(async () => {
-  skip = await engineUnavailableReason();
-  if (skip) {
-    if (requireAll) throw new Error(skip);
+  const live = await connectCounted(counter);
+  if (!live.ok) {
+    skip = live.reason;
     return;
   }
-  const result = await connect({ dockerHost: 'unix:///var/run/docker.sock', env: {}, counter });
-  assert.ok(result.ok);
-  docker = result.docker;
-  info = result.info;
+  ({ docker, info } = live);
 });
 after(() => tracker.cleanup());
 
