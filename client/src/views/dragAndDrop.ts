@@ -39,13 +39,29 @@ export class NetworkDropController implements vscode.TreeDragAndDropController<B
 
   async handleDrop(target: BerthNode | undefined, data: vscode.DataTransfer): Promise<void> {
     const networkId = target && 'networkId' in target ? target.networkId : undefined;
-    const item = data.get(containerIdsMime);
-    if (!networkId || !item) return;
-    const parsed: unknown = JSON.parse(await item.asString());
-    if (!Array.isArray(parsed)) return;
+    if (!networkId) return;
     const network = this.session.snapshot?.networks.get(networkId);
     const onIt = new Set(network?.endpoints.map((endpoint) => endpoint.containerId));
-    const ids = parsed.filter((id): id is string => typeof id === 'string' && !onIt.has(id));
+    const ids = (await droppedContainerIds(data)).filter((id) => !onIt.has(id));
     if (ids.length > 0) await this.connect(ids, networkId);
   }
+}
+
+/**
+ * From another view VS Code hands over the page's placeholder for our mime type (the empty
+ * string it sets when the drag starts) before the value handleDrag set, and `get` returns the
+ * first item of a type: read every item of it and skip the empty one.
+ */
+async function droppedContainerIds(data: vscode.DataTransfer): Promise<string[]> {
+  const items: vscode.DataTransferItem[] = [];
+  data.forEach((item, mime) => {
+    if (mime === containerIdsMime) items.push(item);
+  });
+  for (const item of items) {
+    const text = await item.asString();
+    if (!text) continue;
+    const parsed: unknown = JSON.parse(text);
+    if (Array.isArray(parsed)) return parsed.filter((id): id is string => typeof id === 'string');
+  }
+  return [];
 }
