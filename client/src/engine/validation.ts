@@ -249,15 +249,16 @@ const defaultPools = [parseCidr('172.16.0.0/12'), parseCidr('192.168.0.0/16')] a
 /**
  * Whether the engine will accept a fixed address on this network. The Engine API reports
  * pool-assigned subnets exactly like configured ones, so a subnet of Docker's own default pool
- * shape (a /16 in 172.16.0.0/12, a /20 in 192.168.0.0/16) counts as automatic. When this guesses
- * wrong, the engine's own message reaches the user.
+ * shape (a /16 in 172.16.0.0/12, a /20 in 192.168.0.0/16) with a gateway counts as automatic.
+ * When this guesses wrong, the engine's own message reaches the user.
  */
 export function acceptsStaticIp(network: Network, family: Family = 4): boolean {
   if (network.builtin || network.driver === 'host' || network.driver === 'null') return false;
   return network.ipam.some((config) => {
     const cidr = config.subnet ? parseCidr(config.subnet) : undefined;
     if (!cidr || cidr.family !== family) return false;
-    if (family === 6) return true;
+    // The engine always records the gateway it allocates; only a configured subnet can lack one.
+    if (family === 6 || !config.gateway) return true;
     const poolShaped =
       (within(cidr, defaultPools[0]) && cidr.prefix === 16) ||
       (within(cidr, defaultPools[1]) && cidr.prefix === 20);

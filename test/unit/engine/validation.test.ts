@@ -187,6 +187,9 @@ void describe('static addresses and aliases', () => {
     assert.equal(acceptsStaticIp(snapshot.networks.get('id-bridge')!), false);
     assert.equal(acceptsStaticIp(snapshot.networks.get('id-auto')!), false);
     rejected(validateStaticIp(snapshot.networks.get('id-auto')!, '172.19.0.9'), messages.staticIpNotAllowed);
+    // `--subnet 172.20.0.0/16` alone: pool-shaped, but the missing gateway shows it was configured.
+    const configured = { ...snapshot.networks.get('id-auto')!, ipam: [{ subnet: '172.20.0.0/16' }] };
+    assert.equal(acceptsStaticIp(configured), true);
   });
 
   void test('a fixed address must be inside, not reserved and free', () => {
