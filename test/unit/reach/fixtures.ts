@@ -1,26 +1,17 @@
-// Small snapshot builders shaped like what the engine loader produces for the notes' scenarios.
+// Snapshot builders named the notes' way (by container and network name), on top of the views'
+// builders, shaped like what the engine loader produces for the notes' scenarios.
 import type { Container, Endpoint, Network, Snapshot } from '../../../client/src/engine/model';
+import * as viewFixtures from '../views/fixtures';
 
 export function network(name: string, extra: Partial<Network> = {}): Network {
-  const builtin = name === 'bridge' || name === 'host' || name === 'none';
-  return {
+  return viewFixtures.network({
     id: `net-${name}`,
     name,
     driver: name === 'host' ? 'host' : name === 'none' ? 'null' : 'bridge',
-    scope: 'local',
     created: '2026-11-24T00:00:00Z',
-    internal: false,
-    attachable: false,
-    ingress: false,
-    enableIPv6: false,
-    ipamDriver: 'default',
-    ipam: [],
-    options: {},
-    labels: {},
-    builtin,
-    endpoints: [],
+    builtin: name === 'bridge' || name === 'host' || name === 'none',
     ...extra,
-  };
+  });
 }
 
 export function endpoint(
@@ -42,23 +33,15 @@ export function endpoint(
 }
 
 export function container(name: string, extra: Partial<Container> = {}): Container {
-  return {
+  return viewFixtures.container({
     id: `id-${name}`,
     name,
     image: 'berth-test/busybox:1',
     imageId: 'sha256:0',
-    command: 'sleep 3600',
     created: 0,
-    state: 'running',
     status: 'Up 1 minute',
-    labels: {},
-    networkMode: { kind: 'bridge' },
-    endpoints: [],
-    ports: [],
-    mounts: [],
-    links: [],
     ...extra,
-  };
+  });
 }
 
 export function snapshot(networks: Network[], containers: Container[]): Snapshot {
