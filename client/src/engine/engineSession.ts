@@ -28,8 +28,10 @@ export interface SessionOptions {
   settings?: () => Pick<ResolveOptions, 'dockerHost' | 'dockerContext'>;
   env?: NodeJS.ProcessEnv;
   configDir?: string;
-  /** How long events are gathered before one reload; bursts become a few reloads. */
+  /** How long the events must pause before one reload. */
   debounceMs?: number;
+  /** The longest a reload waits for that pause: a long burst still refreshes this often. */
+  maxWaitMs?: number;
   /** First and longest wait between reconnect attempts. */
   retryInitialMs?: number;
   retryMaxMs?: number;
@@ -45,6 +47,9 @@ export interface SessionStats {
   events: number;
 }
 
+/** When events become a reload; `debounceMs` and `maxWaitMs` are the options' defaults. */
+export const reloadTiming = { debounceMs: 75, burstEvents: 10, burstPauseMs: 300, maxWaitMs: 1000 };
+
 export class LiveEngineSession implements EngineSession {
   private currentState: ConnectionState = { kind: 'idle' };
   private currentSnapshot: Snapshot | undefined;
@@ -56,6 +61,8 @@ export class LiveEngineSession implements EngineSession {
   private retryDelay = 0;
   private retryTimer: NodeJS.Timeout | undefined;
   private debounceTimer: NodeJS.Timeout | undefined;
+  private windowStart = 0;
+  private windowEvents = 0;
   private reloading: Promise<void> | undefined;
   private dirty = false;
   private raw: RawState | undefined;
@@ -218,11 +225,35 @@ export class LiveEngineSession implements EngineSession {
     if (generation !== this.generation || !isModelChanging(event)) return;
     this.counts.events++;
     this.touch(event);
-    // A fixed window from the first event: a long burst cannot postpone the reload forever.
-    this.debounceTimer ??= setTimeout(() => {
-      this.debounceTimer = undefined;
-      void this.reload();
-    }, this.options.debounceMs ?? 75);
+    this.scheduleReload();
+  }
+
+  /**
+   * One change shows after `debounceMs`. A burst (compose down, a prune, a script) is recognised
+   * by its many events and waits for a longer pause, but never longer than `maxWaitMs` from its
+   * first event. A fixed window from the first event turned a burst of 500 events on a big engine
+   * into dozens of back-to-back reloads.
+   */
+  private scheduleReload(): void {
+    const now = Date.now();
+    if (this.debounceTimer === undefined) {
+      this.windowStart = now;
+      this.windowEvents = 0;
+    }
+    this.windowEvents++;
+    clearTimeout(this.debounceTimer);
+    const pause =
+      this.windowEvents >= reloadTiming.burstEvents
+        ? reloadTiming.burstPauseMs
+        : (this.options.debounceMs ?? reloadTiming.debounceMs);
+    const due = Math.min(now + pause, this.windowStart + (this.options.maxWaitMs ?? reloadTiming.maxWaitMs));
+    this.debounceTimer = setTimeout(
+      () => {
+        this.debounceTimer = undefined;
+        void this.reload();
+      },
+      Math.max(0, due - now),
+    );
   }
 
   /** Notes what an event can have changed, so the next reload fetches only that. */
