@@ -1,15 +1,20 @@
-// Engine-layer benchmark: seeds a busy engine, then measures the model load beside Microsoft's
-// Container Tools client (which spawns the docker CLI) reading the same information, the delay
-// from an external `docker network connect` to the model, burst coalescing, and the Engine API
-// requests Berth makes while nothing happens. Everything it creates is labelled and removed.
+// Engine-layer benchmark on a busy engine (1000 containers, a fifth running; 300 networks with
+// explicit subnets; 1000 volumes by default): the model load beside Microsoft's Container Tools
+// client (which spawns the docker CLI) reading the same information, the cost of the three trees'
+// first render and of their lazily computed children, how long the extension host's event loop
+// stalls while the session loads, the delay from an external `docker network connect` to the
+// model, a burst of 500 events coalesced into a few reloads, and the Engine API requests made per
+// idle minute. Everything it creates is labelled and removed, also on Ctrl-C.
 //
-//   node --import tsx bench/engine.ts [--large] [--containers N] [--networks N] [--volumes N]
-//        [--running-share 0.25] [--runs 5] [--idle-seconds 10] [--burst 200]
-import { createRequire } from 'node:module';
-import Module from 'node:module';
+//   node --import tsx bench/engine.ts [--small] [--containers N] [--networks N] [--volumes N]
+//        [--runs 5] [--idle-seconds 30] [--burst 500]
+// With BERTH_BENCH_SEED=<state.json> (scripts/bench.sh) it reuses the engine seeded for the run.
+import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type Docker from 'dockerode';
 import { connect } from '../client/src/engine/connection';
 import { createSession } from '../client/src/engine/engineSession';
+import type { LiveEngineSession } from '../client/src/engine/engineSession';
 import { AliasCache, loadAliases, loadSnapshot } from '../client/src/engine/loader';
 import type { EngineInfo } from '../client/src/engine/model';
 import {
@@ -19,195 +24,69 @@ import {
   ensureTestImage,
   runId,
   testLabels,
-  uniqueName,
+  waitFor,
 } from '../test/harness/engine';
+import { eventsOf, makeBurst, planBurst } from './lib/burst';
+import { containerToolsClient } from './lib/peer';
+import { measureProjection } from './lib/projection';
+import { largeSpec, removeSeeded, seedEngine, smallSpec } from './lib/seed';
+import type { SeedSpec, SeededSet } from './lib/seed';
+import { recordFigure } from './lib/summary';
+
+const dockerHost = 'unix:///var/run/docker.sock';
 
 interface Options {
-  containers: number;
-  networks: number;
-  volumes: number;
-  runningShare: number;
+  spec: SeedSpec;
   runs: number;
   idleSeconds: number;
   burst: number;
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = argv.includes('--large')
-    ? {
-        containers: 1000,
-        networks: 300,
-        volumes: 1000,
-        runningShare: 0.2,
-        runs: 5,
-        idleSeconds: 10,
-        burst: 500,
-      }
-    : {
-        containers: 200,
-        networks: 60,
-        volumes: 200,
-        runningShare: 0.25,
-        runs: 5,
-        idleSeconds: 10,
-        burst: 200,
-      };
-  const flags: Record<string, keyof Options> = {
-    '--containers': 'containers',
-    '--networks': 'networks',
-    '--volumes': 'volumes',
-    '--running-share': 'runningShare',
-    '--runs': 'runs',
-    '--idle-seconds': 'idleSeconds',
-    '--burst': 'burst',
+  const options: Options = {
+    spec: { ...(argv.includes('--small') ? smallSpec : largeSpec) },
+    runs: 5,
+    idleSeconds: 30,
+    burst: 500,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const key = flags[argv[i]];
-    if (key) options[key] = Number(argv[++i]);
-  }
+  const number = (flag: string) => {
+    const index = argv.indexOf(flag);
+    return index >= 0 ? Number(argv[index + 1]) : undefined;
+  };
+  options.spec.containers = number('--containers') ?? options.spec.containers;
+  options.spec.networks = number('--networks') ?? options.spec.networks;
+  options.spec.volumes = number('--volumes') ?? options.spec.volumes;
+  options.runs = number('--runs') ?? options.runs;
+  options.idleSeconds = number('--idle-seconds') ?? options.idleSeconds;
+  options.burst = number('--burst') ?? options.burst;
   return options;
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+const scale = (spec: SeedSpec) => `${spec.containers}/${spec.networks}/${spec.volumes}`;
 
-async function pool<T>(
-  count: number,
-  concurrency: number,
-  work: (index: number) => Promise<T>,
-): Promise<T[]> {
-  const results: T[] = new Array<T>(count);
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const index = next++;
-      results[index] = await work(index);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  return results;
-}
-
-/** /24s from 10.214.0.0 upwards (past the tests' 10.213/16), skipping any an existing network uses. */
-async function subnets(count: number): Promise<string[]> {
-  const used = new Set<string>();
-  for (const n of await engine().listNetworks())
-    for (const c of n.IPAM?.Config ?? []) if (c.Subnet) used.add(c.Subnet);
-  const out: string[] = [];
-  for (let i = 0; out.length < count && i < 256 * 16; i++) {
-    const subnet = `10.${214 + Math.floor(i / 256)}.${i % 256}.0/24`;
-    if (!used.has(subnet)) out.push(subnet);
+/** The set scripts/bench.sh seeded for the whole run, if any (a complete one: `up` finished). */
+function sharedSeed(): SeededSet | undefined {
+  const file = process.env.BERTH_BENCH_SEED;
+  if (!file) return undefined;
+  try {
+    const set = JSON.parse(readFileSync(file, 'utf8')) as Partial<SeededSet>;
+    return set.networks ? (set as SeededSet) : undefined;
+  } catch {
+    return undefined;
   }
-  return out;
 }
 
-async function seed(
-  options: Options,
-  tracker: Tracker,
-): Promise<{ networks: { id: string; name: string }[] }> {
-  const image = await ensureTestImage();
-  const started = performance.now();
-  const ranges = await subnets(options.networks);
-  const networks = await pool(options.networks, 6, async (i) => {
-    const name = uniqueName(`bench-n${i}`);
-    const network = await engine().createNetwork({
-      Name: name,
-      Driver: 'bridge',
-      Labels: testLabels(),
-      // An explicit gateway: the peer's strict schema drops networks whose IPAM config has none.
-      IPAM: { Driver: 'default', Config: [{ Subnet: ranges[i], Gateway: ranges[i].replace('.0/24', '.1') }] },
-    });
-    tracker.track('network', network.id);
-    return { id: network.id, name };
-  });
-  const volumes = await pool(options.volumes, 6, async (i) => {
-    const name = uniqueName(`bench-v${i}`);
-    await engine().createVolume({ Name: name, Labels: testLabels() });
-    tracker.track('volume', name);
-    return name;
-  });
-  const running = Math.round(options.containers * options.runningShare);
-  await pool(options.containers, 6, async (i) => {
-    // Every fourth container stays on the default bridge; the rest spread over the user networks.
-    const network = i % 4 === 0 || networks.length === 0 ? undefined : networks[i % networks.length];
-    const container = await engine().createContainer({
-      name: uniqueName(`bench-c${i}`),
-      Image: image,
-      Cmd: ['sleep', '3600'],
-      Labels: testLabels(),
-      HostConfig: {
-        NetworkMode: network?.name,
-        Mounts: i < volumes.length ? [{ Type: 'volume', Source: volumes[i], Target: '/data' }] : undefined,
-      },
-      NetworkingConfig: network
-        ? { EndpointsConfig: { [network.name]: { Aliases: [`svc${i}`] } } }
-        : undefined,
-    });
-    tracker.track('container', container.id);
-    if (i < running) await container.start();
-  });
-  console.log(
-    `seeded ${options.containers} containers (${running} running), ${options.networks} networks, ` +
-      `${options.volumes} volumes in ${((performance.now() - started) / 1000).toFixed(1)} s (run ${runId})`,
-  );
-  return { networks };
-}
-
-interface Peer {
-  load(): Promise<{ containers: number; networks: number; volumes: number }>;
-}
-
-/** Container Tools' own client. It imports `vscode` only for two enums; give it those, as VS Code defines them. */
-function containerToolsClient(): Peer {
-  const resolver = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-  const original = resolver._resolveFilename;
-  resolver._resolveFilename = function (this: unknown, request: string, ...rest: unknown[]) {
-    return request === 'vscode' ? 'vscode' : original.call(this, request, ...rest);
-  };
-  const require = createRequire(import.meta.url);
-  require.cache.vscode = {
-    id: 'vscode',
-    exports: {
-      ShellQuoting: { Escape: 1, Strong: 2, Weak: 3 },
-      FileType: { Unknown: 0, File: 1, Directory: 2, SymbolicLink: 64 },
-    },
-    loaded: true,
-  } as NodeJS.Module;
-  type Run = <T>(response: unknown) => Promise<T>;
-  const peer = require('@microsoft/vscode-container-client') as {
-    DockerClient: new () => {
-      listContainers(o: object): unknown;
-      listNetworks(o: object): unknown;
-      inspectNetworks(o: { networks: string[] }): unknown;
-      listVolumes(o: object): unknown;
-    };
-    ShellStreamCommandRunnerFactory: new (o: object) => { getCommandRunner(): Run };
-  };
-  const client = new peer.DockerClient();
-  // Not strict, as in Container Tools: records its schema rejects are skipped, not fatal.
-  const run = new peer.ShellStreamCommandRunnerFactory({ strict: false }).getCommandRunner();
-  return {
-    async load() {
-      const [containers, networks, volumes] = await Promise.all([
-        run<unknown[]>(client.listContainers({ all: true })),
-        run<{ id: string }[]>(client.listNetworks({})),
-        run<unknown[]>(client.listVolumes({})),
-      ]);
-      const inspected = await run<unknown[]>(client.inspectNetworks({ networks: networks.map((n) => n.id) }));
-      return { containers: containers.length, networks: inspected.length, volumes: volumes.length };
-    },
-  };
-}
-
-async function timeLoads(docker: Docker, info: EngineInfo, options: Options) {
+async function timeLoads(docker: Docker, info: EngineInfo, runs: number) {
   const ours: number[] = [];
   const oursWithAliases: number[] = [];
   const warm: number[] = [];
   const peer: number[] = [];
   const client = containerToolsClient();
-  let counts = { ours: '', peer: '' };
+  const counts = { ours: '', peer: '' };
   let inspects = 0;
-  for (let run = 0; run < options.runs; run++) {
+  for (let run = 0; run < runs; run++) {
     const cache = new AliasCache();
     let t = performance.now();
     const loaded = await loadSnapshot(docker, info, cache);
@@ -227,7 +106,6 @@ async function timeLoads(docker: Docker, info: EngineInfo, options: Options) {
     peer.push(performance.now() - t);
     counts.peer = `${p.containers} containers, ${p.networks} networks, ${p.volumes} volumes`;
   }
-  counts = { ...counts };
   return {
     ours: median(ours),
     oursWithAliases: median(oursWithAliases),
@@ -238,18 +116,27 @@ async function timeLoads(docker: Docker, info: EngineInfo, options: Options) {
   };
 }
 
-async function eventLatency(networks: { id: string; name: string }[], tracker: Tracker, trials = 5) {
-  const session = createSession({ settings: () => ({ dockerHost: 'unix:///var/run/docker.sock' }), env: {} });
+/** Opens a session as the extension does when a view shows, watching the event loop meanwhile. */
+async function openSession(): Promise<{ session: LiveEngineSession; readyMs: number; stallMs: number }> {
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  const started = performance.now();
+  const session = createSession({ settings: () => ({ dockerHost }), env: {} });
   session.start();
-  await new Promise<void>((resolve) => {
-    const listener = session.onDidChangeState((s) => {
-      if (s.kind === 'connected') {
-        listener.dispose();
-        resolve();
-      }
-    });
-  });
+  await waitFor('the session to load', () => session.state.kind === 'connected' && session.snapshot, 120_000);
+  const readyMs = performance.now() - started;
+  // The aliases of containers on user networks follow the first snapshot; wait for them too.
   await session.refresh();
+  delay.disable();
+  return { session, readyMs, stallMs: delay.max / 1e6 };
+}
+
+async function eventLatency(
+  session: LiveEngineSession,
+  networks: { id: string }[],
+  tracker: Tracker,
+  trials = 5,
+) {
   const image = await ensureTestImage();
   // A second, independent subscription tells when the engine delivered the event, so the figure
   // splits into the engine's delivery and Berth's own work (debounce, reload, join).
@@ -266,58 +153,65 @@ async function eventLatency(networks: { id: string; name: string }[], tracker: T
   });
   const afterCall: number[] = [];
   const afterEvent: number[] = [];
-  for (let i = 0; i < trials; i++) {
-    const container = await engine().createContainer({
-      Image: image,
-      Cmd: ['sleep', '3600'],
-      Labels: testLabels(),
-    });
-    tracker.track('container', container.id);
-    // Running: the engine emits no event when a stopped container is connected (it only
-    // records the setting), so a stopped container's connect shows at the next event.
-    await container.start();
-    const network = networks[i % networks.length];
-    await session.refresh();
-    const seen = new Promise<number>((resolve) => {
-      const listener = session.onDidChangeSnapshot(() => {
-        const endpoints = session.snapshot?.networks.get(network.id)?.endpoints ?? [];
-        if (endpoints.some((e) => e.containerId === container.id)) {
-          listener.dispose();
-          resolve(performance.now());
-        }
+  try {
+    for (let i = 0; i < trials; i++) {
+      const container = await engine().createContainer({
+        Image: image,
+        Cmd: ['sleep', '3600'],
+        Labels: testLabels(),
       });
-    });
-    // What `docker network connect` in a terminal does: straight to the engine, not through Berth.
-    await engine().getNetwork(network.id).connect({ Container: container.id });
-    const returned = performance.now();
-    const updated = await seen;
-    afterCall.push(Math.max(0, updated - returned));
-    afterEvent.push(updated - (arrivals.get(container.id) ?? returned));
+      tracker.track('container', container.id);
+      // Running: the engine emits no event when a stopped container is connected (it only
+      // records the setting), so a stopped container's connect shows at the next event.
+      await container.start();
+      const network = networks[(i * 37) % networks.length];
+      await session.refresh();
+      const seen = new Promise<number>((resolve) => {
+        const listener = session.onDidChangeSnapshot(() => {
+          const endpoints = session.snapshot?.networks.get(network.id)?.endpoints ?? [];
+          if (endpoints.some((e) => e.containerId === container.id)) {
+            listener.dispose();
+            resolve(performance.now());
+          }
+        });
+      });
+      // What `docker network connect` in a terminal does: straight to the engine, not through Berth.
+      await engine().getNetwork(network.id).connect({ Container: container.id });
+      const returned = performance.now();
+      const updated = await seen;
+      afterCall.push(Math.max(0, updated - returned));
+      afterEvent.push(updated - (arrivals.get(container.id) ?? returned));
+    }
+  } finally {
+    watcher.destroy();
   }
-  watcher.destroy();
-  return { session, afterCall, afterEvent };
+  return { afterCall, afterEvent };
 }
 
-async function burst(session: ReturnType<typeof createSession>, count: number, tracker: Tracker) {
+async function burst(session: LiveEngineSession, events: number, tracker: Tracker) {
   const before = session.stats;
-  const names = await pool(count, 16, async () => {
-    const name = uniqueName('burst');
-    await engine().createVolume({ Name: name, Labels: testLabels() });
-    tracker.track('volume', name);
-    return name;
-  });
-  await new Promise<void>((resolve) => {
-    const check = () => names.every((n) => session.snapshot?.volumes.has(n));
-    if (check()) return resolve();
-    const listener = session.onDidChangeSnapshot(() => {
-      if (check()) {
-        listener.dispose();
-        resolve();
-      }
-    });
-  });
+  let changes = 0;
+  const listener = session.onDidChangeSnapshot(() => changes++);
+  const plan = planBurst(events);
+  const made = await makeBurst(plan, tracker);
+  const done = performance.now();
+  // Caught up when nothing of the burst is left in the model and no reload is pending.
+  await waitFor(
+    'the model to settle after the burst',
+    () => ![...(session.snapshot?.volumes.keys() ?? [])].some((name) => name.includes('-burst-v-')),
+    60_000,
+  );
+  const settledMs = performance.now() - done;
+  listener.dispose();
   const after = session.stats;
-  return { events: after.events - before.events, reloads: after.reloads - before.reloads };
+  return {
+    planned: eventsOf(plan),
+    seen: after.events - before.events,
+    reloads: after.reloads - before.reloads,
+    changes,
+    burstMs: made.milliseconds,
+    settledMs,
+  };
 }
 
 async function main(): Promise<void> {
@@ -328,14 +222,29 @@ async function main(): Promise<void> {
     return;
   }
   const tracker = new Tracker();
-  const cleanup = () => tracker.cleanup().catch((error: unknown) => console.error(String(error)));
+  const shared = sharedSeed();
+  let ownSeed: string | undefined;
+  const cleanup = async () => {
+    await tracker.cleanup().catch((error: unknown) => console.error(String(error)));
+    if (ownSeed) await removeSeeded(ownSeed).catch((error: unknown) => console.error(String(error)));
+  };
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+  let session: LiveEngineSession | undefined;
   try {
-    const { networks } = await seed(options, tracker);
-    const connection = await connect({ dockerHost: 'unix:///var/run/docker.sock', env: {} });
+    let seeded = shared;
+    if (seeded) {
+      console.log(`using the engine seeded for this run (${scale(seeded.spec)}, berth.test=${seeded.label})`);
+    } else {
+      console.log(`seeding ${scale(options.spec)} (containers/networks/volumes)`);
+      ownSeed = runId;
+      seeded = await seedEngine(options.spec, (line) => console.log(line));
+      console.log(`seeded in ${seeded.seconds.total.toFixed(1)} s`);
+    }
+    const size = scale(seeded.spec);
+    const connection = await connect({ dockerHost, env: {} });
     if (!connection.ok) throw new Error(connection.problem.message);
-    const loads = await timeLoads(connection.docker, connection.info, options);
-    console.log('\nModel load (median of %d)', options.runs);
+    const loads = await timeLoads(connection.docker, connection.info, options.runs);
+    console.log(`\nModel load, ${size} (median of ${options.runs})`);
     console.log(`  Berth, 3 Engine API calls:            ${ms(loads.ours)}  (${loads.counts.ours})`);
     console.log(`  Container Tools client (docker CLI):  ${ms(loads.peer)}  (${loads.counts.peer})`);
     console.log(`  ratio: Berth is ${(loads.peer / loads.ours).toFixed(1)}x faster (target >= 5x)`);
@@ -343,34 +252,111 @@ async function main(): Promise<void> {
       `  Berth cold, plus aliases (${loads.inspects} inspects): ${ms(loads.oursWithAliases)}  ` +
         `(${(loads.peer / loads.oursWithAliases).toFixed(1)}x); warm reload with cached aliases: ${ms(loads.warm)}`,
     );
+    recordFigure({
+      bench: 'engine',
+      figure: `Full model load, ${size}`,
+      value: loads.ours,
+      unit: 'ms',
+      peer: 'Container Tools client',
+      peerValue: loads.peer,
+      target: '>= 5x',
+    });
+    recordFigure({
+      bench: 'engine',
+      figure: `Cold load with ${loads.inspects} alias inspects, ${size}`,
+      value: loads.oursWithAliases,
+      unit: 'ms',
+      peer: 'Container Tools client',
+      peerValue: loads.peer,
+    });
 
-    const { session, afterCall, afterEvent } = await eventLatency(networks, tracker);
+    const opened = await openSession();
+    session = opened.session;
+    console.log(
+      `\nSession start to first snapshot: ${ms(opened.readyMs)}; longest event-loop stall meanwhile ${ms(opened.stallMs)}`,
+    );
+    recordFigure({
+      bench: 'engine',
+      figure: `Session start to first snapshot, ${size}`,
+      value: opened.readyMs,
+      unit: 'ms',
+    });
+    recordFigure({
+      bench: 'engine',
+      figure: 'Longest event-loop stall while loading',
+      value: opened.stallMs,
+      unit: 'ms',
+    });
+
+    const snapshot = session.snapshot!;
+    console.log('\nTrees (vscode-free projection; cold first render, median of 5 warm, and all children)');
+    for (const cost of measureProjection(snapshot)) {
+      console.log(
+        `  ${cost.view.padEnd(10)} ${String(cost.roots).padStart(5)} roots: first render ${ms(cost.coldRootsMs)} ` +
+          `(warm ${ms(cost.rootsMs)}), ${cost.childrenComputedAtRender} children computed; ` +
+          `expanding every root: ${cost.children} children in ${ms(cost.childrenMs)}`,
+      );
+      recordFigure({
+        bench: 'engine',
+        figure: `${cost.view} tree roots (${cost.roots}), first render`,
+        value: cost.coldRootsMs,
+        unit: 'ms',
+        target: `${cost.childrenComputedAtRender} children computed`,
+      });
+    }
+
+    const { afterCall, afterEvent } = await eventLatency(session, seeded.networks, tracker);
     const list = (values: number[]) => values.map((v) => v.toFixed(0)).join(', ');
-    console.log(`\nExternal network connect -> model updated (median of ${afterCall.length})`);
+    console.log(`\nExternal network connect -> model updated, ${size} (median of ${afterCall.length})`);
     console.log(`  after the connect call returned:      ${ms(median(afterCall))} (${list(afterCall)} ms)`);
     console.log(`  after the engine delivered the event: ${ms(median(afterEvent))} (${list(afterEvent)} ms)`);
+    recordFigure({
+      bench: 'engine',
+      figure: `External connect -> model, ${size}`,
+      value: median(afterCall),
+      unit: 'ms',
+    });
 
     const coalesced = await burst(session, options.burst, tracker);
     console.log(
-      `Burst of ${options.burst} volume creates: ${coalesced.events} events -> ${coalesced.reloads} reloads`,
+      `\nBurst: ${coalesced.planned} events made in ${coalesced.burstMs.toFixed(0)} ms (${coalesced.seen} seen) -> ` +
+        `${coalesced.reloads} reloads, ${coalesced.changes} change events; model settled ${ms(coalesced.settledMs)} after the last call`,
     );
+    recordFigure({
+      bench: 'engine',
+      figure: `Burst of ${coalesced.seen} events -> reloads`,
+      value: coalesced.reloads,
+      unit: 'reloads',
+      target: 'a few',
+    });
 
     const before = session.stats;
     await new Promise((resolve) => setTimeout(resolve, options.idleSeconds * 1000));
     const idle = session.stats.requests - before.requests;
     const foreign = session.stats.events - before.events;
+    const perMinute = (idle * 60) / options.idleSeconds;
     console.log(
-      `Idle ${options.idleSeconds} s: ${idle} Engine API requests -> ${((idle * 60) / options.idleSeconds).toFixed(1)} per idle minute (target 0)` +
+      `\nIdle ${options.idleSeconds} s: ${idle} Engine API requests -> ${perMinute.toFixed(1)} per idle minute (target 0)` +
         (foreign > 0
           ? `; ${foreign} events from other engine users arrived meanwhile, each answered by a reload`
           : ''),
     );
-    session.dispose();
+    recordFigure({
+      bench: 'engine',
+      figure: 'Engine API requests per idle minute',
+      value: perMinute,
+      unit: '/min',
+      target: foreign > 0 ? `0 (${foreign} foreign events)` : '0',
+    });
   } finally {
+    session?.dispose();
     const t = performance.now();
     await cleanup();
     console.log(`\ncleaned up in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

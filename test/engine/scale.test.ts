@@ -1,0 +1,106 @@
+// Scale behaviour against the real engine, through the real session: on an engine that already
+// holds a few hundred objects, a burst of 500+ events (creates and removes in quick succession)
+// is coalesced into a few reloads and change events, and the model then equals a fresh load.
+// The figures at full scale (1000/300/1000) are printed by `npm run bench` (bench/engine.ts).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { connect } from '../../client/src/engine/connection';
+import { createSession, reloadTiming } from '../../client/src/engine/engineSession';
+import type { LiveEngineSession } from '../../client/src/engine/engineSession';
+import { diffSnapshots, isEmptyDelta } from '../../client/src/engine/join';
+import { AliasCache, loadAliases, loadSnapshot } from '../../client/src/engine/loader';
+import type { Snapshot } from '../../client/src/engine/model';
+import { eventsOf, makeBurst, planBurst } from '../../bench/lib/burst';
+import { removeSeeded, seedEngine } from '../../bench/lib/seed';
+import {
+  Tracker,
+  engineAvailable,
+  engineUnavailableReason,
+  runId,
+  socketPath,
+  waitFor,
+} from '../harness/engine';
+
+const dockerHost = `unix://${socketPath}`;
+const tracker = new Tracker();
+const sessions: LiveEngineSession[] = [];
+let seeded = false;
+
+before(async () => {
+  // Probe only: a failing hook would hide the reason; each test skips or fails on its own.
+  if (await engineUnavailableReason()) return;
+  await seedEngine({ containers: 120, networks: 12, volumes: 120, runningShare: 0.1, concurrency: 12 });
+  seeded = true;
+});
+
+after(async () => {
+  for (const session of sessions) session.dispose();
+  await tracker.cleanup();
+  // Everything seeded or burst carries this run's label; nothing else is touched.
+  await removeSeeded(runId);
+});
+
+async function freshSnapshot(): Promise<Snapshot> {
+  const connection = await connect({ dockerHost, env: {} });
+  if (!connection.ok) throw new Error(connection.problem.message);
+  const aliases = new AliasCache();
+  const loaded = await loadSnapshot(connection.docker, connection.info, aliases);
+  return loadAliases(connection.docker, loaded.snapshot, loaded.missingAliases, aliases);
+}
+
+/**
+ * The snapshot without what the engine derives from the clock ("Up 5 seconds"): Berth reloads on
+ * events, never on time, so that text is as old as the last event about the container.
+ */
+function withoutClock(snapshot: Snapshot): Snapshot {
+  const containers = new Map([...snapshot.containers].map(([id, c]) => [id, { ...c, status: '' }]));
+  return { ...snapshot, containers };
+}
+
+void describe('a burst of engine events', () => {
+  void test('500+ events become a few reloads, and the model then equals a fresh load', async (t) => {
+    if (!(await engineAvailable(t))) return;
+    assert.ok(seeded, 'the engine was seeded');
+    const session = createSession({ settings: () => ({ dockerHost }), env: {} });
+    sessions.push(session);
+    session.start();
+    await waitFor('the session to connect', () => session.state.kind === 'connected' && session.snapshot);
+    // Let the first load's alias inspects finish, so that the burst is all that is counted.
+    await session.refresh();
+
+    let changeEvents = 0;
+    const listener = session.onDidChangeSnapshot(() => changeEvents++);
+    const before = session.stats;
+    const plan = planBurst(500);
+    const burst = await makeBurst(plan, tracker);
+    const fresh = await waitFor(
+      'the session to catch up with the engine',
+      async () => {
+        const current = session.snapshot;
+        const snapshot = await freshSnapshot();
+        return (
+          current && isEmptyDelta(diffSnapshots(withoutClock(current), withoutClock(snapshot))) && snapshot
+        );
+      },
+      30_000,
+    );
+    listener.dispose();
+    const events = session.stats.events - before.events;
+    const reloads = session.stats.reloads - before.reloads;
+    t.diagnostic(
+      `${eventsOf(plan)} events made in ${burst.milliseconds.toFixed(0)} ms: the session saw ${events}, ` +
+        `reloaded ${reloads} times and fired ${changeEvents} change events`,
+    );
+    assert.ok(events >= 500, `the session received ${events} model events, expected at least 500`);
+    // A few reloads. On a machine so busy that the burst itself drags on for seconds, about one
+    // per `maxWaitMs` window, plus the pauses between its phases.
+    const allowed = Math.max(10, Math.ceil(burst.milliseconds / reloadTiming.maxWaitMs) + 4);
+    assert.ok(reloads <= allowed, `${events} events caused ${reloads} reloads; expected at most ${allowed}`);
+    // Each reload publishes at most twice: the lists, then the aliases of new containers.
+    assert.ok(changeEvents <= 2 * reloads, `${changeEvents} change events for ${reloads} reloads`);
+    assert.ok(changeEvents >= 1, 'the burst changed the model at least once');
+    const left = [...session.snapshot!.volumes.keys()].filter((name) => name.includes(`burst-v-${runId}`));
+    assert.deepEqual(left, [], 'no burst volume is left in the model');
+    assert.ok(fresh.containers.size >= 120, 'the seeded containers are in the model');
+  });
+});
