@@ -18,8 +18,17 @@ const severities: Record<RuleSeverity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+const hrefs = new WeakMap<RuleMeta, string | undefined>();
+
 /** Where the rule is documented upstream, when it has a hadolint or BuildKit twin. */
 export function ruleHref(rule: RuleMeta): string | undefined {
+  if (hrefs.has(rule)) return hrefs.get(rule);
+  const href = upstreamDoc(rule);
+  hrefs.set(rule, href);
+  return href;
+}
+
+function upstreamDoc(rule: RuleMeta): string | undefined {
   const hadolint = rule.aliases.find((a) => /^DL\d+$/.test(a));
   if (hadolint) return `https://github.com/hadolint/hadolint/wiki/${hadolint}`;
   const buildkit = rule.aliases.find((a) => !/^(DL|SC)\d+$/.test(a));
@@ -30,10 +39,20 @@ export function ruleHref(rule: RuleMeta): string | undefined {
   return undefined;
 }
 
-/** The start line of the instruction that contains `line`. */
+/** The start line of the instruction that contains `line` (binary search: instructions are in order). */
 export function instructionLine(file: Dockerfile, line: number): number {
-  const ins = file.instructions.find((i) => i.fullRange.start.line <= line && line <= i.fullRange.end.line);
-  return ins ? ins.range.start.line : line;
+  const list = file.instructions;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (list[mid].fullRange.start.line <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  const ins = list[lo];
+  return ins && ins.fullRange.start.line <= line && line <= ins.fullRange.end.line
+    ? ins.range.start.line
+    : line;
 }
 
 export function toDiagnostic(finding: Finding, file: Dockerfile, lang: RuleLanguage): Diagnostic {

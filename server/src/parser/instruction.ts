@@ -4,6 +4,7 @@ import type { LogicalLine } from './logicalLine';
 import type { Instruction, KeyValue, ParseError, Range, Word } from './types';
 import { extractFlags, parseWords, type Token } from './words';
 
+const maxOnbuildDepth = 8;
 const shellOrExec = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
 const listOrExec = new Set(['ADD', 'COPY', 'VOLUME']);
 const whitespaceList = new Set(['FROM', 'EXPOSE']);
@@ -35,7 +36,7 @@ interface Builder {
 }
 
 /** Parses one logical line (continuations joined) starting at `from`, the way BuildKit does. */
-export function buildInstruction(b: Builder, from: number, comments: string[]): Instruction {
+export function buildInstruction(b: Builder, from: number, comments: string[], depth = 0): Instruction {
   const text = b.line.text;
   const [start, end] = trimSpan(text, from, text.length);
   let kwEnd = start;
@@ -93,7 +94,10 @@ export function buildInstruction(b: Builder, from: number, comments: string[]): 
   else if (nameValue.has(name)) parseNameValue(b, ins, argStart, argEnd, fail);
   else if (name === 'ARG') parseArg(b, ins, argStart, argEnd);
   else if (name === 'HEALTHCHECK') parseHealthcheck(b, ins, argStart, argEnd, maybeJson);
-  else if (name === 'ONBUILD' && argStart < argEnd) ins.sub = buildInstruction(b, argStart, []);
+  // BuildKit rejects `ONBUILD ONBUILD`; one level is all a valid file has, a few keep the
+  // dump faithful, and the cap keeps a line of 100k ONBUILDs from exhausting the stack.
+  else if (name === 'ONBUILD' && argStart < argEnd && depth < maxOnbuildDepth)
+    ins.sub = buildInstruction(b, argStart, [], depth + 1);
   return ins;
 }
 

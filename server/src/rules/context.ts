@@ -32,6 +32,7 @@ export interface LintEnvironment {
   hasDockerignore?: boolean;
 }
 
+const pathMax = 4096;
 const shellNames = /^(?:\/bin\/|\/usr\/bin\/)?(?:sh|bash|ash|dash|zsh)$/;
 
 export class LintContext {
@@ -43,6 +44,8 @@ export class LintContext {
   private readonly scriptCache = new Map<Instruction, Script[]>();
   private readonly workdirs = new Map<Instruction, string>();
   private readonly commandCache = new Map<Instruction, Array<{ cmd: ShellCommand; script: Script }>>();
+  /** The first stage of each name. */
+  private readonly byName = new Map<string, Stage>();
   private sink: Report[] = [];
 
   constructor(
@@ -54,6 +57,8 @@ export class LintContext {
       if (ins.name === 'FROM') {
         current = this.newStage(ins);
         this.stages.push(current);
+        if (current.name !== undefined && !this.byName.has(current.name))
+          this.byName.set(current.name, current);
       } else if (current) current.instructions.push(ins);
       else if (ins.name === 'ARG') this.globalArgs.push(ins);
     }
@@ -81,9 +86,8 @@ export class LintContext {
 
   /** An earlier stage by name or index, as `FROM x` and `COPY --from=x` resolve them. */
   stageNamed(ref: string): Stage | undefined {
-    const lower = ref.toLowerCase();
     if (/^\d+$/.test(ref)) return this.stages[Number(ref)];
-    return this.stages.find((s) => s.name === lower);
+    return this.byName.get(ref.toLowerCase());
   }
 
   /** The directory WORKDIR leaves the stage in before `ins` ("/" when unknown), computed once. */
@@ -100,6 +104,9 @@ export class LintContext {
         this.workdirs.set(ins, dir);
         if (ins.name !== 'WORKDIR' || ins.args.length === 0) continue;
         const path = ins.argsText.replace(/^(["'])(.*)\1$/, '$2');
+        // Linux refuses longer paths (PATH_MAX); stopping there keeps a flood of relative
+        // WORKDIRs from growing one string per instruction without bound.
+        if (!path.startsWith('/') && dir.length + path.length > pathMax) continue;
         dir = normalize(path.startsWith('/') ? path : `${dir}/${path}`);
       }
       finalDir.set(stage, dir);

@@ -5,7 +5,7 @@ import { emptyConfig, type HadolintConfig } from './config';
 import { LintContext, type LintEnvironment } from './context';
 import { allRules, parseErrorRule } from './registry';
 import { isBuildKitName, matchesRule, Suppressions } from './suppress';
-import type { Finding } from './types';
+import type { Finding, Rule } from './types';
 
 export interface LintOptions {
   settings?: LintSettings;
@@ -39,14 +39,43 @@ export function effectiveSeverity(
   );
 }
 
+interface RulePlan {
+  parseSeverity: RuleSeverity | 'off';
+  rules: ReadonlyArray<{ rule: Rule; severity: RuleSeverity }>;
+}
+
+// Settings and config objects are replaced, never mutated, so a plan computed for a pair stays
+// valid; every lint with the same pair skips working out 55 severities again.
+const noSettings = {};
+const plans = new WeakMap<object, WeakMap<HadolintConfig, RulePlan>>();
+
+function planFor(options: LintOptions): RulePlan {
+  const settingsKey = options.settings ?? noSettings;
+  const configKey = options.config ?? emptyConfig;
+  let byConfig = plans.get(settingsKey);
+  if (!byConfig) plans.set(settingsKey, (byConfig = new WeakMap()));
+  let plan = byConfig.get(configKey);
+  if (!plan) {
+    const disabled = disabledSet(options);
+    const rules: Array<{ rule: Rule; severity: RuleSeverity }> = [];
+    for (const rule of allRules) {
+      const severity = effectiveSeverity(rule, options, disabled);
+      if (severity !== 'off') rules.push({ rule, severity });
+    }
+    plan = { parseSeverity: effectiveSeverity(parseErrorRule, options, disabled), rules };
+    byConfig.set(configKey, plan);
+  }
+  return plan;
+}
+
 /** Lints one Dockerfile; never throws on any input. Findings are sorted by position. */
 export function lint(source: string, options: LintOptions = {}, parsed?: Dockerfile): Finding[] {
   const file = parsed ?? parseDockerfile(source);
   const ctx = new LintContext(file, options.env ?? {});
   const suppress = new Suppressions(file);
   const findings: Finding[] = [];
-  const disabled = disabledSet(options);
-  const parseSeverity = effectiveSeverity(parseErrorRule, options, disabled);
+  const plan = planFor(options);
+  const parseSeverity = plan.parseSeverity;
   if (parseSeverity !== 'off') {
     for (const e of file.errors) {
       const message = { en: e.message, 'zh-cn': e.message };
@@ -59,9 +88,9 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
       });
     }
   }
-  for (const rule of allRules) {
-    let severity = effectiveSeverity(rule, options, disabled);
-    if (severity === 'off' || suppress.skipsFile(rule)) continue;
+  for (const { rule, severity: planned } of plan.rules) {
+    let severity = planned;
+    if (suppress.skipsFile(rule)) continue;
     if (suppress.checkError && rule.aliases.some(isBuildKitName)) severity = 'error';
     let reports;
     try {

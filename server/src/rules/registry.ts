@@ -28,6 +28,7 @@ import { duplicateExpose, duplicateVolume, notInFinalImage } from './stages/dupl
 import { globalArgNotRedeclared } from './stages/globalArg';
 import type { Rule } from './types';
 import { anonymousVolume } from './volume/anonymousVolume';
+import { copyIntoVolume } from './volume/copyIntoVolume';
 import { volumeHostPath } from './volume/volumeHostPath';
 import { volumeInvalidJson } from './volume/volumeJson';
 import { writeUnderVolume } from './volume/writeUnderVolume';
@@ -66,6 +67,7 @@ export const allRules: readonly Rule[] = [
   // volume
   volumeInvalidJson,
   writeUnderVolume,
+  copyIntoVolume,
   volumeHostPath,
   anonymousVolume,
   duplicateVolume,

@@ -180,11 +180,13 @@ export function parseShell(src: string): ShellCommand[] {
       continue;
     }
     if (ch === '>' || ch === '<') {
+      const start = i;
       i++;
       while (src[i] === '>' || src[i] === '<' || src[i] === '&' || src[i] === '|' || src[i] === '-') i++;
-      if (/\d$/.test(src.slice(0, i - 1)) && words.length > 0) {
+      const before = src.charCodeAt(start - 1);
+      if (before >= 0x30 && before <= 0x39 && words.length > 0) {
         const last = words[words.length - 1];
-        if (/^\d+$/.test(last.value) && last.end === i - 1) words.pop();
+        if (last.end === start && /^\d+$/.test(last.value)) words.pop();
       }
       redirectNext = true;
       continue;

@@ -2,12 +2,34 @@ import type { RuleMeta } from '../../../common/rules';
 import type { Dockerfile, Range } from '../parser';
 
 const ignorePattern = /^(?:hadolint|berth)\s+(global\s+|stage\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/i;
+const mentionsIgnore = /ignore/i;
 
-interface Scoped {
-  ids: Set<string>;
-  /** Lines this suppression covers, inclusive. */
-  from: number;
-  to: number;
+/** Line intervals per rule id or alias, sorted by start and not overlapping one another. */
+class Intervals {
+  private readonly byId = new Map<string, Array<{ from: number; to: number }>>();
+
+  add(ids: Iterable<string>, from: number, to: number): void {
+    for (const id of ids) {
+      const list = this.byId.get(id);
+      const last = list?.[list.length - 1];
+      if (!list) this.byId.set(id, [{ from, to }]);
+      else if (last && from <= last.to) last.to = Math.max(last.to, to);
+      else list.push({ from, to });
+    }
+  }
+
+  covers(id: string, line: number): boolean {
+    const list = this.byId.get(id);
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (list[mid].from <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return list[lo].from <= line && line <= list[lo].to;
+  }
 }
 
 function idList(text: string): Set<string> {
@@ -35,7 +57,8 @@ export function matchesRule(ids: ReadonlySet<string>, rule: RuleMeta): boolean {
  * `# check=skip=…;error=true` parser directive. Our ids and the aliases both work.
  */
 export class Suppressions {
-  private readonly scoped: Scoped[] = [];
+  private readonly scoped = new Intervals();
+  private readonly stageScoped = new Intervals();
   private readonly global = new Set<string>();
   private readonly checkSkip = new Set<string>();
   /** BuildKit `check=error=true`: its checks fail the build, so we report them as errors. */
@@ -45,7 +68,9 @@ export class Suppressions {
     const commentAt = new Map<number, string>();
     for (const c of file.comments) commentAt.set(c.range.start.line, c.text);
     const fromLines = file.instructions.filter((i) => i.name === 'FROM').map((i) => i.range.start.line);
+    let nextFrom = 0;
     for (const c of file.comments) {
+      if (!mentionsIgnore.test(c.text)) continue;
       const m = ignorePattern.exec(c.text);
       if (!m) continue;
       const ids = idList(m[2]);
@@ -53,17 +78,20 @@ export class Suppressions {
       const line = c.range.start.line;
       if (scope === 'global') ids.forEach((id) => this.global.add(id));
       else if (scope === 'stage') {
-        const next = fromLines.find((l) => l > line) ?? Number.MAX_SAFE_INTEGER;
-        this.scoped.push({ ids, from: line, to: next - 1 });
+        // Comments come in line order, so the next FROM only ever moves forward.
+        while (nextFrom < fromLines.length && fromLines[nextFrom] <= line) nextFrom++;
+        const next = fromLines[nextFrom] ?? Number.MAX_SAFE_INTEGER;
+        this.stageScoped.add(ids, line, next - 1);
       }
     }
     for (const ins of file.instructions) {
       const ids = new Set<string>();
       for (let line = ins.range.start.line - 1; commentAt.has(line); line--) {
-        const m = ignorePattern.exec(commentAt.get(line) ?? '');
+        const comment = commentAt.get(line) ?? '';
+        const m = mentionsIgnore.test(comment) ? ignorePattern.exec(comment) : null;
         if (m && !m[1]) idList(m[2]).forEach((id) => ids.add(id));
       }
-      if (ids.size > 0) this.scoped.push({ ids, from: ins.range.start.line, to: ins.fullRange.end.line });
+      if (ids.size > 0) this.scoped.add(ids, ins.range.start.line, ins.fullRange.end.line);
     }
     let error = false;
     for (const d of file.directives) {
@@ -86,6 +114,7 @@ export class Suppressions {
 
   suppressed(rule: RuleMeta, range: Range): boolean {
     const line = range.start.line;
-    return this.scoped.some((s) => line >= s.from && line <= s.to && matchesRule(s.ids, rule));
+    const covers = (id: string): boolean => this.scoped.covers(id, line) || this.stageScoped.covers(id, line);
+    return covers(rule.id.toLowerCase()) || rule.aliases.some((a) => covers(a.toLowerCase()));
   }
 }

@@ -135,8 +135,32 @@ export const ruleCases: Record<string, RuleCases> = {
     fires: [
       `${F}VOLUME /data\nRUN mkdir -p /data/db\n`,
       `${F}VOLUME /var/log\nRUN echo hi > /var/log/x.log\n`,
+      `${F}VOLUME /data/\nWORKDIR /data\nRUN echo 1 > ./x\n`,
+      `FROM debian:12 AS base\nVOLUME ["/data"]\nFROM base\nRUN chown -R app /data\n`,
+      `${F}VOLUME /\nRUN touch /x\n`,
     ],
-    quiet: [`${F}RUN mkdir -p /data/db\nVOLUME /data\n`, `${F}VOLUME /data\nRUN mkdir -p /srv/data\n`],
+    quiet: [
+      `${F}RUN mkdir -p /data/db\nVOLUME /data\n`,
+      `${F}VOLUME /data\nRUN mkdir -p /srv/data /database\n`,
+      `${F}VOLUME /data\nCOPY conf /data/conf\nADD x.tar /data/\n`,
+      `FROM debian:12 AS base\nVOLUME /data\nFROM debian:12\nRUN mkdir /data\n`,
+      `FROM debian:12 AS a\nVOLUME /data\nFROM a AS b\nFROM debian:12\nRUN mkdir /data\n`,
+    ],
+  },
+  'copy-into-volume': {
+    fires: [
+      `${F}VOLUME /data\nCOPY conf /data/conf\n`,
+      `${F}VOLUME /srv/app\nWORKDIR /srv/app\nADD settings.json .\n`,
+      `FROM debian:12 AS base\nVOLUME /data\nFROM base\nCOPY --from=base /etc/x /data/x\n`,
+      `${F}VOLUME /data\nCOPY <<EOF /data/seed.sql\nselect 1;\nEOF\n`,
+    ],
+    quiet: [
+      `${F}COPY conf /data/conf\nVOLUME /data\n`,
+      `${F}VOLUME /data\nCOPY conf /srv/data/conf\nCOPY x /database/\n`,
+      `${F}VOLUME /data\nCOPY conf $TARGET\n`,
+      `${F}VOLUME /data\nRUN mkdir /data/x\n`,
+      `FROM debian:12 AS base\nVOLUME /data\nFROM debian:12\nCOPY --from=base /data /data\n`,
+    ],
   },
   'volume-host-path': {
     fires: [`${F}VOLUME /srv/data:/data\n`, `${F}VOLUME data\n`],

@@ -1,8 +1,25 @@
+import type { Instruction } from '../../parser';
 import type { Rule } from '../types';
 import { text } from '../types';
 
 const bustName =
   /^(?:REFRESH(?:ED)?(?:_(?:AT|DATE|ON))?|CACHE_?BUST(?:ER)?|BUST_?CACHE|LAST_?UPDATED?|UPDATED_AT|FORCE_?REBUILD)$/i;
+
+const reference = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g;
+
+/** For each `$NAME`/`${NAME` written anywhere, the first two instructions that write it. */
+function referencingInstructions(all: readonly Instruction[]): Map<string, Instruction[]> {
+  const users = new Map<string, Instruction[]>();
+  for (const ins of all) {
+    if (!ins.argsText.includes('$')) continue;
+    for (const m of ins.argsText.matchAll(reference)) {
+      const list = users.get(m[1]);
+      if (!list) users.set(m[1], [ins]);
+      else if (list.length < 2 && list[list.length - 1] !== ins) list.push(ins);
+    }
+  }
+  return users;
+}
 
 export const cacheBustEnv: Rule = {
   id: 'cache-bust-variable',
@@ -22,13 +39,13 @@ export const cacheBustEnv: Rule = {
     },
   },
   check(ctx) {
-    const all = ctx.file.instructions;
-    for (const ins of all) {
+    let users: Map<string, Instruction[]> | undefined;
+    for (const ins of ctx.file.instructions) {
       if (ins.name !== 'ENV' && ins.name !== 'ARG') continue;
       for (const pair of ins.pairs) {
         if (!bustName.test(pair.key)) continue;
-        const ref = new RegExp(`\\$\\{?${pair.key}\\b`);
-        const used = all.some((other) => other !== ins && ref.test(other.argsText));
+        users ??= referencingInstructions(ctx.file.instructions);
+        const used = (users.get(pair.key) ?? []).some((other) => other !== ins);
         if (ins.name === 'ARG' && used) continue;
         ctx.report(
           pair.keyRange,

@@ -1,6 +1,20 @@
 import type { Rule } from '../types';
 import { text } from '../types';
+import type { Stage } from '../context';
 import { flag } from '../util';
+
+/** Beyond this many, the message names the first ones only. */
+const maxListed = 12;
+
+function stageList(names: string[]): { en: string; zh: string } {
+  if (names.length === 0) return { en: '', zh: '' };
+  const shown = names.slice(0, maxListed).map((n) => `\`${n}\``);
+  const more = names.length - shown.length;
+  return {
+    en: ` Stages: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`,
+    zh: `已有阶段：${shown.join('、')}${more > 0 ? ` 等 ${names.length} 个` : ''}。`,
+  };
+}
 
 export const duplicateStageName: Rule = {
   id: 'duplicate-stage-name',
@@ -51,6 +65,9 @@ export const copyFromUnknownStage: Rule = {
     },
   },
   check(ctx) {
+    const byName = new Map<string, Stage>();
+    for (const s of ctx.stages) if (s.name && !byName.has(s.name)) byName.set(s.name, s);
+    let listed: { en: string; zh: string } | undefined;
     for (const stage of ctx.stages) {
       for (const ins of stage.instructions) {
         if (ins.name !== 'COPY' && ins.name !== 'ADD') continue;
@@ -71,7 +88,7 @@ export const copyFromUnknownStage: Rule = {
           ctx.report(f.range, text(`A stage cannot copy from itself.`, `阶段不能从自身复制。`));
           continue;
         }
-        const target = ctx.stages.find((s) => s.name === lower);
+        const target = byName.get(lower);
         if (target && target.index > stage.index) {
           ctx.report(
             f.range,
@@ -83,12 +100,12 @@ export const copyFromUnknownStage: Rule = {
           continue;
         }
         if (target || /[/:.@]/.test(ref)) continue;
-        const names = ctx.stages.filter((s) => s.name).map((s) => `\`${s.name}\``);
+        listed ??= stageList([...byName.keys()]);
         ctx.report(
           f.range,
           text(
-            `No stage is named \`${ref}\`, so it will be pulled as the image \`${ref}:latest\`.${names.length ? ` Stages: ${names.join(', ')}.` : ''}`,
-            `没有名为 \`${ref}\` 的阶段，它会被当作镜像 \`${ref}:latest\` 拉取。${names.length ? `已有阶段：${names.join('、')}。` : ''}`,
+            `No stage is named \`${ref}\`, so it will be pulled as the image \`${ref}:latest\`.${listed.en}`,
+            `没有名为 \`${ref}\` 的阶段，它会被当作镜像 \`${ref}:latest\` 拉取。${listed.zh}`,
           ),
         );
       }

@@ -3,6 +3,7 @@ import type { Stage } from '../context';
 import type { Rule } from '../types';
 import { text } from '../types';
 import { distance } from '../util';
+import { ScopedMap, withInherited } from '../stageTree';
 import { varRefs } from '../vars';
 
 const expanding = new Set([
@@ -34,10 +35,13 @@ function close(a: string, b: string): boolean {
   return distance(a, b) <= (a.length >= 6 ? 2 : 1);
 }
 
-function rootIsScratch(stage: Stage): boolean {
-  let s = stage;
-  while (s.parent) s = s.parent;
-  return s.image === 'scratch';
+/** Beyond this many names in scope a "did you mean" costs more than it is worth. */
+const maxHintCandidates = 500;
+
+function suggestion(known: ScopedMap<string, true>, name: string): string | undefined {
+  if (known.size > maxHintCandidates) return undefined;
+  for (const k of known.keys()) if (close(k, name)) return k;
+  return undefined;
 }
 
 export const undefinedVar: Rule = {
@@ -79,30 +83,28 @@ export const undefinedVar: Rule = {
             ),
       );
     };
-    for (const stage of ctx.stages) {
+    // Docker gives every build a default PATH, even FROM scratch.
+    const known = new ScopedMap<string, true>();
+    known.set('PATH', true);
+    const scratch = new Map<Stage, boolean>();
+    withInherited(ctx.stages, known, (stage) => {
       for (const ref of varRefs(stage.from.argsText)) {
         if (!ref.guarded && !globals.has(ref.name))
           report(stage.from, ref.start, ref.end, ref.name, undefined);
       }
-      const refs = stage.instructions.filter((i) => expanding.has(i.name) && i.argsText.includes('$'));
-      if (refs.length === 0) continue;
-      // Docker gives every build a default PATH, even FROM scratch.
-      const known = new Set<string>(['PATH']);
-      for (let s = stage.parent; s; s = s.parent) {
-        for (const i of s.instructions)
-          if (i.name === 'ARG' || i.name === 'ENV') i.pairs.forEach((p) => known.add(p.key));
-      }
-      const scratch = rootIsScratch(stage);
+      const fromScratch = stage.parent ? (scratch.get(stage.parent) ?? false) : stage.image === 'scratch';
+      scratch.set(stage, fromScratch);
       for (const ins of stage.instructions) {
-        if (expanding.has(ins.name) && ins.heredocs.length === 0) {
+        if (expanding.has(ins.name) && ins.heredocs.length === 0 && ins.argsText.includes('$')) {
           for (const ref of varRefs(ins.argsText)) {
             if (ref.guarded || known.has(ref.name)) continue;
-            const hint = [...known].find((k) => close(k, ref.name));
-            if (hint || scratch) report(ins, ref.start, ref.end, ref.name, hint);
+            const hint = suggestion(known, ref.name);
+            if (hint || fromScratch) report(ins, ref.start, ref.end, ref.name, hint);
           }
         }
-        if (ins.name === 'ARG' || ins.name === 'ENV') ins.pairs.forEach((p) => known.add(p.key));
+        if (ins.name === 'ARG' || ins.name === 'ENV')
+          ins.pairs.forEach((p) => known.setIfAbsent(p.key, true));
       }
-    }
+    });
   },
 };

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { text } from '../types';
-import { absolute, copyParts, isUnder, normalizePath } from '../util';
+import { absolute, copyParts, normalizePath } from '../util';
 
 /** Paths a RUN downloads to: `curl -o X`, `wget -O X`. */
 function downloads(args: ReadonlyArray<{ value: string }>): string[] {
@@ -15,6 +15,33 @@ function downloads(args: ReadonlyArray<{ value: string }>): string[] {
     }
   }
   return out;
+}
+
+/** Ancestors registered per added path; deeper ones are not (no real path is this deep). */
+const maxDepth = 64;
+
+/**
+ * Paths added by earlier layers, indexed by themselves and their parent directories, so that
+ * `rm -rf /dir` finds the first file added below it without scanning every earlier COPY.
+ */
+class AddedPaths {
+  private readonly first = new Map<string, { path: string; line: number }>();
+
+  add(path: string, line: number): void {
+    const entry = { path, line };
+    if (!this.first.has(path)) this.first.set(path, entry);
+    let depth = 0;
+    for (let cut = path.lastIndexOf('/'); cut > 0 && depth < maxDepth; cut = path.lastIndexOf('/', cut - 1)) {
+      const dir = path.slice(0, cut);
+      if (!this.first.has(dir)) this.first.set(dir, entry);
+      depth++;
+    }
+  }
+
+  /** The first path added at or below `path` (`/` itself only matches a file added as `/`). */
+  under(path: string): { path: string; line: number } | undefined {
+    return this.first.get(path);
+  }
 }
 
 export const deletedLater: Rule = {
@@ -36,7 +63,7 @@ export const deletedLater: Rule = {
   },
   check(ctx) {
     for (const stage of ctx.stages) {
-      const added: Array<{ path: string; line: number }> = [];
+      const added = new AddedPaths();
       for (const ins of stage.instructions) {
         const workdir = ctx.workdir(ins);
         if ((ins.name === 'COPY' || ins.name === 'ADD') && ins.heredocs.length === 0) {
@@ -49,8 +76,7 @@ export const deletedLater: Rule = {
             const isDir = dest.endsWith('/') || sources.length > 1;
             if (isDir && !base.includes('.')) continue;
             const path = isDir ? `${target}/${base}` : target;
-            if (base !== '' && base !== '.')
-              added.push({ path: normalizePath(path), line: ins.range.start.line });
+            if (base !== '' && base !== '.') added.add(normalizePath(path), ins.range.start.line);
           }
           continue;
         }
@@ -61,7 +87,7 @@ export const deletedLater: Rule = {
           for (const arg of cmd.args) {
             if (arg.value.startsWith('-') || /[*?$]/.test(arg.value)) continue;
             const path = absolute(arg.value, workdir);
-            const hit = added.find((a) => a.path === path || (isUnder(a.path, path) && path !== '/'));
+            const hit = added.under(path);
             if (!hit) continue;
             ctx.report(
               script.locate(arg.start, arg.end),
@@ -75,7 +101,7 @@ export const deletedLater: Rule = {
         for (const { cmd } of commands) {
           if (cmd.name !== 'curl' && cmd.name !== 'wget') continue;
           for (const p of downloads(cmd.args)) {
-            if (!/[$*]/.test(p)) added.push({ path: absolute(p, workdir), line: ins.range.start.line });
+            if (!/[$*]/.test(p)) added.add(absolute(p, workdir), ins.range.start.line);
           }
         }
       }

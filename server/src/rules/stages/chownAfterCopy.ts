@@ -22,12 +22,13 @@ export const chownAfterCopy: Rule = {
   },
   check(ctx) {
     for (const stage of ctx.stages) {
-      const copies: Array<{ ins: Instruction; dest: string }> = [];
+      const copies = new Map<string, { ins: Instruction; dest: string }>();
       for (const ins of stage.instructions) {
         const workdir = ctx.workdir(ins);
         if (ins.name === 'COPY' || ins.name === 'ADD') {
           const { dest } = copyParts(ins);
-          if (dest !== undefined && !/[$*]/.test(dest)) copies.push({ ins, dest: absolute(dest, workdir) });
+          const target = dest !== undefined && !/[$*]/.test(dest) ? absolute(dest, workdir) : undefined;
+          if (target !== undefined && !copies.has(target)) copies.set(target, { ins, dest: target });
           continue;
         }
         if (ins.name !== 'RUN') continue;
@@ -39,7 +40,7 @@ export const chownAfterCopy: Rule = {
           const targets = operands.slice(1);
           if (mode === undefined || targets.length !== 1 || /[$*]/.test(targets[0].value)) continue;
           const target = absolute(targets[0].value, workdir);
-          const copy = copies.find((c) => c.dest === target);
+          const copy = copies.get(target);
           if (!copy) continue;
           const flagName = cmd.name === 'chown' ? 'chown' : 'chmod';
           const octal = /^[0-7]{3,4}$/.test(mode);

@@ -1,15 +1,33 @@
 import type { Rule } from '../types';
 import { text } from '../types';
-import type { Stage } from '../context';
+import type { Instruction, Word } from '../../parser';
+import type { LintContext } from '../context';
+import { ScopedMap, withInherited } from '../stageTree';
 import { parsePort } from '../expose/ports';
 import { normalizePath } from '../util';
 import { volumePaths } from '../volume/paths';
 
-/** A stage's and its parent stages' instructions named `name`, oldest first (what the image inherits). */
-function inherited(stage: Stage, name: string): Stage['instructions'] {
-  const chain: Stage[] = [];
-  for (let s: Stage | undefined = stage; s; s = s.parent) chain.push(s);
-  return chain.reverse().flatMap((s) => s.instructions.filter((i) => i.name === name));
+/**
+ * Walks the stages with the first line each key was declared on by `name` instructions, the
+ * parent stages' included (what the image inherits); `duplicate` gets every later repeat.
+ */
+function repeats(
+  ctx: LintContext,
+  name: 'EXPOSE' | 'VOLUME',
+  keys: (ins: Instruction) => Array<{ key: string; word: Word }>,
+  duplicate: (key: string, word: Word, first: number) => void,
+): void {
+  const seen = new ScopedMap<string, number>();
+  withInherited(ctx.stages, seen, (stage) => {
+    for (const ins of stage.instructions) {
+      if (ins.name !== name) continue;
+      for (const { key, word } of keys(ins)) {
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, ins.range.start.line);
+        else duplicate(key, word, first);
+      }
+    }
+  });
 }
 
 export const duplicateExpose: Rule = {
@@ -28,29 +46,18 @@ export const duplicateExpose: Rule = {
     },
   },
   check(ctx) {
-    for (const stage of ctx.stages) {
-      const seen = new Map<string, number>();
-      const own = new Set(stage.instructions.filter((i) => i.name === 'EXPOSE'));
-      if (own.size === 0) continue;
-      for (const ins of inherited(stage, 'EXPOSE')) {
-        for (const word of ins.args) {
-          const p = parsePort(word);
-          if (p.from === undefined || p.mapping !== undefined) continue;
-          const key = `${p.ports}/${(p.protocol ?? 'tcp').toLowerCase()}`;
-          const first = seen.get(key);
-          if (first === undefined) seen.set(key, ins.range.start.line);
-          else if (own.has(ins)) {
-            ctx.report(
-              word.range,
-              text(
-                `${key} is already exposed on line ${first + 1}.`,
-                `${key} 已在第 ${first + 1} 行声明过。`,
-              ),
-            );
-          }
-        }
-      }
-    }
+    const ports = (ins: Instruction): Array<{ key: string; word: Word }> =>
+      ins.args.flatMap((word) => {
+        const p = parsePort(word);
+        if (p.from === undefined || p.mapping !== undefined) return [];
+        return [{ key: `${p.ports}/${(p.protocol ?? 'tcp').toLowerCase()}`, word }];
+      });
+    repeats(ctx, 'EXPOSE', ports, (key, word, first) =>
+      ctx.report(
+        word.range,
+        text(`${key} is already exposed on line ${first + 1}.`, `${key} 已在第 ${first + 1} 行声明过。`),
+      ),
+    );
   },
 };
 
@@ -70,27 +77,17 @@ export const duplicateVolume: Rule = {
     },
   },
   check(ctx) {
-    for (const stage of ctx.stages) {
-      const seen = new Map<string, number>();
-      const own = new Set(stage.instructions.filter((i) => i.name === 'VOLUME'));
-      if (own.size === 0) continue;
-      for (const ins of inherited(stage, 'VOLUME')) {
-        for (const { path, word } of volumePaths(ins)) {
-          const key = normalizePath(path);
-          const first = seen.get(key);
-          if (first === undefined) seen.set(key, ins.range.start.line);
-          else if (own.has(ins)) {
-            ctx.report(
-              word.range,
-              text(
-                `${key} is already a VOLUME (line ${first + 1}).`,
-                `${key} 已在第 ${first + 1} 行声明为 VOLUME。`,
-              ),
-            );
-          }
-        }
-      }
-    }
+    const paths = (ins: Instruction): Array<{ key: string; word: Word }> =>
+      volumePaths(ins).map(({ path, word }) => ({ key: normalizePath(path), word }));
+    repeats(ctx, 'VOLUME', paths, (key, word, first) =>
+      ctx.report(
+        word.range,
+        text(
+          `${key} is already a VOLUME (line ${first + 1}).`,
+          `${key} 已在第 ${first + 1} 行声明为 VOLUME。`,
+        ),
+      ),
+    );
   },
 };
 

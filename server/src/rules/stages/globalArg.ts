@@ -1,5 +1,6 @@
 import type { Rule } from '../types';
 import { text } from '../types';
+import { ScopedMap, withInherited } from '../stageTree';
 import { varRefs } from '../vars';
 
 export const globalArgNotRedeclared: Rule = {
@@ -22,12 +23,8 @@ export const globalArgNotRedeclared: Rule = {
   check(ctx) {
     const globals = new Set(ctx.globalArgs.flatMap((i) => i.pairs.map((p) => p.key)));
     if (globals.size === 0) return;
-    for (const stage of ctx.stages) {
-      const declared = new Set<string>();
-      for (let s = stage.parent; s; s = s.parent) {
-        for (const i of s.instructions)
-          if (i.name === 'ARG' || i.name === 'ENV') i.pairs.forEach((p) => declared.add(p.key));
-      }
+    const declared = new ScopedMap<string, true>();
+    withInherited(ctx.stages, declared, (stage) => {
       for (const ins of stage.instructions) {
         if (ins.name === 'ARG' || ins.name === 'ENV') {
           if (ins.name === 'ENV') {
@@ -36,7 +33,7 @@ export const globalArgNotRedeclared: Rule = {
                 report(ref.name, ins.locate(ref.start, ref.end));
             }
           }
-          ins.pairs.forEach((p) => declared.add(p.key));
+          ins.pairs.forEach((p) => declared.setIfAbsent(p.key, true));
           continue;
         }
         if (ins.name === 'ONBUILD') continue;
@@ -45,7 +42,7 @@ export const globalArgNotRedeclared: Rule = {
           report(ref.name, ins.locate(ref.start, ref.end));
         }
       }
-    }
+    });
     function report(name: string, range: Parameters<typeof ctx.report>[0]): void {
       ctx.report(
         range,

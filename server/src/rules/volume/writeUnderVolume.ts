@@ -1,9 +1,12 @@
 import type { ShellCommand } from '../shell';
 import type { Rule } from '../types';
 import { text } from '../types';
-import { absolute, isUnder } from '../util';
-import type { Stage } from '../context';
+import { absolute } from '../util';
+import type { Instruction } from '../../parser';
+import type { LintContext } from '../context';
+import { withInherited } from '../stageTree';
 import { volumePaths } from './paths';
+import { VolumeScope } from './volumeScope';
 
 const writers = new Set([
   'mkdir',
@@ -48,16 +51,19 @@ function writtenPaths(
   return out;
 }
 
-/** VOLUMEs a stage inherits from its parent stages. */
-function inheritedVolumes(stage: Stage): Array<{ path: string; line: number }> {
-  const out: Array<{ path: string; line: number }> = [];
-  for (let s = stage.parent; s; s = s.parent) {
-    for (const ins of s.instructions) {
-      if (ins.name !== 'VOLUME') continue;
-      for (const { path } of volumePaths(ins)) out.push({ path, line: ins.range.start.line });
+/**
+ * Walks every stage with the VOLUMEs it inherits and has declared so far, calling `visit` for
+ * each other instruction (ONBUILD bodies excluded: they run in another build).
+ */
+export function withVolumes(ctx: LintContext, visit: (ins: Instruction, volumes: VolumeScope) => void): void {
+  const volumes = new VolumeScope();
+  withInherited(ctx.stages, volumes, (stage) => {
+    for (const ins of stage.instructions) {
+      if (ins.name === 'VOLUME') {
+        for (const { path } of volumePaths(ins)) volumes.declare(path, ins.range.start.line);
+      } else if (!volumes.empty) visit(ins, volumes);
     }
-  }
-  return out;
+  });
 }
 
 export const writeUnderVolume: Rule = {
@@ -69,38 +75,32 @@ export const writeUnderVolume: Rule = {
     en: {
       title: 'RUN writes under a path already declared VOLUME',
       explanation:
-        'With the classic builder, changes a RUN makes inside a declared volume are discarded: RUN works on a fresh anonymous volume that is thrown away. BuildKit keeps them, so the image depends on the builder. Prepare the directory first, declare VOLUME last.',
+        'With the classic builder, changes a RUN makes inside a declared volume are discarded: RUN works on a fresh anonymous volume that is thrown away. BuildKit keeps them, so the image depends on the builder. Prepare the directory first, declare VOLUME last. COPY and ADD are different: both builders keep what they write (see `copy-into-volume`).',
     },
     'zh-cn': {
       title: 'RUN 写入了已声明为 VOLUME 的路径',
       explanation:
-        '使用经典构建器时，RUN 在已声明卷内做的修改会被丢弃：RUN 操作的是一个随后被丢掉的新匿名卷。BuildKit 会保留这些修改，于是镜像内容取决于用哪个构建器。请先准备好目录，最后再声明 VOLUME。',
+        '使用经典构建器时，RUN 在已声明卷内做的修改会被丢弃：RUN 操作的是一个随后被丢掉的新匿名卷。BuildKit 会保留这些修改，于是镜像内容取决于用哪个构建器。请先准备好目录，最后再声明 VOLUME。COPY 和 ADD 不同：两种构建器都会保留它们写入的内容（见 `copy-into-volume`）。',
     },
   },
   check(ctx) {
-    for (const stage of ctx.stages) {
-      const volumes = inheritedVolumes(stage);
-      for (const ins of stage.instructions) {
-        if (ins.name === 'VOLUME') {
-          for (const { path } of volumePaths(ins)) volumes.push({ path, line: ins.range.start.line });
-        }
-        if (ins.name !== 'RUN' || volumes.length === 0) continue;
-        const workdir = ctx.workdir(ins);
-        for (const { cmd, script } of ctx.commands(ins)) {
-          for (const w of writtenPaths(cmd, workdir)) {
-            const volume = volumes.find((v) => v.path.startsWith('/') && isUnder(w.path, v.path));
-            if (!volume) continue;
-            ctx.report(
-              script.locate(w.start, w.end),
-              text(
-                `${w.path} is inside VOLUME ${volume.path} (line ${volume.line + 1}); the classic builder discards this change. Declare the VOLUME after this RUN.`,
-                `${w.path} 位于 VOLUME ${volume.path}（第 ${volume.line + 1} 行）之内；经典构建器会丢弃这次修改。请把 VOLUME 放到这条 RUN 之后。`,
-              ),
-            );
-            break;
-          }
+    withVolumes(ctx, (ins, volumes) => {
+      if (ins.name !== 'RUN') return;
+      const workdir = ctx.workdir(ins);
+      for (const { cmd, script } of ctx.commands(ins)) {
+        for (const w of writtenPaths(cmd, workdir)) {
+          const volume = volumes.containing(w.path);
+          if (!volume) continue;
+          ctx.report(
+            script.locate(w.start, w.end),
+            text(
+              `${w.path} is inside VOLUME ${volume.path} (line ${volume.line + 1}); the classic builder discards this change (BuildKit keeps it). Declare the VOLUME after this RUN.`,
+              `${w.path} 位于 VOLUME ${volume.path}（第 ${volume.line + 1} 行）之内；经典构建器会丢弃这次修改（BuildKit 会保留）。请把 VOLUME 放到这条 RUN 之后。`,
+            ),
+          );
+          break;
         }
       }
-    }
+    });
   },
 };

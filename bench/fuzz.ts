@@ -1,0 +1,55 @@
+// Times the linter (parse + every rule) on hostile inputs: hand-made extremes, mutated corpus
+// files and random text. Fixed seed by default; `--long` runs ten times more inputs, `--seed N`
+// another set. Prints the distribution and the slowest inputs' shape. Figures only.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { lint } from '../server/src/rules/engine';
+import { fuzzInputs, type FuzzInput } from '../test/unit/server/fuzzInputs';
+
+const corpus = path.resolve(__dirname, '..', '..', 'shared', 'corpus', 'real');
+const budgetMs = 100;
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
+}
+
+function shape(source: string): string {
+  const lines = source.split('\n');
+  const longest = lines.reduce((m, l) => Math.max(m, l.length), 0);
+  return `${(source.length / 1024).toFixed(0)} KB, ${lines.length} lines, longest ${longest} chars`;
+}
+
+function main(): void {
+  if (!fs.existsSync(corpus)) {
+    console.log(`skipped: ${corpus} is absent`);
+    return;
+  }
+  const long = process.argv.includes('--long');
+  const seed = Number(option('--seed') ?? 0xb3e7);
+  const sources = fs.readdirSync(corpus).map((n) => fs.readFileSync(path.join(corpus, n), 'utf8'));
+  // Warm the JIT on ordinary files first, so that the first hostile inputs are not charged for it.
+  for (let i = 0; i < 3; i++) sources.forEach((s) => lint(s));
+  const inputs = fuzzInputs(sources, seed, long ? 30000 : 3000, long ? 3000 : 300);
+  const timed: Array<{ input: FuzzInput; ms: number }> = [];
+  for (const input of inputs) {
+    const start = performance.now();
+    lint(input.source, { env: { hasDockerignore: false } });
+    timed.push({ input, ms: performance.now() - start });
+  }
+  const sorted = timed.map((t) => t.ms).sort((a, b) => a - b);
+  const over = timed.filter((t) => t.ms > budgetMs).length;
+  console.log(`fuzz (seed ${seed}${long ? ', long' : ''}): ${inputs.length} inputs`);
+  console.log(
+    `per input        p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms; over ${budgetMs} ms: ${over}`,
+  );
+  console.log('slowest:');
+  for (const { input, ms } of [...timed].sort((a, b) => b.ms - a.ms).slice(0, 8))
+    console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${input.name} (${shape(input.source)})`);
+}
+
+main();
