@@ -374,3 +374,81 @@ export async function newLanguageServer(extensionsDir: string, old: readonly num
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+// --- Terminals -----------------------------------------------------------------------------------
+
+/**
+ * Settings that make the terminal render as DOM rows (not on a canvas), so that tests can read
+ * what it shows.
+ */
+export const readableTerminalSettings: Readonly<Record<string, unknown>> = {
+  'terminal.integrated.gpuAcceleration': 'off',
+};
+
+/** The text of the terminal shown in the panel; needs `readableTerminalSettings`. */
+export async function terminalText(page: Page): Promise<string> {
+  const rows = page.locator('.terminal-wrapper .xterm-rows').filter({ visible: true });
+  return plainText((await rows.allInnerTexts()).join('\n'));
+}
+
+/** Waits until the terminal shown in the panel matches `text`; returns all its text. */
+export async function expectTerminalText(page: Page, text: RegExp, timeoutMs = 60_000): Promise<string> {
+  return waitFor(
+    `the terminal to show ${String(text)}`,
+    async () => {
+      const shown = await terminalText(page);
+      return text.test(shown) ? shown : undefined;
+    },
+    timeoutMs,
+  );
+}
+
+// --- Drag and drop -------------------------------------------------------------------------------
+
+/**
+ * Drags `source` onto `target` with the HTML5 drag events VS Code's lists listen to, all sharing
+ * one DataTransfer. Playwright's mouse-driven dragTo does not start an HTML5 drag that a tree's
+ * drop controller sees.
+ */
+export async function dragAndDrop(source: Locator, target: Locator): Promise<void> {
+  const page = source.page();
+  const dataTransfer = await page.evaluateHandle('new DataTransfer()');
+  const centre = async (element: Locator) => {
+    await element.waitFor({ state: 'visible' });
+    const box = await element.boundingBox();
+    if (!box) throw new Error('a row to drag or drop on has no box on screen');
+    return { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+  };
+  const from = await centre(source);
+  const to = await centre(target);
+  await source.dispatchEvent('dragstart', { dataTransfer, ...from });
+  for (const type of ['dragenter', 'dragover', 'drop'])
+    await target.dispatchEvent(type, { dataTransfer, ...to });
+  await source.dispatchEvent('dragend', { dataTransfer, ...to });
+  await dataTransfer.dispose();
+}
+
+// --- Status bar ----------------------------------------------------------------------------------
+
+/** The text of the status bar entries that match `text`, or undefined while none does. */
+export async function statusBarText(page: Page, text: RegExp): Promise<string | undefined> {
+  const items = await page.locator('.statusbar-item').allInnerTexts();
+  return items.map(plainText).find((item) => text.test(item));
+}
+
+/**
+ * Expands a tree row, waiting for it to become expandable first: a row that only now got
+ * children (a container just connected to a network) is redrawn as collapsible a moment later.
+ */
+export async function expandTreeRow(row: Locator, timeoutMs?: number): Promise<void> {
+  await waitFor(
+    'the tree row to expand',
+    async () => {
+      const state = await row.getAttribute('aria-expanded');
+      if (state === 'true') return true;
+      if (state === 'false') await row.click();
+      return undefined;
+    },
+    timeoutMs,
+  );
+}

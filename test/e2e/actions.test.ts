@@ -1,0 +1,226 @@
+// Issue 3's container actions in a real VS Code, each checked against the engine as well as on
+// screen: logs that follow, a shell through exec, a container dragged onto a network, two volumes
+// removed with one confirmation, and an Inspect document that follows its object.
+// Names start with "berth-a-": the views sort by name and render only the rows on screen, and
+// other suites may fill the shared engine with many "berth-b…" and later objects meanwhile.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type Docker from 'dockerode';
+import { createContainer, createNetwork, createVolume, engine, Tracker, uniqueName } from '../harness/engine';
+import {
+  activeEditor,
+  clickActivity,
+  contextMenu,
+  dialogButton,
+  dialogMessage,
+  editorText,
+  expandView,
+  guarded,
+  treeItem,
+  waitFor,
+} from '../harness/workbench';
+import {
+  dragAndDrop,
+  expandTreeRow,
+  expectTerminalText,
+  readableTerminalSettings,
+  workbenchSuite,
+} from '../harness/workbench2';
+
+const firstLine = 'berth-log-first-line';
+const laterLine = 'berth-log-later-line';
+/** Prints one line, then another only once the test creates /tmp/go: proof that logs follow. */
+const loggerCommand = [
+  'sh',
+  '-c',
+  `echo ${firstLine}; while [ ! -e /tmp/go ]; do sleep 0.1; done; echo ${laterLine}; exec sleep 3600`,
+];
+
+/** Runs `argv` in `container` through the Engine API and waits until it exits. */
+async function execIn(container: Docker.Container, argv: string[]): Promise<void> {
+  const exec = await container.exec({ Cmd: argv, AttachStdout: true, AttachStderr: true });
+  const stream = await exec.start({ hijack: true, stdin: false });
+  await new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve).on('close', resolve).on('error', reject);
+    stream.resume();
+  });
+}
+
+async function networksOf(id: string): Promise<string[]> {
+  const info = await engine().getContainer(id).inspect();
+  return Object.keys(info.NetworkSettings.Networks ?? {});
+}
+
+interface Scene {
+  logger: { name: string; container: Docker.Container };
+  app: { name: string; container: Docker.Container };
+  dropNetwork: string;
+}
+
+void describe('Container actions in a real VS Code', () => {
+  const tracker = new Tracker();
+  let scene: Scene | undefined;
+  const suite = workbenchSuite(true, async (scratch) => {
+    const loggerName = uniqueName('a-logger');
+    const appName = uniqueName('a-app');
+    scene = {
+      logger: {
+        name: loggerName,
+        container: await createContainer(tracker, { name: loggerName, cmd: loggerCommand, start: true }),
+      },
+      app: { name: appName, container: await createContainer(tracker, { name: appName, start: true }) },
+      dropNetwork: (await createNetwork(tracker, { name: uniqueName('a-drop_net') })).name,
+    };
+    const workspace = path.join(scratch, 'workspace');
+    mkdirSync(workspace);
+    writeFileSync(path.join(workspace, 'README.md'), '# actions e2e\n');
+    return { workspace, options: { settings: { ...readableTerminalSettings } } };
+  });
+
+  after(() => tracker.cleanup());
+
+  void test('Show Logs prints the container’s output and follows lines printed later', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !scene) return;
+    const { logger } = scene;
+    await guarded(w.page, 'actions-logs', async () => {
+      await clickActivity(w.page, 'Berth');
+      const containers = await expandView(w.page, 'Containers');
+      await contextMenu(treeItem(containers, logger.name), 'Show Logs');
+      const before = await expectTerminalText(w.page, new RegExp(firstLine));
+      assert.doesNotMatch(before, new RegExp(laterLine), 'the later line is printed only after /tmp/go');
+
+      await execIn(logger.container, ['touch', '/tmp/go']);
+      const after = await expectTerminalText(w.page, new RegExp(`${firstLine}[\\s\\S]*${laterLine}`));
+      assert.equal(after.split(firstLine).length - 1, 1, 'the first line is shown once, not replayed');
+      const engineLogs = (await logger.container.logs({ stdout: true, stderr: true })).toString('utf8');
+      assert.ok(engineLogs.includes(laterLine), 'the engine has the later line too');
+    });
+  });
+
+  void test('Open Shell runs /bin/sh through exec and answers typed commands', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !scene) return;
+    const { app } = scene;
+    await guarded(w.page, 'actions-shell', async () => {
+      await clickActivity(w.page, 'Berth');
+      const containers = await expandView(w.page, 'Containers');
+      const execsBefore = (await app.container.inspect()).ExecIDs ?? [];
+      await contextMenu(treeItem(containers, app.name), 'Open Shell');
+      const execId = await waitFor('the engine to run a shell exec in the container', async () => {
+        const ids = (await app.container.inspect()).ExecIDs ?? [];
+        return ids.find((id) => !execsBefore.includes(id));
+      });
+      const exec = await engine().getExec(execId).inspect();
+      assert.deepEqual(
+        [exec.ProcessConfig.entrypoint, ...exec.ProcessConfig.arguments],
+        ['/bin/sh'],
+        'the shell is argv /bin/sh, no command string',
+      );
+      assert.equal(exec.ProcessConfig.tty, true);
+      // The shell's prompt says it is ready for input.
+      await expectTerminalText(w.page, /[#$]\s*$/);
+      await w.page.locator('.terminal-wrapper .xterm').filter({ visible: true }).click();
+      await w.page.keyboard.type('echo berth-$((6*7))');
+      await w.page.keyboard.press('Enter');
+      await expectTerminalText(w.page, /^berth-42\s*$/m);
+    });
+  });
+
+  void test('dragging a container onto a network connects it after the confirmation', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !scene) return;
+    const { app, dropNetwork } = scene;
+    await guarded(w.page, 'actions-drop', async () => {
+      await clickActivity(w.page, 'Berth');
+      const networks = await expandView(w.page, 'Networks');
+      const containers = await expandView(w.page, 'Containers');
+      assert.ok(!(await networksOf(app.container.id)).includes(dropNetwork));
+      await dragAndDrop(treeItem(containers, app.name), treeItem(networks, dropNetwork));
+      await waitFor('the confirmation naming the container and the network', async () => {
+        const message = await dialogMessage(w.page);
+        return message.includes(app.name) && message.includes(dropNetwork) ? true : undefined;
+      });
+      assert.equal(
+        await dialogMessage(w.page),
+        `Connect ${app.name} to network "${dropNetwork}"?`,
+        'the confirmation names exactly what happens',
+      );
+      assert.ok(!(await networksOf(app.container.id)).includes(dropNetwork), 'nothing before confirming');
+      await dialogButton(w.page, 'Connect');
+      await waitFor('the engine to connect the dropped container', async () =>
+        (await networksOf(app.container.id)).includes(dropNetwork) ? true : undefined,
+      );
+      await expandTreeRow(treeItem(networks, dropNetwork));
+      const info = await app.container.inspect();
+      const ip = info.NetworkSettings.Networks[dropNetwork]?.IPAddress;
+      assert.ok(ip, 'the engine gave the container an address on the network');
+      await networks
+        .locator('.monaco-list-row')
+        .filter({ has: w.page.locator('.label-name', { hasText: app.name }) })
+        .filter({ hasText: ip })
+        .first()
+        .waitFor();
+    });
+  });
+
+  void test('removing two selected volumes asks once, naming both, and removes both', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    const volumes = [
+      await createVolume(tracker, uniqueName('a-vol1')),
+      await createVolume(tracker, uniqueName('a-vol2')),
+    ];
+    await guarded(w.page, 'actions-multi-remove', async () => {
+      await clickActivity(w.page, 'Berth');
+      const pane = await expandView(w.page, 'Volumes');
+      const [first, second] = volumes.map((name) => treeItem(pane, name));
+      await first.click();
+      await second.click({ modifiers: ['Control'] });
+      await waitFor('both volumes selected', async () => {
+        const selected = await Promise.all(
+          [first, second].map(async (row) => (await row.getAttribute('aria-selected')) === 'true'),
+        );
+        return selected.every(Boolean) ? true : undefined;
+      });
+      await contextMenu(second, 'Remove Volume…');
+      const message = await waitFor('the removal confirmation', async () => {
+        const text = await dialogMessage(w.page);
+        return text ? text : undefined;
+      });
+      assert.equal(message, `Remove 2 volumes: ${volumes.join(', ')}?`);
+      await dialogButton(w.page, 'Remove');
+      await waitFor('the engine to remove both volumes', async () => {
+        const left = await engine().listVolumes({ filters: { name: volumes } });
+        return (left.Volumes ?? []).some((v) => volumes.includes(v.Name)) ? undefined : true;
+      });
+      for (const row of [first, second]) await row.waitFor({ state: 'detached' });
+    });
+  });
+
+  void test('an open Inspect Network document follows a container connected in the engine', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !scene) return;
+    const { logger } = scene;
+    const network = await createNetwork(tracker, { name: uniqueName('a-inspect_net') });
+    await guarded(w.page, 'actions-inspect-follow', async () => {
+      await clickActivity(w.page, 'Berth');
+      const networks = await expandView(w.page, 'Networks');
+      await contextMenu(treeItem(networks, network.name), 'Inspect Network');
+      await waitFor('the network JSON in an editor', async () =>
+        (await editorText(w.page)).includes(`"Name": "${network.name}"`) ? true : undefined,
+      );
+      assert.doesNotMatch(await editorText(w.page), new RegExp(logger.name));
+
+      await engine().getNetwork(network.id).connect({ Container: logger.container.id });
+      await activeEditor(w.page).locator('.view-lines').click();
+      await waitFor('the open document to show the connected container', async () => {
+        // The Containers block sits near the end of the JSON, below what fits on screen.
+        await w.page.keyboard.press('Control+End');
+        return (await editorText(w.page)).includes(`"Name": "${logger.name}"`) ? true : undefined;
+      });
+    });
+  });
+});
