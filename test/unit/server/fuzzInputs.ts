@@ -166,9 +166,10 @@ export function fuzzInputs(
   seed: number,
   mutants: number,
   randoms: number,
+  size?: number,
 ): FuzzInput[] {
   const next = rng(seed);
-  const inputs: FuzzInput[] = Object.entries(extremes()).map(([name, source]) => ({ name, source }));
+  const inputs: FuzzInput[] = Object.entries(extremes(size)).map(([name, source]) => ({ name, source }));
   for (let i = 0; i < mutants; i++)
     inputs.push({ name: `mutant ${i}`, source: mutate(corpus[Math.floor(next() * corpus.length)], next) });
   for (let i = 0; i < randoms; i++) {
