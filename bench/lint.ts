@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { build } from 'esbuild';
 import { validate } from 'dockerfile-utils';
 import type * as engine from '../server/src/rules/engine';
+import { recordFigure } from './lib/summary';
+import type { Figure } from './lib/summary';
 
 const root = path.resolve(__dirname, '..');
 const corpus = path.resolve(root, '..', 'shared', 'corpus', 'real');
@@ -91,6 +93,16 @@ async function main(): Promise<void> {
   console.log(
     `CLI, one process over the corpus: ${median(walls).toFixed(0)} ms wall (median of ${walls.length})`,
   );
+  const record = (figure: Omit<Figure, 'bench' | 'unit'>) =>
+    recordFigure({ bench: 'lint', unit: 'ms', ...figure });
+  record({
+    figure: `Lint ${names.length} corpus files`,
+    value: median(berth),
+    peer: 'dockerfile-utils',
+    peerValue: median(utils),
+  });
+  record({ figure: '200-line file, full lint', value: median(single) });
+  record({ figure: 'CLI over the corpus, wall', value: median(walls) });
 }
 
 void main();

@@ -16,6 +16,7 @@ import {
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
+import { recordFigure } from './lib/summary';
 
 const repoRoot = path.resolve(__dirname, '..');
 const serverPath = path.join(repoRoot, 'dist', 'server', 'server.js');
@@ -210,6 +211,13 @@ async function main(): Promise<void> {
     row('corpus open', describe(loaded));
     row('change all (warm)', describePass(edited, files.length));
     row('after relinting', describe(relinted));
+    const record = (figure: string, value: number, unit: string) =>
+      recordFigure({ bench: 'server-memory', figure, value, unit });
+    record(`Language server: lint ${files.length} corpus files (cold)`, opened.elapsedMs, 'ms');
+    record('Language server RSS after linting the corpus', loaded.rssKb / 1024, 'MB');
+    record('Language server peak RSS', relinted.peakRssKb / 1024, 'MB');
+    if (loaded.heapUsedKb !== undefined)
+      record('Language server V8 heap used', loaded.heapUsedKb / 1024, 'MB');
   } catch (error) {
     throw new Error(`${(error as Error).message}\n--- server stderr ---\n${stderr}`, { cause: error });
   } finally {

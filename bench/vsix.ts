@@ -6,6 +6,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { recordFigure } from './lib/summary';
 
 const repoRoot = path.resolve(__dirname, '..');
 export const vsixPath = path.join(repoRoot, 'dist', 'berth.vsix');
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
   const entries = await listEntries(vsix);
   const unpacked = entries.reduce((sum, entry) => sum + entry.size, 0);
   console.log(`VSIX ${path.relative(repoRoot, vsix)}: ${kb(statSync(vsix).size)} compressed`);
+  recordFigure({ bench: 'vsix', figure: 'VSIX size', value: statSync(vsix).size / 1024, unit: 'KB' });
   console.log(`  ${entries.length} files, ${kb(unpacked)} unpacked`);
   console.log(`  largest ${top} (unpacked, compressed):`);
   for (const entry of [...entries].sort((a, b) => b.size - a.size).slice(0, top))
