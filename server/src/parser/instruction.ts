@@ -1,7 +1,7 @@
 import { isSpace, isTokenSpace, splitTokenSpace } from './chars';
 import { parseJsonArray } from './jsonArray';
 import type { LogicalLine } from './logicalLine';
-import type { Instruction, KeyValue, ParseError, Range, Word } from './types';
+import type { Flag, Heredoc, Instruction, KeyValue, ParseError, Position, Range, Word } from './types';
 import { extractFlags, parseWords, type Token } from './words';
 
 const maxOnbuildDepth = 8;
@@ -36,7 +36,7 @@ interface Builder {
 }
 
 /** Parses one logical line (continuations joined) starting at `from`, the way BuildKit does. */
-export function buildInstruction(b: Builder, from: number, comments: string[], depth = 0): Instruction {
+export function buildInstruction(b: Builder, from: number, comments: string[], depth = 0): ParsedInstruction {
   const text = b.line.text;
   const [start, end] = trimSpan(text, from, text.length);
   let kwEnd = start;
@@ -48,29 +48,17 @@ export function buildInstruction(b: Builder, from: number, comments: string[], d
   const { flags, rest } =
     restStart < end ? extractFlags(text.slice(0, end), restStart) : { flags: [], rest: end };
   const [argStart, argEnd] = trimSpan(text, rest, end);
-  const range = b.line.rangeOf(start, end);
-  const ins: Instruction = {
+  const ins = new ParsedInstruction(
     keyword,
     name,
-    keywordRange: b.line.rangeOf(start, kwEnd),
-    range,
-    fullRange: range,
-    flags: flags.map((f) => toFlag(b, f)),
-    argsText: text.slice(argStart, argEnd),
-    argsRange: b.line.rangeOf(argStart, argEnd),
-    locate: (s, e) => b.line.rangeOf(argStart + s, argStart + e),
-    args: [],
-    json: undefined,
-    jsonError: undefined,
-    pairs: [],
-    heredocs: [],
-    sub: undefined,
+    b.line,
+    [start, kwEnd, argStart, argEnd, end],
+    flags.length === 0 ? [] : flags.map((f) => toFlag(b, f)),
+    text.slice(argStart, argEnd),
     comments,
-  };
-  const words = (s: number, e: number): Word[] =>
-    s >= e ? [] : splitTokenSpace(text, s, e).map(([ws, we]) => word(b, text.slice(ws, we), ws, we));
+  );
   const fail = (message: string): void => {
-    b.errors.push({ message, range });
+    b.errors.push({ message, range: ins.range });
   };
   const maybeJson = (s: number, e: number, toList: boolean): void => {
     const result = parseJsonArray(text, s, e);
@@ -84,11 +72,12 @@ export function buildInstruction(b: Builder, from: number, comments: string[], d
       return;
     }
     if (result.kind === 'invalid') ins.jsonError = result.message;
-    ins.args = toList || s >= e ? words(s, e) : [word(b, text.slice(s, e), s, e)];
+    if (toList) ins.splitArgsLater(s, e);
+    else ins.args = s >= e ? [] : [word(b, text.slice(s, e), s, e)];
   };
 
   if (shellOrExec.has(name) || listOrExec.has(name)) maybeJson(argStart, argEnd, true);
-  else if (whitespaceList.has(name)) ins.args = words(argStart, argEnd);
+  else if (whitespaceList.has(name)) ins.args = splitWords(b.line, argStart, argEnd);
   else if (singleString.has(name))
     ins.args = argStart < argEnd ? [word(b, ins.argsText, argStart, argEnd)] : [];
   else if (nameValue.has(name)) parseNameValue(b, ins, argStart, argEnd, fail);
@@ -100,6 +89,94 @@ export function buildInstruction(b: Builder, from: number, comments: string[], d
     ins.sub = buildInstruction(b, argStart, [], depth + 1);
   return ins;
 }
+
+/**
+ * An instruction whose source ranges are worked out on demand: most are never reported, and
+ * keeping three ranges of three objects each per instruction dominated the parser's garbage.
+ */
+class ParsedInstruction implements Instruction {
+  json: string[] | undefined = undefined;
+  jsonError: string | undefined = undefined;
+  pairs: KeyValue[] = [];
+  heredocs: Heredoc[] = [];
+  sub: Instruction | undefined = undefined;
+  private argsCache: Word[] | undefined;
+  private argsSpan: [number, number] | undefined;
+  private rangeCache: Range | undefined;
+  private end: Position | undefined;
+  private fullEnd: Position | undefined;
+  private fullCache: Range | undefined;
+
+  constructor(
+    readonly keyword: string,
+    readonly name: string,
+    private readonly line: LogicalLine,
+    /** Keyword start and end, arguments start and end, instruction end: offsets in the line. */
+    private readonly offsets: readonly [number, number, number, number, number],
+    readonly flags: Flag[],
+    readonly argsText: string,
+    readonly comments: string[],
+  ) {}
+
+  /** Whitespace-separated words, split when first asked for (RUN's rarely are). */
+  get args(): Word[] {
+    if (!this.argsCache) {
+      this.argsCache = this.argsSpan ? splitWords(this.line, this.argsSpan[0], this.argsSpan[1]) : [];
+    }
+    return this.argsCache;
+  }
+
+  set args(words: Word[]) {
+    this.argsCache = words;
+  }
+
+  splitArgsLater(start: number, end: number): void {
+    this.argsSpan = [start, end];
+    this.argsCache = undefined;
+  }
+
+  get keywordRange(): Range {
+    return this.line.rangeOf(this.offsets[0], this.offsets[1]);
+  }
+
+  get range(): Range {
+    if (!this.rangeCache) {
+      const start = this.line.positionAt(this.offsets[0]);
+      const end = this.end ?? this.line.rangeOf(this.offsets[0], this.offsets[4]).end;
+      this.rangeCache = { start, end };
+    }
+    return this.rangeCache;
+  }
+
+  get fullRange(): Range {
+    if (!this.fullEnd) return this.range;
+    this.fullCache ??= { start: this.range.start, end: this.fullEnd };
+    return this.fullCache;
+  }
+
+  get argsRange(): Range {
+    return this.line.rangeOf(this.offsets[2], this.offsets[3]);
+  }
+
+  locate(start: number, end: number): Range {
+    return this.line.rangeOf(this.offsets[2] + start, this.offsets[2] + end);
+  }
+
+  /** Where the instruction's last source line ends (its line continuations included). */
+  endAt(end: Position): void {
+    this.end = end;
+    this.rangeCache = undefined;
+    this.fullCache = undefined;
+  }
+
+  /** Where its last heredoc ends. */
+  fullEndAt(end: Position): void {
+    this.fullEnd = end;
+    this.fullCache = undefined;
+  }
+}
+
+export type { ParsedInstruction };
 
 /** Ranges are computed on demand: most words are never reported, and the corpus has many. */
 class LazyWord implements Word {
@@ -113,6 +190,32 @@ class LazyWord implements Word {
   get range(): Range {
     return this.line.rangeOf(this.start, this.end);
   }
+}
+
+class LazyPair implements KeyValue {
+  constructor(
+    readonly key: string,
+    readonly value: string | undefined,
+    readonly legacy: boolean,
+    private readonly line: LogicalLine,
+    private readonly start: number,
+    private readonly keyEnd: number,
+    private readonly end: number,
+  ) {}
+
+  get keyRange(): Range {
+    return this.line.rangeOf(this.start, this.keyEnd);
+  }
+
+  get range(): Range {
+    return this.line.rangeOf(this.start, this.end);
+  }
+}
+
+function splitWords(line: LogicalLine, start: number, end: number): Word[] {
+  if (start >= end) return [];
+  const text = line.text;
+  return splitTokenSpace(text, start, end).map(([s, e]) => new LazyWord(text.slice(s, e), line, s, e));
 }
 
 function word(b: Builder, value: string, start: number, end: number): Word {
@@ -181,7 +284,7 @@ function pair(
   end: number,
   legacy: boolean,
 ): KeyValue {
-  return { key, value, keyRange: b.line.rangeOf(start, keyEnd), range: b.line.rangeOf(start, end), legacy };
+  return new LazyPair(key, value, legacy, b.line, start, keyEnd, end);
 }
 
 function parseHealthcheck(

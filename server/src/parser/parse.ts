@@ -115,11 +115,7 @@ export function parseDockerfile(source: string): Dockerfile {
     const builder = { line: logical, escape, errors };
     const ins = buildInstruction(builder, 0, pending);
     pending = [];
-    ins.range = {
-      start: ins.range.start,
-      end: { line: lastLine, character: trimNewline(lines[lastLine]).length },
-    };
-    ins.fullRange = ins.range;
+    ins.endAt({ line: lastLine, character: trimNewline(lines[lastLine]).length });
     const target = ins.name === 'ONBUILD' && ins.sub ? ins.sub : ins;
     if (heredocInstructions.has(target.name) && target.json === undefined) {
       for (const start of heredocsInLine(logical.text)) {
@@ -127,7 +123,7 @@ export function parseDockerfile(source: string): Dockerfile {
         const heredoc: Heredoc = { ...start, content: doc.content, range: doc.range };
         n = doc.next;
         target.heredocs.push(heredoc);
-        ins.fullRange = { start: ins.range.start, end: doc.range.end };
+        ins.fullEndAt(doc.range.end);
         if (!doc.terminated) {
           errors.push({ message: `unterminated heredoc ${start.name}`, range: ins.fullRange });
           break;

@@ -26,10 +26,10 @@ export interface Flag {
 
 /** One `key=value` (or legacy `key value`) of ENV, LABEL or ARG. */
 export interface KeyValue {
-  key: string;
-  value: string | undefined;
-  keyRange: Range;
-  range: Range;
+  readonly key: string;
+  readonly value: string | undefined;
+  readonly keyRange: Range;
+  readonly range: Range;
   /** True for the legacy `ENV key value` form. */
   legacy: boolean;
 }
@@ -50,17 +50,17 @@ export interface Instruction {
   keyword: string;
   /** The keyword in upper case, e.g. `FROM`. */
   name: string;
-  keywordRange: Range;
+  readonly keywordRange: Range;
   /** From the keyword to the end of the last continuation line (heredoc bodies excluded). */
-  range: Range;
+  readonly range: Range;
   /** From the keyword to the end of the last heredoc terminator. */
-  fullRange: Range;
+  readonly fullRange: Range;
   flags: Flag[];
   /** The arguments after the flags, continuations joined, as BuildKit sees them. */
   argsText: string;
-  argsRange: Range;
+  readonly argsRange: Range;
   /** The source range of `argsText.slice(start, end)`. */
-  locate: (start: number, end: number) => Range;
+  locate(start: number, end: number): Range;
   /** Whitespace-separated arguments (or the JSON array's strings in exec form). */
   args: Word[];
   /** Exec (JSON) form: the array's strings. */

@@ -119,7 +119,7 @@ export class LintContext {
     if (scripts) return scripts;
     scripts = [];
     if (ins.json === undefined) {
-      scripts.push(script(ins, ins.argsText, ins.locate));
+      scripts.push(script(ins, ins.argsText, (s, e) => ins.locate(s, e)));
       const head = ins.argsText.trimStart();
       const feedsShell = head.startsWith('<<') || /^(?:\S*\/)?(?:sh|bash|ash|dash)\b[^<]*<</.test(head);
       if (feedsShell && ins.heredocs.length > 0) {

@@ -118,7 +118,7 @@ function finishCommand(
     } else break;
   }
   const nameWord = words[k];
-  const name = nameWord ? nameWord.value.replace(/^.*\//, '') : '';
+  const name = nameWord ? nameWord.value.slice(nameWord.value.lastIndexOf('/') + 1) : '';
   return {
     name,
     nameWord,

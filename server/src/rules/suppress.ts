@@ -18,6 +18,10 @@ class Intervals {
     }
   }
 
+  get empty(): boolean {
+    return this.byId.size === 0;
+  }
+
   covers(id: string, line: number): boolean {
     const list = this.byId.get(id);
     if (!list) return false;
@@ -65,6 +69,9 @@ export class Suppressions {
   readonly checkError: boolean;
 
   constructor(file: Dockerfile) {
+    this.checkError = this.readCheckDirective(file);
+    // Most files have comments and no ignore comment at all: they skip the indexing below.
+    if (!file.comments.some((c) => mentionsIgnore.test(c.text))) return;
     const commentAt = new Map<number, string>();
     for (const c of file.comments) commentAt.set(c.range.start.line, c.text);
     const fromLines = file.instructions.filter((i) => i.name === 'FROM').map((i) => i.range.start.line);
@@ -93,6 +100,9 @@ export class Suppressions {
       }
       if (ids.size > 0) this.scoped.add(ids, ins.range.start.line, ins.fullRange.end.line);
     }
+  }
+
+  private readCheckDirective(file: Dockerfile): boolean {
     let error = false;
     for (const d of file.directives) {
       if (d.name !== 'check') continue;
@@ -102,17 +112,19 @@ export class Suppressions {
         if (key === 'error') error = value === 'true';
       }
     }
-    this.checkError = error;
+    return error;
   }
 
   /** Whether the whole file skips this rule (global ignore or BuildKit `check=skip`). */
   skipsFile(rule: RuleMeta): boolean {
+    if (this.global.size === 0 && this.checkSkip.size === 0) return false;
     if (matchesRule(this.global, rule)) return true;
     const isBuildKitCheck = rule.aliases.some(isBuildKitName);
     return isBuildKitCheck && (this.checkSkip.has('all') || matchesRule(this.checkSkip, rule));
   }
 
   suppressed(rule: RuleMeta, range: Range): boolean {
+    if (this.scoped.empty && this.stageScoped.empty) return false;
     const line = range.start.line;
     const covers = (id: string): boolean => this.scoped.covers(id, line) || this.stageScoped.covers(id, line);
     return covers(rule.id.toLowerCase()) || rule.aliases.some((a) => covers(a.toLowerCase()));

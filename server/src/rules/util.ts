@@ -25,6 +25,7 @@ export function unquote(value: string): string {
 }
 
 export function normalizePath(path: string): string {
+  if (path.length > 1 && !path.endsWith('/') && !path.includes('//')) return path;
   const trimmed = path.replace(/\/+$/, '');
   return trimmed === '' ? '/' : trimmed.replace(/\/{2,}/g, '/');
 }

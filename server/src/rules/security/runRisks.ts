@@ -68,14 +68,18 @@ export const chmod777: Rule = {
       }
       if (ins.name !== 'RUN') continue;
       const commands = ctx.commands(ins);
-      const removed = new Set(
-        commands.filter(({ cmd }) => cmd.name === 'rm').flatMap(({ cmd }) => cmd.args.map((a) => a.value)),
-      );
+      let removed: Set<string> | undefined;
       for (const { cmd, script } of commands) {
+        if (cmd.name !== 'chmod') continue;
         const mode = cmd.args.find((a) => /^0?777$|^(a|ugo)\+rwx$/.test(a.value));
-        if (cmd.name !== 'chmod' || !mode) continue;
+        if (!mode) continue;
+        const gone = (removed ??= new Set(
+          commands
+            .filter(({ cmd: c }) => c.name === 'rm')
+            .flatMap(({ cmd: c }) => c.args.map((a) => a.value)),
+        ));
         // A scratch directory removed again in the same RUN never reaches the image.
-        if (cmd.args.some((a) => removed.has(a.value))) continue;
+        if (cmd.args.some((a) => gone.has(a.value))) continue;
         ctx.report(
           script.locate(mode.start, mode.end),
           text('World-writable permissions (777).', '对所有人可写的权限（777）。'),
