@@ -146,16 +146,33 @@ export function networkHints(network: Network): Omit<HintNode, 'key' | 'parentKe
   return hints;
 }
 
+/**
+ * Containers in `container:X` mode, found once per snapshot: every network row asks, and looking
+ * through all containers for each endpoint cost tens of ms per render on a 1000-container engine.
+ */
+const stackSharers = new WeakMap<Snapshot, Container[]>();
+
+function sharersOf(snapshot: Snapshot): Container[] {
+  let sharers = stackSharers.get(snapshot);
+  if (!sharers) {
+    sharers = [...snapshot.containers.values()].filter((c) => c.networkMode.kind === 'container');
+    stackSharers.set(snapshot, sharers);
+  }
+  return sharers;
+}
+
 /** Containers in `container:X` mode whose X is on this network: they share X's address here. */
 export function joinedContainers(
   snapshot: Snapshot,
   network: Network,
 ): { joined: Container; host: Container }[] {
   const result: { joined: Container; host: Container }[] = [];
+  const sharers = sharersOf(snapshot);
+  if (sharers.length === 0) return result;
   for (const endpoint of network.endpoints) {
     const host = snapshot.containers.get(endpoint.containerId);
     if (!host) continue;
-    for (const container of snapshot.containers.values()) {
+    for (const container of sharers) {
       const mode = container.networkMode;
       if (mode.kind === 'container' && (mode.containerId === host.id || host.id.startsWith(mode.containerId)))
         result.push({ joined: container, host });
