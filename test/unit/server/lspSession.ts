@@ -1,0 +1,119 @@
+// A minimal LSP client for the bundled language server over stdio: what an editor sends, and a
+// record of every publishDiagnostics with the moment it arrived. Shared by tests and benches.
+import { spawn, type ChildProcess } from 'node:child_process';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import type {
+  PublishDiagnosticsParams,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver-protocol';
+
+export interface Publication {
+  params: PublishDiagnosticsParams;
+  /** performance.now() when it was read. */
+  at: number;
+}
+
+export class LspSession {
+  readonly published = new Map<string, Publication[]>();
+  private readonly waiters: Array<() => void> = [];
+  private readonly versions = new Map<string, number>();
+  private opened = 0;
+
+  private constructor(
+    private readonly server: ChildProcess,
+    private readonly rpc: MessageConnection,
+  ) {}
+
+  /** Starts `serverJs --stdio` and completes the initialize handshake. */
+  static async start(serverJs: string): Promise<LspSession> {
+    const server = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    if (!server.stdout || !server.stdin) throw new Error('the language server has no stdio pipes');
+    const rpc = createMessageConnection(
+      new StreamMessageReader(server.stdout),
+      new StreamMessageWriter(server.stdin),
+    );
+    const session = new LspSession(server, rpc);
+    rpc.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      const at = performance.now();
+      session.published.set(params.uri, [...(session.published.get(params.uri) ?? []), { params, at }]);
+      session.waiters.splice(0).forEach((wake) => wake());
+    });
+    rpc.onRequest('workspace/configuration', () => [{ enable: true, disabledRules: [], severity: {} }]);
+    rpc.onRequest('client/registerCapability', () => null);
+    rpc.listen();
+    await rpc.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true } },
+      initializationOptions: { locale: 'en' },
+    });
+    await rpc.sendNotification('initialized', {});
+    return session;
+  }
+
+  async open(text: string): Promise<string> {
+    const uri = `untitled:Dockerfile-${++this.opened}`;
+    this.versions.set(uri, 1);
+    await this.rpc.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'dockerfile', version: 1, text },
+    });
+    return uri;
+  }
+
+  /** Sends one incremental change; returns the new version and when it was handed to the pipe. */
+  async change(
+    uri: string,
+    change: TextDocumentContentChangeEvent,
+  ): Promise<{ version: number; at: number }> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const at = performance.now();
+    await this.rpc.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [change],
+    });
+    return { version, at };
+  }
+
+  /** A hover round trip: the server has handled everything sent before it once this resolves. */
+  async hover(uri: string, position: { line: number; character: number }): Promise<unknown> {
+    return this.rpc.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+  }
+
+  /** Resolves with the first publication for `uri` that satisfies `ok`, woken by each arrival. */
+  waitFor(
+    uri: string,
+    ok: (p: PublishDiagnosticsParams) => boolean,
+    timeoutMs = 10000,
+  ): Promise<Publication> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no matching diagnostics for ${uri} in ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      const check = (): void => {
+        const hit = (this.published.get(uri) ?? []).find((p) => ok(p.params));
+        if (hit) {
+          clearTimeout(timer);
+          resolve(hit);
+        } else this.waiters.push(check);
+      };
+      check();
+    });
+  }
+
+  /** The versions published for `uri`, in arrival order. */
+  publishedVersions(uri: string): number[] {
+    return (this.published.get(uri) ?? []).map((p) => p.params.version ?? 0);
+  }
+
+  dispose(): void {
+    this.rpc.dispose();
+    this.server.kill();
+  }
+}
