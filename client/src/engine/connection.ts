@@ -1,12 +1,15 @@
 // Opens a dockerode client for a resolved endpoint and proves it works with one `/version` call.
 // Every failure comes back as an EngineProblem, never as a raw exception.
 import { readFileSync } from 'node:fs';
+import { Agent as HttpsAgent } from 'node:https';
+import { userInfo } from 'node:os';
 import type Docker from 'dockerode';
 import type { ResolvedEndpoint, ResolveOptions } from './endpoint';
 import { resolveEndpoint } from './endpoint';
 import type { EngineInfo } from './model';
 import {
   ApiVersionError,
+  SshAgentMissingError,
   TlsFileError,
   classifyError,
   compareApiVersions,
@@ -53,18 +56,20 @@ export function dockerOptions(
     case 'npipe':
       return { ...base, socketPath: endpoint.socketPath };
     case 'ssh':
+      if (!env.SSH_AUTH_SOCK) throw new SshAgentMissingError();
       return {
         ...base,
         protocol: 'ssh',
         host: endpoint.hostname,
         port: endpoint.port,
-        username: endpoint.username,
+        // ssh (and so the docker CLI) logs in as the local user when the URL names none.
+        username: endpoint.username ?? userInfo().username,
         sshOptions: { agent: env.SSH_AUTH_SOCK },
       };
     case 'tcp': {
       const tls = endpoint.tls;
       if (!tls) return { ...base, protocol: 'http', host: endpoint.hostname, port: endpoint.port };
-      const options: Docker.DockerOptions & { checkServerIdentity?: () => undefined } = {
+      const options: Docker.DockerOptions & { checkServerIdentity?: () => undefined; agent?: HttpsAgent } = {
         ...base,
         protocol: 'https',
         host: endpoint.hostname,
@@ -73,7 +78,12 @@ export function dockerOptions(
         cert: readTlsFile(tls.cert, 'cert'),
         key: readTlsFile(tls.key, 'key'),
       };
-      if (!tls.verify) options.checkServerIdentity = () => undefined;
+      if (!tls.verify) {
+        // Not verifying means neither the name nor the chain, as the CLI's InsecureSkipVerify;
+        // docker-modem passes no rejectUnauthorized itself, but its agent's options win.
+        options.checkServerIdentity = () => undefined;
+        options.agent = new HttpsAgent({ rejectUnauthorized: false });
+      }
       return options;
     }
   }
@@ -122,10 +132,11 @@ export interface ConnectOptions extends ResolveOptions {
 /** Resolves, connects and checks the API version. Never throws. */
 export async function connect(options: ConnectOptions = {}): Promise<ConnectResult> {
   let endpoint: ResolvedEndpoint | undefined;
+  const deadline = AbortSignal.timeout(options.timeoutMs ?? 15_000);
   try {
     endpoint = resolveEndpoint(options);
     const docker = await createClient(dockerOptions(endpoint, options.env), options.counter);
-    const version = await versionWithin(docker, options.timeoutMs ?? 15_000);
+    const version = await versionWithin(docker, deadline);
     if (compareApiVersions(version.ApiVersion, minimumApiVersion) < 0) {
       throw new ApiVersionError(version.ApiVersion, version.Version);
     }
@@ -145,23 +156,26 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
       label: options.dockerHost ?? '',
       insecure: false,
     };
-    return { ok: false, problem: classifyError(abortAsTimeout(error), fallback), endpoint };
+    return { ok: false, problem: classifyError(abortAsTimeout(error, deadline), fallback), endpoint };
   }
 }
 
 /** dockerode accepts an abort signal for /version; its typings do not say so. */
-function versionWithin(docker: Docker, timeoutMs: number): Promise<Docker.DockerVersion> {
+function versionWithin(docker: Docker, deadline: AbortSignal): Promise<Docker.DockerVersion> {
   const client = docker as unknown as {
     version(opts: { abortSignal: AbortSignal }): Promise<Docker.DockerVersion>;
   };
-  return client.version({ abortSignal: AbortSignal.timeout(timeoutMs) });
+  return client.version({ abortSignal: deadline });
 }
 
-/** An aborted /version call is a host that never answered: report it as a timeout. */
-function abortAsTimeout(error: unknown): unknown {
+/**
+ * An aborted /version call is a host that never answered: report it as a timeout. Over ssh://
+ * the abort surfaces as the tunnel's "socket hang up", so the signal decides, not the error.
+ */
+function abortAsTimeout(error: unknown, deadline: AbortSignal): unknown {
   const e = error as { name?: string; message?: string };
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError') {
-    return Object.assign(new Error(e.message ?? 'timed out'), { code: 'ETIMEDOUT' });
+  if (deadline.aborted || e?.name === 'AbortError' || e?.name === 'TimeoutError') {
+    return Object.assign(new Error(e?.message ?? 'timed out'), { code: 'ETIMEDOUT' });
   }
   return error;
 }

@@ -12,7 +12,7 @@ export interface TlsFiles {
   ca?: string;
   cert?: string;
   key?: string;
-  /** False when the context says SkipTLSVerify or DOCKER_TLS_VERIFY is unset but certs are given. */
+  /** False when the context says SkipTLSVerify, or DOCKER_TLS is set without DOCKER_TLS_VERIFY. */
   verify: boolean;
 }
 
@@ -166,14 +166,15 @@ function findContext(options: ResolveOptions, name: string): DockerContext {
 }
 
 function envTls(env: NodeJS.ProcessEnv, configDir: string): TlsFiles | undefined {
-  const verify =
-    env.DOCKER_TLS_VERIFY !== undefined && env.DOCKER_TLS_VERIFY !== '' && env.DOCKER_TLS_VERIFY !== '0';
-  const certPath = env.DOCKER_CERT_PATH || (verify ? configDir : undefined);
-  if (!verify && !env.DOCKER_CERT_PATH) return undefined;
+  // As the docker CLI: DOCKER_TLS_VERIFY set to anything (even "0") means TLS and verify,
+  // DOCKER_TLS means TLS without verifying, and DOCKER_CERT_PATH alone means plain HTTP.
+  const verify = Boolean(env.DOCKER_TLS_VERIFY);
+  if (!verify && !env.DOCKER_TLS) return undefined;
+  const certPath = env.DOCKER_CERT_PATH || configDir;
   return {
-    ca: join(certPath ?? configDir, 'ca.pem'),
-    cert: join(certPath ?? configDir, 'cert.pem'),
-    key: join(certPath ?? configDir, 'key.pem'),
+    ca: join(certPath, 'ca.pem'),
+    cert: join(certPath, 'cert.pem'),
+    key: join(certPath, 'key.pem'),
     verify,
   };
 }

@@ -1,6 +1,6 @@
 // Turns whatever went wrong on the way to the engine into one EngineProblem: what is wrong, in
 // the user's terms, and the one thing to do about it. The original error text stays in `detail`.
-import type { ResolvedEndpoint } from './endpoint';
+import type { ResolvedEndpoint, TlsFiles } from './endpoint';
 import { EndpointError } from './endpoint';
 import type { EngineProblem } from './session';
 
@@ -16,6 +16,13 @@ export class TlsFileError extends Error {
     readonly cause: unknown,
   ) {
     super(`cannot read ${file}: ${String((cause as Error | undefined)?.message ?? cause)}`);
+  }
+}
+
+/** Thrown by the connection for ssh:// without SSH_AUTH_SOCK: ssh2 would have no key to offer. */
+export class SshAgentMissingError extends Error {
+  constructor() {
+    super('SSH_AUTH_SOCK is not set');
   }
 }
 
@@ -101,6 +108,134 @@ function problem(code: string, message: Sentence, fix: Sentence[], error: unknow
 
 const startDaemon = say('Start it: sudo systemctl start docker (or run dockerd).');
 
+/** Node's codes for a server certificate that the configured CA did not sign. */
+const untrustedServerCodes = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_SIGNATURE_FAILURE',
+]);
+
+/** TLS alerts a server sends when it refuses the client certificate, e.g. ERR_SSL_TLSV1_ALERT_UNKNOWN_CA. */
+const clientRefusedAlert =
+  /^ERR_SSL_.*ALERT_(BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_REQUIRED|CERTIFICATE_UNKNOWN|UNSUPPORTED_CERTIFICATE|ACCESS_DENIED)$/;
+
+const clientCertFix = say(
+  "Use a cert.pem and key.pem issued by the CA the engine trusts (its dockerd --tlscacert), in DOCKER_CERT_PATH or the context's TLS folder.",
+);
+
+function tlsProblem(e: NodeLikeError, at: string, tls: TlsFiles, error: unknown): EngineProblem | undefined {
+  const code = e.code ?? '';
+  if (untrustedServerCodes.has(code)) {
+    return problem(
+      'tls-server-untrusted',
+      tls.ca
+        ? say('The certificate of the engine at {0} is not signed by the CA in {1} ({2})', at, tls.ca, code)
+        : say('The certificate of the engine at {0} is not signed by a trusted CA ({1})', at, code),
+      [
+        say(
+          "Put the certificate of the CA that signed the engine's certificate (its dockerd --tlscert) in ca.pem.",
+        ),
+      ],
+      error,
+    );
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return problem(
+      'tls-host-mismatch',
+      say('The certificate of the engine at {0} is not issued for this host name or address', at),
+      [
+        say(
+          'Connect with a name the certificate lists (see the details), or reissue the certificate for this one.',
+        ),
+      ],
+      error,
+    );
+  }
+  if (clientRefusedAlert.test(code)) {
+    return problem(
+      'tls-client-rejected',
+      tls.cert
+        ? say('The engine at {0} refused the client certificate {1} ({2})', at, tls.cert, code)
+        : say('The engine at {0} requires a client certificate ({1})', at, code),
+      [clientCertFix],
+      error,
+    );
+  }
+  if (code === 'ERR_OSSL_X509_KEY_VALUES_MISMATCH' && tls.cert && tls.key) {
+    return problem(
+      'tls-key-mismatch',
+      say('The client key {0} does not belong to the certificate {1}', tls.key, tls.cert),
+      [say('Use the key.pem that was created together with cert.pem.')],
+      error,
+    );
+  }
+  // A server that verifies client certificates after the handshake (Node, some proxies) just
+  // hangs up on one it refuses; nothing else about a TLS engine ends a connection that way.
+  if (code === 'ECONNRESET' && tls.cert) {
+    return problem(
+      'tls-client-rejected',
+      say(
+        'The engine at {0} hung up on the TLS connection: it most likely refused the client certificate {1}',
+        at,
+        tls.cert,
+      ),
+      [clientCertFix],
+      error,
+    );
+  }
+  return undefined;
+}
+
+const startAgent = say(
+  'Start ssh-agent and add your key (ssh-add), then start VS Code from that environment.',
+);
+
+function sshProblem(
+  e: NodeLikeError,
+  at: string,
+  endpoint: ResolvedEndpoint,
+  error: unknown,
+): EngineProblem | undefined {
+  const user = endpoint.username ?? '';
+  if (e.level === 'client-authentication') {
+    return problem(
+      'ssh-auth',
+      say('SSH login as {0} to {1} was refused', user || '?', at),
+      [
+        say(
+          'Check the user name, and that ssh-agent holds a key this host accepts (ssh-add -l); "ssh USER@HOST docker version" must work in a terminal.',
+        ),
+      ],
+      error,
+    );
+  }
+  if (e.level === 'agent') {
+    return problem(
+      'ssh-agent-unreachable',
+      say('The ssh-agent that SSH_AUTH_SOCK names does not answer, so Berth has no key to log in to {0}', at),
+      [startAgent],
+      error,
+    );
+  }
+  // Logged in, but the remote `docker system dial-stdio` ended before answering.
+  if (e.code === 'ECONNRESET' && e.level === undefined) {
+    return problem(
+      'ssh-dial-stdio',
+      say('Logged in to {0} over SSH, but "docker system dial-stdio" there did not reach an engine', at),
+      [
+        say(
+          'Check that the docker CLI is installed on that host, on the PATH of non-interactive logins, and that its engine runs: "ssh USER@HOST docker version" must work.',
+        ),
+      ],
+      error,
+    );
+  }
+  return undefined;
+}
+
 export function classifyError(error: unknown, endpoint: ResolvedEndpoint): EngineProblem {
   const at = where(endpoint);
   const hint = sourceHint(endpoint);
@@ -138,9 +273,24 @@ export function classifyError(error: unknown, endpoint: ResolvedEndpoint): Engin
       error,
     );
   }
+  if (error instanceof SshAgentMissingError) {
+    return problem(
+      'ssh-no-agent',
+      say('Berth logs in to {0} with the keys in ssh-agent, but SSH_AUTH_SOCK is not set', at),
+      [startAgent],
+      error,
+    );
+  }
   const e = (error ?? {}) as NodeLikeError;
   const text = e.message ?? JSON.stringify(error);
   const local = endpoint.transport === 'unix' || endpoint.transport === 'npipe';
+  const specific =
+    endpoint.transport === 'ssh'
+      ? sshProblem(e, at, endpoint, error)
+      : endpoint.tls
+        ? tlsProblem(e, at, endpoint.tls, error)
+        : undefined;
+  if (specific) return specific;
   switch (e.code) {
     case 'ENOENT':
       if (local) {
@@ -175,7 +325,12 @@ export function classifyError(error: unknown, endpoint: ResolvedEndpoint): Engin
         : problem(
             'connection-refused',
             say('Nothing accepts connections at {0}', at),
-            [say('Check the host and port, and that the daemon listens there (-H tcp://…).'), hint],
+            [
+              endpoint.transport === 'ssh'
+                ? say('Check the host and port, and that an SSH server runs there.')
+                : say('Check the host and port, and that the daemon listens there (-H tcp://…).'),
+              hint,
+            ],
             error,
           );
     case 'ENOTFOUND':
@@ -235,7 +390,7 @@ export function classifyError(error: unknown, endpoint: ResolvedEndpoint): Engin
       error,
     );
   }
-  if (e.statusCode === 400 && /HTTP request to an HTTPS server/i.test(JSON.stringify(e.json ?? text))) {
+  if (e.statusCode === 400 && /HTTP request to an HTTPS server/i.test(`${JSON.stringify(e.json)} ${text}`)) {
     return problem(
       'tls-required',
       say('The engine at {0} requires TLS', at),
