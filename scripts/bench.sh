@@ -3,7 +3,7 @@
 # ensure-tools installed it, and ends with one table of every figure the benches recorded.
 #
 # The benches that need no engine run first, on a quiet machine. Then the engine is seeded once
-# (1000 containers, a fifth running; 300 networks; 1000 volumes; --small: 200/60/200) for the
+# (1000 containers, a tenth running; 300 networks; 1000 volumes; --small: 200/60/200) for the
 # engine and editor benches, and the seed is removed on the way out, also after a failure or
 # Ctrl-C. A failing bench fails the whole run after the others ran.
 #
