@@ -83,6 +83,8 @@ export function issue(
   dir: string,
   role: 'server' | 'client',
   stem = '',
+  /** The server certificate's subjectAltName. */
+  names = 'IP:127.0.0.1, DNS:localhost',
 ): { cert: string; key: string } {
   fs.mkdirSync(dir, { recursive: true });
   const key = `${stem}key.pem`;
@@ -92,7 +94,7 @@ export function issue(
   fs.writeFileSync(
     path.join(dir, ext),
     role === 'server'
-      ? 'basicConstraints = CA:FALSE\nextendedKeyUsage = serverAuth\nsubjectAltName = IP:127.0.0.1, DNS:localhost\n'
+      ? `basicConstraints = CA:FALSE\nextendedKeyUsage = serverAuth\nsubjectAltName = ${names}\n`
       : 'basicConstraints = CA:FALSE\nextendedKeyUsage = clientAuth\n',
   );
   newKey(dir, key);

@@ -148,7 +148,7 @@ function tlsProblem(e: NodeLikeError, at: string, tls: TlsFiles, error: unknown)
       say('The certificate of the engine at {0} is not issued for this host name or address', at),
       [
         say(
-          'Connect with a name the certificate lists (see the details), or reissue the certificate for this one.',
+          "Connect with a host name or address that the engine's certificate lists (its subjectAltName), or reissue the certificate for this one.",
         ),
       ],
       error,

@@ -1,0 +1,439 @@
+// Berth's remote transports against real servers: tcp:// with mutual TLS (a TLS relay that
+// demands client certificates from a throwaway CA) and ssh:// (a private sshd on 127.0.0.1 that
+// runs `docker system dial-stdio`). Each one must load the live model, and each way it can go
+// wrong must come back as its own problem, through the same connect() the extension uses.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as os from 'node:os';
+import { after, before, describe, test } from 'node:test';
+import type { TestContext } from 'node:test';
+import { promisify } from 'node:util';
+import * as esbuild from 'esbuild';
+import { connect } from '../../client/src/engine/connection';
+import { createSession } from '../../client/src/engine/engineSession';
+import type { LiveEngineSession } from '../../client/src/engine/engineSession';
+import type { EngineProblem } from '../../client/src/engine/session';
+import {
+  Tracker,
+  createContainer,
+  createNetwork,
+  createVolume,
+  engineUnavailableReason,
+  waitFor,
+} from '../harness/engine';
+import { requireOrSkip } from '../harness/require';
+import { SshServer, freePort, sshMissingReason } from '../harness/sshServer';
+import type { Authority } from '../harness/tlsRelay';
+import { TlsRelay, certRoot, issue, makeAuthority, opensslMissingReason } from '../harness/tlsRelay';
+
+const repo = path.join(import.meta.dirname, '..', '..');
+const tracker = new Tracker();
+const sessions: LiveEngineSession[] = [];
+/** Everything the engine must list, whichever transport Berth used. */
+let made: { container: string; network: string; volume: string } | undefined;
+let engineReason: string | undefined;
+
+before(async () => {
+  engineReason = await engineUnavailableReason();
+  if (engineReason) return;
+  const container = await createContainer(tracker);
+  const network = await createNetwork(tracker);
+  const volume = await createVolume(tracker);
+  made = { container: container.id, network: network.id, volume };
+});
+
+after(async () => {
+  for (const session of sessions) session.dispose();
+  await tracker.cleanup();
+});
+
+/** Every zh-cn fragment merged, as scripts/build-l10n.mjs does. */
+function translations(): Record<string, string> {
+  const dir = path.join(repo, 'l10n', 'fragments');
+  const all: Record<string, string> = {};
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.zh-cn.json'))) {
+    Object.assign(all, JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as Record<string, string>);
+  }
+  return all;
+}
+
+async function problemFor(
+  env: NodeJS.ProcessEnv,
+  extra: { configDir?: string; dockerContext?: string } = {},
+) {
+  const result = await connect({ env, timeoutMs: 60_000, ...extra });
+  assert.equal(result.ok, false, `expected ${env.DOCKER_HOST ?? extra.dockerContext} to fail`);
+  const problem = (result as { problem: EngineProblem }).problem;
+  assert.ok(problem.fix.length > 0, `no fix for ${problem.code}`);
+  const zh = translations();
+  for (const sentence of [problem.l10n!.message, ...problem.l10n!.fix]) {
+    assert.ok(zh[sentence.template], `missing zh-cn for: ${sentence.template}`);
+  }
+  return problem;
+}
+
+/** A live session on `env`, connected, with the suite's labelled objects in its snapshot. */
+async function sessionShowsOurObjects(env: NodeJS.ProcessEnv): Promise<LiveEngineSession> {
+  const session = createSession({ settings: () => ({}), env, retryInitialMs: 60_000 });
+  sessions.push(session);
+  session.start();
+  await waitFor(
+    'the session to connect and load',
+    () => {
+      if (session.state.kind === 'unreachable') throw new Error(JSON.stringify(session.state.problem));
+      return session.state.kind === 'connected' && session.snapshot;
+    },
+    120_000,
+  );
+  const snapshot = session.snapshot!;
+  assert.ok(snapshot.containers.has(made!.container), 'the labelled container is missing');
+  assert.ok(snapshot.networks.has(made!.network), 'the labelled network is missing');
+  assert.ok(snapshot.volumes.has(made!.volume), 'the labelled volume is missing');
+  // The /events stream runs over the same transport: a change made now must arrive through it.
+  const later = await createVolume(tracker);
+  await waitFor('a volume created after connecting', () => session.snapshot?.volumes.has(later), 60_000);
+  return session;
+}
+
+void describe('tcp:// with mutual TLS, against a relay that demands client certificates', () => {
+  let root = '';
+  let relay: TlsRelay | undefined;
+  let renamed: TlsRelay | undefined;
+  let setupError: Error | undefined;
+  const folders: Record<string, string> = {};
+  let tlsReason: string | undefined;
+
+  /** A DOCKER_CERT_PATH with ca.pem from `trust` and cert.pem/key.pem from `client`. */
+  function certFolder(name: string, trust: Authority, client: Authority): string {
+    const dir = path.join(root, name);
+    issue(client, dir, 'client');
+    fs.copyFileSync(trust.cert, path.join(dir, 'ca.pem'));
+    return dir;
+  }
+
+  before(async () => {
+    tlsReason = engineReason ?? opensslMissingReason();
+    if (tlsReason) return;
+    try {
+      root = certRoot();
+      const ca = makeAuthority(root, 'engine-ca');
+      const rogue = makeAuthority(root, 'other-ca');
+      const server = issue(ca, path.join(root, 'server'), 'server');
+      folders.good = certFolder('good', ca, ca);
+      folders.rogueClient = certFolder('rogue-client', ca, rogue);
+      folders.wrongCa = certFolder('wrong-ca', rogue, ca);
+      folders.noKey = certFolder('no-key', ca, ca);
+      fs.rmSync(path.join(folders.noKey, 'key.pem'));
+      folders.mismatch = certFolder('mismatch', ca, ca);
+      fs.copyFileSync(path.join(folders.rogueClient, 'key.pem'), path.join(folders.mismatch, 'key.pem'));
+      relay = new TlsRelay({ clientCa: ca.cert, serverCert: server.cert, serverKey: server.key });
+      await relay.start();
+      const other = issue(ca, path.join(root, 'renamed'), 'server', '', 'DNS:engine.example');
+      renamed = new TlsRelay({ clientCa: ca.cert, serverCert: other.cert, serverKey: other.key });
+      await renamed.start();
+    } catch (error) {
+      setupError = error as Error;
+    }
+  });
+
+  after(async () => {
+    await relay?.dispose();
+    await renamed?.dispose();
+    if (root) fs.rmSync(root, { recursive: true, force: true });
+  });
+
+  function ready(t: TestContext): boolean {
+    if (setupError) throw setupError;
+    return requireOrSkip(t, !tlsReason, tlsReason ?? '');
+  }
+
+  const verified = (certPath: string, host = relay!.host): NodeJS.ProcessEnv => ({
+    DOCKER_HOST: host,
+    DOCKER_TLS_VERIFY: '1',
+    DOCKER_CERT_PATH: certPath,
+  });
+
+  void test('connects with the client certificate, loads the labelled objects and follows events', async (t) => {
+    if (!ready(t)) return;
+    const session = await sessionShowsOurObjects(verified(folders.good));
+    assert.equal(session.endpoint?.transport, 'tcp');
+    assert.equal(session.endpoint?.insecure, false, 'TLS must not raise the plain-tcp warning');
+    assert.equal(session.snapshot?.info.endpointLabel, relay!.host);
+  });
+
+  void test('a DOCKER_CERT_PATH that does not exist names the CA file it could not read', async (t) => {
+    if (!ready(t)) return;
+    const missing = path.join(root, 'nowhere');
+    const p = await problemFor(verified(missing));
+    assert.equal(p.code, 'tls-file-missing');
+    assert.equal(p.message, `The TLS CA certificate ${path.join(missing, 'ca.pem')} cannot be read`);
+    assert.match(p.fix, /DOCKER_CERT_PATH/);
+  });
+
+  void test('a missing key.pem is named as the client key', async (t) => {
+    if (!ready(t)) return;
+    const p = await problemFor(verified(folders.noKey));
+    assert.equal(p.code, 'tls-file-missing');
+    assert.equal(p.message, `The TLS client key ${path.join(folders.noKey, 'key.pem')} cannot be read`);
+  });
+
+  void test('a client certificate from another CA: the engine refuses it', async (t) => {
+    if (!ready(t)) return;
+    const refusedBefore = relay!.refusals.length;
+    const p = await problemFor(verified(folders.rogueClient));
+    assert.equal(p.code, 'tls-client-rejected', JSON.stringify(p));
+    assert.ok(p.message.includes(path.join(folders.rogueClient, 'cert.pem')), p.message);
+    assert.match(p.fix, /--tlscacert/);
+    assert.ok(relay!.refusals.length > refusedBefore, 'the relay never saw the handshake');
+  });
+
+  void test('no client certificate at all (a context with only ca.pem): the engine says it requires one', async (t) => {
+    if (!ready(t)) return;
+    const configDir = path.join(root, 'docker-config');
+    const name = 'berth-ca-only';
+    const hash = createHash('sha256').update(name).digest('hex');
+    const meta = path.join(configDir, 'contexts', 'meta', hash);
+    const tlsDir = path.join(configDir, 'contexts', 'tls', hash, 'docker');
+    fs.mkdirSync(meta, { recursive: true });
+    fs.mkdirSync(tlsDir, { recursive: true });
+    fs.writeFileSync(
+      path.join(meta, 'meta.json'),
+      JSON.stringify({
+        Name: name,
+        Metadata: {},
+        Endpoints: { docker: { Host: relay!.host, SkipTLSVerify: false } },
+      }),
+    );
+    fs.copyFileSync(path.join(folders.good, 'ca.pem'), path.join(tlsDir, 'ca.pem'));
+    const p = await problemFor({}, { configDir, dockerContext: name });
+    assert.equal(p.code, 'tls-client-rejected', JSON.stringify(p));
+    assert.match(p.message, /requires a client certificate \(ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED\)/);
+  });
+
+  void test('a server certificate that ca.pem did not sign: verification fails and names ca.pem', async (t) => {
+    if (!ready(t)) return;
+    const p = await problemFor(verified(folders.wrongCa));
+    assert.equal(p.code, 'tls-server-untrusted', JSON.stringify(p));
+    assert.ok(p.message.includes(path.join(folders.wrongCa, 'ca.pem')), p.message);
+    assert.match(p.message, /SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE/);
+  });
+
+  void test('a server certificate issued for another name: the host name does not match', async (t) => {
+    if (!ready(t)) return;
+    const p = await problemFor(verified(folders.good, renamed!.host));
+    assert.equal(p.code, 'tls-host-mismatch', JSON.stringify(p));
+    assert.match(p.detail ?? '', /127\.0\.0\.1 is not in the cert's list/);
+    assert.match(p.fix, /subjectAltName/);
+  });
+
+  void test('a cert.pem and key.pem that do not belong together', async (t) => {
+    if (!ready(t)) return;
+    const p = await problemFor(verified(folders.mismatch));
+    assert.equal(p.code, 'tls-key-mismatch', JSON.stringify(p));
+    assert.ok(p.message.includes(path.join(folders.mismatch, 'key.pem')), p.message);
+  });
+
+  void test('DOCKER_TLS_VERIFY unset with DOCKER_CERT_PATH set is plain HTTP, as for the docker CLI: TLS required', async (t) => {
+    if (!ready(t)) return;
+    const p = await problemFor({ DOCKER_HOST: relay!.host, DOCKER_CERT_PATH: folders.good });
+    assert.equal(p.code, 'tls-required', JSON.stringify(p));
+    assert.equal(p.message, `The engine at 127.0.0.1:${relay!.port} requires TLS`);
+    assert.match(p.fix, /DOCKER_TLS_VERIFY=1/);
+    assert.match(p.detail ?? '', /Client sent an HTTP request to an HTTPS server/);
+  });
+
+  void test('plain tcp:// against the TLS port: TLS required, and the endpoint is flagged insecure', async (t) => {
+    if (!ready(t)) return;
+    const result = await connect({ env: { DOCKER_HOST: relay!.host }, timeoutMs: 60_000 });
+    assert.equal(result.ok, false);
+    assert.equal(result.endpoint?.insecure, true);
+    const p = await problemFor({ DOCKER_HOST: relay!.host });
+    assert.equal(p.code, 'tls-required');
+  });
+
+  void test('DOCKER_TLS without DOCKER_TLS_VERIFY does not verify the server, as the CLI', async (t) => {
+    if (!ready(t)) return;
+    const result = await connect({
+      env: { DOCKER_HOST: relay!.host, DOCKER_TLS: '1', DOCKER_CERT_PATH: folders.wrongCa },
+      timeoutMs: 60_000,
+    });
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problem));
+  });
+});
+
+void describe('ssh:// through a private sshd that runs docker system dial-stdio', () => {
+  let server: SshServer | undefined;
+  let noDocker: SshServer | undefined;
+  let setupError: Error | undefined;
+  let sshReason: string | undefined;
+
+  before(async () => {
+    sshReason = engineReason ?? sshMissingReason();
+    if (sshReason) return;
+    try {
+      server = new SshServer();
+      await server.start();
+    } catch (error) {
+      setupError = error as Error;
+    }
+  });
+
+  after(async () => {
+    await server?.dispose();
+    await noDocker?.dispose();
+  });
+
+  function ready(t: TestContext): boolean {
+    if (setupError) throw new Error(`${setupError.message}\nsshd log:\n${server?.log ?? ''}`);
+    return requireOrSkip(t, !sshReason, sshReason ?? '');
+  }
+
+  void test('logs in with the agent key, loads the labelled objects and follows events', async (t) => {
+    if (!ready(t)) return;
+    const session = await sessionShowsOurObjects({
+      DOCKER_HOST: server!.host(),
+      SSH_AUTH_SOCK: server!.agentSocket,
+    });
+    assert.equal(session.endpoint?.transport, 'ssh');
+    assert.equal(session.endpoint?.insecure, false);
+    assert.match(server!.log, /Accepted publickey for root from 127\.0\.0\.1/);
+  });
+
+  void test('a URL without a user logs in as the local user, as ssh does', async (t) => {
+    if (!ready(t)) return;
+    const result = await connect({
+      env: { DOCKER_HOST: `ssh://127.0.0.1:${server!.port}`, SSH_AUTH_SOCK: server!.agentSocket },
+      timeoutMs: 60_000,
+    });
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problem));
+  });
+
+  void test('a user the server does not let in: the login is refused, naming the user', async (t) => {
+    if (!ready(t)) return;
+    const p = await problemFor({ DOCKER_HOST: server!.host('nobody'), SSH_AUTH_SOCK: server!.agentSocket });
+    assert.equal(p.code, 'ssh-auth', JSON.stringify(p));
+    assert.equal(p.message, `SSH login as nobody to 127.0.0.1:${server!.port} was refused`);
+    await waitFor('sshd to log the refusal', () =>
+      /User nobody from 127\.0\.0\.1 not allowed/.test(server!.log),
+    );
+  });
+
+  void test('an agent without the key: the login is refused', async (t) => {
+    if (!ready(t)) return;
+    const p = await problemFor({ DOCKER_HOST: server!.host(), SSH_AUTH_SOCK: server!.emptyAgentSocket });
+    assert.equal(p.code, 'ssh-auth', JSON.stringify(p));
+    assert.match(p.fix, /ssh-add -l/);
+  });
+
+  void test('no SSH_AUTH_SOCK: said before anything is sent', async (t) => {
+    if (!ready(t)) return;
+    const connections = (server!.log.match(/Connection from/g) ?? []).length;
+    const p = await problemFor({ DOCKER_HOST: server!.host() });
+    assert.equal(p.code, 'ssh-no-agent', JSON.stringify(p));
+    assert.match(p.message, /SSH_AUTH_SOCK is not set/);
+    assert.equal((server!.log.match(/Connection from/g) ?? []).length, connections, 'sshd was contacted');
+  });
+
+  void test('an SSH_AUTH_SOCK where no agent listens', async (t) => {
+    if (!ready(t)) return;
+    const p = await problemFor({
+      DOCKER_HOST: server!.host(),
+      SSH_AUTH_SOCK: path.join(server!.dir, 'gone.sock'),
+    });
+    assert.equal(p.code, 'ssh-agent-unreachable', JSON.stringify(p));
+  });
+
+  void test('the host is down: nothing accepts connections, with SSH advice', async (t) => {
+    if (!ready(t)) return;
+    const port = await freePort();
+    const p = await problemFor({
+      DOCKER_HOST: `ssh://root@127.0.0.1:${port}`,
+      SSH_AUTH_SOCK: server!.agentSocket,
+    });
+    assert.equal(p.code, 'connection-refused', JSON.stringify(p));
+    assert.equal(p.message, `Nothing accepts connections at 127.0.0.1:${port}`);
+    assert.match(p.fix, /SSH server/);
+    assert.doesNotMatch(p.fix, /-H tcp/);
+  });
+
+  void test('logged in, but no docker CLI on the remote PATH: dial-stdio is named', async (t) => {
+    if (!ready(t)) return;
+    noDocker = new SshServer('/nonexistent');
+    await noDocker.start();
+    const p = await problemFor({ DOCKER_HOST: noDocker.host(), SSH_AUTH_SOCK: noDocker.agentSocket });
+    assert.equal(p.code, 'ssh-dial-stdio', JSON.stringify(p));
+    assert.match(p.message, /docker system dial-stdio/);
+    assert.match(noDocker.log, /Accepted publickey for root/);
+  });
+
+  void test("the client bundled as esbuild.mjs ships it logs in without ssh2's native add-ons", async (t) => {
+    if (!ready(t)) return;
+    // Outside the repository, so that neither cpu-features nor sshcrypto.node can be found: the
+    // installed extension has no node_modules either.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-bundle-'));
+    try {
+      const bundle = path.join(dir, 'connection.js');
+      await esbuild.build({
+        stdin: {
+          contents: `export { connect } from ${JSON.stringify(path.join(repo, 'client/src/engine/connection'))};`,
+          resolveDir: repo,
+          loader: 'ts',
+        },
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        external: shippedExternals(),
+        outfile: bundle,
+        logLevel: 'silent',
+      });
+      const probe = path.join(dir, 'probe.js');
+      fs.writeFileSync(
+        probe,
+        [
+          `const natives = ['cpu-features'].filter((m) => { try { require.resolve(m); return true; } catch { return false; } });`,
+          `require(${JSON.stringify(bundle)}).connect({ timeoutMs: 60000 }).then((r) => {`,
+          `  console.log(JSON.stringify({ natives, ok: r.ok, version: r.ok ? r.info.version : undefined, problem: r.ok ? undefined : r.problem }));`,
+          `  process.exit(0);`,
+          `});`,
+        ].join('\n'),
+      );
+      // The extension host hands Berth its own process.env: so does this child.
+      const { stdout } = await promisify(execFile)(process.execPath, [probe], {
+        cwd: dir,
+        env: {
+          PATH: process.env.PATH,
+          HOME: dir,
+          DOCKER_HOST: server!.host(),
+          SSH_AUTH_SOCK: server!.agentSocket,
+        },
+        timeout: 120_000,
+      });
+      const result = JSON.parse(stdout.trim().split('\n').pop()!) as {
+        natives: string[];
+        ok: boolean;
+        version?: string;
+      };
+      assert.deepEqual(result.natives, [], 'the probe could reach native add-ons');
+      assert.ok(result.ok, stdout);
+      assert.match(result.version ?? '', /^\d+\.\d+/);
+      assert.ok(
+        !fs.readFileSync(bundle, 'utf8').includes('require("ssh2")'),
+        'ssh2 was left out of the bundle',
+      );
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+/** The `external` list of esbuild.mjs's shared options, so this test bundles what ships. */
+function shippedExternals(): string[] {
+  const script = fs.readFileSync(path.join(repo, 'esbuild.mjs'), 'utf8');
+  const list = /const common = \{[\s\S]*?external: \[([^\]]*)\]/.exec(script);
+  assert.ok(list, 'esbuild.mjs no longer has an external list in `common`');
+  return [...list[1].matchAll(/'([^']+)'/g)].map((m) => m[1]);
+}
