@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Berth's run and test commands need, and nothing that is already there:
 #   - Debian packages: docker.io, busybox-static (offline test images), chromium (e2e browser),
-#     libkrb5-dev + a C++ toolchain (code-server's native modules build on install);
+#     libkrb5-dev + a C++ toolchain (code-server's native modules build on install),
+#     openssl + openssh-server/-client (the TLS and ssh:// transport tests run their own servers);
 #   - the project's npm dependencies (npm ci) when node_modules is older than package-lock.json;
 #   - Node 24 and code-server, pinned, into ${BERTH_TOOLS:-$HOME/.cache/berth-tools};
 #   - a Docker engine: starts dockerd when /var/run/docker.sock does not answer.
@@ -10,7 +11,7 @@ set -euo pipefail
 
 readonly NODE24_VERSION=24.9.0
 readonly CODE_SERVER_VERSION=4.139.1
-readonly APT_PACKAGES=(docker.io busybox-static chromium libkrb5-dev build-essential python3 pkg-config)
+readonly APT_PACKAGES=(docker.io busybox-static chromium libkrb5-dev build-essential python3 pkg-config openssl openssh-server openssh-client)
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 tools=${BERTH_TOOLS:-$HOME/.cache/berth-tools}
