@@ -433,7 +433,8 @@ export async function dragAndDrop(source: Locator, target: Locator): Promise<voi
 /** The text of the status bar entries that match `text`, or undefined while none does. */
 export async function statusBarText(page: Page, text: RegExp): Promise<string | undefined> {
   const items = await page.locator('.statusbar-item').allInnerTexts();
-  return items.map(plainText).find((item) => text.test(item));
+  // An entry's icon renders as an empty span beside its text: compare the trimmed text.
+  return items.map((item) => plainText(item).trim()).find((item) => text.test(item));
 }
 
 /**
