@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lint } from '../server/src/rules/engine';
 import { fuzzInputs, type FuzzInput } from '../test/unit/server/fuzzInputs';
+import { recordFigure } from './lib/summary';
 
 const corpus = path.resolve(__dirname, '..', '..', 'shared', 'corpus', 'real');
 const budgetMs = 100;
@@ -47,6 +48,10 @@ function main(): void {
   console.log(
     `per input        p50 ${percentile(sorted, 50).toFixed(2)} ms, p99 ${percentile(sorted, 99).toFixed(2)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms; over ${budgetMs} ms: ${over}`,
   );
+  const record = (figure: string, value: number, target?: string): void =>
+    recordFigure({ bench: 'fuzz', figure, value, unit: 'ms', ...(target ? { target } : {}) });
+  record(`Lint a hostile input, p99 of ${inputs.length}`, percentile(sorted, 99));
+  record(`Lint a hostile input, slowest of ${inputs.length}`, sorted[sorted.length - 1], `< ${budgetMs} ms`);
   console.log('slowest:');
   for (const { input, ms } of [...timed].sort((a, b) => b.ms - a.ms).slice(0, 8))
     console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${input.name} (${shape(input.source)})`);

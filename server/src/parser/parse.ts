@@ -20,10 +20,6 @@ function leadingSpace(line: string): number {
   return i;
 }
 
-function isComment(line: string): boolean {
-  return line[leadingSpace(line)] === '#';
-}
-
 /** The length to keep when the line ends with a line continuation, or -1 when it does not. */
 function continuationCut(line: string, escape: string): number {
   let end = line.length;
@@ -83,13 +79,11 @@ export function parseDockerfile(source: string): Dockerfile {
     if (n === lines.length && raw === '') break;
     const lead = leadingSpace(raw);
     if (raw[lead] === '#') {
-      comments.push({
-        text: raw.slice(lead + 1).trim(),
-        range: lineRange(lineNo, offset + lead, offset + raw.length),
-      });
-      pending.push(raw.slice(lead + 1).trim());
+      const text = raw.slice(lead + 1).trim();
+      comments.push({ text, range: lineRange(lineNo, offset + lead, offset + raw.length) });
+      pending.push(text);
     }
-    lookForDirective(raw.slice(lead), lineNo);
+    if (!directivesDone) lookForDirective(raw.slice(lead), lineNo);
     if (raw[lead] === '#' || lead === raw.length) continue;
 
     const logical = new LogicalLine();
@@ -101,13 +95,13 @@ export function parseDockerfile(source: string): Dockerfile {
       const cont = trimNewline(lines[n]);
       const contNo = n++;
       if (n === lines.length && cont === '') break;
-      lookForDirective(cont, contNo);
-      if (isComment(cont)) {
-        const lead2 = leadingSpace(cont);
+      if (!directivesDone) lookForDirective(cont, contNo);
+      const lead2 = leadingSpace(cont);
+      if (cont[lead2] === '#') {
         comments.push({ text: cont.slice(lead2 + 1).trim(), range: lineRange(contNo, lead2, cont.length) });
         continue;
       }
-      if (leadingSpace(cont) === cont.length) continue;
+      if (lead2 === cont.length) continue;
       cut = continuationCut(cont, escape);
       logical.append(cut < 0 ? cont : cont.slice(0, cut), contNo, 0);
       lastLine = contNo;

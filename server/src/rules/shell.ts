@@ -49,8 +49,8 @@ function isBlank(ch: string): boolean {
 
 const plain = /[^ \t\r\n;&|<>()\\'"$]+/y;
 
-/** Reads one word starting at `i`; returns it and the index after it. */
-function readWord(src: string, i: number): { word: ShellWord; next: number } {
+/** Reads one word starting at `i`; the word's `end` is where reading continues. */
+function readWord(src: string, i: number): ShellWord {
   const start = i;
   let value = '';
   let depth = 0;
@@ -97,7 +97,7 @@ function readWord(src: string, i: number): { word: ShellWord; next: number } {
     value += ch;
     i++;
   }
-  return { word: { value, start, end: Math.min(i, src.length) }, next: Math.min(i, src.length) };
+  return { value, start, end: Math.min(i, src.length) };
 }
 
 function finishCommand(
@@ -191,7 +191,8 @@ export function parseShell(src: string): ShellCommand[] {
       redirectNext = true;
       continue;
     }
-    const { word, next } = readWord(src, i);
+    const word = readWord(src, i);
+    const next = word.end;
     i = next > i ? next : i + 1;
     if (redirectNext) {
       redirects.push(word);

@@ -268,8 +268,13 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}RUN true\n`],
   },
   'missing-arguments': {
-    fires: [`${F}COPY onlyone\n`, `${F}EXPOSE\n`],
-    quiet: [`${F}COPY a /b\n`, `${F}COPY <<EOF /x\nhi\nEOF\n`],
+    fires: [`${F}COPY onlyone\n`, `${F}EXPOSE\n`, `${F}ONBUILD\n`, `${F}RUN\n`],
+    quiet: [
+      `${F}COPY a /b\n`,
+      `${F}COPY <<EOF /x\nhi\nEOF\n`,
+      `${F}ONBUILD RUN make\n`,
+      `${F}RUN ["true"]\n`,
+    ],
   },
   'run-cd-no-effect': {
     fires: [`${F}RUN cd /app\n`, `${F}RUN make && cd /tmp\n`],

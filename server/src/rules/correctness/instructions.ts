@@ -92,8 +92,10 @@ export const missingArguments: Rule = {
       if (ins.sub) visit(ins.sub);
       const need = minimum[ins.name];
       if (need === undefined || need === 0) return;
-      const count =
-        ins.name === 'ENV' || ins.name === 'LABEL' || ins.name === 'ARG' ? ins.pairs.length : ins.args.length;
+      const pairs = ins.name === 'ENV' || ins.name === 'LABEL' || ins.name === 'ARG';
+      // Text after the keyword is at least one word: RUN's words need not be split to know that.
+      if (need === 1 && !pairs && ins.json === undefined && ins.argsText !== '') return;
+      const count = pairs ? ins.pairs.length : ins.args.length;
       const have = ins.json !== undefined ? ins.json.length : count;
       if (ins.heredocs.length > 0 ? have + ins.heredocs.length >= need : have >= need) return;
       ctx.report(
