@@ -120,9 +120,9 @@ export class LintContext {
     scripts = [];
     if (ins.json === undefined) {
       scripts.push(script(ins, ins.argsText, (s, e) => ins.locate(s, e)));
-      const head = ins.argsText.trimStart();
+      const head = ins.heredocs.length > 0 ? ins.argsText.trimStart() : '';
       const feedsShell = head.startsWith('<<') || /^(?:\S*\/)?(?:sh|bash|ash|dash)\b[^<]*<</.test(head);
-      if (feedsShell && ins.heredocs.length > 0) {
+      if (feedsShell) {
         const doc = ins.heredocs[0];
         scripts.push(script(ins, doc.content, heredocLocator(doc.content, doc.range.start.line)));
       }
