@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type Docker from 'dockerode';
+import type { Page } from 'playwright-core';
 import { createContainer, createNetwork, createVolume, engine, Tracker, uniqueName } from '../harness/engine';
 import {
   activeEditor,
-  clickActivity,
   contextMenu,
   dialogButton,
   dialogMessage,
@@ -23,8 +23,11 @@ import {
 } from '../harness/workbench';
 import {
   dragAndDrop,
+  openBerthViews,
   expandTreeRow,
   expectTerminalText,
+  quickPickLabel,
+  terminalText,
   readableTerminalSettings,
   workbenchSuite,
 } from '../harness/workbench2';
@@ -46,6 +49,32 @@ async function execIn(container: Docker.Container, argv: string[]): Promise<void
     stream.on('end', resolve).on('close', resolve).on('error', reject);
     stream.resume();
   });
+}
+
+/**
+ * A context-menu command receives its row only if VS Code can still resolve the row's handle.
+ * While other suites churn the shared engine, a tree refresh can race the click, the command
+ * gets no row, and Berth asks which object is meant, as it does from the Command Palette. This
+ * waits until `done`, answering that question with `label` if it comes.
+ */
+async function answerIfAsked(
+  page: Page,
+  placeholder: string,
+  label: string,
+  done: () => Promise<boolean>,
+  timeoutMs?: number,
+): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await waitFor(
+    'the action to run',
+    async () => {
+      if (await done()) return true;
+      if ((await input.isVisible()) && (await input.getAttribute('placeholder')) === placeholder)
+        await quickPickLabel(page, label);
+      return undefined;
+    },
+    timeoutMs,
+  );
 }
 
 async function networksOf(id: string): Promise<string[]> {
@@ -86,9 +115,12 @@ void describe('Container actions in a real VS Code', () => {
     if (!w || !scene) return;
     const { logger } = scene;
     await guarded(w.page, 'actions-logs', async () => {
-      await clickActivity(w.page, 'Berth');
+      await openBerthViews(w.page);
       const containers = await expandView(w.page, 'Containers');
       await contextMenu(treeItem(containers, logger.name), 'Show Logs');
+      await answerIfAsked(w.page, 'Container whose logs to show', logger.name, async () =>
+        new RegExp(firstLine).test(await terminalText(w.page)),
+      );
       const before = await expectTerminalText(w.page, new RegExp(firstLine));
       assert.doesNotMatch(before, new RegExp(laterLine), 'the later line is printed only after /tmp/go');
 
@@ -105,14 +137,19 @@ void describe('Container actions in a real VS Code', () => {
     if (!w || !scene) return;
     const { app } = scene;
     await guarded(w.page, 'actions-shell', async () => {
-      await clickActivity(w.page, 'Berth');
+      await openBerthViews(w.page);
       const containers = await expandView(w.page, 'Containers');
       const execsBefore = (await app.container.inspect()).ExecIDs ?? [];
       await contextMenu(treeItem(containers, app.name), 'Open Shell');
-      const execId = await waitFor('the engine to run a shell exec in the container', async () => {
-        const ids = (await app.container.inspect()).ExecIDs ?? [];
-        return ids.find((id) => !execsBefore.includes(id));
-      });
+      const newExec = async () =>
+        ((await app.container.inspect()).ExecIDs ?? []).find((id) => !execsBefore.includes(id));
+      await answerIfAsked(
+        w.page,
+        'Container to open a shell in',
+        app.name,
+        async () => (await newExec()) !== undefined,
+      );
+      const execId = await waitFor('the engine to run a shell exec in the container', newExec);
       const exec = await engine().getExec(execId).inspect();
       assert.deepEqual(
         [exec.ProcessConfig.entrypoint, ...exec.ProcessConfig.arguments],
@@ -134,7 +171,7 @@ void describe('Container actions in a real VS Code', () => {
     if (!w || !scene) return;
     const { app, dropNetwork } = scene;
     await guarded(w.page, 'actions-drop', async () => {
-      await clickActivity(w.page, 'Berth');
+      await openBerthViews(w.page);
       const networks = await expandView(w.page, 'Networks');
       const containers = await expandView(w.page, 'Containers');
       assert.ok(!(await networksOf(app.container.id)).includes(dropNetwork));
@@ -174,7 +211,7 @@ void describe('Container actions in a real VS Code', () => {
       await createVolume(tracker, uniqueName('a-vol2')),
     ];
     await guarded(w.page, 'actions-multi-remove', async () => {
-      await clickActivity(w.page, 'Berth');
+      await openBerthViews(w.page);
       const pane = await expandView(w.page, 'Volumes');
       const [first, second] = volumes.map((name) => treeItem(pane, name));
       await first.click();
@@ -206,11 +243,11 @@ void describe('Container actions in a real VS Code', () => {
     const { logger } = scene;
     const network = await createNetwork(tracker, { name: uniqueName('a-inspect_net') });
     await guarded(w.page, 'actions-inspect-follow', async () => {
-      await clickActivity(w.page, 'Berth');
+      await openBerthViews(w.page);
       const networks = await expandView(w.page, 'Networks');
       await contextMenu(treeItem(networks, network.name), 'Inspect Network');
-      await waitFor('the network JSON in an editor', async () =>
-        (await editorText(w.page)).includes(`"Name": "${network.name}"`) ? true : undefined,
+      await answerIfAsked(w.page, 'Network to inspect', network.name, async () =>
+        (await editorText(w.page).catch(() => '')).includes(`"Name": "${network.name}"`),
       );
       assert.doesNotMatch(await editorText(w.page), new RegExp(logger.name));
 

@@ -10,9 +10,10 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { createNetwork, engine, runId, Tracker, uniqueName } from '../harness/engine';
-import { clickActivity, expandView, guarded, treeItem, waitFor } from '../harness/workbench';
+import { expandView, guarded, treeItem, waitFor } from '../harness/workbench';
 import {
   expectNotification,
+  openBerthViews,
   quickPickLabel,
   runPaletteCommand,
   statusBarText,
@@ -85,7 +86,7 @@ void describe('Docker contexts in a real VS Code', () => {
     if (!w) return;
     const version = (await engine().version()).Version;
     await guarded(w.page, 'context-switch', async () => {
-      await clickActivity(w.page, 'Berth');
+      await openBerthViews(w.page);
       const networks = await expandView(w.page, 'Networks');
       await expectStatusBar(w.page, new RegExp(`^berth-relay · ${escape(version)}$`));
       await treeItem(networks, names.shared).waitFor();
@@ -153,7 +154,7 @@ void describe('Plain tcp:// in a real VS Code', () => {
     const warning = `Berth reaches the Docker engine at ${host} over plain TCP without TLS.`;
     const matching = w.page.locator('.notification-list-item').filter({ hasText: warning });
     await guarded(w.page, 'context-tcp', async () => {
-      await clickActivity(w.page, 'Berth');
+      await openBerthViews(w.page);
       const networks = await expandView(w.page, 'Networks');
       await treeItem(networks, 'bridge').waitFor({ timeout: 90_000 });
       await expectStatusBar(w.page, new RegExp(`^${escape(host)} · `));

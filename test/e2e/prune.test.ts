@@ -22,8 +22,8 @@ import {
   Tracker,
   uniqueName,
 } from '../harness/engine';
-import { clickActivity, dialogButton, expandView, guarded, treeItem, waitFor } from '../harness/workbench';
-import { expectNotification, runPaletteCommand, workbenchSuite } from '../harness/workbench2';
+import { dialogButton, expandView, guarded, treeItem, waitFor } from '../harness/workbench';
+import { expectNotification, openBerthViews, runPaletteCommand, workbenchSuite } from '../harness/workbench2';
 import { ScopedEngine } from './scopedEngine';
 
 const scopeLabel = 'berth.e2e.scope';
@@ -128,7 +128,7 @@ void describe('Prune in a real VS Code, on an engine view that holds only this s
     const { requests } = relay;
     const unusedNames = s.unusedNetworks.map((n) => n.name).sort();
     await guarded(w.page, 'prune-networks', async () => {
-      await clickActivity(w.page, 'Berth');
+      await openBerthViews(w.page);
       const networks = await expandView(w.page, 'Networks');
       for (const name of [...unusedNames, s.usedNetwork]) await treeItem(networks, name).waitFor();
       assert.equal(await treeItem(networks, s.outsideNetwork).count(), 0, 'the relay hides the outsider');
@@ -170,7 +170,7 @@ void describe('Prune in a real VS Code, on an engine view that holds only this s
     const { requests } = relay;
     const unused = [...s.unusedVolumes].sort();
     await guarded(w.page, 'prune-volumes', async () => {
-      await clickActivity(w.page, 'Berth');
+      await openBerthViews(w.page);
       const volumes = await expandView(w.page, 'Volumes');
       for (const name of [...unused, s.usedVolume]) await treeItem(volumes, name).waitFor();
       const before = requests.length;

@@ -13,6 +13,7 @@ import { requireOrSkip } from './require';
 import {
   activeEditor,
   chromiumPath,
+  clickActivity,
   openWorkbench,
   plainText,
   waitFor,
@@ -452,4 +453,16 @@ export async function expandTreeRow(row: Locator, timeoutMs?: number): Promise<v
     },
     timeoutMs,
   );
+}
+
+/**
+ * Opens the Berth side bar. On a loaded machine the extension host may register Berth's views
+ * well after the workbench appears, so this waits longer for the activity bar entry than a click.
+ */
+export async function openBerthViews(page: Page, timeoutMs = 180_000): Promise<void> {
+  await page
+    .locator('.activitybar')
+    .getByRole('tab', { name: 'Berth', exact: true })
+    .waitFor({ timeout: timeoutMs });
+  await clickActivity(page, 'Berth');
 }
