@@ -198,15 +198,26 @@ async function burst(session: LiveEngineSession, events: number, tracker: Tracke
   // Caught up when nothing the burst made is left in the model.
   const leftover = () => {
     const snapshot = session.snapshot;
-    if (!snapshot) return true;
     const names = [
-      ...snapshot.volumes.keys(),
-      ...[...snapshot.networks.values()].map((n) => n.name),
-      ...[...snapshot.containers.values()].map((c) => c.name),
+      ...(snapshot?.volumes.keys() ?? []),
+      ...[...(snapshot?.networks.values() ?? [])].map((n) => n.name),
+      ...[...(snapshot?.containers.values() ?? [])].map((c) => c.name),
     ];
-    return names.some((name) => name.startsWith('berth-burst-'));
+    return names.filter((name) => name.startsWith('berth-burst-'));
   };
-  await waitFor('the model to settle after the burst', () => !leftover(), 60_000);
+  await waitFor('the model to settle after the burst', () => leftover().length === 0, 60_000).catch(
+    async (error: Error) => {
+      // Say whether the model or the engine is behind: a stale model would be a missed event.
+      const left = leftover();
+      const volumes = ((await engine().listVolumes()).Volumes ?? []).map((v) => v.Name);
+      const still = left.filter((name) => volumes.includes(name));
+      throw new Error(
+        `${error.message}: the model still has ${left.length} burst objects (${left.slice(0, 5).join(', ')}), ` +
+          `${still.length} of them volumes the engine still has; session ${JSON.stringify(session.stats)}, ` +
+          `state ${session.state.kind}`,
+      );
+    },
+  );
   const settledMs = performance.now() - done;
   listener.dispose();
   const after = session.stats;
@@ -323,18 +334,26 @@ async function main(): Promise<void> {
       unit: 'ms',
     });
 
-    const coalesced = await burst(session, options.burst, tracker);
-    console.log(
-      `\nBurst: ${coalesced.planned} events made in ${coalesced.burstMs.toFixed(0)} ms (${coalesced.seen} seen) -> ` +
-        `${coalesced.reloads} reloads, ${coalesced.changes} change events; model settled ${ms(coalesced.settledMs)} after the last call`,
+    // A failed burst is reported, and the idle figure is still taken.
+    await burst(session, options.burst, tracker).then(
+      (coalesced) => {
+        console.log(
+          `\nBurst: ${coalesced.planned} events made in ${coalesced.burstMs.toFixed(0)} ms (${coalesced.seen} seen) -> ` +
+            `${coalesced.reloads} reloads, ${coalesced.changes} change events; model settled ${ms(coalesced.settledMs)} after the last call`,
+        );
+        recordFigure({
+          bench: 'engine',
+          figure: `Burst of ${coalesced.seen} events -> reloads`,
+          value: coalesced.reloads,
+          unit: 'reloads',
+          target: 'a few',
+        });
+      },
+      (error: unknown) => {
+        console.error(`\nBurst failed: ${String(error)}`);
+        process.exitCode = 1;
+      },
     );
-    recordFigure({
-      bench: 'engine',
-      figure: `Burst of ${coalesced.seen} events -> reloads`,
-      value: coalesced.reloads,
-      unit: 'reloads',
-      target: 'a few',
-    });
 
     const before = session.stats;
     await new Promise((resolve) => setTimeout(resolve, options.idleSeconds * 1000));
