@@ -6,7 +6,7 @@
 // model, a burst of 500 events coalesced into a few reloads, and the Engine API requests made per
 // idle minute. Everything it creates is labelled and removed, also on Ctrl-C.
 //
-//   node --import tsx bench/engine.ts [--small] [--containers N] [--networks N] [--volumes N]
+//   node --import tsx bench/engine.ts [--large] [--containers N] [--networks N] [--volumes N]
 //        [--runs 5] [--idle-seconds 30] [--burst 500]
 // With BERTH_BENCH_SEED=<state.json> (scripts/bench.sh) it reuses the engine seeded for the run.
 import { readFileSync } from 'node:fs';
@@ -44,7 +44,7 @@ interface Options {
 
 function parseOptions(argv: string[]): Options {
   const options: Options = {
-    spec: { ...(argv.includes('--small') ? smallSpec : largeSpec) },
+    spec: { ...(argv.includes('--large') ? largeSpec : smallSpec) },
     runs: 5,
     idleSeconds: 30,
     burst: 500,

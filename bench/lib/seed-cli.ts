@@ -1,5 +1,5 @@
 // Seeds the engine once for a whole `npm run bench`, and removes it afterwards:
-//   seed-cli.ts up <state.json> [--small] [--containers N] [--networks N] [--volumes N]
+//   seed-cli.ts up <state.json> [--large] [--containers N] [--networks N] [--volumes N]
 //   seed-cli.ts down <state.json>
 // `up` writes the seeded set to state.json before it returns; scripts/bench.sh passes that path to
 // the benches as BERTH_BENCH_SEED and runs `down` from its exit trap, even after Ctrl-C.
@@ -10,7 +10,7 @@ import type { SeedSpec, SeededSet } from './seed';
 import { recordFigure } from './summary';
 
 function specFrom(argv: string[]): SeedSpec {
-  const spec = { ...(argv.includes('--small') ? smallSpec : largeSpec) };
+  const spec = { ...(argv.includes('--large') ? largeSpec : smallSpec) };
   const flags: Record<string, 'containers' | 'networks' | 'volumes'> = {
     '--containers': 'containers',
     '--networks': 'networks',
@@ -65,7 +65,7 @@ const [command, state, ...rest] = process.argv.slice(2);
 const run =
   command === 'up' && state ? up(state, rest) : command === 'down' && state ? down(state) : undefined;
 if (!run) {
-  console.error('usage: seed-cli.ts up <state.json> [--small] [--containers N] ... | down <state.json>');
+  console.error('usage: seed-cli.ts up <state.json> [--large] [--containers N] ... | down <state.json>');
   process.exitCode = 2;
 }
 run?.catch((error: unknown) => {
