@@ -203,7 +203,8 @@ async function burst(session: LiveEngineSession, events: number, tracker: Tracke
       ...[...(snapshot?.networks.values() ?? [])].map((n) => n.name),
       ...[...(snapshot?.containers.values() ?? [])].map((c) => c.name),
     ];
-    return names.filter((name) => name.startsWith('berth-burst-'));
+    // This run's only: another run's leftovers are not this burst's to wait for.
+    return names.filter((name) => name.startsWith('berth-burst-') && name.includes(runId));
   };
   await waitFor('the model to settle after the burst', () => leftover().length === 0, 60_000).catch(
     async (error: Error) => {

@@ -35,9 +35,12 @@ before(async () => {
 
 after(async () => {
   for (const session of sessions) session.dispose();
-  await tracker.cleanup();
-  // Everything seeded or burst carries this run's label; nothing else is touched.
-  await removeSeeded(runId);
+  try {
+    await tracker.cleanup();
+  } finally {
+    // Everything seeded or burst carries this run's label, also what a failed burst left behind.
+    await removeSeeded(runId);
+  }
 });
 
 async function freshSnapshot(): Promise<Snapshot> {
