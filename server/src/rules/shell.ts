@@ -42,27 +42,39 @@ const keywords = new Set([
 ]);
 const wrappers = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'xargs']);
 const maxNesting = 64;
+const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 function isBlank(ch: string): boolean {
   return ch === ' ' || ch === '\t' || ch === '\r';
 }
 
-const plain = /[^ \t\r\n;&|<>()\\'"$]+/y;
+// Characters that end a run of plain word characters (what needs quoting, escaping or expanding).
+const special = new Uint8Array(128);
+for (const ch of ' \t\r\n;&|<>()\\\'"$') special[ch.charCodeAt(0)] = 1;
+const operators = new Uint8Array(128);
+for (const ch of ' \t\r\n;&|<>()') operators[ch.charCodeAt(0)] = 1;
+
+function isPlain(code: number): boolean {
+  return code >= 128 || special[code] === 0;
+}
 
 /** Reads one word starting at `i`; the word's `end` is where reading continues. */
 function readWord(src: string, i: number): ShellWord {
   const start = i;
+  const length = src.length;
   let value = '';
   let depth = 0;
-  while (i < src.length) {
-    plain.lastIndex = i;
-    if (plain.test(src)) {
-      value += src.slice(i, plain.lastIndex);
-      i = plain.lastIndex;
+  while (i < length) {
+    let run = i;
+    while (run < length && isPlain(src.charCodeAt(run))) run++;
+    if (run > i) {
+      value += src.slice(i, run);
+      i = run;
       continue;
     }
+    const code = src.charCodeAt(i);
+    if (depth === 0 && operators[code] === 1) break;
     const ch = src[i];
-    if (depth === 0 && (isBlank(ch) || ch === '\n' || ';&|<>()'.includes(ch))) break;
     if (ch === '\\') {
       if (src[i + 1] === '\n') i += 2;
       else {
@@ -73,15 +85,15 @@ function readWord(src: string, i: number): ShellWord {
     }
     if (ch === "'") {
       const close = src.indexOf("'", i + 1);
-      const end = close < 0 ? src.length : close;
+      const end = close < 0 ? length : close;
       value += src.slice(i + 1, end);
       i = end + 1;
       continue;
     }
     if (ch === '"') {
       i++;
-      while (i < src.length && src[i] !== '"') {
-        if (src[i] === '\\' && i + 1 < src.length && '"\\$`\n'.includes(src[i + 1])) i++;
+      while (i < length && src[i] !== '"') {
+        if (src[i] === '\\' && i + 1 < length && '"\\$`\n'.includes(src[i + 1])) i++;
         value += src[i++];
       }
       i++;
@@ -97,7 +109,7 @@ function readWord(src: string, i: number): ShellWord {
     value += ch;
     i++;
   }
-  return { value, start, end: Math.min(i, src.length) };
+  return { value, start, end: Math.min(i, length) };
 }
 
 function finishCommand(
@@ -110,7 +122,7 @@ function finishCommand(
   let sudo = false;
   while (k < words.length) {
     const v = words[k].value;
-    if (keywords.has(v) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(v)) k++;
+    if (keywords.has(v) || (v.indexOf('=') > 0 && assignment.test(v))) k++;
     else if (wrappers.has(v)) {
       if (v === 'sudo') sudo = true;
       k++;
@@ -166,11 +178,11 @@ export function parseShell(src: string): ShellCommand[] {
       continue;
     }
     if (ch === '&' || ch === '|') {
-      const two = src.slice(i, i + 2);
-      if (two === '&&' || two === '||') {
-        end(two);
+      const next = src[i + 1];
+      if (next === ch) {
+        end(ch === '&' ? '&&' : '||');
         i += 2;
-      } else if (two === '&>') {
+      } else if (ch === '&' && next === '>') {
         redirectNext = true;
         i += src[i + 2] === '>' ? 3 : 2;
       } else {

@@ -4,7 +4,27 @@ import { text } from '../types';
 import { copyParts, hasArg, normalizePath } from '../util';
 
 /** Commands that install dependencies from manifests (their cache should survive code edits). */
+const installers = new Set([
+  'npm',
+  'yarn',
+  'pnpm',
+  'pip',
+  'pip3',
+  'poetry',
+  'pipenv',
+  'bundle',
+  'composer',
+  'uv',
+  'go',
+  'mvn',
+  'mvnw',
+  'dotnet',
+  'cargo',
+]);
+
 export function installsDependencies(cmd: ShellCommand): boolean {
+  // Most commands (apt-get, rm, echo…) are none of these: skip looking for their sub-command.
+  if (!installers.has(cmd.name)) return false;
   const sub = cmd.args.find((a) => !a.value.startsWith('-'))?.value ?? '';
   switch (cmd.name) {
     case 'npm':

@@ -56,7 +56,6 @@ export const noUser: Rule = {
     for (let s: typeof last | undefined = last; s; s = s.parent) chain.push(s);
     const instructions = chain.flatMap((s) => s.instructions);
     if (instructions.some((i) => i.name === 'USER')) return;
-    if (instructions.some((i) => dropsPrivileges.test(i.argsText))) return;
     const appCopy = instructions.find(
       (i) =>
         i.name === 'COPY' &&
@@ -64,6 +63,7 @@ export const noUser: Rule = {
     );
     const runs = instructions.some((i) => i.name === 'CMD' || i.name === 'ENTRYPOINT');
     if (!appCopy || !runs) return;
+    if (instructions.some((i) => dropsPrivileges.test(i.argsText))) return;
     ctx.report(
       last.from.keywordRange,
       text(
