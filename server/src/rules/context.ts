@@ -62,7 +62,9 @@ export class LintContext {
       } else if (current) current.instructions.push(ins);
       else if (ins.name === 'ARG') this.globalArgs.push(ins);
     }
-    this.stageInstructions = this.stages.flatMap((s) => s.instructions.map((i) => [i, s] as const));
+    const pairs: Array<readonly [Instruction, Stage]> = [];
+    for (const s of this.stages) for (const i of s.instructions) pairs.push([i, s]);
+    this.stageInstructions = pairs;
     const last = this.stages[this.stages.length - 1];
     for (let s: Stage | undefined = last; s; s = s.parent) s.inFinalImage = true;
   }
@@ -138,7 +140,8 @@ export class LintContext {
   commands(ins: Instruction): ReadonlyArray<{ cmd: ShellCommand; script: Script }> {
     let list = this.commandCache.get(ins);
     if (!list) {
-      list = this.scripts(ins).flatMap((s) => s.commands.map((cmd) => ({ cmd, script: s })));
+      list = [];
+      for (const script of this.scripts(ins)) for (const cmd of script.commands) list.push({ cmd, script });
       this.commandCache.set(ins, list);
     }
     return list;

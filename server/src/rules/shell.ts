@@ -40,6 +40,8 @@ const keywords = new Set([
   '}',
   'time',
 ]);
+// Skips hashing long words (a Set lookup flattens and hashes the whole string).
+const longestKeyword = 5;
 const wrappers = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'xargs']);
 const maxNesting = 64;
 const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/;
@@ -122,7 +124,7 @@ function finishCommand(
   let sudo = false;
   while (k < words.length) {
     const v = words[k].value;
-    if (keywords.has(v) || (v.indexOf('=') > 0 && assignment.test(v))) k++;
+    if ((v.length <= longestKeyword && keywords.has(v)) || (v.indexOf('=') > 0 && assignment.test(v))) k++;
     else if (wrappers.has(v)) {
       if (v === 'sudo') sudo = true;
       k++;

@@ -4,6 +4,12 @@ import type { Dockerfile, Range } from '../parser';
 const ignorePattern = /^(?:hadolint|berth)\s+(global\s+|stage\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/i;
 const mentionsIgnore = /ignore/i;
 
+/** Only comments starting with `hadolint` or `berth` can match ignorePattern. */
+function mayIgnore(text: string): boolean {
+  const first = text.charCodeAt(0) | 0x20;
+  return (first === 0x68 || first === 0x62) && mentionsIgnore.test(text);
+}
+
 /** Line intervals per rule id or alias, sorted by start and not overlapping one another. */
 class Intervals {
   private readonly byId = new Map<string, Array<{ from: number; to: number }>>();
@@ -71,7 +77,7 @@ export class Suppressions {
   constructor(file: Dockerfile) {
     this.checkError = this.readCheckDirective(file);
     // Most files have comments and no ignore comment at all: they skip the indexing below.
-    if (!file.comments.some((c) => mentionsIgnore.test(c.text))) return;
+    if (!file.comments.some((c) => mayIgnore(c.text))) return;
     const commentAt = new Map<number, string>();
     for (const c of file.comments) commentAt.set(c.range.start.line, c.text);
     const fromLines = file.instructions.filter((i) => i.name === 'FROM').map((i) => i.range.start.line);
