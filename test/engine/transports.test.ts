@@ -3,8 +3,8 @@
 // runs `docker system dial-stdio`). Each one must load the live model, and each way it can go
 // wrong must come back as its own problem, through the same connect() the extension uses.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { execFile, execFileSync } from 'node:child_process';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
@@ -269,6 +269,8 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
   let noDocker: SshServer | undefined;
   let setupError: Error | undefined;
   let sshReason: string | undefined;
+  /** A HOME whose ~/.ssh/known_hosts trusts the private sshd, as after "ssh-keyscan >> known_hosts". */
+  let home = '';
 
   before(async () => {
     sshReason = engineReason ?? sshMissingReason();
@@ -276,6 +278,7 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
     try {
       server = new SshServer();
       await server.start();
+      home = homeWithKnownHosts([`[127.0.0.1]:${server.port} ${server.hostKeyLine()}`]);
     } catch (error) {
       setupError = error as Error;
     }
@@ -284,6 +287,28 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
   after(async () => {
     await server?.dispose();
     await noDocker?.dispose();
+    for (const dir of homes) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const homes: string[] = [];
+  /** A temporary HOME whose ~/.ssh/known_hosts holds `lines`. */
+  function homeWithKnownHosts(lines: string[]): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-ssh-home-'));
+    homes.push(dir);
+    fs.mkdirSync(path.join(dir, '.ssh'), { mode: 0o700 });
+    fs.writeFileSync(path.join(dir, '.ssh', 'known_hosts'), lines.map((l) => `${l}\n`).join(''));
+    return dir;
+  }
+
+  /** The environment VS Code would hand Berth: HOME, DOCKER_HOST and the agent. */
+  const sshEnv = (
+    host = server!.host(),
+    agent = server!.agentSocket,
+    withHome = home,
+  ): NodeJS.ProcessEnv => ({
+    HOME: withHome,
+    DOCKER_HOST: host,
+    SSH_AUTH_SOCK: agent,
   });
 
   function ready(t: TestContext): boolean {
@@ -291,29 +316,102 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
     return requireOrSkip(t, !sshReason, sshReason ?? '');
   }
 
-  void test('logs in with the agent key, loads the labelled objects and follows events', async (t) => {
+  void test('one SSH login carries the whole snapshot and the event stream, and ends with the session', async (t) => {
     if (!ready(t)) return;
-    const session = await sessionShowsOurObjects({
-      DOCKER_HOST: server!.host(),
-      SSH_AUTH_SOCK: server!.agentSocket,
-    });
+    const loginsBefore = server!.logins();
+    const started = Date.now();
+    const session = await sessionShowsOurObjects(sshEnv());
+    t.diagnostic(`first snapshot and one event over ssh:// in ${Date.now() - started} ms`);
     assert.equal(session.endpoint?.transport, 'ssh');
     assert.equal(session.endpoint?.insecure, false);
-    assert.match(server!.log, /Accepted publickey for root from 127\.0\.0\.1/);
+    assert.ok(session.stats.requests >= 5, `only ${session.stats.requests} requests`);
+    assert.equal(server!.logins() - loginsBefore, 1, `logins for ${session.stats.requests} requests`);
+    const port = [
+      ...server!.log.matchAll(/Accepted publickey for root from 127\.0\.0\.1 port (\d+)/g),
+    ].pop()![1];
+    session.dispose();
+    await waitFor('sshd to see the session end its connection', () =>
+      new RegExp(`Disconnected from user root 127\\.0\\.0\\.1 port ${port}`).test(server!.log),
+    );
+  });
+
+  void test('a dropped SSH connection: the session logs in again and follows events', async (t) => {
+    if (!ready(t)) return;
+    const session = await sessionShowsOurObjects(sshEnv());
+    const loginsBefore = server!.logins();
+    assert.ok(server!.dropConnections() > 0, 'no logged-in connection to drop');
+    await waitFor('a new login', () => server!.logins() > loginsBefore, 60_000);
+    await waitFor('the session to be connected again', () => session.state.kind === 'connected', 60_000);
+    const later = await createVolume(tracker);
+    await waitFor('an event over the new connection', () => session.snapshot?.volumes.has(later), 60_000);
+    session.dispose();
+  });
+
+  void test('a host that known_hosts does not list: refused before logging in, with its fingerprint', async (t) => {
+    if (!ready(t)) return;
+    const loginsBefore = server!.logins();
+    const empty = homeWithKnownHosts(['# nothing yet']);
+    const p = await problemFor(sshEnv(undefined, undefined, empty));
+    assert.equal(p.code, 'ssh-host-unknown', JSON.stringify(p));
+    const fingerprint = server!.hostKeyFingerprint();
+    assert.match(fingerprint, /^SHA256:/);
+    assert.ok(p.message.includes(fingerprint), `${p.message} lacks ${fingerprint}`);
+    assert.ok(p.message.includes(`[127.0.0.1]:${server!.port}`), p.message);
+    assert.ok(p.message.includes(path.join(empty, '.ssh', 'known_hosts')), p.message);
+    assert.ok(p.fix.includes(`ssh-keyscan -p ${server!.port} 127.0.0.1 >> ~/.ssh/known_hosts`), p.fix);
+    assert.equal(server!.logins(), loginsBefore, 'Berth logged in to an unknown host');
+  });
+
+  void test('another key recorded for the host: refused loudly, naming the file and line', async (t) => {
+    if (!ready(t)) return;
+    const loginsBefore = server!.logins();
+    const impostor = path.join(server!.dir, 'impostor');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', impostor]);
+    const old = fs.readFileSync(`${impostor}.pub`, 'utf8').split(' ').slice(0, 2).join(' ');
+    const changed = homeWithKnownHosts(['# the host as it was', `[127.0.0.1]:${server!.port} ${old}`]);
+    const p = await problemFor(sshEnv(undefined, undefined, changed));
+    assert.equal(p.code, 'ssh-host-key-changed', JSON.stringify(p));
+    assert.ok(p.message.includes(`${path.join(changed, '.ssh', 'known_hosts')} line 2`), p.message);
+    assert.ok(p.message.includes(server!.hostKeyFingerprint()), p.message);
+    assert.match(p.message, /intercepting/);
+    assert.ok(p.fix.includes(`ssh-keygen -R '[127.0.0.1]:${server!.port}'`), p.fix);
+    assert.equal(server!.logins(), loginsBefore, 'Berth logged in despite a changed host key');
+  });
+
+  void test('a hashed known_hosts entry (ssh-keygen -H) is trusted', async (t) => {
+    if (!ready(t)) return;
+    const salt = randomBytes(20);
+    const hash = createHmac('sha1', salt).update(`[127.0.0.1]:${server!.port}`).digest('base64');
+    const hashed = homeWithKnownHosts([`|1|${salt.toString('base64')}|${hash} ${server!.hostKeyLine()}`]);
+    const result = await connect({ env: sshEnv(undefined, undefined, hashed), timeoutMs: 60_000 });
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problem));
+    result.close();
+  });
+
+  void test('a host key marked @revoked is never accepted', async (t) => {
+    if (!ready(t)) return;
+    const revoked = homeWithKnownHosts([
+      `[127.0.0.1]:${server!.port} ${server!.hostKeyLine()}`,
+      `@revoked * ${server!.hostKeyLine()}`,
+    ]);
+    const p = await problemFor(sshEnv(undefined, undefined, revoked));
+    assert.equal(p.code, 'ssh-host-key-revoked', JSON.stringify(p));
+    assert.ok(p.message.includes(`${path.join(revoked, '.ssh', 'known_hosts')} line 2`), p.message);
   });
 
   void test('a URL without a user logs in as the local user, as ssh does', async (t) => {
     if (!ready(t)) return;
     const result = await connect({
-      env: { DOCKER_HOST: `ssh://127.0.0.1:${server!.port}`, SSH_AUTH_SOCK: server!.agentSocket },
+      env: sshEnv(`ssh://127.0.0.1:${server!.port}`),
       timeoutMs: 60_000,
     });
     assert.ok(result.ok, JSON.stringify(!result.ok && result.problem));
+    result.close();
   });
 
   void test('a user the server does not let in: the login is refused, naming the user', async (t) => {
     if (!ready(t)) return;
-    const p = await problemFor({ DOCKER_HOST: server!.host('nobody'), SSH_AUTH_SOCK: server!.agentSocket });
+    const p = await problemFor(sshEnv(server!.host('nobody')));
     assert.equal(p.code, 'ssh-auth', JSON.stringify(p));
     assert.equal(p.message, `SSH login as nobody to 127.0.0.1:${server!.port} was refused`);
     await waitFor('sshd to log the refusal', () =>
@@ -323,7 +421,7 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
 
   void test('an agent without the key: the login is refused', async (t) => {
     if (!ready(t)) return;
-    const p = await problemFor({ DOCKER_HOST: server!.host(), SSH_AUTH_SOCK: server!.emptyAgentSocket });
+    const p = await problemFor(sshEnv(undefined, server!.emptyAgentSocket));
     assert.equal(p.code, 'ssh-auth', JSON.stringify(p));
     assert.match(p.fix, /ssh-add -l/);
   });
@@ -331,7 +429,7 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
   void test('no SSH_AUTH_SOCK: said before anything is sent', async (t) => {
     if (!ready(t)) return;
     const connections = (server!.log.match(/Connection from/g) ?? []).length;
-    const p = await problemFor({ DOCKER_HOST: server!.host() });
+    const p = await problemFor({ HOME: home, DOCKER_HOST: server!.host() });
     assert.equal(p.code, 'ssh-no-agent', JSON.stringify(p));
     assert.match(p.message, /SSH_AUTH_SOCK is not set/);
     assert.equal((server!.log.match(/Connection from/g) ?? []).length, connections, 'sshd was contacted');
@@ -339,33 +437,30 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
 
   void test('an SSH_AUTH_SOCK where no agent listens', async (t) => {
     if (!ready(t)) return;
-    const p = await problemFor({
-      DOCKER_HOST: server!.host(),
-      SSH_AUTH_SOCK: path.join(server!.dir, 'gone.sock'),
-    });
+    const p = await problemFor(sshEnv(undefined, path.join(server!.dir, 'gone.sock')));
     assert.equal(p.code, 'ssh-agent-unreachable', JSON.stringify(p));
   });
 
   void test('the host is down: nothing accepts connections, with SSH advice', async (t) => {
     if (!ready(t)) return;
     const port = await freePort();
-    const p = await problemFor({
-      DOCKER_HOST: `ssh://root@127.0.0.1:${port}`,
-      SSH_AUTH_SOCK: server!.agentSocket,
-    });
+    const p = await problemFor(sshEnv(`ssh://root@127.0.0.1:${port}`));
     assert.equal(p.code, 'connection-refused', JSON.stringify(p));
     assert.equal(p.message, `Nothing accepts connections at 127.0.0.1:${port}`);
     assert.match(p.fix, /SSH server/);
     assert.doesNotMatch(p.fix, /-H tcp/);
   });
 
-  void test('logged in, but no docker CLI on the remote PATH: dial-stdio is named', async (t) => {
+  void test('logged in, but no docker CLI on the remote PATH: dial-stdio is named with what the shell said', async (t) => {
     if (!ready(t)) return;
     noDocker = new SshServer('/nonexistent');
     await noDocker.start();
-    const p = await problemFor({ DOCKER_HOST: noDocker.host(), SSH_AUTH_SOCK: noDocker.agentSocket });
+    const trusting = homeWithKnownHosts([`[127.0.0.1]:${noDocker.port} ${noDocker.hostKeyLine()}`]);
+    const p = await problemFor(sshEnv(noDocker.host(), noDocker.agentSocket, trusting));
     assert.equal(p.code, 'ssh-dial-stdio', JSON.stringify(p));
     assert.match(p.message, /docker system dial-stdio/);
+    assert.match(p.message, /docker: (command )?not found|No such file/, p.message);
+    assert.match(p.detail ?? '', /exited with 127/);
     assert.match(noDocker.log, /Accepted publickey for root/);
   });
 
@@ -406,7 +501,7 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
         cwd: dir,
         env: {
           PATH: process.env.PATH,
-          HOME: dir,
+          HOME: homeWithKnownHosts([`[127.0.0.1]:${server!.port} ${server!.hostKeyLine()}`]),
           DOCKER_HOST: server!.host(),
           SSH_AUTH_SOCK: server!.agentSocket,
         },

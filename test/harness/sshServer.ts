@@ -165,6 +165,51 @@ export class SshServer {
     });
   }
 
+  /** `ssh-ed25519 AAAA…`: the host key as known_hosts and ssh-keyscan write it. */
+  hostKeyLine(): string {
+    return fs.readFileSync(path.join(this.dir, 'host_key.pub'), 'utf8').split(' ').slice(0, 2).join(' ');
+  }
+
+  /** The host key's fingerprint, as `ssh-keygen -lf` prints it. */
+  hostKeyFingerprint(): string {
+    return execFileSync('ssh-keygen', ['-lf', path.join(this.dir, 'host_key.pub')], {
+      encoding: 'utf8',
+    }).split(' ')[1];
+  }
+
+  /** How many logins sshd has accepted so far. */
+  logins(): number {
+    return (this.log.match(/Accepted publickey for/g) ?? []).length;
+  }
+
+  /**
+   * Ends every logged-in connection, as a dropped network would, by stopping the per-login
+   * processes this daemon forked; the daemon itself keeps listening.
+   */
+  dropConnections(): number {
+    const daemon = this.daemon?.pid;
+    if (daemon === undefined) return 0;
+    let dropped = 0;
+    for (const entry of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      let stat: string;
+      try {
+        stat = fs.readFileSync(path.join('/proc', entry, 'stat'), 'utf8');
+      } catch {
+        continue;
+      }
+      // The parent pid is the second field after the parenthesised command name.
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== daemon) continue;
+      try {
+        process.kill(Number(entry), 'SIGKILL');
+        dropped++;
+      } catch {
+        // It ended by itself meanwhile.
+      }
+    }
+    return dropped;
+  }
+
   /** Stops sshd (only its listener: a login in progress keeps its own process) and the agents. */
   async stopDaemon(): Promise<void> {
     await stop(this.daemon);

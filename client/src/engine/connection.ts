@@ -1,6 +1,7 @@
 // Opens a dockerode client for a resolved endpoint and proves it works with one `/version` call.
 // Every failure comes back as an EngineProblem, never as a raw exception.
 import { readFileSync } from 'node:fs';
+import type { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { userInfo } from 'node:os';
 import type Docker from 'dockerode';
@@ -16,10 +17,22 @@ import {
   minimumApiVersion,
 } from './problems';
 import type { EngineProblem } from './session';
+import { defaultKnownHostsFiles } from './ssh/knownHosts';
+import { SshTunnel } from './ssh/sshTunnel';
 
 export type ConnectResult =
-  | { ok: true; docker: Docker; info: EngineInfo; endpoint: ResolvedEndpoint }
+  | {
+      ok: true;
+      docker: Docker;
+      info: EngineInfo;
+      endpoint: ResolvedEndpoint;
+      /** Ends what the client holds open (the SSH connection of ssh://); the client then fails. */
+      close: () => void;
+    }
   | { ok: false; problem: EngineProblem; endpoint?: ResolvedEndpoint };
+
+/** What docker-modem reads beyond dockerode's typings. */
+type ModemOptions = Docker.DockerOptions & { checkServerIdentity?: () => undefined; agent?: HttpAgent };
 
 /** Counts every Engine API request a client sends, for the idle-traffic benchmark and tests. */
 export interface RequestCounter {
@@ -35,11 +48,31 @@ function readTlsFile(path: string | undefined, role: 'ca' | 'cert' | 'key'): Buf
   }
 }
 
-/** dockerode options for an endpoint. Reads TLS files; throws TlsFileError naming a missing one. */
-export function dockerOptions(
+/**
+ * The SSH connection an ssh:// endpoint's requests share; nothing is sent until the first one.
+ * Throws SshAgentMissingError without SSH_AUTH_SOCK, before anything is sent.
+ */
+export function openSshTunnel(
   endpoint: ResolvedEndpoint,
   env: NodeJS.ProcessEnv = process.env,
-): Docker.DockerOptions {
+  knownHostsFiles: string[] = defaultKnownHostsFiles(env),
+): SshTunnel {
+  if (!env.SSH_AUTH_SOCK) throw new SshAgentMissingError();
+  return new SshTunnel({
+    hostname: endpoint.hostname ?? '',
+    port: endpoint.port ?? 22,
+    // ssh (and so the docker CLI) logs in as the local user when the URL names none.
+    username: endpoint.username ?? userInfo().username,
+    agentSocket: env.SSH_AUTH_SOCK,
+    knownHostsFiles,
+  });
+}
+
+/**
+ * dockerode options for an endpoint; ssh:// needs its `tunnel`. Reads TLS files; throws
+ * TlsFileError naming a missing one.
+ */
+export function dockerOptions(endpoint: ResolvedEndpoint, tunnel?: SshTunnel): Docker.DockerOptions {
   // Every field is set, even to undefined, because docker-modem merges in its own reading of
   // DOCKER_HOST underneath and we must not mix the two.
   const base: Docker.DockerOptions = {
@@ -55,21 +88,23 @@ export function dockerOptions(
     case 'unix':
     case 'npipe':
       return { ...base, socketPath: endpoint.socketPath };
-    case 'ssh':
-      if (!env.SSH_AUTH_SOCK) throw new SshAgentMissingError();
-      return {
+    case 'ssh': {
+      if (!tunnel) throw new Error(`${endpoint.host} needs an SSH tunnel`);
+      // Plain HTTP through the tunnel's agent: docker-modem's own 'ssh' protocol would log in
+      // again for every request. The host is a placeholder, as in the docker CLI's ssh helper.
+      const options: ModemOptions = {
         ...base,
-        protocol: 'ssh',
-        host: endpoint.hostname,
-        port: endpoint.port,
-        // ssh (and so the docker CLI) logs in as the local user when the URL names none.
-        username: endpoint.username ?? userInfo().username,
-        sshOptions: { agent: env.SSH_AUTH_SOCK },
+        protocol: 'http',
+        host: 'docker.example.com',
+        port: 80,
+        agent: tunnel.agent,
       };
+      return options;
+    }
     case 'tcp': {
       const tls = endpoint.tls;
       if (!tls) return { ...base, protocol: 'http', host: endpoint.hostname, port: endpoint.port };
-      const options: Docker.DockerOptions & { checkServerIdentity?: () => undefined; agent?: HttpsAgent } = {
+      const options: ModemOptions = {
         ...base,
         protocol: 'https',
         host: endpoint.hostname,
@@ -125,6 +160,8 @@ function roleOf(path: string): 'ca' | 'cert' | 'key' {
 
 export interface ConnectOptions extends ResolveOptions {
   counter?: RequestCounter;
+  /** known_hosts files that vouch for ssh:// hosts; by default ssh's own, under HOME. */
+  knownHostsFiles?: string[];
   /** Gives up on an engine that does not answer /version in time. */
   timeoutMs?: number;
 }
@@ -132,10 +169,12 @@ export interface ConnectOptions extends ResolveOptions {
 /** Resolves, connects and checks the API version. Never throws. */
 export async function connect(options: ConnectOptions = {}): Promise<ConnectResult> {
   let endpoint: ResolvedEndpoint | undefined;
+  let tunnel: SshTunnel | undefined;
   const deadline = AbortSignal.timeout(options.timeoutMs ?? 15_000);
   try {
     endpoint = resolveEndpoint(options);
-    const docker = await createClient(dockerOptions(endpoint, options.env), options.counter);
+    if (endpoint.transport === 'ssh') tunnel = openSshTunnel(endpoint, options.env, options.knownHostsFiles);
+    const docker = await createClient(dockerOptions(endpoint, tunnel), options.counter);
     const version = await versionWithin(docker, deadline);
     if (compareApiVersions(version.ApiVersion, minimumApiVersion) < 0) {
       throw new ApiVersionError(version.ApiVersion, version.Version);
@@ -147,8 +186,9 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
       arch: version.Arch,
       endpointLabel: endpoint.label,
     };
-    return { ok: true, docker, info, endpoint };
+    return { ok: true, docker, info, endpoint, close: () => tunnel?.close() };
   } catch (error) {
+    tunnel?.close();
     const fallback: ResolvedEndpoint = endpoint ?? {
       host: options.dockerHost ?? '',
       transport: 'tcp',

@@ -5,6 +5,7 @@ import type Docker from 'dockerode';
 import type { RequestCounter } from './connection';
 import { connect } from './connection';
 import type { ResolvedEndpoint, ResolveOptions } from './endpoint';
+import { EventExpectations } from './eventExpectations';
 import type { EngineEvent, EventSubscription } from './eventStream';
 import { isModelChanging, subscribeEvents } from './eventStream';
 import { Emitter } from './events';
@@ -54,6 +55,7 @@ export class LiveEngineSession implements EngineSession {
   private currentState: ConnectionState = { kind: 'idle' };
   private currentSnapshot: Snapshot | undefined;
   private client: Docker | undefined;
+  private closeClient: (() => void) | undefined;
   private info: EngineInfo | undefined;
   private resolved: ResolvedEndpoint | undefined;
   private subscription: EventSubscription | undefined;
@@ -67,6 +69,8 @@ export class LiveEngineSession implements EngineSession {
   private dirty = false;
   private raw: RawState | undefined;
   private pending = nothingPending();
+  private readonly expectations = new EventExpectations();
+  private recheckTimer: NodeJS.Timeout | undefined;
   private sizes: Map<string, number> | undefined;
   private disposed = false;
   private readonly aliases = new AliasCache();
@@ -148,10 +152,15 @@ export class LiveEngineSession implements EngineSession {
     this.generation++;
     clearTimeout(this.retryTimer);
     clearTimeout(this.debounceTimer);
+    clearTimeout(this.recheckTimer);
     this.retryTimer = undefined;
     this.debounceTimer = undefined;
+    this.recheckTimer = undefined;
+    this.expectations.clear();
     this.subscription?.close();
     this.subscription = undefined;
+    this.closeClient?.();
+    this.closeClient = undefined;
     this.reloading = undefined;
     this.raw = undefined;
     this.pending = nothingPending();
@@ -176,13 +185,17 @@ export class LiveEngineSession implements EngineSession {
       configDir: this.options.configDir,
       counter: this.counter,
     });
-    if (generation !== this.generation) return;
+    if (generation !== this.generation) {
+      if (result.ok) result.close();
+      return;
+    }
     this.resolved = result.endpoint;
     if (!result.ok) {
       this.fail(generation, result.problem);
       return;
     }
     this.client = result.docker;
+    this.closeClient = result.close;
     this.info = result.info;
     try {
       // Subscribe before loading, so that nothing between the load and the stream is missed.
@@ -225,6 +238,7 @@ export class LiveEngineSession implements EngineSession {
     if (generation !== this.generation || !isModelChanging(event)) return;
     this.counts.events++;
     this.touch(event);
+    this.expectations.note(event);
     this.scheduleReload();
   }
 
@@ -317,6 +331,7 @@ export class LiveEngineSession implements EngineSession {
       const raw = partial ? await reloadRaw(docker, previous, touched) : await loadRaw(docker);
       if (generation !== this.generation) return;
       this.raw = raw;
+      this.recheckLater(raw);
       const { snapshot, missingAliases } = buildSnapshot(raw, info, this.aliases);
       this.publish(this.sizes ? withVolumeSizes(snapshot, this.sizes) : snapshot);
       if (missingAliases.length === 0) continue;
@@ -324,6 +339,18 @@ export class LiveEngineSession implements EngineSession {
       if (generation !== this.generation) return;
       this.publish(this.sizes ? withVolumeSizes(enriched, this.sizes) : enriched);
     }
+  }
+
+  /** Re-reads the containers whose last event the list does not show yet (see eventExpectations). */
+  private recheckLater(raw: RawState): void {
+    const recheck = this.expectations.check(raw.containers);
+    if (!recheck) return;
+    for (const id of recheck.containerIds) this.pending.containerIds.add(id);
+    clearTimeout(this.recheckTimer);
+    this.recheckTimer = setTimeout(() => {
+      this.recheckTimer = undefined;
+      void this.reload();
+    }, recheck.delayMs);
   }
 
   private publish(next: Snapshot): void {
