@@ -46,10 +46,6 @@ const wrappers = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'xargs']);
 const maxNesting = 64;
 const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
-function isBlank(ch: string): boolean {
-  return ch === ' ' || ch === '\t' || ch === '\r';
-}
-
 // Characters that end a run of plain word characters (what needs quoting, escaping or expanding).
 const special = new Uint8Array(128);
 for (const ch of ' \t\r\n;&|<>()\\\'"$') special[ch.charCodeAt(0)] = 1;
@@ -94,9 +90,15 @@ function readWord(src: string, i: number): ShellWord {
     }
     if (ch === '"') {
       i++;
-      while (i < length && src[i] !== '"') {
-        if (src[i] === '\\' && i + 1 < length && '"\\$`\n'.includes(src[i + 1])) i++;
-        value += src[i++];
+      while (i < length) {
+        let run = i;
+        while (run < length && src.charCodeAt(run) !== 0x22 && src.charCodeAt(run) !== 0x5c) run++;
+        if (run > i) value += src.slice(i, run);
+        i = run;
+        if (i >= length || src.charCodeAt(i) === 0x22) break;
+        const escaped = i + 1 < length && '"\\$`\n'.includes(src[i + 1]);
+        value += escaped ? src[i + 1] : '\\';
+        i += escaped ? 2 : 1;
       }
       i++;
       continue;
@@ -154,26 +156,32 @@ export function parseShell(src: string): ShellCommand[] {
   let redirectNext = false;
   const end = (operator: string): void => {
     const cmd = finishCommand(words, redirects, operator);
-    if (cmd) commands.push(cmd);
-    words = [];
-    redirects = [];
+    // Empty commands (a newline after `&&`, blank lines) keep their arrays: nothing holds them.
+    if (cmd) {
+      commands.push(cmd);
+      words = [];
+      redirects = [];
+    } else if (redirects.length > 0) redirects = [];
     redirectNext = false;
   };
+  const length = src.length;
   let i = 0;
-  while (i < src.length) {
-    const ch = src[i];
-    if (isBlank(ch)) {
+  while (i < length) {
+    const code = src.charCodeAt(i);
+    if (code === 0x20 || code === 0x09 || code === 0x0d) {
       i++;
       continue;
     }
-    if (ch === '\\' && src[i + 1] === '\n') {
+    if (code === 0x5c && src.charCodeAt(i + 1) === 0x0a) {
       i += 2;
       continue;
     }
-    if (ch === '#' && words.length === 0 && !redirectNext) {
-      while (i < src.length && src[i] !== '\n') i++;
+    if (code === 0x23 && words.length === 0 && !redirectNext) {
+      const newline = src.indexOf('\n', i);
+      i = newline < 0 ? length : newline;
       continue;
     }
+    const ch = src[i];
     if (ch === '\n' || ch === ';' || ch === '(' || ch === ')') {
       end(ch === '\n' ? 'newline' : ch);
       i++;
