@@ -5,7 +5,7 @@ import {
   containerHints,
   presentContainer,
 } from '../../../client/src/views/present/containers';
-import { formatPorts } from '../../../client/src/views/present/containerState';
+import { formatPorts, timelessStatus } from '../../../client/src/views/present/containerState';
 import { keys, type ContainerNode } from '../../../client/src/views/present/nodes';
 import { childrenOf, present } from '../../../client/src/views/present/project';
 import { container, endpoint, hex, network, snapshot } from './fixtures';
@@ -25,7 +25,7 @@ const web = container({
 void test('a container shows image, status, health and published ports once per binding', () => {
   const look = presentContainer(web, false);
   assert.equal(look.label, 'web');
-  assert.equal(look.description, 'nginx:alpine · Up 2 minutes · healthy · 8080→80/tcp');
+  assert.equal(look.description, 'nginx:alpine · Up · healthy · 8080→80/tcp');
   assert.equal(look.contextValue, 'container.running.published');
   assert.equal(look.icon.id, 'vm-running');
 });
@@ -137,4 +137,14 @@ void test('container children: its networks with IP, then its mounts source → 
       ['tmpfs → /run', 'tmpfs · rw'],
     ],
   );
+});
+
+void test('row status drops the age that would go stale between events', () => {
+  assert.equal(timelessStatus('Up 5 seconds'), 'Up');
+  assert.equal(timelessStatus('Up About a minute (healthy)'), 'Up');
+  assert.equal(timelessStatus('Up 3 hours (Paused)'), 'Up (Paused)');
+  assert.equal(timelessStatus('Exited (137) 2 days ago'), 'Exited (137)');
+  assert.equal(timelessStatus('Restarting (1) Less than a second ago'), 'Restarting (1)');
+  assert.equal(timelessStatus('Created'), 'Created');
+  assert.equal(timelessStatus('Removal In Progress'), 'Removal In Progress');
 });

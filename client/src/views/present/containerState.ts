@@ -24,6 +24,17 @@ export function stateIcon(container: Container): { id: string; color?: string } 
   }
 }
 
+/**
+ * The engine's status without its age ("Up 5 seconds" → "Up", "Exited (0) 3 minutes ago" →
+ * "Exited (0)"): Berth reloads on events, never on a timer, so an age in the row would go stale.
+ * Health has its own word in the row; the tooltip keeps the engine's full text.
+ */
+export function timelessStatus(status: string): string {
+  if (/^Up\b/.test(status)) return /\(Paused\)/.test(status) ? 'Up (Paused)' : 'Up';
+  const ended = /^(Exited|Restarting) (\(-?\d+\)) .+ ago$/.exec(status);
+  return ended ? `${ended[1]} ${ended[2]}` : status;
+}
+
 export function healthWord(container: Container): string | undefined {
   switch (container.health) {
     case 'healthy':

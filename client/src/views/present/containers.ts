@@ -1,5 +1,12 @@
 import type { Container, Mount, Snapshot } from '../../engine/model';
-import { formatPorts, healthWord, isRunning, publishedPorts, stateIcon } from './containerState';
+import {
+  formatPorts,
+  healthWord,
+  isRunning,
+  publishedPorts,
+  stateIcon,
+  timelessStatus,
+} from './containerState';
 import {
   keys,
   type BerthNode,
@@ -32,7 +39,7 @@ export function networkModeText(container: Container): string {
 }
 
 export function presentContainer(container: Container, inGroup: boolean): Presentation {
-  const parts = [container.image, container.status || container.state];
+  const parts = [container.image, timelessStatus(container.status) || container.state];
   const health = healthWord(container);
   if (health) parts.push(health);
   const ports = formatPorts(container);
