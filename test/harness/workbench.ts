@@ -104,18 +104,31 @@ async function injectDevelopmentOptions(page: Page, development: DevelopmentOpti
     extensions: [remote(development.extensionDevelopmentPath)],
     ...(development.extensionTestsPath ? { extensionTestsPath: remote(development.extensionTestsPath) } : {}),
   };
-  // Rewrites the configuration <meta> as the parser adds it, before the workbench script reads it
-  // (the parser runs pending microtasks before each script). Serving a rewritten page through
-  // page.route instead breaks the workbench's WebSocket to the server.
+  await patchConfigurationMeta(page, patch, 'developmentOptions');
+}
+
+/**
+ * Merges `patch` into the workbench configuration <meta> as the parser adds it, before the
+ * workbench script reads it (the parser runs pending microtasks before each script); `under`
+ * merges into that key instead of the top level. Serving a rewritten page through page.route
+ * instead breaks the workbench's WebSocket to the server. Applies to every later page load.
+ */
+export async function patchConfigurationMeta(
+  page: Page,
+  patch: Record<string, unknown>,
+  under?: string,
+): Promise<void> {
   await page.addInitScript({
     content: `(() => {
       const patch = ${JSON.stringify(patch)};
+      const under = ${JSON.stringify(under ?? null)};
       new MutationObserver((_records, observer) => {
         const meta = document.getElementById('vscode-workbench-web-configuration');
         if (!meta) return;
         observer.disconnect();
         const config = JSON.parse(meta.getAttribute('data-settings'));
-        config.developmentOptions = { ...config.developmentOptions, ...patch };
+        if (under) config[under] = { ...config[under], ...patch };
+        else Object.assign(config, patch);
         meta.setAttribute('data-settings', JSON.stringify(config));
       }).observe(document, { childList: true, subtree: true });
     })();`,

@@ -15,6 +15,7 @@ import {
   chromiumPath,
   clickActivity,
   openWorkbench,
+  patchConfigurationMeta,
   plainText,
   waitFor,
   type Workbench,
@@ -95,18 +96,7 @@ export function workbenchSuite(
  * `{ enableWorkspaceTrust: true }`, which code-server's --disable-workspace-trust turns off.
  */
 export async function reloadWithConfiguration(page: Page, patch: Record<string, unknown>): Promise<void> {
-  await page.addInitScript({
-    content: `(() => {
-      const patch = ${JSON.stringify(patch)};
-      new MutationObserver((_records, observer) => {
-        const meta = document.getElementById('vscode-workbench-web-configuration');
-        if (!meta) return;
-        observer.disconnect();
-        const config = JSON.parse(meta.getAttribute('data-settings'));
-        meta.setAttribute('data-settings', JSON.stringify({ ...config, ...patch }));
-      }).observe(document, { childList: true, subtree: true });
-    })();`,
-  });
+  await patchConfigurationMeta(page, patch);
   await page.reload({ waitUntil: 'domcontentloaded', timeout: 90_000 });
   await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 90_000 });
 }
