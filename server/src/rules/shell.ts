@@ -44,6 +44,7 @@ const keywords = new Set([
 const longestKeyword = 5;
 const wrappers = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'xargs']);
 const maxNesting = 64;
+const shortCluster = /^-[A-Za-z]+$/;
 const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 // Characters that end a run of plain word characters (what needs quoting, escaping or expanding).
@@ -229,15 +230,16 @@ export function parseShell(src: string): ShellCommand[] {
 
 /** True when `args` holds the flag, long (`--no-cache`) or short inside a cluster (`-y` in `-qy`). */
 export function hasFlag(args: readonly ShellWord[], long: string, short?: string): boolean {
-  return args.some(
-    (a) =>
-      a.value === long ||
-      a.value.startsWith(long + '=') ||
-      (short !== undefined && /^-[A-Za-z]+$/.test(a.value) && a.value.slice(1).includes(short)),
-  );
+  const withValue = long + '=';
+  for (const { value } of args) {
+    if (value === long || value.startsWith(withValue)) return true;
+    if (short !== undefined && shortCluster.test(value) && value.slice(1).includes(short)) return true;
+  }
+  return false;
 }
 
 /** The first non-option argument (the sub-command for apt-get, apk, pip, npm…). */
 export function subcommand(cmd: ShellCommand): ShellWord | undefined {
-  return cmd.args.find((a) => !a.value.startsWith('-'));
+  for (const a of cmd.args) if (!a.value.startsWith('-')) return a;
+  return undefined;
 }
