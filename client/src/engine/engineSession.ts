@@ -346,7 +346,8 @@ export class LiveEngineSession implements EngineSession {
     const recheck = this.expectations.check(raw.containers);
     if (!recheck) return;
     for (const id of recheck.containerIds) this.pending.containerIds.add(id);
-    clearTimeout(this.recheckTimer);
+    // A reload already due reads them too: a burst must not gain reloads from its own checks.
+    if (this.debounceTimer !== undefined || this.recheckTimer !== undefined) return;
     this.recheckTimer = setTimeout(() => {
       this.recheckTimer = undefined;
       void this.reload();
