@@ -246,13 +246,23 @@ export async function contextMenu(item: Locator, entry: string): Promise<void> {
   const page = item.page();
   // A live tree (engine events) can move rows between locating and clicking; the row that
   // receives the right-click takes focus, so retry until that is the intended one.
+  // A right-click on a row that is re-rendered at that moment opens no menu at all: try again.
   for (let attempt = 1; ; attempt++) {
     await item.waitFor({ state: 'visible' });
     await item.click({ button: 'right' });
-    await page.locator('.context-view .monaco-menu').waitFor();
-    if (/\bfocused\b/.test((await item.getAttribute('class')) ?? '')) break;
-    await page.keyboard.press('Escape');
-    if (attempt === 3) throw new Error('the tree kept moving: the context menu opened on another row');
+    const opened = await page
+      .locator('.context-view .monaco-menu')
+      .waitFor({ timeout: 15_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (opened && /\bfocused\b/.test((await item.getAttribute('class')) ?? '')) break;
+    if (opened) await page.keyboard.press('Escape');
+    if (attempt === 4)
+      throw new Error(
+        opened
+          ? 'the tree kept moving: the context menu opened on another row'
+          : 'no context menu opened after four right-clicks',
+      );
   }
   const action = page.locator('.context-view .monaco-menu .action-item').filter({
     has: page.locator('.action-label', { hasText: new RegExp(`^${escapeRegExp(entry)}$`) }),
