@@ -35,6 +35,16 @@ export interface LintEnvironment {
 const pathMax = 4096;
 const shellNames = /^(?:\/bin\/|\/usr\/bin\/)?(?:sh|bash|ash|dash|zsh)$/;
 
+/**
+ * Findings one rule reports in one file before it is stopped. Only machine-made files get near
+ * it (a 1 MB file of `ENV a b` lines), and building tens of thousands of findings kept the editor
+ * waiting for seconds; past the limit one more finding says the rule stopped.
+ */
+export const reportLimit = 1000;
+
+/** One shared instance: no stack to capture when a rule is stopped. */
+const limitReached = new Error('report limit reached');
+
 export class LintContext {
   readonly stages: Stage[] = [];
   /** Every instruction of every stage, paired with its stage, in order. */
@@ -148,14 +158,20 @@ export class LintContext {
   }
 
   report(range: Range, message: Localized, fix?: Fix): void {
+    if (this.sink.length >= reportLimit) throw limitReached;
     this.sink.push(fix ? { range, message, fix } : { range, message });
   }
 
-  /** Collects what one rule reports. */
-  collect(run: () => void): Report[] {
+  /** Collects what one rule reports; `truncated` when it reached `reportLimit` and was stopped. */
+  collect(run: () => void): { reports: Report[]; truncated: boolean } {
     this.sink = [];
-    run();
-    return this.sink;
+    try {
+      run();
+    } catch (error) {
+      if (error !== limitReached) throw error;
+      return { reports: this.sink, truncated: true };
+    }
+    return { reports: this.sink, truncated: false };
   }
 }
 

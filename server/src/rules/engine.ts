@@ -2,7 +2,7 @@ import type { LintSettings } from '../../../common/protocol';
 import type { RuleMeta, RuleSeverity } from '../../../common/rules';
 import { parseDockerfile, type Dockerfile } from '../parser';
 import { emptyConfig, type HadolintConfig } from './config';
-import { LintContext, type LintEnvironment } from './context';
+import { LintContext, reportLimit, type LintEnvironment } from './context';
 import { allRules, parseErrorRule } from './registry';
 import { isBuildKitName, matchesRule, Suppressions } from './suppress';
 import type { Finding, Rule } from './types';
@@ -92,9 +92,9 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
     let severity = planned;
     if (suppress.skipsFile(rule)) continue;
     if (suppress.checkError && rule.aliases.some(isBuildKitName)) severity = 'error';
-    let reports;
+    let collected;
     try {
-      reports = ctx.collect(() => rule.check(ctx));
+      collected = ctx.collect(() => rule.check(ctx));
     } catch (err) {
       // A rule bug must not take the whole lint down; it shows up as one finding instead.
       const message = `internal error in rule ${rule.id}: ${err instanceof Error ? err.message : String(err)}`;
@@ -108,12 +108,27 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
       });
       continue;
     }
-    for (const r of reports) {
+    for (const r of collected.reports) {
       if (suppress.suppressed(rule, r.range)) continue;
       findings.push({ rule, severity, range: r.range, message: r.message, fix: r.fix });
     }
+    const last = collected.reports.at(-1);
+    if (collected.truncated && last) findings.push(limitFinding(rule, severity, last.range));
   }
   return findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
+}
+
+function limitFinding(rule: Rule, severity: Finding['severity'], range: Finding['range']): Finding {
+  return {
+    rule,
+    severity,
+    range,
+    message: {
+      en: `${rule.id} stopped after ${reportLimit} findings in this file; fix these to see the rest.`,
+      'zh-cn': `规则 ${rule.id} 在此文件中报告 ${reportLimit} 处后已停止；修复这些问题后可看到其余的。`,
+    },
+    fix: undefined,
+  };
 }
