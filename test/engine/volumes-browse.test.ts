@@ -1,6 +1,7 @@
 // Browsing a volume through never-started helpers, the helper image Berth imports when the engine
 // has none, and the sweep of helpers left by Berth processes that died.
 import assert from 'node:assert/strict';
+import type { IncomingMessage } from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { after, afterEach, before, describe, test } from 'node:test';
@@ -132,7 +133,9 @@ void describe('volume browsing and helpers', () => {
         HostConfig: { Mounts: [{ Type: 'volume', Source: volume, Target: '/v', ReadOnly: true }] },
       });
       try {
-        const stat = (await helper.infoArchive({ path: '/v/secret' })) as { headers: Record<string, string> };
+        const stat = (await helper.infoArchive({ path: '/v/secret' })) as IncomingMessage;
+        // Consumed, or its keep-alive socket stays attached and the test process never exits.
+        stat.resume();
         assert.ok(stat.headers['x-docker-container-path-stat']);
       } finally {
         await helpers.removeContainer(helper);
