@@ -76,17 +76,30 @@ void describe('a burst of engine events', () => {
     const before = session.stats;
     const plan = planBurst(500);
     const burst = await makeBurst(plan, tracker);
+    let lastSeen = '';
+    // The engine drops an event for a subscriber that has not taken it within 100 ms (moby's
+    // events publisher); on a loaded machine one in a few hundred can go. The model must still
+    // end equal to a fresh load: every list an event touches is read whole.
+    const expectedEvents = Math.floor(eventsOf(plan) * 0.98);
     const fresh = await waitFor(
       'the session to catch up with the engine',
       async () => {
+        // Settled means every event of the burst arrived, none of its volumes is left, and the
+        // model equals a fresh load: a check of one of these alone can pass mid-delivery.
         const current = session.snapshot;
+        lastSeen = `${session.stats.events - before.events} events, ${session.stats.reloads - before.reloads} reloads, burst volumes in the model: ${[...(current?.volumes.keys() ?? [])].filter((name) => name.includes(`burst-v-${runId}`)).length}`;
+        if (session.stats.events - before.events < expectedEvents) return undefined;
+        if ([...(current?.volumes.keys() ?? [])].some((name) => name.includes(`burst-v-${runId}`)))
+          return undefined;
         const snapshot = await freshSnapshot();
         return (
           current && isEmptyDelta(diffSnapshots(withoutClock(current), withoutClock(snapshot))) && snapshot
         );
       },
       30_000,
-    );
+    ).catch((error: unknown) => {
+      throw new Error(`${String(error)}; last seen: ${lastSeen}`);
+    });
     listener.dispose();
     const events = session.stats.events - before.events;
     const reloads = session.stats.reloads - before.reloads;
@@ -94,7 +107,10 @@ void describe('a burst of engine events', () => {
       `${eventsOf(plan)} events made in ${burst.milliseconds.toFixed(0)} ms: the session saw ${events}, ` +
         `reloaded ${reloads} times and fired ${changeEvents} change events`,
     );
-    assert.ok(events >= 500, `the session received ${events} model events, expected at least 500`);
+    assert.ok(
+      events >= expectedEvents,
+      `the session received ${events} model events, expected at least ${expectedEvents}`,
+    );
     // A few reloads. On a machine so busy that the burst itself drags on for seconds, about one
     // per `maxWaitMs` window, plus the pauses between its phases.
     const allowed = Math.max(10, Math.ceil(burst.milliseconds / reloadTiming.maxWaitMs) + 4);
