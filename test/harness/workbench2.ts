@@ -282,6 +282,9 @@ export async function answerSaveDialog(page: Page, file: string): Promise<void> 
       await input.fill(file);
       return undefined;
     }
+    // Only a value that stays put is safe to accept: the late default lands within moments.
+    await page.waitForTimeout(400);
+    if ((await input.inputValue()) !== file) return undefined;
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
     return (await input.isVisible()) ? undefined : true;
