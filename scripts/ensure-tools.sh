@@ -68,7 +68,8 @@ ensure_node24() {
 
 code_server_version() {
   [[ -f $code_server_entry ]] || return 0
-  (cd "$tools" && "$node24" "$code_server_entry" --version 2>/dev/null | head -n 1 | cut -d' ' -f1) || true
+  # The first run on a machine prints "Wrote default config file …" before the version line.
+  (cd "$tools" && "$node24" "$code_server_entry" --version 2>/dev/null | grep -m 1 -oE '^[0-9]+\.[0-9]+\.[0-9]+ ' | tr -d ' ') || true
 }
 
 ensure_code_server() {
