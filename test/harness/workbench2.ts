@@ -265,16 +265,19 @@ export async function quickPickLabel(page: Page, label: string): Promise<void> {
 
 /**
  * Answers VS Code's simple file dialog (what a save dialog is in code-server): types `file` as the
- * path and accepts it.
+ * path and accepts it. For a save dialog that proposes a file name (a `defaultUri` that is not a
+ * folder), which Berth's always do.
  */
 export async function answerSaveDialog(page: Page, file: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
-  await waitFor('the save dialog to show its default path', async () =>
-    (await input.inputValue()).startsWith('/') ? true : undefined,
+  // The dialog opens on the folder above the default one (a path ending in "/"), lists the default
+  // folder, and only then writes the default path with its file name, in the same step that ends
+  // its busy state; until then that late write would overwrite a typed path, and Enter would wait
+  // for it and accept the default. After it, the dialog changes the value only when the user acts.
+  await waitFor('the save dialog to fill in its default file name', async () =>
+    /^\/.*[^/]$/.test(await input.inputValue()) ? true : undefined,
   );
-  // The dialog fills in its default path once its folder listing arrives, which can overwrite
-  // what was typed; type the path again whenever it is not what the dialog shows.
   // While it still lists the typed folder, Enter only navigates there; the next one accepts.
   await waitFor('the save dialog to accept the path', async () => {
     if (!(await input.isVisible())) return true;
@@ -282,9 +285,6 @@ export async function answerSaveDialog(page: Page, file: string): Promise<void> 
       await input.fill(file);
       return undefined;
     }
-    // Only a value that stays put is safe to accept: the late default lands within moments.
-    await page.waitForTimeout(400);
-    if ((await input.inputValue()) !== file) return undefined;
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
     return (await input.isVisible()) ? undefined : true;
