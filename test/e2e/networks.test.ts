@@ -15,7 +15,7 @@ import {
 } from '../harness/engine';
 import { editorText } from '../harness/editor';
 import { guarded } from '../harness/evidence';
-import { answerPrompt, quickPick, runCommand, validationMessage } from '../harness/quickInput';
+import { answerIfAsked, answerPrompt, quickPick, runCommand, validationMessage } from '../harness/quickInput';
 import { fixtureWorkspace, workbenchSuite } from '../harness/suite';
 import { contextMenu, expandTreeItem, expandView, openBerthView, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
@@ -127,8 +127,17 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
     const s = scene;
     await guarded(w.page, 'net-connect', async () => {
       const containers = await expandView(w.page, 'Containers');
+      const input = w.page.locator('.quick-input-widget input');
       for (const name of [s.order, s.user]) {
         await contextMenu(treeItem(containers, name), 'Connect to Network…');
+        await answerIfAsked(
+          w.page,
+          'Container to connect',
+          name,
+          async () =>
+            (await input.isVisible()) &&
+            (await input.getAttribute('placeholder')) === `Network to connect ${name} to`,
+        );
         await quickPick(w.page, s.network);
         await answerPrompt(w.page, /Network aliases \(optional\)/, '');
         // Offered because my_net has a user-configured subnet.

@@ -10,7 +10,7 @@ import { createVolume, engine, ensureTestImage, Tracker } from '../harness/engin
 import { answerSaveDialog, expectNotification } from '../harness/dialogs';
 import { editorText } from '../harness/editor';
 import { guarded } from '../harness/evidence';
-import { quickPick } from '../harness/quickInput';
+import { answerIfAsked, quickPick } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
 import { contextMenu, openBerthView, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
@@ -75,6 +75,8 @@ void describe('Volume tools in a real VS Code', () => {
       const row = treeItem(volumes, volume);
       await row.waitFor({ state: 'visible', timeout: 60_000 });
       await contextMenu(row, 'Browse Files');
+      const notes = w.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'notes' });
+      await answerIfAsked(w.page, 'Volume to browse', volume, () => notes.first().isVisible());
       await quickPick(w.page, 'notes');
       await quickPick(w.page, 'todo.md');
       await w.page.locator('.tabs-container .tab.active').filter({ hasText: 'todo.md' }).waitFor();
@@ -100,6 +102,13 @@ void describe('Volume tools in a real VS Code', () => {
     await guarded(w.page, 'volume-backup', async () => {
       const volumes = await openBerthView(w.page, 'Volumes');
       await contextMenu(treeItem(volumes, volume), 'Back Up Volume…');
+      const input = w.page.locator('.quick-input-widget input');
+      await answerIfAsked(
+        w.page,
+        'Volume to back up',
+        volume,
+        async () => (await input.isVisible()) && (await input.inputValue()).startsWith('/'),
+      );
       await answerSaveDialog(w.page, target);
       const done = await expectNotification(w.page, `of volume ${volume} to ${target};`);
       assert.match(done, /Backed up 2 files and 2 folders/);

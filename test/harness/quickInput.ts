@@ -60,8 +60,11 @@ export async function answerIfAsked(
     'the action to run',
     async () => {
       if (await done()) return true;
-      if ((await input.isVisible()) && (await input.getAttribute('placeholder')) === placeholder)
+      if ((await input.isVisible()) && (await input.getAttribute('placeholder')) === placeholder) {
+        // The list renders only the rows on screen; filtering brings the wanted one there.
+        await input.fill(label);
         await quickPick(page, label);
+      }
       return undefined;
     },
     timeoutMs,
