@@ -6,18 +6,12 @@
 // Microsoft's Container Tools cannot be installed offline, so there is no peer figure here.
 //
 //   node --import tsx bench/editor.ts [--runs 3]
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { findCodeServer } from '../test/harness/codeserver';
-import {
-  chromiumPath,
-  clickActivity,
-  expandView,
-  expectOutput,
-  openWorkbench,
-  treeItem,
-} from '../test/harness/workbench';
+import { expectOutput } from '../test/harness/panel';
+import { clickActivity, expandView, treeItem } from '../test/harness/views';
+import { missingWorkbenchTools, openWorkbench } from '../test/harness/workbench';
 import { freshVsix } from './vsix';
 import { recordFigure } from './lib/summary';
 
@@ -35,13 +29,6 @@ const patterns = {
   requests: /Engine requests before first view: (\d+)/,
   render: /First tree render ([\d.]+) ms after the view became visible \((\d+) networks\)/,
 };
-
-function missingPrerequisite(): string | undefined {
-  const tools = findCodeServer();
-  if ('missing' in tools) return `code-server is not installed: ${tools.missing}`;
-  if (!existsSync(chromiumPath)) return `Chromium is not installed at ${chromiumPath}`;
-  return undefined;
-}
 
 async function measureOnce(vsix: string): Promise<RunFigures> {
   // An empty folder: no Dockerfile, so opening the view is what activates Berth.
@@ -93,7 +80,7 @@ function describe(figures: RunFigures): string {
 }
 
 async function main(): Promise<void> {
-  const missing = missingPrerequisite();
+  const missing = missingWorkbenchTools();
   if (missing) {
     console.log(`editor bench skipped: ${missing} (run scripts/ensure-tools.sh)`);
     return;

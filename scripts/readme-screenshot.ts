@@ -7,16 +7,10 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createContainer, createNetwork, createVolume, Tracker } from '../test/harness/engine';
-import {
-  clickActivity,
-  expandTreeItem,
-  expandView,
-  openFile,
-  openWorkbench,
-  expectProblem,
-  treeItem,
-  type Workbench,
-} from '../test/harness/workbench';
+import { openFile } from '../test/harness/editor';
+import { expectProblem } from '../test/harness/panel';
+import { expandTreeItem, openBerthView, treeItem } from '../test/harness/views';
+import { openWorkbench, type Workbench } from '../test/harness/workbench';
 
 async function main(vsix: string, png: string): Promise<void> {
   const tracker = new Tracker();
@@ -37,8 +31,7 @@ async function main(vsix: string, png: string): Promise<void> {
     const workspace = path.join(scratch, 'workspace');
     cpSync(path.resolve(__dirname, '..', 'test', 'fixtures', 'workspace'), workspace, { recursive: true });
     wb = await openWorkbench(workspace, { vsix: [vsix] });
-    await clickActivity(wb.page, 'Berth');
-    const networks = await expandView(wb.page, 'Networks');
+    const networks = await openBerthView(wb.page, 'Networks');
     await expandTreeItem(treeItem(networks, 'my_net'));
     await treeItem(networks, 'orderservice').waitFor();
     await expandTreeItem(treeItem(networks, 'bridge'));

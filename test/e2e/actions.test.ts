@@ -3,34 +3,25 @@
 // removed with one confirmation, and an Inspect document that follows its object.
 // Names start with "berth-a-": the views sort by name and render only the rows on screen, and
 // other suites may fill the shared engine with many "berth-b…" and later objects meanwhile.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type Docker from 'dockerode';
-import type { Page } from 'playwright-core';
 import { createContainer, createNetwork, createVolume, engine, Tracker, uniqueName } from '../harness/engine';
+import { dialogButton, dialogMessage } from '../harness/dialogs';
+import { activeEditor, editorText } from '../harness/editor';
+import { guarded } from '../harness/evidence';
+import { expectTerminalText, readableTerminalSettings, terminalText } from '../harness/panel';
+import { answerIfAsked } from '../harness/quickInput';
+import { emptyWorkspace, workbenchSuite } from '../harness/suite';
 import {
-  activeEditor,
   contextMenu,
-  dialogButton,
-  dialogMessage,
-  editorText,
-  expandView,
-  guarded,
-  treeItem,
-  waitFor,
-} from '../harness/workbench';
-import {
   dragAndDrop,
-  openBerthViews,
-  expandTreeRow,
-  expectTerminalText,
-  quickPickLabel,
-  terminalText,
-  readableTerminalSettings,
-  workbenchSuite,
-} from '../harness/workbench2';
+  expandTreeItem,
+  expandView,
+  openBerthView,
+  treeItem,
+} from '../harness/views';
+import { waitFor } from '../harness/wait';
 
 const firstLine = 'berth-log-first-line';
 const laterLine = 'berth-log-later-line';
@@ -49,32 +40,6 @@ async function execIn(container: Docker.Container, argv: string[]): Promise<void
     stream.on('end', resolve).on('close', resolve).on('error', reject);
     stream.resume();
   });
-}
-
-/**
- * A context-menu command receives its row only if VS Code can still resolve the row's handle.
- * While other suites churn the shared engine, a tree refresh can race the click, the command
- * gets no row, and Berth asks which object is meant, as it does from the Command Palette. This
- * waits until `done`, answering that question with `label` if it comes.
- */
-async function answerIfAsked(
-  page: Page,
-  placeholder: string,
-  label: string,
-  done: () => Promise<boolean>,
-  timeoutMs?: number,
-): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await waitFor(
-    'the action to run',
-    async () => {
-      if (await done()) return true;
-      if ((await input.isVisible()) && (await input.getAttribute('placeholder')) === placeholder)
-        await quickPickLabel(page, label);
-      return undefined;
-    },
-    timeoutMs,
-  );
 }
 
 async function networksOf(id: string): Promise<string[]> {
@@ -102,10 +67,10 @@ void describe('Container actions in a real VS Code', () => {
       app: { name: appName, container: await createContainer(tracker, { name: appName, start: true }) },
       dropNetwork: (await createNetwork(tracker, { name: uniqueName('a-drop_net') })).name,
     };
-    const workspace = path.join(scratch, 'workspace');
-    mkdirSync(workspace);
-    writeFileSync(path.join(workspace, 'README.md'), '# actions e2e\n');
-    return { workspace, options: { settings: { ...readableTerminalSettings } } };
+    return {
+      workspace: emptyWorkspace(scratch, 'actions e2e'),
+      options: { settings: { ...readableTerminalSettings } },
+    };
   });
 
   after(() => tracker.cleanup());
@@ -115,8 +80,7 @@ void describe('Container actions in a real VS Code', () => {
     if (!w || !scene) return;
     const { logger } = scene;
     await guarded(w.page, 'actions-logs', async () => {
-      await openBerthViews(w.page);
-      const containers = await expandView(w.page, 'Containers');
+      const containers = await openBerthView(w.page, 'Containers');
       await contextMenu(treeItem(containers, logger.name), 'Show Logs');
       await answerIfAsked(w.page, 'Container whose logs to show', logger.name, async () =>
         new RegExp(firstLine).test(await terminalText(w.page)),
@@ -137,8 +101,7 @@ void describe('Container actions in a real VS Code', () => {
     if (!w || !scene) return;
     const { app } = scene;
     await guarded(w.page, 'actions-shell', async () => {
-      await openBerthViews(w.page);
-      const containers = await expandView(w.page, 'Containers');
+      const containers = await openBerthView(w.page, 'Containers');
       const execsBefore = (await app.container.inspect()).ExecIDs ?? [];
       await contextMenu(treeItem(containers, app.name), 'Open Shell');
       const newExec = async () =>
@@ -171,8 +134,7 @@ void describe('Container actions in a real VS Code', () => {
     if (!w || !scene) return;
     const { app, dropNetwork } = scene;
     await guarded(w.page, 'actions-drop', async () => {
-      await openBerthViews(w.page);
-      const networks = await expandView(w.page, 'Networks');
+      const networks = await openBerthView(w.page, 'Networks');
       const containers = await expandView(w.page, 'Containers');
       assert.ok(!(await networksOf(app.container.id)).includes(dropNetwork));
       await dragAndDrop(treeItem(containers, app.name), treeItem(networks, dropNetwork));
@@ -190,7 +152,7 @@ void describe('Container actions in a real VS Code', () => {
       await waitFor('the engine to connect the dropped container', async () =>
         (await networksOf(app.container.id)).includes(dropNetwork) ? true : undefined,
       );
-      await expandTreeRow(treeItem(networks, dropNetwork));
+      await expandTreeItem(treeItem(networks, dropNetwork));
       const info = await app.container.inspect();
       const ip = info.NetworkSettings.Networks[dropNetwork]?.IPAddress;
       assert.ok(ip, 'the engine gave the container an address on the network');
@@ -211,8 +173,7 @@ void describe('Container actions in a real VS Code', () => {
       await createVolume(tracker, uniqueName('a-vol2')),
     ];
     await guarded(w.page, 'actions-multi-remove', async () => {
-      await openBerthViews(w.page);
-      const pane = await expandView(w.page, 'Volumes');
+      const pane = await openBerthView(w.page, 'Volumes');
       const [first, second] = volumes.map((name) => treeItem(pane, name));
       await first.click();
       await second.click({ modifiers: ['Control'] });
@@ -243,8 +204,7 @@ void describe('Container actions in a real VS Code', () => {
     const { logger } = scene;
     const network = await createNetwork(tracker, { name: uniqueName('a-inspect_net') });
     await guarded(w.page, 'actions-inspect-follow', async () => {
-      await openBerthViews(w.page);
-      const networks = await expandView(w.page, 'Networks');
+      const networks = await openBerthView(w.page, 'Networks');
       await contextMenu(treeItem(networks, network.name), 'Inspect Network');
       await answerIfAsked(w.page, 'Network to inspect', network.name, async () =>
         (await editorText(w.page).catch(() => '')).includes(`"Name": "${network.name}"`),

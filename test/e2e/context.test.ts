@@ -10,23 +10,14 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { createNetwork, engine, runId, Tracker, uniqueName } from '../harness/engine';
-import { expandView, guarded, treeItem, waitFor } from '../harness/workbench';
-import {
-  expectNotification,
-  openBerthViews,
-  quickPickLabel,
-  runPaletteCommand,
-  statusBarText,
-  workbenchSuite,
-} from '../harness/workbench2';
+import { expectNotification } from '../harness/dialogs';
+import { guarded } from '../harness/evidence';
+import { quickPick, runCommand } from '../harness/quickInput';
+import { emptyWorkspace, workbenchSuite } from '../harness/suite';
+import { escapeRegExp } from '../harness/text';
+import { openBerthView, statusBarText, treeItem } from '../harness/views';
+import { waitFor } from '../harness/wait';
 import { ScopedEngine } from './scopedEngine';
-
-function emptyWorkspace(scratch: string, title: string): string {
-  const workspace = path.join(scratch, 'workspace');
-  mkdirSync(workspace);
-  writeFileSync(path.join(workspace, 'README.md'), `# ${title}\n`);
-  return workspace;
-}
 
 /** Writes a context the way `docker context create NAME --docker host=HOST` stores it. */
 function writeContext(configDir: string, name: string, host: string): void {
@@ -45,8 +36,6 @@ function writeContext(configDir: string, name: string, host: string): void {
 async function expectStatusBar(page: Page, text: RegExp): Promise<string> {
   return waitFor(`the status bar to show ${String(text)}`, () => statusBarText(page, text), 90_000);
 }
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 void describe('Docker contexts in a real VS Code', () => {
   const tracker = new Tracker();
@@ -86,21 +75,20 @@ void describe('Docker contexts in a real VS Code', () => {
     if (!w) return;
     const version = (await engine().version()).Version;
     await guarded(w.page, 'context-switch', async () => {
-      await openBerthViews(w.page);
-      const networks = await expandView(w.page, 'Networks');
-      await expectStatusBar(w.page, new RegExp(`^berth-relay · ${escape(version)}$`));
+      const networks = await openBerthView(w.page, 'Networks');
+      await expectStatusBar(w.page, new RegExp(`^berth-relay · ${escapeRegExp(version)}$`));
       await treeItem(networks, names.shared).waitFor();
       assert.equal(await treeItem(networks, names.hidden).count(), 0, 'the relay context hides it');
 
-      await runPaletteCommand(w.page, 'Berth: Switch Docker Context…');
+      await runCommand(w.page, 'Berth: Switch Docker Context…');
       const relayRow = w.page
         .locator('.quick-input-widget .monaco-list-row')
         .filter({ hasText: 'berth-relay' })
         .first();
       await relayRow.waitFor();
       assert.match(await relayRow.innerText(), /docker CLI current/, 'the CLI’s current context is marked');
-      await quickPickLabel(w.page, 'berth-local');
-      await expectStatusBar(w.page, new RegExp(`^berth-local · ${escape(version)}$`));
+      await quickPick(w.page, 'berth-local');
+      await expectStatusBar(w.page, new RegExp(`^berth-local · ${escapeRegExp(version)}$`));
       await treeItem(networks, names.hidden).waitFor();
       await treeItem(networks, names.shared).waitFor();
 
@@ -123,9 +111,9 @@ void describe('Docker contexts in a real VS Code', () => {
       };
       assert.equal(config.currentContext, 'berth-relay');
 
-      await runPaletteCommand(w.page, 'Berth: Switch Docker Context…');
-      await quickPickLabel(w.page, 'Automatic');
-      await expectStatusBar(w.page, new RegExp(`^berth-relay · ${escape(version)}$`));
+      await runCommand(w.page, 'Berth: Switch Docker Context…');
+      await quickPick(w.page, 'Automatic');
+      await expectStatusBar(w.page, new RegExp(`^berth-relay · ${escapeRegExp(version)}$`));
       await treeItem(networks, names.hidden).waitFor({ state: 'detached' });
     });
   });
@@ -154,22 +142,21 @@ void describe('Plain tcp:// in a real VS Code', () => {
     const warning = `Berth reaches the Docker engine at ${host} over plain TCP without TLS.`;
     const matching = w.page.locator('.notification-list-item').filter({ hasText: warning });
     await guarded(w.page, 'context-tcp', async () => {
-      await openBerthViews(w.page);
-      const networks = await expandView(w.page, 'Networks');
+      const networks = await openBerthView(w.page, 'Networks');
       await treeItem(networks, 'bridge').waitFor({ timeout: 90_000 });
-      await expectStatusBar(w.page, new RegExp(`^${escape(host)} · `));
+      await expectStatusBar(w.page, new RegExp(`^${escapeRegExp(host)} · `));
       const shown = await expectNotification(w.page, warning);
       assert.match(shown, /Anyone who can reach that port controls the engine/);
       assert.equal(await matching.count(), 1);
 
-      await runPaletteCommand(w.page, 'Notifications: Clear All Notifications');
+      await runCommand(w.page, 'Notifications: Clear All Notifications');
       await matching.first().waitFor({ state: 'detached' });
       // A full reconnect and a later engine change both reach the code that warns.
-      await runPaletteCommand(w.page, 'Berth: Retry Connecting to Docker');
+      await runCommand(w.page, 'Berth: Retry Connecting to Docker');
       const later = await createNetwork(tracker, { name: uniqueName('a-tcp-later') });
       await treeItem(networks, later.name).waitFor();
-      await expectStatusBar(w.page, new RegExp(`^${escape(host)} · \\d`));
-      await runPaletteCommand(w.page, 'Notifications: Show Notifications');
+      await expectStatusBar(w.page, new RegExp(`^${escapeRegExp(host)} · \\d`));
+      await runCommand(w.page, 'Notifications: Show Notifications');
       await w.page.locator('.notifications-center').waitFor({ state: 'visible' });
       assert.equal(await matching.count(), 0, 'the warning came again after it was dismissed');
     });

@@ -1,28 +1,20 @@
 // Issue 6 in a real VS Code: the views say exactly what is wrong while the engine is away and
 // recover by themselves when it returns; an untrusted workspace cannot point Berth elsewhere.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { EngineProxy } from '../harness/engineProxy';
-import { clickActivity, expandView, guarded, treeItem, waitFor } from '../harness/workbench';
-import { reloadWithConfiguration, viewMessage, workbenchSuite } from '../harness/workbench2';
+import { guarded } from '../harness/evidence';
+import { emptyWorkspace, workbenchSuite } from '../harness/suite';
+import { expandView, openBerthView, treeItem, viewMessage } from '../harness/views';
+import { waitFor } from '../harness/wait';
+import { reloadWithConfiguration } from '../harness/workbench';
 
 const views = ['Networks', 'Volumes', 'Containers'];
 
-function emptyWorkspace(scratch: string, settings?: Record<string, unknown>): string {
-  const workspace = path.join(scratch, 'workspace');
-  mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-  writeFileSync(path.join(workspace, 'README.md'), '# faults e2e\n');
-  if (settings) writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(settings));
-  return workspace;
-}
-
 /** Waits until the Networks view lists the engine's built-in `bridge` network and shows no message. */
 async function expectBridge(page: Page, timeoutMs: number): Promise<void> {
-  await clickActivity(page, 'Berth');
-  const networks = await expandView(page, 'Networks');
+  const networks = await openBerthView(page, 'Networks');
   await waitFor(
     'the "bridge" network in the Networks view, with no problem message',
     async () =>
@@ -41,7 +33,7 @@ void describe('Engine outage in a real VS Code', () => {
     // well: on a loaded machine the extension host may start before the remote user settings
     // reach it, and this test is about the outage, not about reading settings.
     return {
-      workspace: emptyWorkspace(scratch),
+      workspace: emptyWorkspace(scratch, 'faults e2e'),
       options: { settings: { 'berth.dockerHost': proxy.host }, env: { DOCKER_HOST: proxy.host } },
     };
   });
@@ -80,7 +72,7 @@ void describe('Engine outage in a real VS Code', () => {
 void describe('Untrusted workspace in a real VS Code', () => {
   const bogus = '/nonexistent/berth-e2e-bogus.sock';
   const suite = workbenchSuite(true, (scratch) => ({
-    workspace: emptyWorkspace(scratch, { 'berth.dockerHost': `unix://${bogus}` }),
+    workspace: emptyWorkspace(scratch, 'faults e2e', { 'berth.dockerHost': `unix://${bogus}` }),
     options: {
       settings: {
         'security.workspace.trust.enabled': true,

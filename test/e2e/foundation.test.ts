@@ -1,73 +1,30 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { packageBerth } from '../harness/codeserver';
-import { requireOrSkip } from '../harness/require';
-import { missingWorkbenchPrerequisite } from './prerequisites';
-import {
-  activeTabTitle,
-  clickActivity,
-  contextMenu,
-  editorText,
-  expandView,
-  expectProblem,
-  expectOutput,
-  expectViewVisible,
-  guarded,
-  openFile,
-  outputChannel,
-  runCommand,
-  treeItem,
-  waitFor,
-  type Workbench,
-  openWorkbench,
-} from '../harness/workbench';
+import { activeTabTitle, editorText, openFile } from '../harness/editor';
+import { guarded } from '../harness/evidence';
+import { expectOutput, expectProblem, outputChannel } from '../harness/panel';
+import { runCommand } from '../harness/quickInput';
+import { fixtureWorkspace, workbenchSuite } from '../harness/suite';
+import { contextMenu, expectViewVisible, openBerthView, openBerthViews, treeItem } from '../harness/views';
+import { waitFor } from '../harness/wait';
 
 const fixture = path.resolve(__dirname, '..', 'fixtures', 'workspace');
 
 void describe('Berth in a real VS Code (code-server + Chromium)', () => {
-  const missing = missingWorkbenchPrerequisite();
-  const scratch = mkdtempSync(path.join(tmpdir(), 'berth-e2e-'));
-  let wb: Workbench | undefined;
-  let startError: Error | undefined;
-
-  before(async () => {
-    if (missing) return;
-    try {
-      const workspace = path.join(scratch, 'workspace');
-      cpSync(fixture, workspace, { recursive: true });
-      wb = await openWorkbench(workspace, { vsix: [packageBerth(scratch)] });
-    } catch (error) {
-      startError = error as Error;
-    }
-  });
-
-  after(async () => {
-    await wb?.close();
-    rmSync(scratch, { recursive: true, force: true });
-  });
-
-  /** The open workbench, or undefined after skipping (prerequisites missing). */
-  function workbench(t: TestContext): Workbench | undefined {
-    if (!requireOrSkip(t, missing === undefined, missing ?? '')) return undefined;
-    if (startError) throw startError;
-    assert.ok(wb, 'the workbench did not open');
-    return wb;
-  }
+  const suite = workbenchSuite(false, (scratch) => ({ workspace: fixtureWorkspace(scratch, fixture) }));
 
   void test('the Berth activity bar item shows the Networks, Volumes and Containers views', async (t) => {
-    const w = workbench(t);
+    const w = suite.workbench(t);
     if (!w) return;
     await guarded(w.page, 'activity-bar', async () => {
-      await clickActivity(w.page, 'Berth');
+      await openBerthViews(w.page);
       for (const name of ['Networks', 'Volumes', 'Containers']) await expectViewVisible(w.page, name);
     });
   });
 
   void test('opening a Dockerfile starts the language server, as the Berth output channel shows', async (t) => {
-    const w = workbench(t);
+    const w = suite.workbench(t);
     if (!w) return;
     await guarded(w.page, 'language-server', async () => {
       await openFile(w.page, 'Dockerfile');
@@ -78,12 +35,12 @@ void describe('Berth in a real VS Code (code-server + Chromium)', () => {
   });
 
   void test('the Problems panel lists the language server findings for the flawed Dockerfile', async (t) => {
-    const w = workbench(t);
+    const w = suite.workbench(t);
     if (!w) return;
     await guarded(w.page, 'problems', async () => {
       await openFile(w.page, 'Dockerfile');
       // Line 4 is `EXPOSE 80:80`: a host port in EXPOSE is one of the pitfalls Berth explains.
-      const rows = await expectProblem(w.page, /line 4\b/);
+      const rows = await expectProblem(w.page, /\[Ln 4, Col \d+\]/);
       assert.ok(
         rows.length >= 2,
         `expected findings for "From alpine" and "EXPOSE 80:80", got ${rows.join(' | ')}`,
@@ -92,7 +49,7 @@ void describe('Berth in a real VS Code (code-server + Chromium)', () => {
   });
 
   void test('"Berth: Show Output" runs from the command palette and reveals the Berth channel', async (t) => {
-    const w = workbench(t);
+    const w = suite.workbench(t);
     if (!w) return;
     await guarded(w.page, 'palette', async () => {
       await runCommand(w.page, 'View: Hide Panel');
@@ -104,11 +61,10 @@ void describe('Berth in a real VS Code (code-server + Chromium)', () => {
   });
 
   void test('right-clicking the bridge network and picking "Inspect Network" opens its JSON', async (t) => {
-    const w = workbench(t);
+    const w = suite.workbench(t);
     if (!w) return;
     await guarded(w.page, 'context-menu', async () => {
-      await clickActivity(w.page, 'Berth');
-      const networks = await expandView(w.page, 'Networks');
+      const networks = await openBerthView(w.page, 'Networks');
       const bridge = treeItem(networks, 'bridge');
       await waitFor('a "bridge" row in the Networks view, which the engine always has', async () =>
         (await bridge.isVisible()) ? true : undefined,

@@ -1,23 +1,17 @@
 // Issue 4 (and 6) in a real VS Code: a diagnostic appears as you type, its quick fix edits the
 // text, hovers explain instructions and rules, and the language server comes back after a crash
 // or a restart command.
-import { cpSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { editorText, expectOutput, guarded, runCommand, waitFor } from '../harness/workbench';
-import {
-  applyQuickFix,
-  clickEditorText,
-  expectProblemRow,
-  hoverText,
-  languageServerPids,
-  newLanguageServer,
-  openTopLevelFile,
-  problemRows,
-  workbenchSuite,
-} from '../harness/workbench2';
+import { applyQuickFix, clickEditorText, editorText, hoverText, openFile } from '../harness/editor';
+import { guarded } from '../harness/evidence';
+import { languageServerPids, newLanguageServer } from '../harness/languageServer';
+import { expectOutput, expectProblem, problems } from '../harness/panel';
+import { runCommand } from '../harness/quickInput';
+import { fixtureWorkspace, workbenchSuite } from '../harness/suite';
+import { waitFor } from '../harness/wait';
 
 const fixture = path.resolve(__dirname, '..', 'fixtures', 'e2e', 'lint');
 const mappingProblem = (mapping: string) =>
@@ -34,25 +28,21 @@ async function typeLastLine(page: Page, line: string): Promise<void> {
 }
 
 void describe('Dockerfile language features in a real VS Code', () => {
-  const suite = workbenchSuite(false, (scratch) => {
-    const workspace = path.join(scratch, 'workspace');
-    cpSync(fixture, workspace, { recursive: true });
-    return { workspace };
-  });
+  const suite = workbenchSuite(false, (scratch) => ({ workspace: fixtureWorkspace(scratch, fixture) }));
 
   void test('typing EXPOSE 80:80 shows the diagnostic in Problems; the light bulb fix keeps 80', async (t) => {
     const w = suite.workbench(t);
     if (!w) return;
     await guarded(w.page, 'lint-quick-fix', async () => {
-      await openTopLevelFile(w.page, 'Dockerfile');
+      await openFile(w.page, 'Dockerfile');
       await expectOutput(w.page, 'Berth', /Dockerfile language server \S+ is running/);
       assert.deepEqual(
-        (await problemRows(w.page)).filter((row) => row.includes('publish mapping')),
+        (await problems(w.page)).filter((row) => row.includes('publish mapping')),
         [],
         'the clean fixture must start without the EXPOSE problem',
       );
       await typeLastLine(w.page, 'EXPOSE 80:80');
-      const rows = await expectProblemRow(w.page, mappingProblem('80:80'));
+      const rows = await expectProblem(w.page, mappingProblem('80:80'));
       assert.ok(
         rows.some((row) => row.includes('expose-host-mapping')),
         `the problem names its rule: ${rows.join(' | ')}`,
@@ -67,7 +57,7 @@ void describe('Dockerfile language features in a real VS Code', () => {
       });
       assert.doesNotMatch(fixed, /80:80/);
       await waitFor('the problem to go away', async () =>
-        (await problemRows(w.page)).some((row) => row.includes('publish mapping')) ? undefined : true,
+        (await problems(w.page)).some((row) => row.includes('publish mapping')) ? undefined : true,
       );
     });
   });
@@ -76,12 +66,12 @@ void describe('Dockerfile language features in a real VS Code', () => {
     const w = suite.workbench(t);
     if (!w) return;
     await guarded(w.page, 'lint-hover', async () => {
-      await openTopLevelFile(w.page, 'Dockerfile');
+      await openFile(w.page, 'Dockerfile');
       const workdir = await hoverText(w.page, 'WORKDIR', 'sets the working directory for the following RUN');
       assert.match(workdir, /WORKDIR/);
 
       await typeLastLine(w.page, 'EXPOSE 127.0.0.1:8080');
-      await expectProblemRow(w.page, mappingProblem('127.0.0.1:8080'));
+      await expectProblem(w.page, mappingProblem('127.0.0.1:8080'));
       // Wait for the rule's own doc: the problem's marker hover alone already names the rule id.
       const rule = await hoverText(
         w.page,
@@ -96,20 +86,20 @@ void describe('Dockerfile language features in a real VS Code', () => {
     const w = suite.workbench(t);
     if (!w) return;
     await guarded(w.page, 'lint-server-restart', async () => {
-      await openTopLevelFile(w.page, 'Dockerfile');
+      await openFile(w.page, 'Dockerfile');
       const first = await newLanguageServer(w.server.extensionsDir);
 
       process.kill(first, 'SIGKILL');
       const second = await newLanguageServer(w.server.extensionsDir, [first]);
       assert.ok(!languageServerPids(w.server.extensionsDir).includes(first), 'the killed server is gone');
       await typeLastLine(w.page, 'EXPOSE 8081:81');
-      await expectProblemRow(w.page, mappingProblem('8081:81'));
+      await expectProblem(w.page, mappingProblem('8081:81'));
 
       await runCommand(w.page, 'Berth: Restart Dockerfile Language Server');
       const third = await newLanguageServer(w.server.extensionsDir, [first, second]);
       assert.notEqual(third, second);
       await typeLastLine(w.page, 'EXPOSE 8082:82');
-      await expectProblemRow(w.page, mappingProblem('8082:82'));
+      await expectProblem(w.page, mappingProblem('8082:82'));
     });
   });
 });

@@ -1,13 +1,14 @@
 // Issue 5 in a real VS Code: "Berth: Show Network Map" draws a user network with its two
 // containers, read from the cytoscape graph inside the webview, and leaves a screenshot.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
 import { createContainer, createNetwork, ensureTestImage, Tracker } from '../harness/engine';
-import { guarded, screenshot, waitFor } from '../harness/workbench';
-import { runPaletteCommand, webviewFrame, workbenchSuite } from '../harness/workbench2';
+import { guarded, screenshot } from '../harness/evidence';
+import { runCommand } from '../harness/quickInput';
+import { emptyWorkspace, workbenchSuite } from '../harness/suite';
+import { waitFor } from '../harness/wait';
+import { webviewFrame } from '../harness/webview';
 
 interface DrawnGraph {
   nodes: { id: string; kind: string; label: string }[];
@@ -47,10 +48,7 @@ void describe('Network map in a real VS Code', () => {
       names[role] = `${network.name}-${role}`;
       ids[role] = container.id;
     }
-    const workspace = path.join(scratch, 'workspace');
-    mkdirSync(workspace);
-    writeFileSync(path.join(workspace, 'README.md'), '# map e2e\n');
-    return { workspace };
+    return { workspace: emptyWorkspace(scratch, 'map e2e') };
   });
 
   after(() => tracker.cleanup());
@@ -59,7 +57,7 @@ void describe('Network map in a real VS Code', () => {
     const w = suite.workbench(t);
     if (!w) return;
     await guarded(w.page, 'network-map', async () => {
-      await runPaletteCommand(w.page, 'Berth: Show Network Map');
+      await runCommand(w.page, 'Berth: Show Network Map');
       const frame: Frame = await webviewFrame(w.page, '#graph', 90_000);
       const graph = await waitFor(
         `the map to draw ${names.network}, ${names.web} and ${names.db}`,

@@ -1,39 +1,24 @@
 // The notes' worked example (seeds 000), done the way a user does it in Berth: two services on
 // the default bridge, a user-defined network made with "Create Network…", each service connected
 // from its context menu, one disconnected again from its row under the network.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { packageBerth } from '../harness/codeserver';
 import {
   createContainer,
   createVolume,
   engine,
-  engineUnavailableReason,
   freeSubnet,
   runId,
   Tracker,
   uniqueName,
 } from '../harness/engine';
-import { answerPrompt, validationMessage } from '../harness/prompts';
-import { requireOrSkip } from '../harness/require';
-import {
-  clickActivity,
-  contextMenu,
-  editorText,
-  expandTreeItem,
-  expandView,
-  guarded,
-  openWorkbench,
-  quickPick,
-  runCommand,
-  treeItem,
-  waitFor,
-  type Workbench,
-} from '../harness/workbench';
-import { missingWorkbenchPrerequisite } from './prerequisites';
+import { editorText } from '../harness/editor';
+import { guarded } from '../harness/evidence';
+import { answerIfAsked, answerPrompt, quickPick, runCommand, validationMessage } from '../harness/quickInput';
+import { fixtureWorkspace, workbenchSuite } from '../harness/suite';
+import { contextMenu, expandTreeItem, expandView, openBerthView, treeItem } from '../harness/views';
+import { waitFor } from '../harness/wait';
 
 const fixture = path.resolve(__dirname, '..', 'fixtures', 'workspace');
 
@@ -60,56 +45,31 @@ async function engineAddress(network: string, container: string): Promise<string
 
 void describe('Networks view in a real VS Code: the notes’ orderservice / userservice example', () => {
   const tracker = new Tracker();
-  const scratch = mkdtempSync(path.join(tmpdir(), 'berth-e2e-net-'));
-  let missing: string | undefined;
-  let wb: Workbench | undefined;
   let scene: Scene | undefined;
-  let startError: Error | undefined;
-
-  before(async () => {
-    missing = missingWorkbenchPrerequisite() ?? (await engineUnavailableReason());
-    if (missing) return;
-    try {
-      const volume = await createVolume(tracker, uniqueName('orders-data'));
-      const order = uniqueName('orderservice');
-      const user = uniqueName('userservice');
-      await createContainer(tracker, {
-        name: order,
-        start: true,
-        volumes: [{ name: volume, destination: '/data' }],
-      });
-      await createContainer(tracker, { name: user, start: true });
-      scene = { order, user, volume, network: uniqueName('my_net'), subnet: await freeSubnet(7) };
-      // Created through Berth's own dialog below; tracked now so that it goes even if a step fails.
-      tracker.track('network', scene.network);
-      const workspace = path.join(scratch, 'workspace');
-      cpSync(fixture, workspace, { recursive: true });
-      wb = await openWorkbench(workspace, { vsix: [packageBerth(scratch)] });
-    } catch (error) {
-      startError = error as Error;
-    }
+  const suite = workbenchSuite(true, async (scratch) => {
+    const volume = await createVolume(tracker, uniqueName('orders-data'));
+    const order = uniqueName('orderservice');
+    const user = uniqueName('userservice');
+    await createContainer(tracker, {
+      name: order,
+      start: true,
+      volumes: [{ name: volume, destination: '/data' }],
+    });
+    await createContainer(tracker, { name: user, start: true });
+    scene = { order, user, volume, network: uniqueName('my_net'), subnet: await freeSubnet(7) };
+    // Created through Berth's own dialog below; tracked now so that it goes even if a step fails.
+    tracker.track('network', scene.network);
+    return { workspace: fixtureWorkspace(scratch, fixture) };
   });
 
-  after(async () => {
-    await wb?.close();
-    await tracker.cleanup();
-    rmSync(scratch, { recursive: true, force: true });
-  });
-
-  function ready(t: TestContext): { w: Workbench; s: Scene } | undefined {
-    if (!requireOrSkip(t, missing === undefined, missing ?? '')) return undefined;
-    if (startError) throw startError;
-    assert.ok(wb && scene, 'the workbench did not open');
-    return { w: wb, s: scene };
-  }
+  after(() => tracker.cleanup());
 
   void test('both services show under the default bridge with their addresses', async (t) => {
-    const r = ready(t);
-    if (!r) return;
-    const { w, s } = r;
+    const w = suite.workbench(t);
+    if (!w || !scene) return;
+    const s = scene;
     await guarded(w.page, 'net-bridge', async () => {
-      await clickActivity(w.page, 'Berth');
-      const networks = await expandView(w.page, 'Networks');
+      const networks = await openBerthView(w.page, 'Networks');
       await expandTreeItem(treeItem(networks, 'bridge'));
       for (const name of [s.order, s.user]) {
         const row = treeItem(networks, name);
@@ -122,9 +82,9 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
   });
 
   void test('Create Network… rejects a bad subnet with a message, then creates my_net', async (t) => {
-    const r = ready(t);
-    if (!r) return;
-    const { w, s } = r;
+    const w = suite.workbench(t);
+    if (!w || !scene) return;
+    const s = scene;
     await guarded(w.page, 'net-create', async () => {
       await runCommand(w.page, 'Berth: Create Network…');
       await answerPrompt(w.page, /Network name/, s.network);
@@ -162,13 +122,22 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
   });
 
   void test('Connect to Network… from each container’s context menu puts both on my_net', async (t) => {
-    const r = ready(t);
-    if (!r) return;
-    const { w, s } = r;
+    const w = suite.workbench(t);
+    if (!w || !scene) return;
+    const s = scene;
     await guarded(w.page, 'net-connect', async () => {
       const containers = await expandView(w.page, 'Containers');
+      const input = w.page.locator('.quick-input-widget input');
       for (const name of [s.order, s.user]) {
         await contextMenu(treeItem(containers, name), 'Connect to Network…');
+        await answerIfAsked(
+          w.page,
+          'Container to connect',
+          name,
+          async () =>
+            (await input.isVisible()) &&
+            (await input.getAttribute('placeholder')) === `Network to connect ${name} to`,
+        );
         await quickPick(w.page, s.network);
         await answerPrompt(w.page, /Network aliases \(optional\)/, '');
         // Offered because my_net has a user-configured subnet.
@@ -193,9 +162,9 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
   });
 
   void test('Disconnect from Network on userservice’s row under my_net removes it there and in the engine', async (t) => {
-    const r = ready(t);
-    if (!r) return;
-    const { w, s } = r;
+    const w = suite.workbench(t);
+    if (!w || !scene) return;
+    const s = scene;
     await guarded(w.page, 'net-disconnect', async () => {
       const networks = await expandView(w.page, 'Networks');
       await expandTreeItem(treeItem(networks, s.network));
@@ -215,9 +184,9 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
   });
 
   void test('a volume lists the container that mounts it, and Inspect Volume opens its JSON', async (t) => {
-    const r = ready(t);
-    if (!r) return;
-    const { w, s } = r;
+    const w = suite.workbench(t);
+    if (!w || !scene) return;
+    const s = scene;
     await guarded(w.page, 'net-volume', async () => {
       const volumes = await expandView(w.page, 'Volumes');
       const volume = treeItem(volumes, s.volume);

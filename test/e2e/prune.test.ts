@@ -8,8 +8,6 @@
 // exactly our unused objects, Cancel must remove nothing, and Remove must remove exactly them;
 // an object of this run outside the scope proves the relay's view held, and the engine itself
 // is checked for every object.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -22,8 +20,12 @@ import {
   Tracker,
   uniqueName,
 } from '../harness/engine';
-import { dialogButton, expandView, guarded, treeItem, waitFor } from '../harness/workbench';
-import { expectNotification, openBerthViews, runPaletteCommand, workbenchSuite } from '../harness/workbench2';
+import { dialogButton, expectNotification } from '../harness/dialogs';
+import { guarded } from '../harness/evidence';
+import { runCommand } from '../harness/quickInput';
+import { emptyWorkspace, workbenchSuite } from '../harness/suite';
+import { openBerthView, treeItem } from '../harness/views';
+import { waitFor } from '../harness/wait';
 import { ScopedEngine } from './scopedEngine';
 
 const scopeLabel = 'berth.e2e.scope';
@@ -110,10 +112,7 @@ void describe('Prune in a real VS Code, on an engine view that holds only this s
       volumes: [{ name: usedVolume, destination: '/data' }],
     });
     scene = { unusedNetworks, usedNetwork, outsideNetwork, unusedVolumes, usedVolume, outsideVolume };
-    const workspace = path.join(scratch, 'workspace');
-    mkdirSync(workspace);
-    writeFileSync(path.join(workspace, 'README.md'), '# prune e2e\n');
-    return { workspace, options: { env: { DOCKER_HOST: relay.host } } };
+    return { workspace: emptyWorkspace(scratch, 'prune e2e'), options: { env: { DOCKER_HOST: relay.host } } };
   });
 
   after(async () => {
@@ -128,12 +127,11 @@ void describe('Prune in a real VS Code, on an engine view that holds only this s
     const { requests } = relay;
     const unusedNames = s.unusedNetworks.map((n) => n.name).sort();
     await guarded(w.page, 'prune-networks', async () => {
-      await openBerthViews(w.page);
-      const networks = await expandView(w.page, 'Networks');
+      const networks = await openBerthView(w.page, 'Networks');
       for (const name of [...unusedNames, s.usedNetwork]) await treeItem(networks, name).waitFor();
       assert.equal(await treeItem(networks, s.outsideNetwork).count(), 0, 'the relay hides the outsider');
 
-      await runPaletteCommand(w.page, 'Berth: Prune Unused Networks…');
+      await runCommand(w.page, 'Berth: Prune Unused Networks…');
       const cancelled = await modal(w.page, /^Remove 2 unused networks\?$/);
       assert.deepEqual(previewNames(cancelled.detail), unusedNames, cancelled.detail);
       for (const network of s.unusedNetworks)
@@ -143,7 +141,7 @@ void describe('Prune in a real VS Code, on an engine view that holds only this s
         assert.ok(await networkExists(name), `${name} must survive a cancelled prune`);
       assert.ok(!requests.some((r) => r.startsWith('DELETE')), 'Cancel sends no removal');
 
-      await runPaletteCommand(w.page, 'Berth: Prune Unused Networks…');
+      await runCommand(w.page, 'Berth: Prune Unused Networks…');
       const confirmed = await modal(w.page, /^Remove 2 unused networks\?$/);
       assert.deepEqual(previewNames(confirmed.detail), unusedNames);
       await dialogButton(w.page, 'Remove');
@@ -170,12 +168,11 @@ void describe('Prune in a real VS Code, on an engine view that holds only this s
     const { requests } = relay;
     const unused = [...s.unusedVolumes].sort();
     await guarded(w.page, 'prune-volumes', async () => {
-      await openBerthViews(w.page);
-      const volumes = await expandView(w.page, 'Volumes');
+      const volumes = await openBerthView(w.page, 'Volumes');
       for (const name of [...unused, s.usedVolume]) await treeItem(volumes, name).waitFor();
       const before = requests.length;
 
-      await runPaletteCommand(w.page, 'Berth: Prune Unused Volumes…');
+      await runCommand(w.page, 'Berth: Prune Unused Volumes…');
       const cancelled = await modal(w.page, /^Delete 2 unused volumes \(.+\)\?$/);
       assert.deepEqual(previewNames(cancelled.detail), unused, cancelled.detail);
       for (const name of unused) assert.match(cancelled.detail, new RegExp(`• ${name} — \\d+ B`));
@@ -183,7 +180,7 @@ void describe('Prune in a real VS Code, on an engine view that holds only this s
       for (const name of [...unused, s.usedVolume, s.outsideVolume])
         assert.ok(await volumeExists(name), `${name} must survive a cancelled prune`);
 
-      await runPaletteCommand(w.page, 'Berth: Prune Unused Volumes…');
+      await runCommand(w.page, 'Berth: Prune Unused Volumes…');
       const confirmed = await modal(w.page, /^Delete 2 unused volumes \(.+\)\?$/);
       assert.deepEqual(previewNames(confirmed.detail), unused);
       await dialogButton(w.page, 'Delete Volumes');

@@ -4,14 +4,10 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import {
-  clickActivity,
-  expectOutput,
-  expectViewVisible,
-  openFile,
-  openWorkbench,
-  type Workbench,
-} from '../harness/workbench';
+import { openFile } from '../harness/editor';
+import { expectOutput } from '../harness/panel';
+import { expectViewVisible, openBerthViews } from '../harness/views';
+import { openWorkbench, type Workbench } from '../harness/workbench';
 
 async function main(screenshotPath: string, vsix: string): Promise<void> {
   const scratch = mkdtempSync(path.join(tmpdir(), 'berth-check-'));
@@ -20,7 +16,7 @@ async function main(screenshotPath: string, vsix: string): Promise<void> {
   let wb: Workbench | undefined;
   try {
     wb = await openWorkbench(workspace, { vsix: [vsix] });
-    await clickActivity(wb.page, 'Berth');
+    await openBerthViews(wb.page);
     for (const name of ['Networks', 'Volumes', 'Containers']) await expectViewVisible(wb.page, name);
     console.log('✔ the Networks, Volumes and Containers views are visible');
     await openFile(wb.page, 'Dockerfile');

@@ -1,22 +1,19 @@
 // Issue 5 in a real VS Code: browse a volume's files into a read-only editor, and back the
 // volume up from its context menu through the save dialog, against the real engine.
-import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { describe, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extract } from 'tar-stream';
 import { createVolume, engine, ensureTestImage, Tracker } from '../harness/engine';
-import {
-  clickActivity,
-  contextMenu,
-  editorText,
-  expandView,
-  guarded,
-  treeItem,
-  waitFor,
-} from '../harness/workbench';
-import { answerSaveDialog, expectNotification, quickPickLabel, workbenchSuite } from '../harness/workbench2';
+import { answerSaveDialog, expectNotification } from '../harness/dialogs';
+import { editorText } from '../harness/editor';
+import { guarded } from '../harness/evidence';
+import { answerIfAsked, quickPick } from '../harness/quickInput';
+import { emptyWorkspace, workbenchSuite } from '../harness/suite';
+import { contextMenu, openBerthView, treeItem } from '../harness/views';
+import { waitFor } from '../harness/wait';
 import { fillVolume, type FixtureEntry } from '../engine/volumes-fixtures';
 
 const todo = 'buy milk\nwalk the whale\n';
@@ -55,10 +52,7 @@ void describe('Volume tools in a real VS Code', () => {
     await ensureTestImage();
     volume = await createVolume(tracker);
     await fillVolume(tracker, volume, files);
-    const workspace = path.join(scratch, 'workspace');
-    mkdirSync(workspace);
-    writeFileSync(path.join(workspace, 'README.md'), '# volumes e2e\n');
-    return { workspace };
+    return { workspace: emptyWorkspace(scratch, 'volumes e2e') };
   });
 
   after(async () => {
@@ -77,13 +71,14 @@ void describe('Volume tools in a real VS Code', () => {
     const w = suite.workbench(t);
     if (!w) return;
     await guarded(w.page, 'volume-browse', async () => {
-      await clickActivity(w.page, 'Berth');
-      const volumes = await expandView(w.page, 'Volumes');
+      const volumes = await openBerthView(w.page, 'Volumes');
       const row = treeItem(volumes, volume);
       await row.waitFor({ state: 'visible', timeout: 60_000 });
       await contextMenu(row, 'Browse Files');
-      await quickPickLabel(w.page, 'notes');
-      await quickPickLabel(w.page, 'todo.md');
+      const notes = w.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'notes' });
+      await answerIfAsked(w.page, 'Volume to browse', volume, () => notes.first().isVisible());
+      await quickPick(w.page, 'notes');
+      await quickPick(w.page, 'todo.md');
       await w.page.locator('.tabs-container .tab.active').filter({ hasText: 'todo.md' }).waitFor();
       const shown = await waitFor('the file content in the editor', async () => {
         const text = await editorText(w.page);
@@ -105,9 +100,15 @@ void describe('Volume tools in a real VS Code', () => {
     if (!w) return;
     const target = path.join(suite.scratch, 'backup.tar.gz');
     await guarded(w.page, 'volume-backup', async () => {
-      await clickActivity(w.page, 'Berth');
-      const volumes = await expandView(w.page, 'Volumes');
+      const volumes = await openBerthView(w.page, 'Volumes');
       await contextMenu(treeItem(volumes, volume), 'Back Up Volume…');
+      const input = w.page.locator('.quick-input-widget input');
+      await answerIfAsked(
+        w.page,
+        'Volume to back up',
+        volume,
+        async () => (await input.isVisible()) && (await input.inputValue()).startsWith('/'),
+      );
       await answerSaveDialog(w.page, target);
       const done = await expectNotification(w.page, `of volume ${volume} to ${target};`);
       assert.match(done, /Backed up 2 files and 2 folders/);

@@ -4,9 +4,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
-import { findCodeServer } from '../harness/codeserver';
 import { requireOrSkip } from '../harness/require';
-import { chromiumPath, openWorkbench, type WorkbenchLog } from '../harness/workbench';
+import { missingWorkbenchTools, openWorkbench, type WorkbenchLog } from '../harness/workbench';
 import type { SuiteResult } from '../vscode/index';
 import { findDesktopVSCode, runSuiteInDesktopVSCode } from '../vscode/runTest';
 
@@ -50,13 +49,7 @@ async function reportResults(t: TestContext, resultFile: string, exitCode: numbe
 
 void describe('in-extension-host mocha suite (test/vscode)', () => {
   void test("in code-server's extension host", async (t) => {
-    const tools = findCodeServer();
-    const missing =
-      'missing' in tools
-        ? tools.missing
-        : existsSync(chromiumPath)
-          ? undefined
-          : `no Chromium at ${chromiumPath}`;
+    const missing = missingWorkbenchTools();
     if (!requireOrSkip(t, missing === undefined, missing ?? '')) return;
     ensureSuiteBuilt();
     const { dir, workspace, resultFile } = scratch();

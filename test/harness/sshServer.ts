@@ -57,6 +57,11 @@ function waitForLine(child: ChildProcess, pattern: RegExp, what: string, timeout
   });
 }
 
+/** Writes a new passphrase-less ed25519 key pair to `file` and `file.pub`. */
+function newKey(comment: string, file: string): void {
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', file]);
+}
+
 function stop(child: ChildProcess | undefined): Promise<void> {
   if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise<void>((resolve) => {
@@ -88,28 +93,8 @@ export class SshServer {
 
   async start(): Promise<void> {
     const file = (name: string) => path.join(this.dir, name);
-    execFileSync('ssh-keygen', [
-      '-q',
-      '-t',
-      'ed25519',
-      '-N',
-      '',
-      '-C',
-      'berth-test-host',
-      '-f',
-      file('host_key'),
-    ]);
-    execFileSync('ssh-keygen', [
-      '-q',
-      '-t',
-      'ed25519',
-      '-N',
-      '',
-      '-C',
-      'berth-test-user',
-      '-f',
-      file('id_ed25519'),
-    ]);
+    newKey('berth-test-host', file('host_key'));
+    newKey('berth-test-user', file('id_ed25519'));
     fs.copyFileSync(file('id_ed25519.pub'), file('authorized_keys'));
     this.port = await freePort();
     fs.writeFileSync(

@@ -18,8 +18,21 @@ export interface Publication {
   at: number;
 }
 
+/** What the server announces in `berth/serverReady` once it has started. */
+export interface ServerReady {
+  version: string;
+  ruleCount: number;
+}
+
+export interface LspSessionOptions {
+  /** The client's display language, as VS Code sends it in initializationOptions. */
+  locale?: string;
+}
+
 export class LspSession {
   readonly published = new Map<string, Publication[]>();
+  /** The server's `berth/serverReady` announcement, once it has come. */
+  serverReady: ServerReady | undefined;
   private readonly waiters: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
   private opened = 0;
@@ -30,7 +43,7 @@ export class LspSession {
   ) {}
 
   /** Starts `serverJs --stdio` and completes the initialize handshake. */
-  static async start(serverJs: string): Promise<LspSession> {
+  static async start(serverJs: string, options: LspSessionOptions = {}): Promise<LspSession> {
     const server = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     if (!server.stdout || !server.stdin) throw new Error('the language server has no stdio pipes');
     const rpc = createMessageConnection(
@@ -43,6 +56,9 @@ export class LspSession {
       session.published.set(params.uri, [...(session.published.get(params.uri) ?? []), { params, at }]);
       session.waiters.splice(0).forEach((wake) => wake());
     });
+    rpc.onNotification('berth/serverReady', (ready: ServerReady) => {
+      session.serverReady = ready;
+    });
     rpc.onRequest('workspace/configuration', () => [{ enable: true, disabledRules: [], severity: {} }]);
     rpc.onRequest('client/registerCapability', () => null);
     rpc.listen();
@@ -50,7 +66,7 @@ export class LspSession {
       processId: process.pid,
       rootUri: null,
       capabilities: { workspace: { configuration: true } },
-      initializationOptions: { locale: 'en' },
+      initializationOptions: { locale: options.locale ?? 'en' },
     });
     await rpc.sendNotification('initialized', {});
     return session;
@@ -82,20 +98,30 @@ export class LspSession {
 
   /** A hover round trip: the server has handled everything sent before it once this resolves. */
   async hover(uri: string, position: { line: number; character: number }): Promise<unknown> {
-    return this.rpc.sendRequest('textDocument/hover', { textDocument: { uri }, position });
+    return this.request('textDocument/hover', { textDocument: { uri }, position });
   }
 
-  /** Resolves with the first publication for `uri` that satisfies `ok`, woken by each arrival. */
+  /** Any request, e.g. `textDocument/codeAction`. */
+  async request<R>(method: string, params: unknown): Promise<R> {
+    return this.rpc.sendRequest<R>(method, params);
+  }
+
+  /**
+   * Resolves with the first publication for `uri` that satisfies `ok`, woken by each arrival;
+   * with `timeoutMs` Infinity it has no deadline of its own (the test runner's applies).
+   */
   waitFor(
     uri: string,
     ok: (p: PublishDiagnosticsParams) => boolean,
     timeoutMs = 10000,
   ): Promise<Publication> {
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no matching diagnostics for ${uri} in ${timeoutMs} ms`)),
-        timeoutMs,
-      );
+      const timer = Number.isFinite(timeoutMs)
+        ? setTimeout(
+            () => reject(new Error(`no matching diagnostics for ${uri} in ${timeoutMs} ms`)),
+            timeoutMs,
+          )
+        : undefined;
       const check = (): void => {
         const hit = (this.published.get(uri) ?? []).find((p) => ok(p.params));
         if (hit) {

@@ -1,86 +1,32 @@
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import {
-  createMessageConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type MessageConnection,
-} from 'vscode-jsonrpc/node';
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { bundle } from './bundle';
+import { LspSession } from './lspSession';
 
-let server: ChildProcess;
-let rpc: MessageConnection;
-const published = new Map<string, PublishDiagnosticsParams[]>();
-const waiters: Array<() => void> = [];
-let ready: { version: string; ruleCount: number } | undefined;
+let lsp: LspSession;
 
 /** Resolves once a publish for `uri` satisfies `ok` (no sleeps: woken on every publish). */
-function diagnosticsFor(
+async function diagnosticsFor(
   uri: string,
   ok: (p: PublishDiagnosticsParams) => boolean,
 ): Promise<PublishDiagnosticsParams> {
-  return new Promise((resolve) => {
-    const check = (): boolean => {
-      const hit = (published.get(uri) ?? []).find(ok);
-      if (hit) resolve(hit);
-      return !!hit;
-    };
-    const wait = (): void => {
-      if (!check()) waiters.push(wait);
-    };
-    wait();
-  });
+  return (await lsp.waitFor(uri, ok, Infinity)).params;
 }
 
 before(async () => {
-  const file = await bundle('server');
-  server = spawn(process.execPath, [file, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  rpc = createMessageConnection(
-    new StreamMessageReader(server.stdout!),
-    new StreamMessageWriter(server.stdin!),
-  );
-  rpc.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
-    published.set(p.uri, [...(published.get(p.uri) ?? []), p]);
-    waiters.splice(0).forEach((w) => w());
-  });
-  rpc.onNotification('berth/serverReady', (p: { version: string; ruleCount: number }) => {
-    ready = p;
-  });
-  rpc.onRequest('workspace/configuration', () => [{ enable: true, disabledRules: [], severity: {} }]);
-  rpc.onRequest('client/registerCapability', () => null);
-  rpc.listen();
-  await rpc.sendRequest('initialize', {
-    processId: process.pid,
-    rootUri: null,
-    capabilities: { workspace: { configuration: true } },
-    initializationOptions: { locale: 'zh-cn' },
-  });
-  await rpc.sendNotification('initialized', {});
+  lsp = await LspSession.start(await bundle('server'), { locale: 'zh-cn' });
 });
 
-after(() => {
-  rpc?.dispose();
-  server?.kill();
-});
-
-let n = 0;
-async function open(text: string): Promise<string> {
-  const uri = `untitled:Dockerfile-${++n}`;
-  await rpc.sendNotification('textDocument/didOpen', {
-    textDocument: { uri, languageId: 'dockerfile', version: 1, text },
-  });
-  return uri;
-}
+after(() => lsp?.dispose());
 
 void test('diagnostics arrive with the rule id, in the client locale, and a quick fix applies', async () => {
-  const uri = await open('FROM alpine:3.20\nEXPOSE 80:80\n');
+  const uri = await lsp.open('FROM alpine:3.20\nEXPOSE 80:80\n');
   const pub = await diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'expose-host-mapping'));
   const diag = pub.diagnostics.find((d) => d.code === 'expose-host-mapping') as Diagnostic;
   assert.equal(diag.source, 'berth');
   assert.match(typeof diag.message === 'string' ? diag.message : diag.message.value, /EXPOSE 只写容器端口/);
-  const actions = await rpc.sendRequest<CodeAction[]>('textDocument/codeAction', {
+  const actions = await lsp.request<CodeAction[]>('textDocument/codeAction', {
     textDocument: { uri },
     range: diag.range,
     context: { diagnostics: [diag] },
@@ -99,26 +45,23 @@ void test('diagnostics arrive with the rule id, in the client locale, and a quic
       (a) => a.edit?.changes?.[uri]?.[0].newText === '# hadolint global ignore=expose-host-mapping\n',
     ),
   );
+  const ready = lsp.serverReady;
   assert.ok(ready && ready.ruleCount > 50 && /^\d+\.\d+\.\d+/.test(ready.version));
 });
 
 void test('incremental edits re-lint and the last state wins', async () => {
-  const uri = await open('FROM alpine:3.20\nEXPOSE 80\n');
+  const uri = await lsp.open('FROM alpine:3.20\nEXPOSE 80\n');
   await diagnosticsFor(uri, (p) => p.version === 1);
+  // Versions 2 to 6, each sent as one incremental change.
   for (let v = 2; v <= 6; v++) {
-    await rpc.sendNotification('textDocument/didChange', {
-      textDocument: { uri, version: v },
-      contentChanges: [
-        {
-          range: { start: { line: 1, character: 7 }, end: { line: 1, character: 9 } },
-          text: v % 2 ? '80' : '80:80',
-        },
-      ],
+    await lsp.change(uri, {
+      range: { start: { line: 1, character: 7 }, end: { line: 1, character: 9 } },
+      text: v % 2 ? '80' : '80:80',
     });
   }
   const last = await diagnosticsFor(uri, (p) => p.version === 6);
   assert.ok(last.diagnostics.some((d) => d.code === 'expose-host-mapping'));
-  const versions = (published.get(uri) ?? []).map((p) => p.version ?? 0);
+  const versions = lsp.publishedVersions(uri);
   assert.deepEqual(
     versions,
     [...versions].sort((a, b) => a - b),
@@ -127,17 +70,11 @@ void test('incremental edits re-lint and the last state wins', async () => {
 });
 
 void test('hover explains instructions and diagnostics', async () => {
-  const uri = await open('FROM alpine:3.20\nEXPOSE 80:80\n');
+  const uri = await lsp.open('FROM alpine:3.20\nEXPOSE 80:80\n');
   await diagnosticsFor(uri, () => true);
-  const onKeyword = await rpc.sendRequest<Hover>('textDocument/hover', {
-    textDocument: { uri },
-    position: { line: 1, character: 2 },
-  });
+  const onKeyword = (await lsp.hover(uri, { line: 1, character: 2 })) as Hover;
   assert.match(JSON.stringify(onKeyword.contents), /只是说明/);
-  const onPort = await rpc.sendRequest<Hover>('textDocument/hover', {
-    textDocument: { uri },
-    position: { line: 1, character: 9 },
-  });
+  const onPort = (await lsp.hover(uri, { line: 1, character: 9 })) as Hover;
   assert.match(JSON.stringify(onPort.contents), /expose-host-mapping/);
 });
 
@@ -145,7 +82,7 @@ void test('no crash on a 1 MB file, binary junk or an unterminated heredoc; late
   const big = 'FROM alpine:3.20\n' + 'RUN echo hello world && apk add --no-cache curl\n'.repeat(21000);
   const junk = Array.from({ length: 200000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('');
   for (const text of [big, junk, 'FROM a:1\nRUN <<EOF\necho never ends\n']) {
-    const uri = await open(text);
+    const uri = await lsp.open(text);
     await diagnosticsFor(uri, () => true);
   }
   const lines = ['FROM node:22', 'WORKDIR /app'];
@@ -153,15 +90,13 @@ void test('no crash on a 1 MB file, binary junk or an unterminated heredoc; late
     lines.push(
       i % 3 ? `RUN echo step ${i} && apt-get update && apt-get install -y pkg${i}` : `ENV VAR_${i}=${i}`,
     );
-  const uri = await open(lines.join('\n') + '\n');
+  const uri = await lsp.open(lines.join('\n') + '\n');
   await diagnosticsFor(uri, () => true);
   const start = performance.now();
-  await rpc.sendNotification('textDocument/didChange', {
-    textDocument: { uri, version: 2 },
-    contentChanges: [
-      { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'EXPOSE 80:80\n' },
-    ],
+  const { version } = await lsp.change(uri, {
+    range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+    text: 'EXPOSE 80:80\n',
   });
-  await diagnosticsFor(uri, (p) => p.version === 2);
+  await diagnosticsFor(uri, (p) => p.version === version);
   t.diagnostic(`200-line file: diagnostics ${(performance.now() - start).toFixed(1)} ms after the keystroke`);
 });

@@ -1,0 +1,146 @@
+// The activity bar, the views in the side bar and their trees, and the status bar.
+import type { Locator, Page } from 'playwright-core';
+import { exactly, plainText } from './text';
+import { waitFor } from './wait';
+
+export async function clickActivity(page: Page, title: string): Promise<void> {
+  const item = page.locator('.activitybar').getByRole('tab', { name: title, exact: true });
+  // Clicking the selected item would collapse the side bar.
+  if ((await item.getAttribute('aria-selected')) !== 'true') await item.click();
+  await waitFor(`the ${title} side bar`, async () =>
+    (await item.getAttribute('aria-selected')) === 'true' ? true : undefined,
+  );
+}
+
+/**
+ * Opens the Berth side bar. On a loaded machine the extension host may register Berth's views
+ * well after the workbench appears, so this waits longer for the activity bar entry than a click.
+ */
+export async function openBerthViews(page: Page, timeoutMs = 180_000): Promise<void> {
+  await page
+    .locator('.activitybar')
+    .getByRole('tab', { name: 'Berth', exact: true })
+    .waitFor({ timeout: timeoutMs });
+  await clickActivity(page, 'Berth');
+}
+
+/** Opens the Berth side bar and expands its view `name` (Networks, Volumes, Containers). */
+export async function openBerthView(page: Page, name: string): Promise<Locator> {
+  await openBerthViews(page);
+  return expandView(page, name);
+}
+
+/** The pane (header and body) of the view named `name` in the side bar or panel. */
+function view(page: Page, name: string): Locator {
+  return page.locator('.pane').filter({
+    has: page.locator('.pane-header h3.title', { hasText: exactly(name) }),
+  });
+}
+
+export async function expectViewVisible(page: Page, name: string): Promise<Locator> {
+  const pane = view(page, name);
+  await pane.locator('.pane-header').waitFor({ state: 'visible' });
+  return pane;
+}
+
+/** Makes sure the view's body is shown (clicking a collapsed header expands it). */
+export async function expandView(page: Page, name: string): Promise<Locator> {
+  const pane = await expectViewVisible(page, name);
+  const header = pane.locator('.pane-header');
+  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+  await waitFor(`view ${name} to expand`, async () =>
+    (await header.getAttribute('aria-expanded')) === 'true' ? true : undefined,
+  );
+  return pane;
+}
+
+/** The message a tree view shows instead of (or above) its items, or '' when there is none. */
+export async function viewMessage(pane: Locator): Promise<string> {
+  const message = pane.locator('.pane-body .message:not(.hide)');
+  if ((await message.count()) === 0 || !(await message.first().isVisible())) return '';
+  return plainText(await message.first().innerText());
+}
+
+/** A row of a tree view whose label is `label` (the first text of the row, not its description). */
+export function treeItem(pane: Locator, label: string | RegExp): Locator {
+  const text = typeof label === 'string' ? exactly(label) : label;
+  return pane
+    .locator('.monaco-list-row')
+    .filter({ has: pane.page().locator('.label-name', { hasText: text }) });
+}
+
+/**
+ * Expands a tree row, waiting for it to become expandable first: a row that only now got
+ * children (a container just connected to a network) is redrawn as collapsible a moment later.
+ */
+export async function expandTreeItem(row: Locator, timeoutMs?: number): Promise<void> {
+  await waitFor(
+    'the tree row to expand',
+    async () => {
+      const state = await row.getAttribute('aria-expanded');
+      if (state === 'true') return true;
+      if (state === 'false') await row.click();
+      return undefined;
+    },
+    timeoutMs,
+  );
+}
+
+/** Right-clicks `item` and picks `entry` from its context menu. */
+export async function contextMenu(item: Locator, entry: string): Promise<void> {
+  const page = item.page();
+  // A live tree (engine events) can move rows between locating and clicking; the row that
+  // receives the right-click takes focus, so retry until that is the intended one.
+  // A right-click on a row that is re-rendered at that moment opens no menu at all: try again.
+  for (let attempt = 1; ; attempt++) {
+    await item.waitFor({ state: 'visible' });
+    await item.click({ button: 'right' });
+    const opened = await page
+      .locator('.context-view .monaco-menu')
+      .waitFor({ timeout: 15_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (opened && /\bfocused\b/.test((await item.getAttribute('class')) ?? '')) break;
+    if (opened) await page.keyboard.press('Escape');
+    if (attempt === 4)
+      throw new Error(
+        opened
+          ? 'the tree kept moving: the context menu opened on another row'
+          : 'no context menu opened after four right-clicks',
+      );
+  }
+  const action = page.locator('.context-view .monaco-menu .action-item').filter({
+    has: page.locator('.action-label', { hasText: exactly(entry) }),
+  });
+  await action.click();
+}
+
+/**
+ * Drags `source` onto `target` with the HTML5 drag events VS Code's lists listen to, all sharing
+ * one DataTransfer. Playwright's mouse-driven dragTo does not start an HTML5 drag that a tree's
+ * drop controller sees.
+ */
+export async function dragAndDrop(source: Locator, target: Locator): Promise<void> {
+  const page = source.page();
+  const dataTransfer = await page.evaluateHandle('new DataTransfer()');
+  const centre = async (element: Locator) => {
+    await element.waitFor({ state: 'visible' });
+    const box = await element.boundingBox();
+    if (!box) throw new Error('a row to drag or drop on has no box on screen');
+    return { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+  };
+  const from = await centre(source);
+  const to = await centre(target);
+  await source.dispatchEvent('dragstart', { dataTransfer, ...from });
+  for (const type of ['dragenter', 'dragover', 'drop'])
+    await target.dispatchEvent(type, { dataTransfer, ...to });
+  await source.dispatchEvent('dragend', { dataTransfer, ...to });
+  await dataTransfer.dispose();
+}
+
+/** The text of the status bar entries that match `text`, or undefined while none does. */
+export async function statusBarText(page: Page, text: RegExp): Promise<string | undefined> {
+  const items = await page.locator('.statusbar-item').allInnerTexts();
+  // An entry's icon renders as an empty span beside its text: compare the trimmed text.
+  return items.map((item) => plainText(item).trim()).find((item) => text.test(item));
+}
