@@ -44,6 +44,8 @@ const keywords = new Set([
 const longestKeyword = 5;
 const wrappers = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'xargs']);
 const maxNesting = 64;
+/** Shared by the commands without redirects (most of them); never written to. */
+const noRedirects: ShellWord[] = [];
 const shortCluster = /^-[A-Za-z]+$/;
 const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
@@ -152,17 +154,22 @@ function finishCommand(
 /** Splits a script into its simple commands (pipelines, lists and compound bodies flattened). */
 export function parseShell(src: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
-  let words: ShellWord[] = [];
-  let redirects: ShellWord[] = [];
+  // Scratch lists, copied to exact size when a command ends: a list grown by `push` keeps room
+  // for 17 words, and a large file holds every command until the lint ends.
+  const words: ShellWord[] = [];
+  const redirects: ShellWord[] = [];
   let redirectNext = false;
   const end = (operator: string): void => {
-    const cmd = finishCommand(words, redirects, operator);
-    // Empty commands (a newline after `&&`, blank lines) keep their arrays: nothing holds them.
-    if (cmd) {
-      commands.push(cmd);
-      words = [];
-      redirects = [];
-    } else if (redirects.length > 0) redirects = [];
+    if (words.length > 0) {
+      const cmd = finishCommand(
+        words.slice(),
+        redirects.length === 0 ? noRedirects : redirects.slice(),
+        operator,
+      );
+      if (cmd) commands.push(cmd);
+      words.length = 0;
+    }
+    redirects.length = 0;
     redirectNext = false;
   };
   const length = src.length;
@@ -225,7 +232,8 @@ export function parseShell(src: string): ShellCommand[] {
     }
   }
   end('end');
-  return commands;
+  // Kept per RUN until the lint ends: exact size rather than the room `push` left.
+  return commands.slice();
 }
 
 /** True when `args` holds the flag, long (`--no-cache`) or short inside a cluster (`-y` in `-qy`). */
