@@ -53,6 +53,7 @@ export class LintContext {
   readonly globalArgs: Instruction[] = [];
   private readonly scriptCache = new Map<Instruction, Script[]>();
   private readonly workdirs = new Map<Instruction, string>();
+  private workdirsComputed = false;
   private readonly commandCache = new Map<Instruction, Array<{ cmd: ShellCommand; script: Script }>>();
   /** Stage instructions by keyword (and by keyword list), built on first use. */
   private kinds: Map<string, Array<readonly [Instruction, Stage]>> | undefined;
@@ -131,16 +132,19 @@ export class LintContext {
 
   /** The directory WORKDIR leaves the stage in before `ins` ("/" when unknown), computed once. */
   workdir(ins: Instruction): string {
-    if (this.workdirs.size === 0) this.computeWorkdirs();
+    if (!this.workdirsComputed) this.computeWorkdirs();
     return this.workdirs.get(ins) ?? '/';
   }
 
   private computeWorkdirs(): void {
+    this.workdirsComputed = true;
     const finalDir = new Map<Stage, string>();
     for (const stage of this.stages) {
       let dir = stage.parent ? (finalDir.get(stage.parent) ?? '/') : '/';
       for (const ins of stage.instructions) {
-        this.workdirs.set(ins, dir);
+        // "/" is what a lookup answers by default: most files never leave it, and their
+        // instructions need no entry at all.
+        if (dir !== '/') this.workdirs.set(ins, dir);
         if (ins.name !== 'WORKDIR' || ins.args.length === 0) continue;
         const path = ins.argsText.replace(/^(["'])(.*)\1$/, '$2');
         // Linux refuses longer paths (PATH_MAX); stopping there keeps a flood of relative
