@@ -136,19 +136,39 @@ function finishCommand(
       while (k < words.length && words[k].value.startsWith('-')) k++;
     } else break;
   }
-  const nameWord = words[k];
-  const name = nameWord ? nameWord.value.slice(nameWord.value.lastIndexOf('/') + 1) : '';
-  return {
-    name,
-    nameWord,
-    args: words.slice(k + 1),
-    words,
-    redirects,
-    sudo,
-    start: words[0].start,
-    end: words[words.length - 1].end,
-    operator,
-  };
+  return new ParsedCommand(words, redirects, k, sudo, operator);
+}
+
+/**
+ * A command whose `args` list is cut from its words when first read: most commands are ruled
+ * out by name (`rm`, `echo`…) before any rule looks at their arguments, and a large file holds
+ * every command until the lint ends.
+ */
+class ParsedCommand implements ShellCommand {
+  readonly name: string;
+  readonly nameWord: ShellWord | undefined;
+  readonly start: number;
+  readonly end: number;
+  private argsCache: ShellWord[] | undefined = undefined;
+
+  constructor(
+    readonly words: ShellWord[],
+    readonly redirects: ShellWord[],
+    /** Index of the program among the words. */
+    private readonly program: number,
+    readonly sudo: boolean,
+    readonly operator: string,
+  ) {
+    const nameWord = words[program];
+    this.nameWord = nameWord;
+    this.name = nameWord ? nameWord.value.slice(nameWord.value.lastIndexOf('/') + 1) : '';
+    this.start = words[0].start;
+    this.end = words[words.length - 1].end;
+  }
+
+  get args(): ShellWord[] {
+    return (this.argsCache ??= this.words.slice(this.program + 1));
+  }
 }
 
 /** Splits a script into its simple commands (pipelines, lists and compound bodies flattened). */
