@@ -27,7 +27,13 @@ interface Timing {
 }
 
 v8.setFlagsFromString('--expose-gc');
-const collectGarbage = vm.runInNewContext('gc') as () => void;
+const gc = vm.runInNewContext('gc') as (options?: { type: 'minor' | 'major' }) => void;
+// A minor collection empties the young generation, where nearly all of a pass's garbage is, so
+// neither side starts its pass paying for the other's. A full gc() there would be unfair to both:
+// each forced one marked about 40 optimized functions of both linters for deoptimization
+// ("embedded weak objects cleared", --trace-deopt), so every timed pass re-ran the JIT, on the
+// background threads too, and the side with less work per pass lost the larger share.
+const collectGarbage = (): void => gc({ type: 'minor' });
 
 /** Wall and CPU time of one pass (CPU time is what a busy machine inflates least). */
 function measure(fn: () => void): Timing {
@@ -75,7 +81,7 @@ async function main(): Promise<void> {
     berthPass();
     utilsPass();
   }
-  // Interleaved rounds, each pass starting on a freshly collected heap so that neither pays for
+  // Interleaved rounds, each pass starting on an empty young generation so that neither pays for
   // the other's garbage: a burst of load from a neighbour hits both sides of a round alike.
   const rounds = Array.from({ length: 15 }, () => {
     const berth = measure(berthPass);

@@ -23,6 +23,13 @@ export const knownInstructions = new Set([
   'ONBUILD',
 ]);
 
+/**
+ * Shared by every instruction that has none: most have no flags, pairs, heredocs or comments,
+ * and an empty array each was a large share of what a parsed file holds on to. The parser
+ * replaces them instead of pushing into them; nothing else writes to them.
+ */
+export const none: never[] = [];
+
 function trimSpan(text: string, start: number, end: number): [number, number] {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
@@ -52,8 +59,12 @@ export function buildInstruction(b: Builder, from: number, comments: string[], d
     keyword,
     name,
     b.line,
-    [start, kwEnd, argStart, argEnd, end],
-    flags.length === 0 ? [] : flags.map((f) => toFlag(b, f)),
+    start,
+    kwEnd,
+    argStart,
+    argEnd,
+    end,
+    flags.length === 0 ? none : flags.map((f) => toFlag(b, f)),
     text.slice(argStart, argEnd),
     comments,
   );
@@ -86,7 +97,7 @@ export function buildInstruction(b: Builder, from: number, comments: string[], d
   // BuildKit rejects `ONBUILD ONBUILD`; one level is all a valid file has, a few keep the
   // dump faithful, and the cap keeps a line of 100k ONBUILDs from exhausting the stack.
   else if (name === 'ONBUILD' && argStart < argEnd && depth < maxOnbuildDepth)
-    ins.sub = buildInstruction(b, argStart, [], depth + 1);
+    ins.sub = buildInstruction(b, argStart, none, depth + 1);
   return ins;
 }
 
@@ -97,11 +108,13 @@ export function buildInstruction(b: Builder, from: number, comments: string[], d
 class ParsedInstruction implements Instruction {
   json: string[] | undefined = undefined;
   jsonError: string | undefined = undefined;
-  pairs: KeyValue[] = [];
-  heredocs: Heredoc[] = [];
+  pairs: KeyValue[] = none;
+  heredocs: Heredoc[] = none;
   sub: Instruction | undefined = undefined;
   private argsCache: Word[] | undefined;
-  private argsSpan: [number, number] | undefined;
+  /** The span `args` is split from when first asked for; -1 when there is none. */
+  private argsSpanStart = -1;
+  private argsSpanEnd = -1;
   private rangeCache: Range | undefined;
   private end: Position | undefined;
   private fullEnd: Position | undefined;
@@ -111,8 +124,12 @@ class ParsedInstruction implements Instruction {
     readonly keyword: string,
     readonly name: string,
     private readonly line: LogicalLine,
-    /** Keyword start and end, arguments start and end, instruction end: offsets in the line. */
-    private readonly offsets: readonly [number, number, number, number, number],
+    // Offsets in the line, kept as fields rather than a tuple: one array fewer per instruction.
+    private readonly keywordStart: number,
+    private readonly keywordEnd: number,
+    private readonly argsStart: number,
+    private readonly argsEnd: number,
+    private readonly textEnd: number,
     readonly flags: Flag[],
     readonly argsText: string,
     readonly comments: string[],
@@ -121,7 +138,8 @@ class ParsedInstruction implements Instruction {
   /** Whitespace-separated words, split when first asked for (RUN's rarely are). */
   get args(): Word[] {
     if (!this.argsCache) {
-      this.argsCache = this.argsSpan ? splitWords(this.line, this.argsSpan[0], this.argsSpan[1]) : [];
+      this.argsCache =
+        this.argsSpanStart >= 0 ? splitWords(this.line, this.argsSpanStart, this.argsSpanEnd) : [];
     }
     return this.argsCache;
   }
@@ -131,18 +149,19 @@ class ParsedInstruction implements Instruction {
   }
 
   splitArgsLater(start: number, end: number): void {
-    this.argsSpan = [start, end];
+    this.argsSpanStart = start;
+    this.argsSpanEnd = end;
     this.argsCache = undefined;
   }
 
   get keywordRange(): Range {
-    return this.line.rangeOf(this.offsets[0], this.offsets[1]);
+    return this.line.rangeOf(this.keywordStart, this.keywordEnd);
   }
 
   get range(): Range {
     if (!this.rangeCache) {
-      const start = this.line.positionAt(this.offsets[0]);
-      const end = this.end ?? this.line.rangeOf(this.offsets[0], this.offsets[4]).end;
+      const start = this.line.positionAt(this.keywordStart);
+      const end = this.end ?? this.line.rangeOf(this.keywordStart, this.textEnd).end;
       this.rangeCache = { start, end };
     }
     return this.rangeCache;
@@ -155,11 +174,11 @@ class ParsedInstruction implements Instruction {
   }
 
   get argsRange(): Range {
-    return this.line.rangeOf(this.offsets[2], this.offsets[3]);
+    return this.line.rangeOf(this.argsStart, this.argsEnd);
   }
 
   locate(start: number, end: number): Range {
-    return this.line.rangeOf(this.offsets[2] + start, this.offsets[2] + end);
+    return this.line.rangeOf(this.argsStart + start, this.argsStart + end);
   }
 
   /** Where the instruction's last source line ends (its line continuations included). */
@@ -249,30 +268,40 @@ function parseNameValue(
     while (valueStart < end && isTokenSpace(text.charCodeAt(valueStart))) valueStart++;
     if (keyEnd >= end) {
       fail(`${ins.name} must have two arguments`);
-      ins.pairs.push(pair(b, text.slice(start, keyEnd), undefined, start, keyEnd, keyEnd, true));
+      ins.pairs = [pair(b, text.slice(start, keyEnd), undefined, start, keyEnd, keyEnd, true)];
       return;
     }
-    ins.pairs.push(pair(b, text.slice(start, keyEnd), text.slice(valueStart, end), start, keyEnd, end, true));
+    ins.pairs = [pair(b, text.slice(start, keyEnd), text.slice(valueStart, end), start, keyEnd, end, true)];
     return;
   }
+  const pairs: KeyValue[] = [];
   for (const t of tokens) {
     const eq = t.value.indexOf('=');
     if (eq < 0) {
       fail(`Syntax error - can't find = in "${t.value}". Must be of the form: name=value`);
       continue;
     }
-    ins.pairs.push(pair(b, t.value.slice(0, eq), t.value.slice(eq + 1), t.start, t.start + eq, t.end, false));
+    pairs.push(pair(b, t.value.slice(0, eq), t.value.slice(eq + 1), t.start, t.start + eq, t.end, false));
   }
+  if (pairs.length > 0) ins.pairs = pairs;
 }
 
 function parseArg(b: Builder, ins: Instruction, start: number, end: number): void {
-  for (const t of parseWords(b.line.text, start, end, b.escape)) {
+  const words = parseWords(b.line.text, start, end, b.escape);
+  if (words.length === 0) return;
+  ins.pairs = words.map((t) => {
     const eq = t.value.indexOf('=');
     const key = eq < 0 ? t.value : t.value.slice(0, eq);
-    ins.pairs.push(
-      pair(b, key, eq < 0 ? undefined : t.value.slice(eq + 1), t.start, t.start + key.length, t.end, false),
+    return pair(
+      b,
+      key,
+      eq < 0 ? undefined : t.value.slice(eq + 1),
+      t.start,
+      t.start + key.length,
+      t.end,
+      false,
     );
-  }
+  });
 }
 
 function pair(

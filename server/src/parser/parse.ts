@@ -1,6 +1,6 @@
 import { isSpace } from './chars';
 import { heredocsInLine } from './heredoc';
-import { buildInstruction } from './instruction';
+import { buildInstruction, none } from './instruction';
 import { LogicalLine } from './logicalLine';
 import type { Comment, Directive, Dockerfile, Heredoc, Instruction, ParseError, Range } from './types';
 
@@ -46,7 +46,7 @@ export function parseDockerfile(source: string): Dockerfile {
   const instructions: Instruction[] = [];
   let escape: '\\' | '`' = '\\';
   let directivesDone = false;
-  let pending: string[] = [];
+  let pending: string[] = none;
 
   const lookForDirective = (text: string, lineNo: number): void => {
     if (directivesDone) return;
@@ -81,7 +81,8 @@ export function parseDockerfile(source: string): Dockerfile {
     if (raw[lead] === '#') {
       const text = raw.slice(lead + 1).trim();
       comments.push({ text, range: lineRange(lineNo, offset + lead, offset + raw.length) });
-      pending.push(text);
+      if (pending === none) pending = [text];
+      else pending.push(text);
     }
     if (!directivesDone) lookForDirective(raw.slice(lead), lineNo);
     if (raw[lead] === '#' || lead === raw.length) continue;
@@ -108,7 +109,7 @@ export function parseDockerfile(source: string): Dockerfile {
     }
     const builder = { line: logical, escape, errors };
     const ins = buildInstruction(builder, 0, pending);
-    pending = [];
+    pending = none;
     ins.endAt({ line: lastLine, character: trimNewline(lines[lastLine]).length });
     const target = ins.name === 'ONBUILD' && ins.sub ? ins.sub : ins;
     if (heredocInstructions.has(target.name) && target.json === undefined) {
@@ -116,7 +117,8 @@ export function parseDockerfile(source: string): Dockerfile {
         const doc = readHeredoc(lines, n, start.name, start.chomp);
         const heredoc: Heredoc = { ...start, content: doc.content, range: doc.range };
         n = doc.next;
-        target.heredocs.push(heredoc);
+        if (target.heredocs === none) target.heredocs = [heredoc];
+        else target.heredocs.push(heredoc);
         ins.fullEndAt(doc.range.end);
         if (!doc.terminated) {
           errors.push({ message: `unterminated heredoc ${start.name}`, range: ins.fullRange });

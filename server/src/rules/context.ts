@@ -53,7 +53,10 @@ export class LintContext {
   readonly globalArgs: Instruction[] = [];
   private readonly scriptCache = new Map<Instruction, Script[]>();
   private readonly workdirs = new Map<Instruction, string>();
+  private workdirsComputed = false;
   private readonly commandCache = new Map<Instruction, Array<{ cmd: ShellCommand; script: Script }>>();
+  /** Stage instructions by keyword (and by keyword list), built on first use. */
+  private kinds: Map<string, Array<readonly [Instruction, Stage]>> | undefined;
   /** The first stage of each name. */
   private readonly byName = new Map<string, Stage>();
   private sink: Report[] = [];
@@ -96,6 +99,31 @@ export class LintContext {
     };
   }
 
+  /**
+   * The stage instructions with one of these keywords, in order. Most rules read one or two
+   * kinds: walking only those, rather than every instruction in every rule, is what keeps a file
+   * of 100k WORKDIRs from costing every RUN rule a pass of its own.
+   */
+  ofKind(...names: string[]): ReadonlyArray<readonly [Instruction, Stage]> {
+    let kinds = this.kinds;
+    if (!kinds) {
+      kinds = new Map();
+      for (const pair of this.stageInstructions) {
+        const list = kinds.get(pair[0].name);
+        if (list) list.push(pair);
+        else kinds.set(pair[0].name, [pair]);
+      }
+      this.kinds = kinds;
+    }
+    const key = names.length === 1 ? names[0] : names.join(' ');
+    let list = kinds.get(key);
+    if (!list) {
+      list = names.length === 1 ? [] : this.stageInstructions.filter(([ins]) => names.includes(ins.name));
+      kinds.set(key, list);
+    }
+    return list;
+  }
+
   /** An earlier stage by name or index, as `FROM x` and `COPY --from=x` resolve them. */
   stageNamed(ref: string): Stage | undefined {
     if (/^\d+$/.test(ref)) return this.stages[Number(ref)];
@@ -104,16 +132,19 @@ export class LintContext {
 
   /** The directory WORKDIR leaves the stage in before `ins` ("/" when unknown), computed once. */
   workdir(ins: Instruction): string {
-    if (this.workdirs.size === 0) this.computeWorkdirs();
+    if (!this.workdirsComputed) this.computeWorkdirs();
     return this.workdirs.get(ins) ?? '/';
   }
 
   private computeWorkdirs(): void {
+    this.workdirsComputed = true;
     const finalDir = new Map<Stage, string>();
     for (const stage of this.stages) {
       let dir = stage.parent ? (finalDir.get(stage.parent) ?? '/') : '/';
       for (const ins of stage.instructions) {
-        this.workdirs.set(ins, dir);
+        // "/" is what a lookup answers by default: most files never leave it, and their
+        // instructions need no entry at all.
+        if (dir !== '/') this.workdirs.set(ins, dir);
         if (ins.name !== 'WORKDIR' || ins.args.length === 0) continue;
         const path = ins.argsText.replace(/^(["'])(.*)\1$/, '$2');
         // Linux refuses longer paths (PATH_MAX); stopping there keeps a flood of relative
@@ -129,19 +160,20 @@ export class LintContext {
   scripts(ins: Instruction): Script[] {
     let scripts = this.scriptCache.get(ins);
     if (scripts) return scripts;
-    scripts = [];
+    // Array literals rather than pushes: a pushed-to array keeps room for 17 items, and a large
+    // file holds one of these per RUN until the lint ends.
     if (ins.json === undefined) {
-      scripts.push(script(ins, ins.argsText, (s, e) => ins.locate(s, e)));
+      const own = new ArgsScript(ins);
       const head = ins.heredocs.length > 0 ? ins.argsText.trimStart() : '';
       const feedsShell = head.startsWith('<<') || /^(?:\S*\/)?(?:sh|bash|ash|dash)\b[^<]*<</.test(head);
       if (feedsShell) {
         const doc = ins.heredocs[0];
-        scripts.push(script(ins, doc.content, heredocLocator(doc.content, doc.range.start.line)));
-      }
+        scripts = [own, script(ins, doc.content, heredocLocator(doc.content, doc.range.start.line))];
+      } else scripts = [own];
     } else if (ins.json.length >= 3 && shellNames.test(ins.json[0]) && ins.json[1] === '-c') {
       const range = ins.args[2].range;
-      scripts.push(script(ins, ins.json[2], () => range));
-    }
+      scripts = [script(ins, ins.json[2], () => range)];
+    } else scripts = [];
     this.scriptCache.set(ins, scripts);
     return scripts;
   }
@@ -150,8 +182,14 @@ export class LintContext {
   commands(ins: Instruction): ReadonlyArray<{ cmd: ShellCommand; script: Script }> {
     let list = this.commandCache.get(ins);
     if (!list) {
-      list = [];
-      for (const script of this.scripts(ins)) for (const cmd of script.commands) list.push({ cmd, script });
+      const scripts = this.scripts(ins);
+      if (scripts.length === 1) {
+        const only = scripts[0];
+        list = only.commands.map((cmd) => ({ cmd, script: only }));
+      } else {
+        list = [];
+        for (const script of scripts) for (const cmd of script.commands) list.push({ cmd, script });
+      }
       this.commandCache.set(ins, list);
     }
     return list;
@@ -178,6 +216,21 @@ export class LintContext {
 function normalize(path: string): string {
   const trimmed = path.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
   return trimmed === '' ? '/' : trimmed;
+}
+
+/** The shell form text of a RUN: located through the instruction, with no closure per RUN. */
+class ArgsScript implements Script {
+  readonly text: string;
+  readonly commands: ShellCommand[];
+
+  constructor(readonly ins: Instruction) {
+    this.text = ins.argsText;
+    this.commands = parseShell(this.text);
+  }
+
+  locate(start: number, end: number): Range {
+    return this.ins.locate(start, end);
+  }
 }
 
 function script(ins: Instruction, text: string, locate: (s: number, e: number) => Range): Script {

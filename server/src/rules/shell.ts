@@ -44,6 +44,8 @@ const keywords = new Set([
 const longestKeyword = 5;
 const wrappers = new Set(['sudo', 'env', 'exec', 'nohup', 'command', 'xargs']);
 const maxNesting = 64;
+/** Shared by the commands without redirects (most of them); never written to. */
+const noRedirects: ShellWord[] = [];
 const shortCluster = /^-[A-Za-z]+$/;
 const assignment = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
@@ -134,35 +136,60 @@ function finishCommand(
       while (k < words.length && words[k].value.startsWith('-')) k++;
     } else break;
   }
-  const nameWord = words[k];
-  const name = nameWord ? nameWord.value.slice(nameWord.value.lastIndexOf('/') + 1) : '';
-  return {
-    name,
-    nameWord,
-    args: words.slice(k + 1),
-    words,
-    redirects,
-    sudo,
-    start: words[0].start,
-    end: words[words.length - 1].end,
-    operator,
-  };
+  return new ParsedCommand(words, redirects, k, sudo, operator);
+}
+
+/**
+ * A command whose `args` list is cut from its words when first read: most commands are ruled
+ * out by name (`rm`, `echo`…) before any rule looks at their arguments, and a large file holds
+ * every command until the lint ends.
+ */
+class ParsedCommand implements ShellCommand {
+  readonly name: string;
+  readonly nameWord: ShellWord | undefined;
+  readonly start: number;
+  readonly end: number;
+  private argsCache: ShellWord[] | undefined = undefined;
+
+  constructor(
+    readonly words: ShellWord[],
+    readonly redirects: ShellWord[],
+    /** Index of the program among the words. */
+    private readonly program: number,
+    readonly sudo: boolean,
+    readonly operator: string,
+  ) {
+    const nameWord = words[program];
+    this.nameWord = nameWord;
+    this.name = nameWord ? nameWord.value.slice(nameWord.value.lastIndexOf('/') + 1) : '';
+    this.start = words[0].start;
+    this.end = words[words.length - 1].end;
+  }
+
+  get args(): ShellWord[] {
+    return (this.argsCache ??= this.words.slice(this.program + 1));
+  }
 }
 
 /** Splits a script into its simple commands (pipelines, lists and compound bodies flattened). */
 export function parseShell(src: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
-  let words: ShellWord[] = [];
-  let redirects: ShellWord[] = [];
+  // Scratch lists, copied to exact size when a command ends: a list grown by `push` keeps room
+  // for 17 words, and a large file holds every command until the lint ends.
+  const words: ShellWord[] = [];
+  const redirects: ShellWord[] = [];
   let redirectNext = false;
   const end = (operator: string): void => {
-    const cmd = finishCommand(words, redirects, operator);
-    // Empty commands (a newline after `&&`, blank lines) keep their arrays: nothing holds them.
-    if (cmd) {
-      commands.push(cmd);
-      words = [];
-      redirects = [];
-    } else if (redirects.length > 0) redirects = [];
+    if (words.length > 0) {
+      const cmd = finishCommand(
+        words.slice(),
+        redirects.length === 0 ? noRedirects : redirects.slice(),
+        operator,
+      );
+      if (cmd) commands.push(cmd);
+      words.length = 0;
+    }
+    redirects.length = 0;
     redirectNext = false;
   };
   const length = src.length;
@@ -225,7 +252,8 @@ export function parseShell(src: string): ShellCommand[] {
     }
   }
   end('end');
-  return commands;
+  // Kept per RUN until the lint ends: exact size rather than the room `push` left.
+  return commands.slice();
 }
 
 /** True when `args` holds the flag, long (`--no-cache`) or short inside a cluster (`-y` in `-qy`). */

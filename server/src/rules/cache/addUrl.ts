@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { text } from '../types';
-import { copyParts, edit, fix, flag, stageInstructions } from '../util';
+import { copyParts, edit, fix, flag } from '../util';
 
 const archive = /\.(?:tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz|zst|lz|lzma)|gz|bz2|xz)$/i;
 
@@ -22,8 +22,8 @@ export const addUrlChecksum: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if (ins.name !== 'ADD' || flag(ins, 'checksum') !== undefined) continue;
+    for (const [ins] of ctx.ofKind('ADD')) {
+      if (flag(ins, 'checksum') !== undefined) continue;
       const { sources } = copyParts(ins);
       const url = ins.args.find((a, i) => i < sources.length && /^https?:\/\//.test(a.value));
       if (!url || /\.git(#.*)?$/.test(url.value)) continue;
@@ -55,8 +55,7 @@ export const addInsecureUrl: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if (ins.name !== 'ADD') continue;
+    for (const [ins] of ctx.ofKind('ADD')) {
       for (const a of ins.args.slice(0, -1)) {
         if (!/^http:\/\//i.test(a.value)) continue;
         ctx.report(a.range, text('This file is fetched over plain http.', '这个文件通过明文 http 获取。'));
@@ -82,8 +81,8 @@ export const addInsteadOfCopy: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if (ins.name !== 'ADD' || ins.heredocs.length > 0) continue;
+    for (const [ins] of ctx.ofKind('ADD')) {
+      if (ins.heredocs.length > 0) continue;
       const { sources } = copyParts(ins);
       if (
         sources.length === 0 ||

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { text } from '../types';
-import { hasArg, isApt, stageInstructions } from '../util';
+import { hasArg, isApt } from '../util';
 
 export const installWithoutUpdate: Rule = {
   id: 'apt-install-without-update',
@@ -20,8 +20,7 @@ export const installWithoutUpdate: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if (ins.name !== 'RUN') continue;
+    for (const [ins] of ctx.ofKind('RUN')) {
       let updated = false;
       for (const { cmd, script } of ctx.commands(ins)) {
         if (!isApt(cmd)) continue;
@@ -69,8 +68,7 @@ export const updateAlone: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if (ins.name !== 'RUN') continue;
+    for (const [ins] of ctx.ofKind('RUN')) {
       const commands = ctx.commands(ins);
       const update = commands.find(({ cmd }) => isApt(cmd) && hasArg(cmd, 'update'));
       if (!update) continue;
@@ -114,8 +112,7 @@ export const packageUpgrade: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if (ins.name !== 'RUN') continue;
+    for (const [ins] of ctx.ofKind('RUN')) {
       for (const { cmd, script } of ctx.commands(ins)) {
         const upgrade =
           (isApt(cmd) && hasArg(cmd, 'upgrade', 'dist-upgrade', 'full-upgrade')) ||

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
 import { text } from '../types';
-import { stageInstructions } from '../util';
 
 export const runCd: Rule = {
   id: 'run-cd-no-effect',
@@ -20,8 +19,7 @@ export const runCd: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if (ins.name !== 'RUN') continue;
+    for (const [ins] of ctx.ofKind('RUN')) {
       const scripts = ctx.scripts(ins);
       const main = scripts[scripts.length - 1];
       const last = main?.commands[main.commands.length - 1];

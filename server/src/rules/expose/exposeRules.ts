@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { text } from '../types';
-import { edit, fix, stageInstructions } from '../util';
+import { edit, fix } from '../util';
 import { parsePort } from './ports';
 
 const docsPublish = {
@@ -25,8 +25,7 @@ export const exposeInvalidPort: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if (ins.name !== 'EXPOSE') continue;
+    for (const [ins] of ctx.ofKind('EXPOSE')) {
       for (const word of ins.args) {
         const p = parsePort(word);
         if (p.hasVariable || p.mapping !== undefined) continue;
@@ -62,8 +61,7 @@ export const exposeProtocol: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if (ins.name !== 'EXPOSE') continue;
+    for (const [ins] of ctx.ofKind('EXPOSE')) {
       for (const word of ins.args) {
         const p = parsePort(word);
         if (p.protocol === undefined || p.hasVariable) continue;
@@ -111,8 +109,7 @@ export const exposeMapping: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if (ins.name !== 'EXPOSE') continue;
+    for (const [ins] of ctx.ofKind('EXPOSE')) {
       for (const word of ins.args) {
         const p = parsePort(word);
         if (p.mapping === undefined) continue;
@@ -143,8 +140,7 @@ export const exposeReversedRange: Rule = {
     'zh-cn': { title: 'EXPOSE 端口范围写反了', explanation: '端口范围应写成从小到大：`8000-8010`。' },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if (ins.name !== 'EXPOSE') continue;
+    for (const [ins] of ctx.ofKind('EXPOSE')) {
       for (const word of ins.args) {
         const p = parsePort(word);
         if (p.from === undefined || p.to === undefined || p.from <= p.to || p.hasVariable) continue;

@@ -65,11 +65,10 @@ export const deletedLater: Rule = {
     for (const stage of ctx.stages) {
       const added = new AddedPaths();
       for (const ins of stage.instructions) {
-        const workdir = ctx.workdir(ins);
         if ((ins.name === 'COPY' || ins.name === 'ADD') && ins.heredocs.length === 0) {
           const { sources, dest } = copyParts(ins);
           if (dest === undefined || sources.length === 0) continue;
-          const target = absolute(dest, workdir);
+          const target = absolute(dest, ctx.workdir(ins));
           for (const src of sources) {
             if (/[*?[$]/.test(src) || /^https?:/.test(src)) continue;
             const base = normalizePath(src).split('/').pop() ?? '';
@@ -81,6 +80,7 @@ export const deletedLater: Rule = {
           continue;
         }
         if (ins.name !== 'RUN') continue;
+        const workdir = ctx.workdir(ins);
         const commands = ctx.commands(ins);
         for (const { cmd, script } of commands) {
           if (cmd.name !== 'rm') continue;

@@ -1,7 +1,7 @@
 import { hasFlag } from '../shell';
 import type { Rule } from '../types';
 import { text } from '../types';
-import { isApt, stageInstructions } from '../util';
+import { isApt } from '../util';
 
 export const noInstallRecommends: Rule = {
   id: 'apt-install-recommends',
@@ -21,8 +21,7 @@ export const noInstallRecommends: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if (ins.name !== 'RUN') continue;
+    for (const [ins] of ctx.ofKind('RUN')) {
       for (const { cmd, script } of ctx.commands(ins)) {
         if (!isApt(cmd)) continue;
         const install = cmd.args.find((a) => a.value === 'install');

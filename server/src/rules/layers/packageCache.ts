@@ -22,8 +22,8 @@ export const aptListsLeft: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins, stage] of stageInstructions(ctx)) {
-      if (ins.name !== 'RUN' || !stage.inFinalImage || cacheMounted(ins, '/var/lib/apt/lists')) continue;
+    for (const [ins, stage] of ctx.ofKind('RUN')) {
+      if (!stage.inFinalImage || cacheMounted(ins, '/var/lib/apt/lists')) continue;
       const commands = ctx.commands(ins);
       const update = commands.find(({ cmd }) => isApt(cmd) && hasArg(cmd, 'update'));
       const installs = commands.some(({ cmd }) => isApt(cmd) && hasArg(cmd, 'install'));
@@ -61,8 +61,8 @@ export const apkNoCache: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins, stage] of stageInstructions(ctx)) {
-      if (ins.name !== 'RUN' || !stage.inFinalImage || cacheMounted(ins, '/var/cache/apk')) continue;
+    for (const [ins, stage] of ctx.ofKind('RUN')) {
+      if (!stage.inFinalImage || cacheMounted(ins, '/var/cache/apk')) continue;
       const commands = ctx.commands(ins);
       const cleaned = commands.some(
         ({ cmd }) =>

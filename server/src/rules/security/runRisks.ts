@@ -20,8 +20,7 @@ export const curlPipeShell: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if (ins.name !== 'RUN') continue;
+    for (const [ins] of ctx.ofKind('RUN')) {
       const cmds = ctx.commands(ins);
       for (let i = 0; i + 1 < cmds.length; i++) {
         const { cmd, script } = cmds[i];
@@ -107,8 +106,7 @@ export const sudoInRun: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if (ins.name !== 'RUN') continue;
+    for (const [ins] of ctx.ofKind('RUN')) {
       for (const { cmd, script } of ctx.commands(ins)) {
         if (!cmd.sudo) continue;
         const word = cmd.words.find((w) => w.value === 'sudo');
@@ -139,8 +137,7 @@ export const aptNotAptGet: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if (ins.name !== 'RUN') continue;
+    for (const [ins] of ctx.ofKind('RUN')) {
       for (const { cmd, script } of ctx.commands(ins)) {
         if (cmd.name !== 'apt' || !cmd.nameWord) continue;
         const range = script.locate(cmd.nameWord.start, cmd.nameWord.end);

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { text } from '../types';
-import { copyParts, stageInstructions } from '../util';
+import { copyParts } from '../util';
 
 const secretFile =
   /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|id_rsa|id_dsa|id_ecdsa|id_ed25519|\.npmrc|\.pypirc|\.netrc|\.git-credentials|\.dockercfg|credentials\.json|[^/]+\.pem|[^/]+\.key|[^/]+\.p12|[^/]+\.pfx|\.aws|\.ssh)$/;
@@ -24,8 +24,8 @@ export const secretFileCopied: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins] of stageInstructions(ctx)) {
-      if ((ins.name !== 'COPY' && ins.name !== 'ADD') || ins.flags.some((f) => f.name === 'from')) continue;
+    for (const [ins] of ctx.ofKind('COPY', 'ADD')) {
+      if (ins.flags.some((f) => f.name === 'from')) continue;
       const { sources } = copyParts(ins);
       ins.args.slice(0, sources.length).forEach((word, i) => {
         const src = sources[i].replace(/\/+$/, '');
@@ -106,8 +106,8 @@ export const copyAllNoDockerignore: Rule = {
   },
   check(ctx) {
     if (ctx.env.hasDockerignore !== false) return;
-    for (const [ins] of stageInstructions(ctx)) {
-      if ((ins.name !== 'COPY' && ins.name !== 'ADD') || ins.flags.some((f) => f.name === 'from')) continue;
+    for (const [ins] of ctx.ofKind('COPY', 'ADD')) {
+      if (ins.flags.some((f) => f.name === 'from')) continue;
       if (!copyParts(ins).sources.some((s) => s === '.' || s === './')) continue;
       ctx.report(
         ins.argsRange,

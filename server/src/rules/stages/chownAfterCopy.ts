@@ -23,11 +23,12 @@ export const chownAfterCopy: Rule = {
   check(ctx) {
     for (const stage of ctx.stages) {
       const copies = new Map<string, { ins: Instruction; dest: string }>();
+      // The WORKDIR is looked up only for the instructions that use it.
       for (const ins of stage.instructions) {
-        const workdir = ctx.workdir(ins);
         if (ins.name === 'COPY' || ins.name === 'ADD') {
           const { dest } = copyParts(ins);
-          const target = dest !== undefined && !/[$*]/.test(dest) ? absolute(dest, workdir) : undefined;
+          const target =
+            dest !== undefined && !/[$*]/.test(dest) ? absolute(dest, ctx.workdir(ins)) : undefined;
           if (target !== undefined && !copies.has(target)) copies.set(target, { ins, dest: target });
           continue;
         }
@@ -39,7 +40,7 @@ export const chownAfterCopy: Rule = {
           const mode = operands[0]?.value;
           const targets = operands.slice(1);
           if (mode === undefined || targets.length !== 1 || /[$*]/.test(targets[0].value)) continue;
-          const target = absolute(targets[0].value, workdir);
+          const target = absolute(targets[0].value, ctx.workdir(ins));
           const copy = copies.get(target);
           if (!copy) continue;
           const flagName = cmd.name === 'chown' ? 'chown' : 'chmod';

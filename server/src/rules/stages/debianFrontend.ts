@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { text } from '../types';
-import { edit, fix, stageInstructions } from '../util';
+import { edit, fix } from '../util';
 
 export const debianFrontendEnv: Rule = {
   id: 'debian-frontend-env',
@@ -20,8 +20,8 @@ export const debianFrontendEnv: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins, stage] of stageInstructions(ctx)) {
-      if (ins.name !== 'ENV' || !stage.inFinalImage) continue;
+    for (const [ins, stage] of ctx.ofKind('ENV')) {
+      if (!stage.inFinalImage) continue;
       const pair = ins.pairs.find((p) => p.key === 'DEBIAN_FRONTEND');
       if (!pair) continue;
       ctx.report(

@@ -1,6 +1,5 @@
 import type { Rule } from '../types';
 import { text } from '../types';
-import { stageInstructions } from '../util';
 import { volumePaths } from './paths';
 
 export const anonymousVolume: Rule = {
@@ -21,8 +20,8 @@ export const anonymousVolume: Rule = {
     },
   },
   check(ctx) {
-    for (const [ins, stage] of stageInstructions(ctx)) {
-      if (ins.name !== 'VOLUME' || !stage.inFinalImage) continue;
+    for (const [ins, stage] of ctx.ofKind('VOLUME')) {
+      if (!stage.inFinalImage) continue;
       for (const { path, word } of volumePaths(ins)) {
         ctx.report(
           word.range,
