@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { findCodeServer } from '../test/harness/codeserver';
+import { socketPath } from '../test/harness/engine';
 import {
   chromiumPath,
   clickActivity,
@@ -46,7 +47,9 @@ function missingPrerequisite(): string | undefined {
 async function measureOnce(vsix: string): Promise<RunFigures> {
   // An empty folder: no Dockerfile, so opening the view is what activates Berth.
   const workspace = mkdtempSync(path.join(tmpdir(), 'berth-bench-ws-'));
-  const workbench = await openWorkbench(workspace, { vsix: [vsix] }).catch((error: unknown) => {
+  // Berth reads the engine the harness seeded: bench.sh's throwaway engine, or the system's.
+  const env = { DOCKER_HOST: `unix://${socketPath}` };
+  const workbench = await openWorkbench(workspace, { vsix: [vsix], env }).catch((error: unknown) => {
     rmSync(workspace, { recursive: true, force: true });
     throw error;
   });
