@@ -31,6 +31,27 @@ const problemMatcher = {
   },
 };
 
+/**
+ * dockerode loads its BuildKit session support (@grpc/grpc-js, @grpc/proto-loader) as soon as it
+ * is evaluated, though only `buildImage({ version: '2' })` uses it, and Berth never builds. The
+ * client evaluates dockerode on the first connect, on the way to the first tree render: leave
+ * that code out.
+ */
+const withoutBuildkitSession = {
+  name: 'without-buildkit-session',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/session$/ }, (args) =>
+      /[\\/]dockerode[\\/]lib$/.test(args.resolveDir)
+        ? { path: 'dockerode-session', namespace: 'berth-stub' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'berth-stub' }, () => ({
+      contents: "module.exports = () => { throw new Error('Berth does not bundle BuildKit sessions'); };",
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -50,6 +71,7 @@ const contexts = await Promise.all([
     ...common,
     entryPoints: { 'client/extension': 'client/src/extension.ts' },
     external: [...common.external, 'vscode'],
+    plugins: [...common.plugins, withoutBuildkitSession],
     outdir: 'dist',
   }),
   esbuild.context({

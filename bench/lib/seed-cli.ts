@@ -1,16 +1,17 @@
 // Seeds the engine once for a whole `npm run bench`, and removes it afterwards:
-//   seed-cli.ts up <state.json> [--large] [--containers N] [--networks N] [--volumes N]
+//   seed-cli.ts up <state.json> [--small] [--containers N] [--networks N] [--volumes N]
 //   seed-cli.ts down <state.json>
 // `up` writes the seeded set to state.json before it returns; scripts/bench.sh passes that path to
-// the benches as BERTH_BENCH_SEED and runs `down` from its exit trap, even after Ctrl-C.
+// the benches as BERTH_BENCH_SEED. With --system-engine it runs `down` from its exit trap, even
+// after Ctrl-C; on its throwaway engine it deletes the whole engine instead.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { engineUnavailableReason, runId } from '../../test/harness/engine';
-import { largeSpec, removeSeeded, seedEngine, smallSpec } from './seed';
+import { fullSpec, removeSeeded, seedEngine, smallSpec } from './seed';
 import type { SeedSpec, SeededSet } from './seed';
 import { recordFigure } from './summary';
 
 function specFrom(argv: string[]): SeedSpec {
-  const spec = { ...(argv.includes('--large') ? largeSpec : smallSpec) };
+  const spec = { ...(argv.includes('--small') ? smallSpec : fullSpec) };
   const flags: Record<string, 'containers' | 'networks' | 'volumes'> = {
     '--containers': 'containers',
     '--networks': 'networks',
@@ -41,10 +42,19 @@ async function up(state: string, argv: string[]): Promise<void> {
   console.log(`seeded in ${seeded.seconds.total.toFixed(1)} s`);
   recordFigure({
     bench: 'seed',
-    figure: `Seeding ${spec.containers}/${spec.networks}/${spec.volumes} through the Engine API`,
+    figure: `Seeding ${spec.containers}/${spec.networks}/${spec.volumes} on the ${process.env.BERTH_ENGINE_SOCKET ? 'throwaway' : 'system'} engine`,
     value: seeded.seconds.total,
     unit: 's',
+    target: phases(seeded),
   });
+}
+
+function phases({ seconds, containers }: SeededSet): string {
+  const running = containers.filter((c) => c.running).length;
+  return (
+    `networks ${seconds.networks.toFixed(1)} s, volumes ${seconds.volumes.toFixed(1)} s, ` +
+    `creates ${seconds.containers.toFixed(1)} s, ${running} starts ${seconds.starts.toFixed(1)} s`
+  );
 }
 
 async function down(state: string): Promise<void> {
@@ -65,7 +75,7 @@ const [command, state, ...rest] = process.argv.slice(2);
 const run =
   command === 'up' && state ? up(state, rest) : command === 'down' && state ? down(state) : undefined;
 if (!run) {
-  console.error('usage: seed-cli.ts up <state.json> [--large] [--containers N] ... | down <state.json>');
+  console.error('usage: seed-cli.ts up <state.json> [--small] [--containers N] ... | down <state.json>');
   process.exitCode = 2;
 }
 run?.catch((error: unknown) => {

@@ -51,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
 function activateEngineViews(context: vscode.ExtensionContext): BerthApi {
   const session = createSession({ settings: readEngineSettings, log: (message) => log().info(message) });
   startup.countEngineRequests(() => session.stats.requests);
+  startup.observeFirstLoad(() => session.firstLoad);
   const inspect = new InspectDocuments(session);
   context.subscriptions.push(
     session,

@@ -8,7 +8,12 @@ import type { TestContext } from 'node:test';
 import Docker from 'dockerode';
 import { pack } from 'tar-stream';
 
-export const socketPath = '/var/run/docker.sock';
+/**
+ * The system engine, unless BERTH_ENGINE_SOCKET names another: `npm run bench` points it at the
+ * throwaway dockerd it starts (scripts/throwaway-engine.sh), so that seeding never touches the
+ * engine other people's tests share.
+ */
+export const socketPath = process.env.BERTH_ENGINE_SOCKET || '/var/run/docker.sock';
 export const testImage = 'berth-test/busybox:1';
 const busyboxPath = '/bin/busybox';
 

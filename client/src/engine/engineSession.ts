@@ -48,6 +48,23 @@ export interface SessionStats {
   events: number;
 }
 
+/**
+ * When each step of the first connect and load ended (`performance.now()`), for the startup
+ * figures the Output channel shows: where the time to the first tree render goes.
+ */
+export interface FirstLoadMarks {
+  started: number;
+  /** The client is loaded (dockerode is imported lazily) and `/version` answered. */
+  connected?: number;
+  subscribed?: number;
+  /** The three list calls answered. */
+  listed?: number;
+  /** Mapped and joined into the snapshot. */
+  joined?: number;
+  /** Listeners (the views) have been told. */
+  published?: number;
+}
+
 /** When events become a reload; `debounceMs` and `maxWaitMs` are the options' defaults. */
 export const reloadTiming = { debounceMs: 75, burstEvents: 10, burstPauseMs: 300, maxWaitMs: 1000 };
 
@@ -78,6 +95,7 @@ export class LiveEngineSession implements EngineSession {
   private readonly stateEmitter = new Emitter<ConnectionState>();
   private readonly snapshotEmitter = new Emitter<SnapshotDelta>();
   private readonly counts = { reloads: 0, events: 0 };
+  private marks: FirstLoadMarks | undefined;
 
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidChangeSnapshot = this.snapshotEmitter.event;
@@ -105,6 +123,11 @@ export class LiveEngineSession implements EngineSession {
     return { requests: this.counter.count, ...this.counts };
   }
 
+  /** The steps of the first load that published a snapshot, once it has. */
+  get firstLoad(): FirstLoadMarks | undefined {
+    return this.marks?.published === undefined ? undefined : this.marks;
+  }
+
   /** The open `/events` response, for tests that break it on purpose. */
   get eventStream(): EventSubscription['stream'] | undefined {
     return this.subscription?.stream;
@@ -112,6 +135,7 @@ export class LiveEngineSession implements EngineSession {
 
   start(): void {
     if (this.disposed || this.currentState.kind !== 'idle') return;
+    this.marks = { started: performance.now() };
     void this.connectNow();
   }
 
@@ -171,6 +195,11 @@ export class LiveEngineSession implements EngineSession {
     this.stateEmitter.fire(state);
   }
 
+  /** Notes the end of a step of the first load; later loads leave the marks alone. */
+  private mark(step: Exclude<keyof FirstLoadMarks, 'started'>): void {
+    if (this.marks && this.marks.published === undefined) this.marks[step] ??= performance.now();
+  }
+
   private log(message: string): void {
     this.options.log?.(message);
   }
@@ -197,6 +226,7 @@ export class LiveEngineSession implements EngineSession {
     this.client = result.docker;
     this.closeClient = result.close;
     this.info = result.info;
+    this.mark('connected');
     try {
       // Subscribe before loading, so that nothing between the load and the stream is missed.
       this.subscription = await subscribeEvents(
@@ -205,6 +235,7 @@ export class LiveEngineSession implements EngineSession {
         (error) => this.onStreamEnd(generation, error),
       );
       if (generation !== this.generation) return;
+      this.mark('subscribed');
       this.dirty = true;
       await this.runReloads(generation);
     } catch (error) {
@@ -330,10 +361,13 @@ export class LiveEngineSession implements EngineSession {
         [...touched.containerIds].every((id) => previous.containers.has(id));
       const raw = partial ? await reloadRaw(docker, previous, touched) : await loadRaw(docker);
       if (generation !== this.generation) return;
+      this.mark('listed');
       this.raw = raw;
       this.recheckLater(raw);
       const { snapshot, missingAliases } = buildSnapshot(raw, info, this.aliases);
+      this.mark('joined');
       this.publish(this.sizes ? withVolumeSizes(snapshot, this.sizes) : snapshot);
+      this.mark('published');
       if (missingAliases.length === 0) continue;
       const enriched = await loadAliases(docker, snapshot, missingAliases, this.aliases);
       if (generation !== this.generation) return;
