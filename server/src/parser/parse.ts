@@ -8,9 +8,15 @@ const directivePattern = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
 const knownDirectives = new Set(['syntax', 'escape', 'check']);
 const heredocInstructions = new Set(['RUN', 'COPY', 'ADD']);
 
-function trimNewline(line: string): string {
+/** The length of the line without its trailing CR/LF characters. */
+function trimmedLength(line: string): number {
   let end = line.length;
-  while (end > 0 && (line[end - 1] === '\r' || line[end - 1] === '\n')) end--;
+  while (end > 0 && (line.charCodeAt(end - 1) === 0x0d || line.charCodeAt(end - 1) === 0x0a)) end--;
+  return end;
+}
+
+function trimNewline(line: string): string {
+  const end = trimmedLength(line);
   return end === line.length ? line : line.slice(0, end);
 }
 
@@ -20,12 +26,15 @@ function leadingSpace(line: string): number {
   return i;
 }
 
-/** The length to keep when the line ends with a line continuation, or -1 when it does not. */
-function continuationCut(line: string, escape: string): number {
+/**
+ * Where the text of `line` from `from` ends when the line ends with a line continuation, or -1
+ * when it does not.
+ */
+function continuationCut(line: string, from: number, escape: string): number {
   let end = line.length;
-  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-  if (end === 0 || line[end - 1] !== escape) return -1;
-  if (end === 1) return 0;
+  while (end > from && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  if (end === from || line[end - 1] !== escape) return -1;
+  if (end === from + 1) return from;
   return line[end - 2] === escape ? -1 : end - 1;
 }
 
@@ -67,6 +76,8 @@ export function parseDockerfile(source: string): Dockerfile {
     else errors.push({ message: `invalid escape token '${match[2]}' does not match \` or \\`, range });
   };
 
+  // One builder for the file, pointed at each instruction's line in turn.
+  const builder = { line: new LogicalLine(), escape: escape as string, errors };
   let n = 0;
   while (n < lines.length) {
     const lineNo = n;
@@ -88,9 +99,8 @@ export function parseDockerfile(source: string): Dockerfile {
     if (raw[lead] === '#' || lead === raw.length) continue;
 
     const logical = new LogicalLine();
-    const first = raw.slice(lead);
-    let cut = continuationCut(first, escape);
-    logical.append(cut < 0 ? first : first.slice(0, cut), lineNo, offset + lead);
+    let cut = continuationCut(raw, lead, escape);
+    logical.append(raw.slice(lead, cut < 0 ? raw.length : cut), lineNo, offset + lead);
     let lastLine = lineNo;
     while (cut >= 0 && n < lines.length) {
       const cont = trimNewline(lines[n]);
@@ -103,14 +113,15 @@ export function parseDockerfile(source: string): Dockerfile {
         continue;
       }
       if (lead2 === cont.length) continue;
-      cut = continuationCut(cont, escape);
+      cut = continuationCut(cont, 0, escape);
       logical.append(cut < 0 ? cont : cont.slice(0, cut), contNo, 0);
       lastLine = contNo;
     }
-    const builder = { line: logical, escape, errors };
+    builder.line = logical;
+    builder.escape = escape;
     const ins = buildInstruction(builder, 0, pending);
     pending = none;
-    ins.endAt({ line: lastLine, character: trimNewline(lines[lastLine]).length });
+    ins.endAt(lastLine, trimmedLength(lines[lastLine]));
     const target = ins.name === 'ONBUILD' && ins.sub ? ins.sub : ins;
     if (heredocInstructions.has(target.name) && target.json === undefined) {
       for (const start of heredocsInLine(logical.text)) {
