@@ -42,6 +42,20 @@ function lineRange(line: number, from: number, to: number): Range {
   return { start: { line, character: from }, end: { line, character: to } };
 }
 
+/** A comment line; its range is made when asked for (most never are). */
+class LineComment implements Comment {
+  constructor(
+    readonly text: string,
+    private readonly line: number,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  get range(): Range {
+    return lineRange(this.line, this.from, this.to);
+  }
+}
+
 /**
  * Parses a Dockerfile exactly as BuildKit's parser does (parser directives, escape token,
  * continuations with comments and blank lines inside, heredocs), keeping source ranges, and
@@ -77,7 +91,10 @@ export function parseDockerfile(source: string): Dockerfile {
   };
 
   // One builder for the file, pointed at each instruction's line in turn.
-  const builder = { line: new LogicalLine(), escape: escape as string, errors };
+  const builder = { line: new LogicalLine('', 0, 0, undefined), escape: escape as string, errors };
+  // Where each continuation piece of the instruction being read starts (offset, line,
+  // character), reused across instructions and copied at its exact size.
+  const pieces: number[] = [];
   let n = 0;
   while (n < lines.length) {
     const lineNo = n;
@@ -91,16 +108,16 @@ export function parseDockerfile(source: string): Dockerfile {
     const lead = leadingSpace(raw);
     if (raw[lead] === '#') {
       const text = raw.slice(lead + 1).trim();
-      comments.push({ text, range: lineRange(lineNo, offset + lead, offset + raw.length) });
+      comments.push(new LineComment(text, lineNo, offset + lead, offset + raw.length));
       if (pending === none) pending = [text];
       else pending.push(text);
     }
     if (!directivesDone) lookForDirective(raw.slice(lead), lineNo);
     if (raw[lead] === '#' || lead === raw.length) continue;
 
-    const logical = new LogicalLine();
     let cut = continuationCut(raw, lead, escape);
-    logical.append(raw.slice(lead, cut < 0 ? raw.length : cut), lineNo, offset + lead);
+    let text = raw.slice(lead, cut < 0 ? raw.length : cut);
+    let pieceCount = 0;
     let lastLine = lineNo;
     while (cut >= 0 && n < lines.length) {
       const cont = trimNewline(lines[n]);
@@ -109,14 +126,23 @@ export function parseDockerfile(source: string): Dockerfile {
       if (!directivesDone) lookForDirective(cont, contNo);
       const lead2 = leadingSpace(cont);
       if (cont[lead2] === '#') {
-        comments.push({ text: cont.slice(lead2 + 1).trim(), range: lineRange(contNo, lead2, cont.length) });
+        comments.push(new LineComment(cont.slice(lead2 + 1).trim(), contNo, lead2, cont.length));
         continue;
       }
       if (lead2 === cont.length) continue;
       cut = continuationCut(cont, 0, escape);
-      logical.append(cut < 0 ? cont : cont.slice(0, cut), contNo, 0);
+      pieces[pieceCount++] = text.length;
+      pieces[pieceCount++] = contNo;
+      pieces[pieceCount++] = 0;
+      text += cut < 0 ? cont : cont.slice(0, cut);
       lastLine = contNo;
     }
+    const logical = new LogicalLine(
+      text,
+      lineNo,
+      offset + lead,
+      pieceCount === 0 ? undefined : pieces.slice(0, pieceCount),
+    );
     builder.line = logical;
     builder.escape = escape;
     const ins = buildInstruction(builder, 0, pending);
