@@ -30,12 +30,6 @@ export const knownInstructions = new Set([
  */
 export const none: never[] = [];
 
-function trimSpan(text: string, start: number, end: number): [number, number] {
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return [start, end];
-}
-
 interface Builder {
   line: LogicalLine;
   escape: string;
@@ -45,16 +39,32 @@ interface Builder {
 /** Parses one logical line (continuations joined) starting at `from`, the way BuildKit does. */
 export function buildInstruction(b: Builder, from: number, comments: string[], depth = 0): ParsedInstruction {
   const text = b.line.text;
-  const [start, end] = trimSpan(text, from, text.length);
+  let start = from;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   let kwEnd = start;
   while (kwEnd < end && !isTokenSpace(text.charCodeAt(kwEnd))) kwEnd++;
   let restStart = kwEnd;
   while (restStart < end && isTokenSpace(text.charCodeAt(restStart))) restStart++;
   const keyword = text.slice(start, kwEnd);
   const name = keyword.toUpperCase();
-  const { flags, rest } =
-    restStart < end ? extractFlags(text.slice(0, end), restStart) : { flags: [], rest: end };
-  const [argStart, argEnd] = trimSpan(text, rest, end);
+  let flags: Flag[] = none;
+  let rest = end;
+  if (restStart < end) {
+    rest = restStart;
+    // Most instructions have no flags: only a `--` (or a space extractFlags would skip) can start one.
+    const code = text.charCodeAt(restStart);
+    if (isSpace(code) || (code === 0x2d && text.charCodeAt(restStart + 1) === 0x2d)) {
+      const found = extractFlags(text.slice(0, end), restStart);
+      rest = found.rest;
+      if (found.flags.length > 0) flags = found.flags.map((f) => toFlag(b, f));
+    }
+  }
+  let argStart = rest;
+  let argEnd = end;
+  while (argStart < argEnd && isSpace(text.charCodeAt(argStart))) argStart++;
+  while (argEnd > argStart && isSpace(text.charCodeAt(argEnd - 1))) argEnd--;
   const ins = new ParsedInstruction(
     keyword,
     name,
@@ -64,41 +74,45 @@ export function buildInstruction(b: Builder, from: number, comments: string[], d
     argStart,
     argEnd,
     end,
-    flags.length === 0 ? none : flags.map((f) => toFlag(b, f)),
+    flags,
     text.slice(argStart, argEnd),
     comments,
   );
-  const fail = (message: string): void => {
-    b.errors.push({ message, range: ins.range });
-  };
-  const maybeJson = (s: number, e: number, toList: boolean): void => {
-    const result = parseJsonArray(text, s, e);
-    if (result.kind === 'array') {
-      ins.json = result.items.map((t) => t.value);
-      ins.args = result.items.map((t) => word(b, t.value, t.start, t.end));
-      return;
-    }
-    if (result.kind === 'not-strings') {
-      fail('when using JSON array syntax, arrays must be comprised of strings only');
-      return;
-    }
-    if (result.kind === 'invalid') ins.jsonError = result.message;
-    if (toList) ins.splitArgsLater(s, e);
-    else ins.args = s >= e ? [] : [word(b, text.slice(s, e), s, e)];
-  };
 
-  if (shellOrExec.has(name) || listOrExec.has(name)) maybeJson(argStart, argEnd, true);
+  if (shellOrExec.has(name) || listOrExec.has(name)) maybeJson(b, ins, argStart, argEnd, true);
   else if (whitespaceList.has(name)) ins.args = splitWords(b.line, argStart, argEnd);
   else if (singleString.has(name))
     ins.args = argStart < argEnd ? [word(b, ins.argsText, argStart, argEnd)] : [];
-  else if (nameValue.has(name)) parseNameValue(b, ins, argStart, argEnd, fail);
+  else if (nameValue.has(name)) parseNameValue(b, ins, argStart, argEnd);
   else if (name === 'ARG') parseArg(b, ins, argStart, argEnd);
-  else if (name === 'HEALTHCHECK') parseHealthcheck(b, ins, argStart, argEnd, maybeJson);
+  else if (name === 'HEALTHCHECK') parseHealthcheck(b, ins, argStart, argEnd);
   // BuildKit rejects `ONBUILD ONBUILD`; one level is all a valid file has, a few keep the
   // dump faithful, and the cap keeps a line of 100k ONBUILDs from exhausting the stack.
   else if (name === 'ONBUILD' && argStart < argEnd && depth < maxOnbuildDepth)
     ins.sub = buildInstruction(b, argStart, none, depth + 1);
   return ins;
+}
+
+function fail(b: Builder, ins: Instruction, message: string): void {
+  b.errors.push({ message, range: ins.range });
+}
+
+/** Exec form when the text is a JSON string array; otherwise shell form (split or whole). */
+function maybeJson(b: Builder, ins: ParsedInstruction, s: number, e: number, toList: boolean): void {
+  const text = b.line.text;
+  const result = text.charCodeAt(s) === 0x5b ? parseJsonArray(text, s, e) : undefined;
+  if (result?.kind === 'array') {
+    ins.json = result.items.map((t) => t.value);
+    ins.args = result.items.map((t) => word(b, t.value, t.start, t.end));
+    return;
+  }
+  if (result?.kind === 'not-strings') {
+    fail(b, ins, 'when using JSON array syntax, arrays must be comprised of strings only');
+    return;
+  }
+  if (result?.kind === 'invalid') ins.jsonError = result.message;
+  if (toList) ins.splitArgsLater(s, e);
+  else ins.args = s >= e ? [] : [word(b, text.slice(s, e), s, e)];
 }
 
 /**
@@ -116,7 +130,9 @@ class ParsedInstruction implements Instruction {
   private argsSpanStart = -1;
   private argsSpanEnd = -1;
   private rangeCache: Range | undefined;
-  private end: Position | undefined;
+  /** Where the last source line ends; -1 until the parser says. */
+  private endLine = -1;
+  private endCharacter = 0;
   private fullEnd: Position | undefined;
   private fullCache: Range | undefined;
 
@@ -161,7 +177,10 @@ class ParsedInstruction implements Instruction {
   get range(): Range {
     if (!this.rangeCache) {
       const start = this.line.positionAt(this.keywordStart);
-      const end = this.end ?? this.line.rangeOf(this.keywordStart, this.textEnd).end;
+      const end =
+        this.endLine >= 0
+          ? { line: this.endLine, character: this.endCharacter }
+          : this.line.rangeOf(this.keywordStart, this.textEnd).end;
       this.rangeCache = { start, end };
     }
     return this.rangeCache;
@@ -182,8 +201,9 @@ class ParsedInstruction implements Instruction {
   }
 
   /** Where the instruction's last source line ends (its line continuations included). */
-  endAt(end: Position): void {
-    this.end = end;
+  endAt(line: number, character: number): void {
+    this.endLine = line;
+    this.endCharacter = character;
     this.rangeCache = undefined;
     this.fullCache = undefined;
   }
@@ -251,13 +271,7 @@ function toFlag(b: Builder, t: Token): Instruction['flags'][number] {
   };
 }
 
-function parseNameValue(
-  b: Builder,
-  ins: Instruction,
-  start: number,
-  end: number,
-  fail: (message: string) => void,
-): void {
+function parseNameValue(b: Builder, ins: Instruction, start: number, end: number): void {
   const text = b.line.text;
   const tokens = parseWords(text, start, end, b.escape);
   if (tokens.length === 0) return;
@@ -267,7 +281,7 @@ function parseNameValue(
     let valueStart = keyEnd;
     while (valueStart < end && isTokenSpace(text.charCodeAt(valueStart))) valueStart++;
     if (keyEnd >= end) {
-      fail(`${ins.name} must have two arguments`);
+      fail(b, ins, `${ins.name} must have two arguments`);
       ins.pairs = [pair(b, text.slice(start, keyEnd), undefined, start, keyEnd, keyEnd, true)];
       return;
     }
@@ -278,7 +292,7 @@ function parseNameValue(
   for (const t of tokens) {
     const eq = t.value.indexOf('=');
     if (eq < 0) {
-      fail(`Syntax error - can't find = in "${t.value}". Must be of the form: name=value`);
+      fail(b, ins, `Syntax error - can't find = in "${t.value}". Must be of the form: name=value`);
       continue;
     }
     pairs.push(pair(b, t.value.slice(0, eq), t.value.slice(eq + 1), t.start, t.start + eq, t.end, false));
@@ -316,13 +330,7 @@ function pair(
   return new LazyPair(key, value, legacy, b.line, start, keyEnd, end);
 }
 
-function parseHealthcheck(
-  b: Builder,
-  ins: Instruction,
-  start: number,
-  end: number,
-  maybeJson: (s: number, e: number, toList: boolean) => void,
-): void {
+function parseHealthcheck(b: Builder, ins: ParsedInstruction, start: number, end: number): void {
   const text = b.line.text;
   let sep = start;
   while (sep < end && !isSpace(text.charCodeAt(sep))) sep++;
@@ -330,6 +338,6 @@ function parseHealthcheck(
   let next = sep;
   while (next < end && isSpace(text.charCodeAt(next))) next++;
   const type = word(b, text.slice(start, sep), start, sep);
-  if (next < end) maybeJson(next, end, false);
+  if (next < end) maybeJson(b, ins, next, end, false);
   ins.args = [type, ...ins.args];
 }

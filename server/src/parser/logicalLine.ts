@@ -5,26 +5,17 @@ import type { Position, Range } from './types';
  * back to the source so that any slice of it can be reported where the user wrote it.
  *
  * Most instructions fit on one line: the first piece's position is kept in fields and only
- * continuation pieces get an array (three numbers each), because a one-element array grown by
- * `push` keeps room for 17 and was a large share of what a parsed file holds on to.
+ * continuation pieces get an array (three numbers each), made at its exact size by the parser:
+ * an array grown by `push` keeps room for 17 and was a large share of what a file holds on to.
  */
 export class LogicalLine {
-  text = '';
-  private started = false;
-  private firstLine = 0;
-  private firstCharacter = 0;
-  /** Offset, line and character of each piece after the first, flattened. */
-  private more: number[] | undefined = undefined;
-
-  append(piece: string, line: number, character: number): void {
-    if (!this.started) {
-      this.started = true;
-      this.firstLine = line;
-      this.firstCharacter = character;
-    } else if (this.more === undefined) this.more = [this.text.length, line, character];
-    else this.more.push(this.text.length, line, character);
-    this.text += piece;
-  }
+  constructor(
+    readonly text: string,
+    private readonly firstLine: number,
+    private readonly firstCharacter: number,
+    /** Offset, line and character of each piece after the first, flattened. */
+    private readonly more: number[] | undefined,
+  ) {}
 
   positionAt(offset: number): Position {
     const more = this.more;

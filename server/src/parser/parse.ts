@@ -8,9 +8,15 @@ const directivePattern = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
 const knownDirectives = new Set(['syntax', 'escape', 'check']);
 const heredocInstructions = new Set(['RUN', 'COPY', 'ADD']);
 
-function trimNewline(line: string): string {
+/** The length of the line without its trailing CR/LF characters. */
+function trimmedLength(line: string): number {
   let end = line.length;
-  while (end > 0 && (line[end - 1] === '\r' || line[end - 1] === '\n')) end--;
+  while (end > 0 && (line.charCodeAt(end - 1) === 0x0d || line.charCodeAt(end - 1) === 0x0a)) end--;
+  return end;
+}
+
+function trimNewline(line: string): string {
+  const end = trimmedLength(line);
   return end === line.length ? line : line.slice(0, end);
 }
 
@@ -20,17 +26,34 @@ function leadingSpace(line: string): number {
   return i;
 }
 
-/** The length to keep when the line ends with a line continuation, or -1 when it does not. */
-function continuationCut(line: string, escape: string): number {
+/**
+ * Where the text of `line` from `from` ends when the line ends with a line continuation, or -1
+ * when it does not.
+ */
+function continuationCut(line: string, from: number, escape: string): number {
   let end = line.length;
-  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-  if (end === 0 || line[end - 1] !== escape) return -1;
-  if (end === 1) return 0;
+  while (end > from && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  if (end === from || line[end - 1] !== escape) return -1;
+  if (end === from + 1) return from;
   return line[end - 2] === escape ? -1 : end - 1;
 }
 
 function lineRange(line: number, from: number, to: number): Range {
   return { start: { line, character: from }, end: { line, character: to } };
+}
+
+/** A comment line; its range is made when asked for (most never are). */
+class LineComment implements Comment {
+  constructor(
+    readonly text: string,
+    private readonly line: number,
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  get range(): Range {
+    return lineRange(this.line, this.from, this.to);
+  }
 }
 
 /**
@@ -67,6 +90,11 @@ export function parseDockerfile(source: string): Dockerfile {
     else errors.push({ message: `invalid escape token '${match[2]}' does not match \` or \\`, range });
   };
 
+  // One builder for the file, pointed at each instruction's line in turn.
+  const builder = { line: new LogicalLine('', 0, 0, undefined), escape: escape as string, errors };
+  // Where each continuation piece of the instruction being read starts (offset, line,
+  // character), reused across instructions and copied at its exact size.
+  const pieces: number[] = [];
   let n = 0;
   while (n < lines.length) {
     const lineNo = n;
@@ -80,17 +108,16 @@ export function parseDockerfile(source: string): Dockerfile {
     const lead = leadingSpace(raw);
     if (raw[lead] === '#') {
       const text = raw.slice(lead + 1).trim();
-      comments.push({ text, range: lineRange(lineNo, offset + lead, offset + raw.length) });
+      comments.push(new LineComment(text, lineNo, offset + lead, offset + raw.length));
       if (pending === none) pending = [text];
       else pending.push(text);
     }
     if (!directivesDone) lookForDirective(raw.slice(lead), lineNo);
     if (raw[lead] === '#' || lead === raw.length) continue;
 
-    const logical = new LogicalLine();
-    const first = raw.slice(lead);
-    let cut = continuationCut(first, escape);
-    logical.append(cut < 0 ? first : first.slice(0, cut), lineNo, offset + lead);
+    let cut = continuationCut(raw, lead, escape);
+    let text = raw.slice(lead, cut < 0 ? raw.length : cut);
+    let pieceCount = 0;
     let lastLine = lineNo;
     while (cut >= 0 && n < lines.length) {
       const cont = trimNewline(lines[n]);
@@ -99,18 +126,28 @@ export function parseDockerfile(source: string): Dockerfile {
       if (!directivesDone) lookForDirective(cont, contNo);
       const lead2 = leadingSpace(cont);
       if (cont[lead2] === '#') {
-        comments.push({ text: cont.slice(lead2 + 1).trim(), range: lineRange(contNo, lead2, cont.length) });
+        comments.push(new LineComment(cont.slice(lead2 + 1).trim(), contNo, lead2, cont.length));
         continue;
       }
       if (lead2 === cont.length) continue;
-      cut = continuationCut(cont, escape);
-      logical.append(cut < 0 ? cont : cont.slice(0, cut), contNo, 0);
+      cut = continuationCut(cont, 0, escape);
+      pieces[pieceCount++] = text.length;
+      pieces[pieceCount++] = contNo;
+      pieces[pieceCount++] = 0;
+      text += cut < 0 ? cont : cont.slice(0, cut);
       lastLine = contNo;
     }
-    const builder = { line: logical, escape, errors };
+    const logical = new LogicalLine(
+      text,
+      lineNo,
+      offset + lead,
+      pieceCount === 0 ? undefined : pieces.slice(0, pieceCount),
+    );
+    builder.line = logical;
+    builder.escape = escape;
     const ins = buildInstruction(builder, 0, pending);
     pending = none;
-    ins.endAt({ line: lastLine, character: trimNewline(lines[lastLine]).length });
+    ins.endAt(lastLine, trimmedLength(lines[lastLine]));
     const target = ins.name === 'ONBUILD' && ins.sub ? ins.sub : ins;
     if (heredocInstructions.has(target.name) && target.json === undefined) {
       for (const start of heredocsInLine(logical.text)) {

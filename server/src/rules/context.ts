@@ -59,7 +59,9 @@ export class LintContext {
   private kinds: Map<string, Array<readonly [Instruction, Stage]>> | undefined;
   /** The first stage of each name. */
   private readonly byName = new Map<string, Stage>();
-  private sink: Report[] = [];
+  private readonly sink: Report[] = [];
+  /** Whether the last `collect` stopped its rule at `reportLimit`. */
+  truncated = false;
 
   constructor(
     readonly file: Dockerfile,
@@ -200,16 +202,20 @@ export class LintContext {
     this.sink.push(fix ? { range, message, fix } : { range, message });
   }
 
-  /** Collects what one rule reports; `truncated` when it reached `reportLimit` and was stopped. */
-  collect(run: () => void): { reports: Report[]; truncated: boolean } {
-    this.sink = [];
+  /**
+   * Runs one rule and returns what it reported; `truncated` tells whether it reached
+   * `reportLimit` and was stopped. The list is reused by the next rule: copy what you keep.
+   */
+  collect(rule: { check(ctx: LintContext): void }): Report[] {
+    this.sink.length = 0;
+    this.truncated = false;
     try {
-      run();
+      rule.check(this);
     } catch (error) {
       if (error !== limitReached) throw error;
-      return { reports: this.sink, truncated: true };
+      this.truncated = true;
     }
-    return { reports: this.sink, truncated: false };
+    return this.sink;
   }
 }
 

@@ -92,9 +92,9 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
     let severity = planned;
     if (suppress.skipsFile(rule)) continue;
     if (suppress.checkError && rule.aliases.some(isBuildKitName)) severity = 'error';
-    let collected;
+    let reports;
     try {
-      collected = ctx.collect(() => rule.check(ctx));
+      reports = ctx.collect(rule);
     } catch (err) {
       // A rule bug must not take the whole lint down; it shows up as one finding instead.
       const message = `internal error in rule ${rule.id}: ${err instanceof Error ? err.message : String(err)}`;
@@ -108,12 +108,12 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
       });
       continue;
     }
-    for (const r of collected.reports) {
+    for (const r of reports) {
       if (suppress.suppressed(rule, r.range)) continue;
       findings.push({ rule, severity, range: r.range, message: r.message, fix: r.fix });
     }
-    const last = collected.reports.at(-1);
-    if (collected.truncated && last) findings.push(limitFinding(rule, severity, last.range));
+    const last = reports.at(-1);
+    if (ctx.truncated && last) findings.push(limitFinding(rule, severity, last.range));
   }
   return findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,

@@ -59,9 +59,15 @@ function isPlain(code: number): boolean {
   return code >= 128 || special[code] === 0;
 }
 
-/** Reads one word starting at `i`; the word's `end` is where reading continues. */
-function readWord(src: string, i: number): ShellWord {
-  const start = i;
+/** The value of the word `scanWord` last read with `keep` set. */
+let scanned = '';
+
+/**
+ * Reads one word starting at `i` and returns its end, where reading continues. With `keep` it
+ * also builds the word's value into `scanned`; without, it only finds the end, which is all a
+ * word needs until a rule reads it.
+ */
+function scanWord(src: string, i: number, keep: boolean): number {
   const length = src.length;
   let value = '';
   let depth = 0;
@@ -69,7 +75,7 @@ function readWord(src: string, i: number): ShellWord {
     let run = i;
     while (run < length && isPlain(src.charCodeAt(run))) run++;
     if (run > i) {
-      value += src.slice(i, run);
+      if (keep) value += src.slice(i, run);
       i = run;
       continue;
     }
@@ -79,7 +85,7 @@ function readWord(src: string, i: number): ShellWord {
     if (ch === '\\') {
       if (src[i + 1] === '\n') i += 2;
       else {
-        value += src[i + 1] ?? '';
+        if (keep) value += src[i + 1] ?? '';
         i += 2;
       }
       continue;
@@ -87,7 +93,7 @@ function readWord(src: string, i: number): ShellWord {
     if (ch === "'") {
       const close = src.indexOf("'", i + 1);
       const end = close < 0 ? length : close;
-      value += src.slice(i + 1, end);
+      if (keep) value += src.slice(i + 1, end);
       i = end + 1;
       continue;
     }
@@ -96,11 +102,11 @@ function readWord(src: string, i: number): ShellWord {
       while (i < length) {
         let run = i;
         while (run < length && src.charCodeAt(run) !== 0x22 && src.charCodeAt(run) !== 0x5c) run++;
-        if (run > i) value += src.slice(i, run);
+        if (run > i && keep) value += src.slice(i, run);
         i = run;
         if (i >= length || src.charCodeAt(i) === 0x22) break;
         const escaped = i + 1 < length && '"\\$`\n'.includes(src[i + 1]);
-        value += escaped ? src[i + 1] : '\\';
+        if (keep) value += escaped ? src[i + 1] : '\\';
         i += escaped ? 2 : 1;
       }
       i++;
@@ -108,62 +114,90 @@ function readWord(src: string, i: number): ShellWord {
     }
     if (ch === '$' && src[i + 1] === '(' && depth < maxNesting) {
       depth++;
-      value += '$(';
+      if (keep) value += '$(';
       i += 2;
       continue;
     }
     if (ch === ')' && depth > 0) depth--;
-    value += ch;
+    if (keep) value += ch;
     i++;
   }
-  return { value, start, end: Math.min(i, length) };
+  if (keep) scanned = value;
+  return Math.min(i, length);
 }
 
-function finishCommand(
-  words: ShellWord[],
-  redirects: ShellWord[],
-  operator: string,
-): ShellCommand | undefined {
-  if (words.length === 0) return undefined;
+/** The value of the word starting at `start`. */
+function wordValue(src: string, start: number): string {
+  scanWord(src, start, true);
+  return scanned;
+}
+
+function readWord(src: string, start: number): ShellWord {
+  const end = scanWord(src, start, true);
+  return { value: scanned, start, end };
+}
+
+/** `spans` holds each word's start and end, flattened. */
+function finishCommand(src: string, spans: number[], redirects: ShellWord[], operator: string): ShellCommand {
+  const count = spans.length / 2;
   let k = 0;
   let sudo = false;
-  while (k < words.length) {
-    const v = words[k].value;
+  let name = '';
+  while (k < count) {
+    const v = wordValue(src, spans[2 * k]);
     if ((v.length <= longestKeyword && keywords.has(v)) || (v.indexOf('=') > 0 && assignment.test(v))) k++;
     else if (wrappers.has(v)) {
       if (v === 'sudo') sudo = true;
       k++;
-      while (k < words.length && words[k].value.startsWith('-')) k++;
-    } else break;
+      while (k < count && wordValue(src, spans[2 * k]).startsWith('-')) k++;
+    } else {
+      name = v.slice(v.lastIndexOf('/') + 1);
+      break;
+    }
   }
-  return new ParsedCommand(words, redirects, k, sudo, operator);
+  return new ParsedCommand(src, spans, redirects, k, name, sudo, operator);
 }
 
 /**
- * A command whose `args` list is cut from its words when first read: most commands are ruled
- * out by name (`rm`, `echo`…) before any rule looks at their arguments, and a large file holds
- * every command until the lint ends.
+ * A command that keeps only where its words are, and reads their values when a rule first asks
+ * for them: most commands are ruled out by name (`rm`, `echo`…) before any rule looks at their
+ * words, and a large file holds every command until the lint ends.
  */
 class ParsedCommand implements ShellCommand {
-  readonly name: string;
-  readonly nameWord: ShellWord | undefined;
   readonly start: number;
   readonly end: number;
+  private wordsCache: ShellWord[] | undefined = undefined;
   private argsCache: ShellWord[] | undefined = undefined;
 
   constructor(
-    readonly words: ShellWord[],
+    private readonly src: string,
+    /** Start and end of each word, flattened. */
+    private readonly spans: number[],
     readonly redirects: ShellWord[],
     /** Index of the program among the words. */
     private readonly program: number,
+    readonly name: string,
     readonly sudo: boolean,
     readonly operator: string,
   ) {
-    const nameWord = words[program];
-    this.nameWord = nameWord;
-    this.name = nameWord ? nameWord.value.slice(nameWord.value.lastIndexOf('/') + 1) : '';
-    this.start = words[0].start;
-    this.end = words[words.length - 1].end;
+    this.start = spans[0];
+    this.end = spans[spans.length - 1];
+  }
+
+  get words(): ShellWord[] {
+    if (this.wordsCache === undefined) {
+      const spans = this.spans;
+      const words: ShellWord[] = new Array<ShellWord>(spans.length / 2);
+      for (let k = 0; k < words.length; k++) {
+        words[k] = { value: wordValue(this.src, spans[2 * k]), start: spans[2 * k], end: spans[2 * k + 1] };
+      }
+      this.wordsCache = words;
+    }
+    return this.wordsCache;
+  }
+
+  get nameWord(): ShellWord | undefined {
+    return this.program < this.spans.length / 2 ? this.words[this.program] : undefined;
   }
 
   get args(): ShellWord[] {
@@ -171,87 +205,99 @@ class ParsedCommand implements ShellCommand {
   }
 }
 
+/** Word spans of the command being read, shared by every call (the reader never re-enters). */
+const scratchSpans: number[] = [];
+
 /** Splits a script into its simple commands (pipelines, lists and compound bodies flattened). */
 export function parseShell(src: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
   // Scratch lists, copied to exact size when a command ends: a list grown by `push` keeps room
-  // for 17 words, and a large file holds every command until the lint ends.
-  const words: ShellWord[] = [];
+  // for 17 words, and a large file holds every command until the lint ends. The spans are
+  // counted rather than cut with `length = 0`, which would drop their storage for every command.
+  const spans = scratchSpans;
+  let count = 0;
   const redirects: ShellWord[] = [];
   let redirectNext = false;
-  const end = (operator: string): void => {
-    if (words.length > 0) {
-      const cmd = finishCommand(
-        words.slice(),
-        redirects.length === 0 ? noRedirects : redirects.slice(),
-        operator,
+  const length = src.length;
+  let i = 0;
+  let operator: string;
+  while (i <= length) {
+    if (i === length) operator = 'end';
+    else {
+      const code = src.charCodeAt(i);
+      if (code === 0x20 || code === 0x09 || code === 0x0d) {
+        i++;
+        continue;
+      }
+      if (code === 0x5c && src.charCodeAt(i + 1) === 0x0a) {
+        i += 2;
+        continue;
+      }
+      if (code === 0x23 && count === 0 && !redirectNext) {
+        const newline = src.indexOf('\n', i);
+        i = newline < 0 ? length : newline;
+        continue;
+      }
+      const ch = src[i];
+      if (ch === '\n' || ch === ';' || ch === '(' || ch === ')') {
+        operator = ch === '\n' ? 'newline' : ch;
+        i++;
+      } else if (ch === '&' || ch === '|') {
+        const next = src[i + 1];
+        if (next === ch) {
+          operator = ch === '&' ? '&&' : '||';
+          i += 2;
+        } else if (ch === '&' && next === '>') {
+          redirectNext = true;
+          i += src[i + 2] === '>' ? 3 : 2;
+          continue;
+        } else {
+          operator = ch;
+          i++;
+        }
+      } else if (ch === '>' || ch === '<') {
+        const start = i;
+        i++;
+        while (src[i] === '>' || src[i] === '<' || src[i] === '&' || src[i] === '|' || src[i] === '-') i++;
+        const before = src.charCodeAt(start - 1);
+        if (before >= 0x30 && before <= 0x39 && count > 0) {
+          if (spans[count - 1] === start && /^\d+$/.test(wordValue(src, spans[count - 2]))) count -= 2;
+        }
+        redirectNext = true;
+        continue;
+      } else {
+        if (redirectNext) {
+          const word = readWord(src, i);
+          i = word.end > i ? word.end : i + 1;
+          redirects.push(word);
+          redirectNext = false;
+        } else {
+          const end = scanWord(src, i, false);
+          spans[count++] = i;
+          spans[count++] = end;
+          i = end > i ? end : i + 1;
+        }
+        continue;
+      }
+    }
+    // An operator (or the end) ends the command being read.
+    if (count > 0) {
+      commands.push(
+        finishCommand(
+          src,
+          spans.slice(0, count),
+          redirects.length === 0 ? noRedirects : redirects.slice(),
+          operator,
+        ),
       );
-      if (cmd) commands.push(cmd);
-      words.length = 0;
+      count = 0;
     }
     redirects.length = 0;
     redirectNext = false;
-  };
-  const length = src.length;
-  let i = 0;
-  while (i < length) {
-    const code = src.charCodeAt(i);
-    if (code === 0x20 || code === 0x09 || code === 0x0d) {
-      i++;
-      continue;
-    }
-    if (code === 0x5c && src.charCodeAt(i + 1) === 0x0a) {
-      i += 2;
-      continue;
-    }
-    if (code === 0x23 && words.length === 0 && !redirectNext) {
-      const newline = src.indexOf('\n', i);
-      i = newline < 0 ? length : newline;
-      continue;
-    }
-    const ch = src[i];
-    if (ch === '\n' || ch === ';' || ch === '(' || ch === ')') {
-      end(ch === '\n' ? 'newline' : ch);
-      i++;
-      continue;
-    }
-    if (ch === '&' || ch === '|') {
-      const next = src[i + 1];
-      if (next === ch) {
-        end(ch === '&' ? '&&' : '||');
-        i += 2;
-      } else if (ch === '&' && next === '>') {
-        redirectNext = true;
-        i += src[i + 2] === '>' ? 3 : 2;
-      } else {
-        end(ch);
-        i++;
-      }
-      continue;
-    }
-    if (ch === '>' || ch === '<') {
-      const start = i;
-      i++;
-      while (src[i] === '>' || src[i] === '<' || src[i] === '&' || src[i] === '|' || src[i] === '-') i++;
-      const before = src.charCodeAt(start - 1);
-      if (before >= 0x30 && before <= 0x39 && words.length > 0) {
-        const last = words[words.length - 1];
-        if (last.end === start && /^\d+$/.test(last.value)) words.pop();
-      }
-      redirectNext = true;
-      continue;
-    }
-    const word = readWord(src, i);
-    const next = word.end;
-    i = next > i ? next : i + 1;
-    if (redirectNext) {
-      redirects.push(word);
-      redirectNext = false;
-    } else {
-      words.push(word);
-    }
+    if (i === length) break;
   }
-  end('end');
+  // A machine-made script of many thousand words must not keep its storage for good.
+  if (spans.length > 4096) spans.length = 0;
   // Kept per RUN until the lint ends: exact size rather than the room `push` left.
   return commands.slice();
 }

@@ -13,7 +13,10 @@ export interface Undoable {
  */
 export class ScopedMap<K, V> implements Undoable {
   private readonly map = new Map<K, V>();
-  private readonly log: Array<{ key: K; had: boolean; value: V | undefined }> = [];
+  // The undo log as parallel lists (key, whether it had a value, that value): no object per change.
+  private readonly logKeys: K[] = [];
+  private readonly logHad: boolean[] = [];
+  private readonly logValues: Array<V | undefined> = [];
 
   get(key: K): V | undefined {
     return this.map.get(key);
@@ -33,7 +36,9 @@ export class ScopedMap<K, V> implements Undoable {
 
   set(key: K, value: V): void {
     const had = this.map.has(key);
-    this.log.push({ key, had, value: had ? this.map.get(key) : undefined });
+    this.logKeys.push(key);
+    this.logHad.push(had);
+    this.logValues.push(had ? this.map.get(key) : undefined);
     this.map.set(key, value);
   }
 
@@ -43,15 +48,15 @@ export class ScopedMap<K, V> implements Undoable {
   }
 
   mark(): number {
-    return this.log.length;
+    return this.logKeys.length;
   }
 
   undo(mark: number): void {
-    while (this.log.length > mark) {
-      const entry = this.log.pop();
-      if (!entry) break;
-      if (entry.had) this.map.set(entry.key, entry.value as V);
-      else this.map.delete(entry.key);
+    while (this.logKeys.length > mark) {
+      const key = this.logKeys.pop() as K;
+      const value = this.logValues.pop();
+      if (this.logHad.pop()) this.map.set(key, value as V);
+      else this.map.delete(key);
     }
   }
 }
@@ -65,6 +70,14 @@ export function walkStageTree(
   enter: (stage: Stage) => void,
   leave: (stage: Stage) => void,
 ): void {
+  // Most files build no stage on another: the walk is then the stages in order.
+  if (stages.every((stage) => !stage.parent)) {
+    for (const stage of stages) {
+      enter(stage);
+      leave(stage);
+    }
+    return;
+  }
   const children = new Map<Stage, Stage[]>();
   const roots: Stage[] = [];
   for (const stage of stages) {
@@ -75,17 +88,26 @@ export function walkStageTree(
       else children.set(stage.parent, [stage]);
     }
   }
-  const stack: Array<{ stage: Stage; leaving: boolean }> = [];
-  for (let i = roots.length - 1; i >= 0; i--) stack.push({ stage: roots[i], leaving: false });
+  // Parallel lists rather than an object per entry: the stage and whether it is being left.
+  const stack: Stage[] = [];
+  const leaving: boolean[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) {
+    stack.push(roots[i]);
+    leaving.push(false);
+  }
   for (let top = stack.pop(); top; top = stack.pop()) {
-    if (top.leaving) {
-      leave(top.stage);
+    if (leaving.pop()) {
+      leave(top);
       continue;
     }
-    enter(top.stage);
-    stack.push({ stage: top.stage, leaving: true });
-    const kids = children.get(top.stage) ?? [];
-    for (let i = kids.length - 1; i >= 0; i--) stack.push({ stage: kids[i], leaving: false });
+    enter(top);
+    stack.push(top);
+    leaving.push(true);
+    const kids = children.get(top) ?? [];
+    for (let i = kids.length - 1; i >= 0; i--) {
+      stack.push(kids[i]);
+      leaving.push(false);
+    }
   }
 }
 
@@ -95,13 +117,14 @@ export function withInherited(
   scope: Undoable,
   visit: (stage: Stage) => void,
 ): void {
-  const marks = new Map<Stage, number>();
+  // A stage is left after every stage entered since it: its mark is the last one not yet used.
+  const marks: number[] = [];
   walkStageTree(
     stages,
     (stage) => {
-      marks.set(stage, scope.mark());
+      marks.push(scope.mark());
       visit(stage);
     },
-    (stage) => scope.undo(marks.get(stage) ?? 0),
+    () => scope.undo(marks.pop() ?? 0),
   );
 }
