@@ -1,7 +1,7 @@
 import type { Rule } from '../types';
 import { text } from '../types';
 import { edit, fix } from '../util';
-import { parsePort } from './ports';
+import { portsOf } from './ports';
 
 const docsPublish = {
   en: ' EXPOSE only documents a port; it publishes nothing. `docker run -p 8080:80` (or `-P`) does.',
@@ -26,8 +26,8 @@ export const exposeInvalidPort: Rule = {
   },
   check(ctx) {
     for (const [ins] of ctx.ofKind('EXPOSE')) {
-      for (const word of ins.args) {
-        const p = parsePort(word);
+      for (const p of portsOf(ins)) {
+        const word = p.word;
         if (p.hasVariable || p.mapping !== undefined) continue;
         const bad =
           p.from === undefined || p.to === undefined || p.from < 1 || p.to > 65535 || p.from > 65535;
@@ -62,8 +62,8 @@ export const exposeProtocol: Rule = {
   },
   check(ctx) {
     for (const [ins] of ctx.ofKind('EXPOSE')) {
-      for (const word of ins.args) {
-        const p = parsePort(word);
+      for (const p of portsOf(ins)) {
+        const word = p.word;
         if (p.protocol === undefined || p.hasVariable) continue;
         const lower = p.protocol.toLowerCase();
         if (['tcp', 'udp', 'sctp'].includes(p.protocol)) continue;
@@ -110,8 +110,8 @@ export const exposeMapping: Rule = {
   },
   check(ctx) {
     for (const [ins] of ctx.ofKind('EXPOSE')) {
-      for (const word of ins.args) {
-        const p = parsePort(word);
+      for (const p of portsOf(ins)) {
+        const word = p.word;
         if (p.mapping === undefined) continue;
         const kept = p.ports + (p.protocol !== undefined ? `/${p.protocol}` : '');
         ctx.report(
@@ -141,8 +141,8 @@ export const exposeReversedRange: Rule = {
   },
   check(ctx) {
     for (const [ins] of ctx.ofKind('EXPOSE')) {
-      for (const word of ins.args) {
-        const p = parsePort(word);
+      for (const p of portsOf(ins)) {
+        const word = p.word;
         if (p.from === undefined || p.to === undefined || p.from <= p.to || p.hasVariable) continue;
         const fixed = word.value.replace(p.ports, `${p.to}-${p.from}`);
         ctx.report(

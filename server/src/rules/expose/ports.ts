@@ -1,4 +1,4 @@
-import type { Word } from '../../parser';
+import type { Instruction, Word } from '../../parser';
 
 export interface PortSpec {
   word: Word;
@@ -12,9 +12,33 @@ export interface PortSpec {
   hasVariable: boolean;
 }
 
+function isQuote(code: number): boolean {
+  return code === 0x22 || code === 0x27;
+}
+
+/** Where `ports` matches `\d+(-\d+)?` in full: the dash's index, `ports.length` if none, -1 if no match. */
+function rangeDash(ports: string): number {
+  const n = ports.length;
+  let i = 0;
+  while (i < n && ports.charCodeAt(i) >= 0x30 && ports.charCodeAt(i) <= 0x39) i++;
+  if (i === 0) return -1;
+  if (i === n) return n;
+  if (ports.charCodeAt(i) !== 0x2d) return -1;
+  const dash = i++;
+  if (i === n) return -1;
+  while (i < n && ports.charCodeAt(i) >= 0x30 && ports.charCodeAt(i) <= 0x39) i++;
+  return i === n ? dash : -1;
+}
+
 /** Splits an EXPOSE word: `[ip:][host:]port[-port][/proto]`. */
 export function parsePort(word: Word): PortSpec {
-  const raw = word.value.replace(/^["']|["']$/g, '');
+  const value = word.value;
+  // One quote off each end, as `replace(/^["']|["']$/g, '')` would.
+  let start = 0;
+  let end = value.length;
+  if (end > 0 && isQuote(value.charCodeAt(0))) start = 1;
+  if (end > start && isQuote(value.charCodeAt(end - 1))) end--;
+  const raw = start === 0 && end === value.length ? value : value.slice(start, end);
   const slash = raw.lastIndexOf('/');
   const protocol = slash >= 0 ? raw.slice(slash + 1) : undefined;
   const body = slash >= 0 ? raw.slice(0, slash) : raw;
@@ -22,14 +46,27 @@ export function parsePort(word: Word): PortSpec {
   const mapping = colon >= 0 ? body.slice(0, colon) : undefined;
   const ports = colon >= 0 ? body.slice(colon + 1) : body;
   const hasVariable = raw.includes('$');
-  const m = /^(\d+)(?:-(\d+))?$/.exec(ports);
-  return {
-    word,
-    mapping,
-    from: m ? Number(m[1]) : undefined,
-    to: m ? Number(m[2] ?? m[1]) : undefined,
-    ports,
-    protocol,
-    hasVariable,
-  };
+  const dash = rangeDash(ports);
+  let from: number | undefined;
+  let to: number | undefined;
+  if (dash >= 0) {
+    from = Number(dash === ports.length ? ports : ports.slice(0, dash));
+    to = dash === ports.length ? from : Number(ports.slice(dash + 1));
+  }
+  return { word, mapping, from, to, ports, protocol, hasVariable };
+}
+
+const parsed = new WeakMap<Instruction, readonly PortSpec[]>();
+
+/** Every word of an EXPOSE instruction parsed once, shared by the rules that read them. */
+export function portsOf(ins: Instruction): readonly PortSpec[] {
+  let specs = parsed.get(ins);
+  if (specs === undefined) {
+    const args = ins.args;
+    const list = new Array<PortSpec>(args.length);
+    for (let i = 0; i < args.length; i++) list[i] = parsePort(args[i]);
+    specs = list;
+    parsed.set(ins, specs);
+  }
+  return specs;
 }

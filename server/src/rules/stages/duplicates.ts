@@ -3,7 +3,7 @@ import { text } from '../types';
 import type { Instruction, Word } from '../../parser';
 import type { LintContext } from '../context';
 import { ScopedMap, withInherited } from '../stageTree';
-import { parsePort } from '../expose/ports';
+import { portsOf } from '../expose/ports';
 import { normalizePath } from '../util';
 import { volumePaths } from '../volume/paths';
 
@@ -46,12 +46,13 @@ export const duplicateExpose: Rule = {
     },
   },
   check(ctx) {
-    const ports = (ins: Instruction): Array<{ key: string; word: Word }> =>
-      ins.args.flatMap((word) => {
-        const p = parsePort(word);
-        if (p.from === undefined || p.mapping !== undefined) return [];
-        return [{ key: `${p.ports}/${(p.protocol ?? 'tcp').toLowerCase()}`, word }];
-      });
+    const ports = (ins: Instruction): Array<{ key: string; word: Word }> => {
+      const keys: Array<{ key: string; word: Word }> = [];
+      for (const p of portsOf(ins))
+        if (p.from !== undefined && p.mapping === undefined)
+          keys.push({ key: `${p.ports}/${(p.protocol ?? 'tcp').toLowerCase()}`, word: p.word });
+      return keys;
+    };
     repeats(ctx, 'EXPOSE', ports, (key, word, first) =>
       ctx.report(
         word.range,
