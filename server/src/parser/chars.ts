@@ -18,21 +18,3 @@ export function isSpace(code: number): boolean {
 export function isTokenSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0b || code === 0x0c || code === 0x0d;
 }
-
-/** Offsets of the maximal runs of non-`[\t\v\f\r ]` characters, as `regexp.Split` would cut them. */
-export function splitTokenSpace(text: string, from: number, to: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let start = from;
-  let i = from;
-  while (i < to) {
-    if (isTokenSpace(text.charCodeAt(i))) {
-      out.push([start, i]);
-      while (i < to && isTokenSpace(text.charCodeAt(i))) i++;
-      start = i;
-    } else {
-      i++;
-    }
-  }
-  out.push([start, to]);
-  return out;
-}

@@ -1,4 +1,4 @@
-import { isSpace, isTokenSpace, splitTokenSpace } from './chars';
+import { isSpace, isTokenSpace } from './chars';
 import { parseJsonArray } from './jsonArray';
 import type { LogicalLine } from './logicalLine';
 import type { Flag, Heredoc, Instruction, KeyValue, ParseError, Position, Range, Word } from './types';
@@ -254,7 +254,22 @@ class LazyPair implements KeyValue {
 function splitWords(line: LogicalLine, start: number, end: number): Word[] {
   if (start >= end) return [];
   const text = line.text;
-  return splitTokenSpace(text, start, end).map(([s, e]) => new LazyWord(text.slice(s, e), line, s, e));
+  // The maximal runs of non-`[\t\v\f\r ]` characters, as `regexp.Split` cuts them (an empty word
+  // where a space leads or trails), made into words as found: no offset pair per word.
+  const words: Word[] = [];
+  let from = start;
+  let i = start;
+  while (i < end) {
+    if (isTokenSpace(text.charCodeAt(i))) {
+      words.push(new LazyWord(text.slice(from, i), line, from, i));
+      while (i < end && isTokenSpace(text.charCodeAt(i))) i++;
+      from = i;
+    } else {
+      i++;
+    }
+  }
+  words.push(new LazyWord(text.slice(from, end), line, from, end));
+  return words;
 }
 
 function word(b: Builder, value: string, start: number, end: number): Word {
