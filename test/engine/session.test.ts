@@ -49,12 +49,24 @@ async function connected(session: LiveEngineSession): Promise<void> {
 class EngineProxy {
   private server: Server | undefined;
   private readonly sockets = new Set<Socket>();
+  private readonly requests = new Map<Socket, Socket>();
+  private holding = false;
+  /** Requests that reached the proxy while it was holding. */
+  held = 0;
   constructor(readonly path: string) {}
 
   start(): Promise<void> {
+    this.holding = false;
     const server = createServer((client) => {
+      this.sockets.add(client);
+      client.on('error', () => client.destroy());
+      if (this.holding) {
+        this.countHeld(client);
+        return;
+      }
       const upstream = netConnect(socketPath);
-      this.sockets.add(client).add(upstream);
+      this.sockets.add(upstream);
+      this.requests.set(client, upstream);
       client.pipe(upstream).pipe(client);
       const drop = () => {
         client.destroy();
@@ -67,9 +79,23 @@ class EngineProxy {
     return new Promise((resolve) => server.listen(this.path, resolve));
   }
 
+  /** Requests from now on reach no engine and hang, as on a daemon that is going down. */
+  hold(): void {
+    this.holding = true;
+    for (const [client, upstream] of this.requests) {
+      client.unpipe(upstream);
+      this.countHeld(client);
+    }
+  }
+
+  private countHeld(client: Socket): void {
+    client.once('readable', () => this.held++);
+  }
+
   stop(): Promise<void> {
     for (const s of this.sockets) s.destroy();
     this.sockets.clear();
+    this.requests.clear();
     const server = this.server;
     this.server = undefined;
     return new Promise((resolve) => (server ? server.close(() => resolve()) : resolve()));
@@ -162,12 +188,25 @@ void describe('live session against the real engine', () => {
     const proxy = new EngineProxy(join(dir, 'engine.sock'));
     await proxy.start();
     const session = open(`unix://${proxy.path}`, 50);
+    const problems: string[] = [];
+    const messages: string[] = [];
+    session.onDidChangeState((s) => {
+      if (s.kind !== 'unreachable') return;
+      problems.push(s.problem.code);
+      messages.push(`${s.problem.message} (${s.problem.detail ?? ''})`);
+    });
     try {
       await connected(session);
+      // A reload is cut mid-way too: its "socket hang up" must not stand in for the cause.
+      proxy.hold();
+      const reloads = session.stats.reloads;
+      await createVolume(tracker, uniqueName('before-outage'));
+      await waitFor('a reload in flight', () => session.stats.reloads > reloads && proxy.held > 0);
       await proxy.stop();
       const down = await waitFor('the outage', () =>
         session.state.kind === 'unreachable' ? session.state : undefined,
       );
+      assert.deepEqual(problems, ['socket-missing'], messages.join('; '));
       assert.equal(down.problem.code, 'socket-missing');
       assert.match(down.problem.message, /engine\.sock/);
       assert.ok((down.retryAt ?? 0) > 0);

@@ -175,7 +175,12 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
     endpoint = resolveEndpoint(options);
     if (endpoint.transport === 'ssh') tunnel = openSshTunnel(endpoint, options.env, options.knownHostsFiles);
     const docker = await createClient(dockerOptions(endpoint, tunnel), options.counter);
-    const version = await versionWithin(docker, deadline);
+    const local = endpoint.transport === 'unix' || endpoint.transport === 'npipe';
+    const version = await versionWithin(docker, deadline).catch((error: unknown) => {
+      // A daemon going down cuts what it had accepted; a second ask finds why (socket gone, refused).
+      if (local && isCut(error)) return versionWithin(docker, deadline);
+      throw error;
+    });
     if (compareApiVersions(version.ApiVersion, minimumApiVersion) < 0) {
       throw new ApiVersionError(version.ApiVersion, version.Version);
     }
@@ -198,6 +203,11 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
     };
     return { ok: false, problem: classifyError(abortAsTimeout(error, deadline), fallback), endpoint };
   }
+}
+
+function isCut(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE';
 }
 
 /** dockerode accepts an abort signal for /version; its typings do not say so. */

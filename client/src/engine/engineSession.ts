@@ -334,7 +334,11 @@ export class LiveEngineSession implements EngineSession {
     const generation = this.generation;
     const running = this.runReloads(generation)
       .catch((error: unknown) => {
-        if (this.resolved) this.fail(generation, classifyError(error, this.resolved));
+        if (generation !== this.generation || this.disposed) return;
+        // A request cut mid-way ("socket hang up") tells nothing of why: connect afresh, so the
+        // problem shown is the cause as it is now, such as a daemon that stopped.
+        if (isConnectionLoss(error)) void this.connectNow();
+        else if (this.resolved) this.fail(generation, classifyError(error, this.resolved));
       })
       .finally(() => {
         if (this.reloading === running) this.reloading = undefined;
@@ -393,6 +397,11 @@ export class LiveEngineSession implements EngineSession {
     this.currentSnapshot = next;
     if (!isEmptyDelta(delta)) this.snapshotEmitter.fire(delta);
   }
+}
+
+/** The engine answered nothing: no HTTP status, only a broken or refused connection. */
+function isConnectionLoss(error: unknown): boolean {
+  return typeof (error as { statusCode?: unknown } | undefined)?.statusCode !== 'number';
 }
 
 /** Beyond this many touched containers one full list is cheaper than a long id filter. */
