@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { version } from '../../package.json';
+import { defaultLintSettings } from '../../common/protocol';
 import type { RuleSeverity } from '../../common/rules';
 import { helpText, parseArgs, UsageError, type CliOptions } from './cli/args';
 import { discover } from './cli/discover';
@@ -63,12 +64,17 @@ function run(argv: readonly string[]): number {
   const configs = new Map<string, HadolintConfig>();
   const results: FileFindings[] = [];
   let threshold: FailureThreshold = options.failureThreshold ?? 'info';
+  // One object for the run: the linter caches its rule plan per settings object.
+  const settings =
+    options.maxInstructions === undefined
+      ? undefined
+      : { ...defaultLintSettings, maxInstructions: options.maxInstructions };
   for (const file of files) {
     const config = configFor(file, options, configs);
     if (!options.failureThreshold && config?.failureThreshold) threshold = config.failureThreshold;
     const source = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     const hasDockerignore = fs.existsSync(path.join(path.dirname(file), '.dockerignore'));
-    results.push({ file, findings: lint(source, { config, env: { hasDockerignore } }) });
+    results.push({ file, findings: lint(source, { settings, config, env: { hasDockerignore } }) });
   }
   const lang = options.lang;
   if (options.format === 'json') out(formatJson(results, lang));

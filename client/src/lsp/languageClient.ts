@@ -6,7 +6,12 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { ServerReadyNotification, type LintSettings, type ServerInitOptions } from '../../../common/protocol';
+import {
+  ServerReadyNotification,
+  defaultMaxInstructions,
+  type LintSettings,
+  type ServerInitOptions,
+} from '../../../common/protocol';
 import { log } from '../log';
 
 /** Starts the Dockerfile language server in its own Node process. */
@@ -57,5 +62,6 @@ function readLintSettings(): LintSettings {
     enable: config.get<boolean>('enable', true),
     disabledRules: config.get<string[]>('disabledRules', []),
     severity: config.get<LintSettings['severity']>('severity', {}),
+    maxInstructions: config.get<number>('maxInstructions', defaultMaxInstructions),
   };
 }

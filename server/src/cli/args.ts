@@ -9,6 +9,8 @@ export interface CliOptions {
   failureThreshold: FailureThreshold | undefined;
   listRules: boolean;
   lang: 'en' | 'zh-cn';
+  /** Unset: the linter's default. */
+  maxInstructions: number | undefined;
   help: boolean;
 }
 
@@ -24,6 +26,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     failureThreshold: undefined,
     listRules: false,
     lang: 'en',
+    maxInstructions: undefined,
     help: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -72,6 +75,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         options.lang = v;
         break;
       }
+      case '--max-instructions': {
+        const v = value();
+        if (!/^\d+$/.test(v))
+          throw new UsageError(
+            `--max-instructions must be a whole number (0 reads every instruction), not "${v}"`,
+          );
+        options.maxInstructions = Number(v);
+        break;
+      }
       case '--':
         options.paths.push(...argv.slice(i + 1));
         i = argv.length;
@@ -98,6 +110,8 @@ Options:
                                               (default: the config's, else info)
       --list-rules                            list every rule and exit
       --lang <en|zh-cn>                       language of messages (default: en)
+      --max-instructions <n>                  stop linting a file after n instructions, with
+                                              a notice (default: 2000; 0 reads them all)
   -h, --help                                  show this help
 
 Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error.

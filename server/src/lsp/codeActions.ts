@@ -65,7 +65,8 @@ export function codeActions(
         edit: { changes: { [doc.uri]: data.fix.edits } },
       });
     }
-    if (data.rule === 'parse-error') continue;
+    // Neither is a rule a comment can silence: one is the file itself, the other a setting.
+    if (data.rule === 'parse-error' || data.rule === 'lint-limit') continue;
     actions.push({
       title: labels.line[lang].replace('{0}', data.rule),
       kind: CodeActionKind.QuickFix,

@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseDockerfile, type Dockerfile } from '../parser';
-import { lint, type LintOptions } from '../rules/engine';
+import { lint, maxInstructionsOf, type LintOptions } from '../rules/engine';
 import type { Finding } from '../rules/types';
 
 export interface LintResult {
@@ -66,8 +66,9 @@ export class LintScheduler {
 
   private lintNow(doc: TextDocument): LintResult {
     const source = doc.getText();
-    const file = parseDockerfile(source);
-    const result = { version: doc.version, file, findings: lint(source, this.options(doc.uri), file) };
+    const options = this.options(doc.uri);
+    const file = parseDockerfile(source, { maxInstructions: maxInstructionsOf(options) });
+    const result = { version: doc.version, file, findings: lint(source, options, file) };
     this.results.set(doc.uri, result);
     return result;
   }

@@ -2,6 +2,7 @@ import { isSpace } from './chars';
 import { heredocsInLine } from './heredoc';
 import { buildInstruction, none } from './instruction';
 import { LogicalLine } from './logicalLine';
+import { SourceLines } from './sourceLines';
 import type { Comment, Directive, Dockerfile, Heredoc, Instruction, ParseError, Range } from './types';
 
 const directivePattern = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
@@ -56,13 +57,23 @@ class LineComment implements Comment {
   }
 }
 
+export interface ParseOptions {
+  /**
+   * Stop before the instruction after this many: the rest of a machine-made file of 100k lines
+   * is not read at all. `Dockerfile.stoppedAt` then says where.
+   */
+  maxInstructions?: number;
+}
+
 /**
  * Parses a Dockerfile exactly as BuildKit's parser does (parser directives, escape token,
  * continuations with comments and blank lines inside, heredocs), keeping source ranges, and
  * collecting errors instead of stopping at the first one.
  */
-export function parseDockerfile(source: string): Dockerfile {
-  const lines = source.split('\n');
+export function parseDockerfile(source: string, options: ParseOptions = {}): Dockerfile {
+  const lines = new SourceLines(source);
+  const maxInstructions = options.maxInstructions ?? Infinity;
+  let stoppedAt: number | undefined;
   const errors: ParseError[] = [];
   const comments: Comment[] = [];
   const directives: Directive[] = [];
@@ -98,7 +109,7 @@ export function parseDockerfile(source: string): Dockerfile {
   let n = 0;
   while (n < lines.length) {
     const lineNo = n;
-    let raw = trimNewline(lines[n++]);
+    let raw = trimNewline(lines.at(n++));
     let offset = 0;
     if (lineNo === 0 && raw.charCodeAt(0) === 0xfeff) {
       raw = raw.slice(1);
@@ -114,13 +125,17 @@ export function parseDockerfile(source: string): Dockerfile {
     }
     if (!directivesDone) lookForDirective(raw.slice(lead), lineNo);
     if (raw[lead] === '#' || lead === raw.length) continue;
+    if (instructions.length >= maxInstructions) {
+      stoppedAt = lineNo;
+      break;
+    }
 
     let cut = continuationCut(raw, lead, escape);
     let text = raw.slice(lead, cut < 0 ? raw.length : cut);
     let pieceCount = 0;
     let lastLine = lineNo;
     while (cut >= 0 && n < lines.length) {
-      const cont = trimNewline(lines[n]);
+      const cont = trimNewline(lines.at(n));
       const contNo = n++;
       if (n === lines.length && cont === '') break;
       if (!directivesDone) lookForDirective(cont, contNo);
@@ -147,7 +162,7 @@ export function parseDockerfile(source: string): Dockerfile {
     builder.escape = escape;
     const ins = buildInstruction(builder, 0, pending);
     pending = none;
-    ins.endAt(lastLine, trimmedLength(lines[lastLine]));
+    ins.endAt(lastLine, trimmedLength(lines.at(lastLine)));
     const target = ins.name === 'ONBUILD' && ins.sub ? ins.sub : ins;
     if (heredocInstructions.has(target.name) && target.json === undefined) {
       for (const start of heredocsInLine(logical.text)) {
@@ -169,11 +184,19 @@ export function parseDockerfile(source: string): Dockerfile {
     const end = Math.max(0, lines.length - 1);
     errors.push({ message: 'file with no instructions', range: lineRange(end, 0, 0) });
   }
-  return { instructions, comments, directives, escapeToken: escape, errors, lineCount: lines.length };
+  return {
+    instructions,
+    comments,
+    directives,
+    escapeToken: escape,
+    errors,
+    lineCount: lines.length,
+    stoppedAt,
+  };
 }
 
 function readHeredoc(
-  lines: string[],
+  lines: SourceLines,
   from: number,
   name: string,
   chomp: boolean,
@@ -182,7 +205,7 @@ function readHeredoc(
   let n = from;
   while (n < lines.length) {
     const isLast = n === lines.length - 1;
-    const raw = lines[n];
+    const raw = lines.at(n);
     if (isLast && raw === '') break;
     n++;
     let candidate = trimNewline(raw);
@@ -195,7 +218,7 @@ function readHeredoc(
   return { content, range: spanLines(lines, from, Math.max(from, n - 1)), next: n, terminated: false };
 }
 
-function spanLines(lines: string[], first: number, last: number): Range {
-  const lastText = trimNewline(lines[Math.min(last, lines.length - 1)] ?? '');
+function spanLines(lines: SourceLines, first: number, last: number): Range {
+  const lastText = trimNewline(lines.at(Math.min(last, lines.length - 1)));
   return { start: { line: first, character: 0 }, end: { line: last, character: lastText.length } };
 }

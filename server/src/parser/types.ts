@@ -99,4 +99,6 @@ export interface Dockerfile {
   escapeToken: '\\' | '`';
   errors: ParseError[];
   lineCount: number;
+  /** The line of the first instruction left unread under `ParseOptions.maxInstructions`. */
+  stoppedAt?: number;
 }

@@ -1,9 +1,9 @@
-import type { LintSettings } from '../../../common/protocol';
+import { defaultMaxInstructions, type LintSettings } from '../../../common/protocol';
 import type { RuleMeta, RuleSeverity } from '../../../common/rules';
 import { parseDockerfile, type Dockerfile } from '../parser';
 import { emptyConfig, type HadolintConfig } from './config';
 import { LintContext, reportLimit, type LintEnvironment } from './context';
-import { allRules, parseErrorRule } from './registry';
+import { allRules, lintLimitRule, parseErrorRule } from './registry';
 import { isBuildKitName, matchesRule, Suppressions } from './suppress';
 import type { Finding, Rule } from './types';
 
@@ -39,8 +39,16 @@ export function effectiveSeverity(
   );
 }
 
+/** The instruction limit these options set; `Infinity` for 0 (read everything). */
+export function maxInstructionsOf(options: LintOptions): number {
+  const value = options.settings?.maxInstructions;
+  if (value === 0) return Infinity;
+  return typeof value === 'number' && value > 0 ? Math.floor(value) : defaultMaxInstructions;
+}
+
 interface RulePlan {
   parseSeverity: RuleSeverity | 'off';
+  limitSeverity: RuleSeverity | 'off';
   rules: ReadonlyArray<{ rule: Rule; severity: RuleSeverity }>;
 }
 
@@ -62,15 +70,23 @@ function planFor(options: LintOptions): RulePlan {
       const severity = effectiveSeverity(rule, options, disabled);
       if (severity !== 'off') rules.push({ rule, severity });
     }
-    plan = { parseSeverity: effectiveSeverity(parseErrorRule, options, disabled), rules };
+    plan = {
+      parseSeverity: effectiveSeverity(parseErrorRule, options, disabled),
+      limitSeverity: effectiveSeverity(lintLimitRule, options, disabled),
+      rules,
+    };
     byConfig.set(configKey, plan);
   }
   return plan;
 }
 
-/** Lints one Dockerfile; never throws on any input. Findings are sorted by position. */
+/**
+ * Lints one Dockerfile; never throws on any input. Findings are sorted by position. A `parsed`
+ * file must come from parseDockerfile with the same `maxInstructionsOf(options)`.
+ */
 export function lint(source: string, options: LintOptions = {}, parsed?: Dockerfile): Finding[] {
-  const file = parsed ?? parseDockerfile(source);
+  const file = parsed ?? parseDockerfile(source, { maxInstructions: maxInstructionsOf(options) });
+  const complete = file.stoppedAt === undefined;
   const ctx = new LintContext(file, options.env ?? {});
   const suppress = new Suppressions(file);
   const findings: Finding[] = [];
@@ -88,9 +104,11 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
       });
     }
   }
+  if (!complete && plan.limitSeverity !== 'off')
+    findings.push(limitNotice(file, options, plan.limitSeverity));
   for (const { rule, severity: planned } of plan.rules) {
     let severity = planned;
-    if (suppress.skipsFile(rule)) continue;
+    if (suppress.skipsFile(rule) || (!complete && rule.readsFinalImage)) continue;
     if (suppress.checkError && rule.aliases.some(isBuildKitName)) severity = 'error';
     let reports;
     try {
@@ -118,6 +136,22 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
   return findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
+}
+
+function limitNotice(file: Dockerfile, options: LintOptions, severity: RuleSeverity): Finding {
+  const line = file.stoppedAt ?? 0;
+  const limit = maxInstructionsOf(options).toLocaleString('en-US');
+  const shown = String(line + 1);
+  return {
+    rule: lintLimitRule,
+    severity,
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    message: {
+      en: `Berth checked the first ${limit} instructions and stopped here, at line ${shown}; rules that need the final stage were skipped. Raise the berth.lint.maxInstructions setting (berth-lint: --max-instructions) to check the whole file.`,
+      'zh-cn': `Berth 检查了前 ${limit} 条指令，在此处（第 ${shown} 行）停止；需要最终阶段的规则已跳过。提高 berth.lint.maxInstructions 设置（berth-lint：--max-instructions）即可检查整个文件。`,
+    },
+    fix: undefined,
+  };
 }
 
 function limitFinding(rule: Rule, severity: Finding['severity'], range: Finding['range']): Finding {

@@ -21,6 +21,11 @@ export interface Report {
 }
 
 export interface Rule extends RuleMeta {
+  /**
+   * Reads which stages make up the final image, or its last stage: on a file the parser stopped
+   * reading early (ParseOptions.maxInstructions) that is unknown, so the rule is not run.
+   */
+  readsFinalImage?: true;
   check(ctx: LintContext): void;
 }
 

@@ -120,3 +120,26 @@ void test('usage errors exit 2 with a message; --help, --list-rules and --lang',
   assert.match(list.stdout, /expose-host-mapping\s+error\s+expose\s+-\s+EXPOSE 写了/);
   assert.match(run('--lang', 'zh-cn', 'app/Dockerfile').stdout, /发布映射/);
 });
+
+void test('--max-instructions stops with a notice; 0 reads every instruction; bad values exit 2', () => {
+  // The last stage's USER root is past the limit: read in full the file reports it.
+  const lines = ['FROM alpine:3.20', ...Array.from({ length: 30 }, () => 'WORKDIR /app'), 'USER root'];
+  write('big/Dockerfile', lines.join('\n') + '\n');
+  const cut = run('--format', 'json', '--max-instructions', '10', 'big/Dockerfile');
+  const cutRules = JSON.parse(cut.stdout) as Array<{ rule: string; line: number }>;
+  assert.deepEqual(
+    cutRules.filter((f) => f.rule === 'lint-limit').map((f) => f.line),
+    [11],
+  );
+  assert.ok(!cutRules.some((f) => f.rule === 'last-user-root'));
+  const all = run('--format', 'json', '--max-instructions', '0', 'big/Dockerfile');
+  const allRules = (JSON.parse(all.stdout) as Array<{ rule: string }>).map((f) => f.rule);
+  assert.ok(allRules.includes('last-user-root'));
+  assert.ok(!allRules.includes('lint-limit'));
+  const bad = run('--max-instructions', 'ten', 'big/Dockerfile');
+  assert.equal(bad.code, 2);
+  assert.match(
+    bad.stderr,
+    /--max-instructions must be a whole number \(0 reads every instruction\), not "ten"/,
+  );
+});

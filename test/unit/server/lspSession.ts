@@ -11,6 +11,7 @@ import type {
   PublishDiagnosticsParams,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
+import { defaultLintSettings, type LintSettings } from '../../../common/protocol';
 
 export interface Publication {
   params: PublishDiagnosticsParams;
@@ -27,6 +28,8 @@ export interface ServerReady {
 export interface LspSessionOptions {
   /** The client's display language, as VS Code sends it in initializationOptions. */
   locale?: string;
+  /** What the server reads from the `berth.lint` section. */
+  lintSettings?: LintSettings;
 }
 
 export class LspSession {
@@ -59,7 +62,7 @@ export class LspSession {
     rpc.onNotification('berth/serverReady', (ready: ServerReady) => {
       session.serverReady = ready;
     });
-    rpc.onRequest('workspace/configuration', () => [{ enable: true, disabledRules: [], severity: {} }]);
+    rpc.onRequest('workspace/configuration', () => [options.lintSettings ?? defaultLintSettings]);
     rpc.onRequest('client/registerCapability', () => null);
     rpc.listen();
     await rpc.sendRequest('initialize', {

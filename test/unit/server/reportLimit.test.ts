@@ -2,6 +2,7 @@
 // and one more finding says so, so the editor is not kept waiting; other rules still run.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { defaultLintSettings, defaultMaxInstructions } from '../../../common/protocol';
 import { reportLimit } from '../../../server/src/rules/context';
 import { lint } from '../../../server/src/rules/engine';
 
@@ -28,4 +29,43 @@ void test('below the limit nothing is cut and no notice appears', () => {
   const legacy = lint(lines.join('\n') + '\n').filter((f) => f.rule.id === 'legacy-key-value');
   assert.equal(legacy.length, 20);
   assert.ok(legacy.every((f) => !f.message.en.includes('stopped after')));
+});
+
+void test('a file past the instruction limit is read up to it, says where it stopped, and skips final-stage rules', () => {
+  const lines = ['FROM debian:12', 'USER app'];
+  for (let i = 0; i < defaultMaxInstructions + 50; i++) lines.push('WORKDIR /srv');
+  lines.push('USER root', 'RUN cd /tmp');
+  const source = lines.join('\n') + '\n';
+  const findings = lint(source);
+  const notices = findings.filter((f) => f.rule.id === 'lint-limit');
+  assert.equal(notices.length, 1);
+  assert.equal(notices[0].severity, 'info');
+  assert.equal(notices[0].range.start.line, defaultMaxInstructions);
+  assert.match(notices[0].message.en, /checked the first 2,000 instructions and stopped here, at line 2001/);
+  assert.match(notices[0].message['zh-cn'], /前 2,000 条指令/);
+  // Nothing past the limit is reported, and what needs the last stage is not guessed from a part.
+  assert.ok(findings.every((f) => f.range.start.line <= defaultMaxInstructions));
+  assert.ok(!findings.some((f) => f.rule.id === 'last-user-root' || f.rule.id === 'no-user'));
+
+  const whole = lint(source, { settings: { ...defaultLintSettings, maxInstructions: 0 } });
+  assert.ok(!whole.some((f) => f.rule.id === 'lint-limit'));
+  assert.ok(whole.some((f) => f.rule.id === 'last-user-root'));
+  assert.ok(whole.some((f) => f.rule.id === 'run-cd-no-effect'));
+  const raised = lint(source, { settings: { ...defaultLintSettings, maxInstructions: 5000 } });
+  assert.deepEqual(
+    raised.map((f) => f.rule.id),
+    whole.map((f) => f.rule.id),
+  );
+});
+
+void test('at the limit exactly nothing is cut, and the notice can be turned off like any rule', () => {
+  const lines = ['FROM debian:12'];
+  for (let i = 1; i < defaultMaxInstructions; i++) lines.push('WORKDIR /srv');
+  const exact = lint(lines.join('\n') + '\n');
+  assert.ok(!exact.some((f) => f.rule.id === 'lint-limit'));
+  lines.push('USER root');
+  const over = lint(lines.join('\n') + '\n', {
+    settings: { ...defaultLintSettings, disabledRules: ['lint-limit'] },
+  });
+  assert.ok(!over.some((f) => f.rule.id === 'lint-limit'));
 });

@@ -100,3 +100,21 @@ void test('no crash on a 1 MB file, binary junk or an unterminated heredoc; late
   await diagnosticsFor(uri, (p) => p.version === version);
   t.diagnostic(`200-line file: diagnostics ${(performance.now() - start).toFixed(1)} ms after the keystroke`);
 });
+
+void test('berth.lint.maxInstructions from the client settings cuts the lint with a notice', async () => {
+  const limited = await LspSession.start(await bundle('server'), {
+    lintSettings: { enable: true, disabledRules: [], severity: {}, maxInstructions: 5 },
+  });
+  try {
+    const text = ['FROM alpine:3.20', ...Array.from({ length: 9 }, () => 'RUN cd /tmp'), ''].join('\n');
+    const uri = await limited.open(text);
+    const { params } = await limited.waitFor(uri, (p) => p.diagnostics.length > 0);
+    const notice = params.diagnostics.find((d) => d.code === 'lint-limit');
+    assert.equal(notice?.range.start.line, 5);
+    assert.match(notice?.message as string, /checked the first 5 instructions and stopped here, at line 6/);
+    // Only the four RUNs before the limit are checked.
+    assert.equal(params.diagnostics.filter((d) => d.code === 'run-cd-no-effect').length, 4);
+  } finally {
+    limited.dispose();
+  }
+});

@@ -5,6 +5,7 @@ import { hasFlag } from '../shell';
 
 /** Package caches left in a layer of the final image: apt lists, apk cache, pip cache. */
 export const aptListsLeft: Rule = {
+  readsFinalImage: true,
   id: 'apt-lists-not-removed',
   aliases: ['DL3009'],
   category: 'layers',
@@ -44,6 +45,7 @@ export const aptListsLeft: Rule = {
 };
 
 export const apkNoCache: Rule = {
+  readsFinalImage: true,
   id: 'apk-add-without-no-cache',
   aliases: ['DL3019'],
   category: 'layers',
@@ -94,6 +96,7 @@ export const apkNoCache: Rule = {
 };
 
 export const pipNoCacheDir: Rule = {
+  readsFinalImage: true,
   id: 'pip-install-without-no-cache-dir',
   aliases: ['DL3042'],
   category: 'layers',

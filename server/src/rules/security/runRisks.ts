@@ -40,6 +40,7 @@ export const curlPipeShell: Rule = {
 };
 
 export const chmod777: Rule = {
+  readsFinalImage: true,
   id: 'chmod-777',
   aliases: [],
   category: 'security',

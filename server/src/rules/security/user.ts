@@ -5,6 +5,7 @@ import { copyParts, unquote } from '../util';
 const dropsPrivileges = /\b(gosu|su-exec|setpriv|runuser|chroot|s6-setuidgid|setuser)\b/;
 
 export const lastUserRoot: Rule = {
+  readsFinalImage: true,
   id: 'last-user-root',
   aliases: ['DL3002'],
   category: 'security',
@@ -33,6 +34,7 @@ export const lastUserRoot: Rule = {
 };
 
 export const noUser: Rule = {
+  readsFinalImage: true,
   id: 'no-user',
   aliases: [],
   category: 'security',

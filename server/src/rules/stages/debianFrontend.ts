@@ -3,6 +3,7 @@ import { text } from '../types';
 import { edit, fix } from '../util';
 
 export const debianFrontendEnv: Rule = {
+  readsFinalImage: true,
   id: 'debian-frontend-env',
   aliases: [],
   category: 'correctness',

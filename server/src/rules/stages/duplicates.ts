@@ -93,6 +93,7 @@ export const duplicateVolume: Rule = {
 };
 
 export const notInFinalImage: Rule = {
+  readsFinalImage: true,
   id: 'expose-volume-in-build-stage',
   aliases: [],
   category: 'correctness',

@@ -3,6 +3,7 @@ import { text } from '../types';
 import { volumePaths } from './paths';
 
 export const anonymousVolume: Rule = {
+  readsFinalImage: true,
   id: 'volume-anonymous',
   aliases: [],
   category: 'volume',
