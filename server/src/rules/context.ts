@@ -26,6 +26,22 @@ export interface Script {
   locate(start: number, end: number): Range;
 }
 
+/** A simple command of a RUN, the script it is in, and its place among the RUN's commands. */
+export interface CommandRef {
+  readonly cmd: ShellCommand;
+  readonly script: Script;
+  readonly at: number;
+}
+
+/** A RUN's commands by program name, and the two lists no name selects. */
+interface CommandIndex {
+  byName: Map<string, CommandRef[]>;
+  sudo: CommandRef[];
+  redirecting: CommandRef[];
+}
+
+const noCommands: readonly CommandRef[] = [];
+
 /** What the linter knows about the surroundings; `undefined` means unknown (rules then stay quiet). */
 export interface LintEnvironment {
   /** Whether a `.dockerignore` sits beside the Dockerfile. */
@@ -54,7 +70,8 @@ export class LintContext {
   private readonly scriptCache = new Map<Instruction, Script[]>();
   private readonly workdirs = new Map<Instruction, string>();
   private workdirsComputed = false;
-  private readonly commandCache = new Map<Instruction, Array<{ cmd: ShellCommand; script: Script }>>();
+  private readonly commandCache = new Map<Instruction, CommandRef[]>();
+  private readonly commandIndexes = new Map<Instruction, CommandIndex>();
   /** Stage instructions by keyword (and by keyword list), built on first use. */
   private kinds: Map<string, Array<readonly [Instruction, Stage]>> | undefined;
   /** The first stage of each name. */
@@ -181,20 +198,64 @@ export class LintContext {
   }
 
   /** All simple commands of a RUN, across its scripts. */
-  commands(ins: Instruction): ReadonlyArray<{ cmd: ShellCommand; script: Script }> {
+  commands(ins: Instruction): readonly CommandRef[] {
     let list = this.commandCache.get(ins);
     if (!list) {
-      const scripts = this.scripts(ins);
-      if (scripts.length === 1) {
-        const only = scripts[0];
-        list = only.commands.map((cmd) => ({ cmd, script: only }));
-      } else {
-        list = [];
-        for (const script of scripts) for (const cmd of script.commands) list.push({ cmd, script });
-      }
+      list = [];
+      for (const script of this.scripts(ins))
+        for (const cmd of script.commands) list.push({ cmd, script, at: list.length });
       this.commandCache.set(ins, list);
     }
     return list;
+  }
+
+  /**
+   * The commands of a RUN running one of these programs, in order. Rules read a few programs
+   * (apt-get, rm, chmod…): asking by name, rather than each rule walking every command, is what
+   * keeps a script of 30k `echo` lines from costing every rule a pass of its own.
+   */
+  commandsNamed(ins: Instruction, names: ReadonlySet<string>): readonly CommandRef[] {
+    const index = this.commandIndex(ins);
+    const present: CommandRef[][] = [];
+    for (const name of names) {
+      const list = index.byName.get(name);
+      if (list) present.push(list);
+    }
+    return inOrder(present);
+  }
+
+  /** The commands whose program name passes `test` (asked once per distinct name), in order. */
+  commandsWhere(ins: Instruction, test: (name: string) => boolean): readonly CommandRef[] {
+    const present: CommandRef[][] = [];
+    for (const [name, list] of this.commandIndex(ins).byName) if (test(name)) present.push(list);
+    return inOrder(present);
+  }
+
+  /** The commands `sudo` runs. */
+  sudoCommands(ins: Instruction): readonly CommandRef[] {
+    return this.commandIndex(ins).sudo;
+  }
+
+  /** The commands with a redirect (`> file`, `2>&1`…). */
+  redirectingCommands(ins: Instruction): readonly CommandRef[] {
+    return this.commandIndex(ins).redirecting;
+  }
+
+  private commandIndex(ins: Instruction): CommandIndex {
+    let index = this.commandIndexes.get(ins);
+    if (!index) {
+      index = { byName: new Map(), sudo: [], redirecting: [] };
+      for (const ref of this.commands(ins)) {
+        const cmd = ref.cmd;
+        const list = index.byName.get(cmd.name);
+        if (list) list.push(ref);
+        else index.byName.set(cmd.name, [ref]);
+        if (cmd.sudo) index.sudo.push(ref);
+        if (cmd.redirects.length > 0) index.redirecting.push(ref);
+      }
+      this.commandIndexes.set(ins, index);
+    }
+    return index;
   }
 
   report(range: Range, message: Localized, fix?: Fix): void {
@@ -217,6 +278,21 @@ export class LintContext {
     }
     return this.sink;
   }
+}
+
+/** Ordered command lists merged into one ordered list, each command once. */
+export function inOrder(lists: ReadonlyArray<readonly CommandRef[]>): readonly CommandRef[] {
+  if (lists.length === 0) return noCommands;
+  if (lists.length === 1) return lists[0];
+  const seen = new Set<number>();
+  const merged: CommandRef[] = [];
+  for (const list of lists)
+    for (const ref of list) {
+      if (seen.has(ref.at)) continue;
+      seen.add(ref.at);
+      merged.push(ref);
+    }
+  return merged.sort((a, b) => a.at - b.at);
 }
 
 function normalize(path: string): string {

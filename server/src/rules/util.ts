@@ -41,6 +41,9 @@ export function isApt(cmd: ShellCommand): boolean {
   return cmd.name === 'apt-get' || cmd.name === 'apt';
 }
 
+/** The programs `isApt` accepts, for LintContext.commandsNamed. */
+export const aptNames: ReadonlySet<string> = new Set(['apt-get', 'apt']);
+
 // Plain loops: these run for every command of every RUN in many rules, and a callback per call
 // was a large share of the linter's garbage.
 export function hasArg(cmd: ShellCommand, ...values: string[]): boolean {

@@ -1,6 +1,6 @@
 import type { Rule } from '../types';
 import { text } from '../types';
-import { hasArg, isApt } from '../util';
+import { aptNames, hasArg, isApt } from '../util';
 
 export const installWithoutUpdate: Rule = {
   id: 'apt-install-without-update',
@@ -22,13 +22,11 @@ export const installWithoutUpdate: Rule = {
   check(ctx) {
     for (const [ins] of ctx.ofKind('RUN')) {
       let updated = false;
-      for (const { cmd, script } of ctx.commands(ins)) {
-        if (!isApt(cmd)) continue;
+      const apt = ctx.commandsNamed(ins, aptNames);
+      for (const { cmd, script } of apt) {
         if (hasArg(cmd, 'update', '--update')) updated = true;
         else if (hasArg(cmd, 'install', 'upgrade', 'dist-upgrade') && !updated) {
-          const later = ctx
-            .commands(ins)
-            .some(({ cmd: c }) => c.start > cmd.start && isApt(c) && hasArg(c, 'update'));
+          const later = apt.some(({ cmd: c }) => c.start > cmd.start && hasArg(c, 'update'));
           if (!later && !hasArg(cmd, 'install')) continue;
           if (cmd.args.some((a) => /\.deb$/.test(a.value))) continue;
           ctx.report(
@@ -50,6 +48,20 @@ export const installWithoutUpdate: Rule = {
   },
 };
 
+/** Programs that use the lists `apt-get update` fetched (apt itself only with some sub-commands). */
+function readsAptLists(name: string): boolean {
+  return (
+    aptNames.has(name) ||
+    name === 'apt-cache' ||
+    name === 'apt-mark' ||
+    name === 'apt-get-install' ||
+    /^(\.\/|\/).*\.sh$/.test(name) ||
+    name.endsWith('.sh')
+  );
+}
+
+const upgraders: ReadonlySet<string> = new Set(['apt-get', 'apt', 'apk', 'yum', 'dnf', 'microdnf']);
+
 export const updateAlone: Rule = {
   id: 'apt-update-alone',
   aliases: [],
@@ -69,19 +81,15 @@ export const updateAlone: Rule = {
   },
   check(ctx) {
     for (const [ins] of ctx.ofKind('RUN')) {
-      const commands = ctx.commands(ins);
-      const update = commands.find(({ cmd }) => isApt(cmd) && hasArg(cmd, 'update'));
+      const update = ctx.commandsNamed(ins, aptNames).find(({ cmd }) => hasArg(cmd, 'update'));
       if (!update) continue;
-      const uses = commands.some(
-        ({ cmd }) =>
-          (isApt(cmd) &&
-            hasArg(cmd, 'install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source')) ||
-          cmd.name === 'apt-cache' ||
-          cmd.name === 'apt-mark' ||
-          cmd.name === 'apt-get-install' ||
-          /^(\.\/|\/).*\.sh$/.test(cmd.name) ||
-          cmd.name.endsWith('.sh'),
-      );
+      const uses = ctx
+        .commandsWhere(ins, readsAptLists)
+        .some(
+          ({ cmd }) =>
+            !isApt(cmd) ||
+            hasArg(cmd, 'install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'build-dep', 'source'),
+        );
       if (uses) continue;
       ctx.report(
         update.script.locate(update.cmd.start, update.cmd.end),
@@ -113,7 +121,7 @@ export const packageUpgrade: Rule = {
   },
   check(ctx) {
     for (const [ins] of ctx.ofKind('RUN')) {
-      for (const { cmd, script } of ctx.commands(ins)) {
+      for (const { cmd, script } of ctx.commandsNamed(ins, upgraders)) {
         const upgrade =
           (isApt(cmd) && hasArg(cmd, 'upgrade', 'dist-upgrade', 'full-upgrade')) ||
           (cmd.name === 'apk' && hasArg(cmd, 'upgrade')) ||

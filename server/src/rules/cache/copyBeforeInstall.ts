@@ -88,7 +88,9 @@ export const copyAllBeforeInstall: Rule = {
           continue;
         }
         if (ins.name !== 'RUN') continue;
-        const install = ctx.commands(ins).find(({ cmd }) => installsDependencies(cmd));
+        const install = ctx
+          .commandsWhere(ins, (name) => installers.has(name))
+          .find(({ cmd }) => installsDependencies(cmd));
         if (!install) continue;
         if (!copyAll) {
           installedBefore = true;

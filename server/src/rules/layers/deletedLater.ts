@@ -17,6 +17,9 @@ function downloads(args: ReadonlyArray<{ value: string }>): string[] {
   return out;
 }
 
+const rmNames: ReadonlySet<string> = new Set(['rm']);
+const downloaders: ReadonlySet<string> = new Set(['curl', 'wget']);
+
 /** Ancestors registered per added path; deeper ones are not (no real path is this deep). */
 const maxDepth = 64;
 
@@ -81,9 +84,7 @@ export const deletedLater: Rule = {
         }
         if (ins.name !== 'RUN') continue;
         const workdir = ctx.workdir(ins);
-        const commands = ctx.commands(ins);
-        for (const { cmd, script } of commands) {
-          if (cmd.name !== 'rm') continue;
+        for (const { cmd, script } of ctx.commandsNamed(ins, rmNames)) {
           for (const arg of cmd.args) {
             if (arg.value.startsWith('-') || /[*?$]/.test(arg.value)) continue;
             const path = absolute(arg.value, workdir);
@@ -98,8 +99,7 @@ export const deletedLater: Rule = {
             );
           }
         }
-        for (const { cmd } of commands) {
-          if (cmd.name !== 'curl' && cmd.name !== 'wget') continue;
+        for (const { cmd } of ctx.commandsNamed(ins, downloaders)) {
           for (const p of downloads(cmd.args)) {
             if (!/[$*]/.test(p)) added.add(absolute(p, workdir), ins.range.start.line);
           }

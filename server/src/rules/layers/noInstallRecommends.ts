@@ -1,7 +1,7 @@
 import { hasFlag } from '../shell';
 import type { Rule } from '../types';
 import { text } from '../types';
-import { isApt } from '../util';
+import { aptNames } from '../util';
 
 export const noInstallRecommends: Rule = {
   id: 'apt-install-recommends',
@@ -22,8 +22,7 @@ export const noInstallRecommends: Rule = {
   },
   check(ctx) {
     for (const [ins] of ctx.ofKind('RUN')) {
-      for (const { cmd, script } of ctx.commands(ins)) {
-        if (!isApt(cmd)) continue;
+      for (const { cmd, script } of ctx.commandsNamed(ins, aptNames)) {
         const install = cmd.args.find((a) => a.value === 'install');
         if (!install || hasFlag(cmd.args, '--no-install-recommends')) continue;
         if (cmd.args.some((a) => /Install-Recommends=(false|0|no)/i.test(a.value))) continue;

@@ -1,9 +1,18 @@
 import type { Rule } from '../types';
 import { text } from '../types';
-import { cacheMounted, hasArg, isApt, stageInstructions } from '../util';
+import { aptNames, cacheMounted, hasArg, stageInstructions } from '../util';
 import { hasFlag } from '../shell';
 
 /** Package caches left in a layer of the final image: apt lists, apk cache, pip cache. */
+const rmNames: ReadonlySet<string> = new Set(['rm']);
+const apkNames: ReadonlySet<string> = new Set(['apk']);
+const rmOrApk: ReadonlySet<string> = new Set(['rm', 'apk']);
+
+/** pip, pip3, python3 (as `python3 -m pip`): the rule looks closer at these only. */
+function mayBePip(name: string): boolean {
+  return /^pip[0-9.]*$/.test(name) || /^python[0-9.]*$/.test(name);
+}
+
 export const aptListsLeft: Rule = {
   readsFinalImage: true,
   id: 'apt-lists-not-removed',
@@ -25,13 +34,15 @@ export const aptListsLeft: Rule = {
   check(ctx) {
     for (const [ins, stage] of ctx.ofKind('RUN')) {
       if (!stage.inFinalImage || cacheMounted(ins, '/var/lib/apt/lists')) continue;
-      const commands = ctx.commands(ins);
-      const update = commands.find(({ cmd }) => isApt(cmd) && hasArg(cmd, 'update'));
-      const installs = commands.some(({ cmd }) => isApt(cmd) && hasArg(cmd, 'install'));
+      const apt = ctx.commandsNamed(ins, aptNames);
+      const update = apt.find(({ cmd }) => hasArg(cmd, 'update'));
+      const installs = apt.some(({ cmd }) => hasArg(cmd, 'install'));
       if (!update || !installs) continue;
-      const cleaned = commands.some(
-        ({ cmd }) => cmd.name === 'rm' && cmd.args.some((a) => a.value.startsWith('/var/lib/apt/lists')),
-      );
+      const cleaned = ctx
+        .commandsNamed(ins, rmNames)
+        .some(
+          ({ cmd }) => cmd.name === 'rm' && cmd.args.some((a) => a.value.startsWith('/var/lib/apt/lists')),
+        );
       if (cleaned) continue;
       ctx.report(
         update.script.locate(update.cmd.start, update.cmd.end),
@@ -65,15 +76,16 @@ export const apkNoCache: Rule = {
   check(ctx) {
     for (const [ins, stage] of ctx.ofKind('RUN')) {
       if (!stage.inFinalImage || cacheMounted(ins, '/var/cache/apk')) continue;
-      const commands = ctx.commands(ins);
-      const cleaned = commands.some(
-        ({ cmd }) =>
-          (cmd.name === 'rm' && cmd.args.some((a) => a.value.startsWith('/var/cache/apk'))) ||
-          (cmd.name === 'apk' && hasArg(cmd, 'cache') && hasArg(cmd, 'clean', 'purge')),
-      );
+      const cleaned = ctx
+        .commandsNamed(ins, rmOrApk)
+        .some(
+          ({ cmd }) =>
+            (cmd.name === 'rm' && cmd.args.some((a) => a.value.startsWith('/var/cache/apk'))) ||
+            (cmd.name === 'apk' && hasArg(cmd, 'cache') && hasArg(cmd, 'clean', 'purge')),
+        );
       if (cleaned) continue;
-      for (const { cmd, script } of commands) {
-        if (cmd.name !== 'apk' || !hasArg(cmd, 'add') || hasFlag(cmd.args, '--no-cache')) continue;
+      for (const { cmd, script } of ctx.commandsNamed(ins, apkNames)) {
+        if (!hasArg(cmd, 'add') || hasFlag(cmd.args, '--no-cache')) continue;
         if (hasFlag(cmd.args, '--no-network')) continue;
         const add = cmd.args.find((a) => a.value === 'add');
         const range = script.locate(cmd.start, cmd.end);
@@ -121,15 +133,14 @@ export const pipNoCacheDir: Rule = {
         envSet = true;
       if (ins.name !== 'RUN' || !stage.inFinalImage || envSet) continue;
       if (ins.flags.some((f) => f.name === 'mount' && /type=cache/.test(f.value ?? ''))) continue;
-      const commands = ctx.commands(ins);
       if (
-        commands.some(
-          ({ cmd }) => cmd.name === 'rm' && cmd.args.some((a) => /\.cache(\/pip)?\/?\*?$/.test(a.value)),
-        )
+        ctx
+          .commandsNamed(ins, rmNames)
+          .some(({ cmd }) => cmd.args.some((a) => /\.cache(\/pip)?\/?\*?$/.test(a.value)))
       ) {
         continue;
       }
-      for (const { cmd, script } of commands) {
+      for (const { cmd, script } of ctx.commandsWhere(ins, mayBePip)) {
         // Both names start with "p": most commands are ruled out without running a regex.
         const isPip =
           cmd.name.startsWith('p') &&

@@ -2,6 +2,11 @@ import type { Rule } from '../types';
 import { text } from '../types';
 import { stageInstructions } from '../util';
 
+const downloaders: ReadonlySet<string> = new Set(['curl', 'wget']);
+const chmodNames: ReadonlySet<string> = new Set(['chmod']);
+const rmNames: ReadonlySet<string> = new Set(['rm']);
+const aptOnly: ReadonlySet<string> = new Set(['apt']);
+
 export const curlPipeShell: Rule = {
   id: 'curl-pipe-shell',
   aliases: [],
@@ -22,10 +27,9 @@ export const curlPipeShell: Rule = {
   check(ctx) {
     for (const [ins] of ctx.ofKind('RUN')) {
       const cmds = ctx.commands(ins);
-      for (let i = 0; i + 1 < cmds.length; i++) {
-        const { cmd, script } = cmds[i];
-        const next = cmds[i + 1].cmd;
-        if ((cmd.name !== 'curl' && cmd.name !== 'wget') || cmd.operator !== '|') continue;
+      for (const { cmd, script, at } of ctx.commandsNamed(ins, downloaders)) {
+        if (at + 1 >= cmds.length || cmd.operator !== '|') continue;
+        const next = cmds[at + 1].cmd;
         if (!/^(sh|bash|ash|dash|zsh|python[0-9.]*|perl|ruby|node)$/.test(next.name)) continue;
         ctx.report(
           script.locate(cmd.start, next.end),
@@ -67,16 +71,12 @@ export const chmod777: Rule = {
         continue;
       }
       if (ins.name !== 'RUN') continue;
-      const commands = ctx.commands(ins);
       let removed: Set<string> | undefined;
-      for (const { cmd, script } of commands) {
-        if (cmd.name !== 'chmod') continue;
+      for (const { cmd, script } of ctx.commandsNamed(ins, chmodNames)) {
         const mode = cmd.args.find((a) => /^0?777$|^(a|ugo)\+rwx$/.test(a.value));
         if (!mode) continue;
         const gone = (removed ??= new Set(
-          commands
-            .filter(({ cmd: c }) => c.name === 'rm')
-            .flatMap(({ cmd: c }) => c.args.map((a) => a.value)),
+          ctx.commandsNamed(ins, rmNames).flatMap(({ cmd: c }) => c.args.map((a) => a.value)),
         ));
         // A scratch directory removed again in the same RUN never reaches the image.
         if (cmd.args.some((a) => gone.has(a.value))) continue;
@@ -108,8 +108,7 @@ export const sudoInRun: Rule = {
   },
   check(ctx) {
     for (const [ins] of ctx.ofKind('RUN')) {
-      for (const { cmd, script } of ctx.commands(ins)) {
-        if (!cmd.sudo) continue;
+      for (const { cmd, script } of ctx.sudoCommands(ins)) {
         const word = cmd.words.find((w) => w.value === 'sudo');
         if (word)
           ctx.report(
@@ -139,8 +138,8 @@ export const aptNotAptGet: Rule = {
   },
   check(ctx) {
     for (const [ins] of ctx.ofKind('RUN')) {
-      for (const { cmd, script } of ctx.commands(ins)) {
-        if (cmd.name !== 'apt' || !cmd.nameWord) continue;
+      for (const { cmd, script } of ctx.commandsNamed(ins, aptOnly)) {
+        if (!cmd.nameWord) continue;
         const range = script.locate(cmd.nameWord.start, cmd.nameWord.end);
         const replace = {
           title: text('Replace with apt-get', '改为 apt-get'),

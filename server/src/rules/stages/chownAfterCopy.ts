@@ -3,6 +3,8 @@ import type { Rule, TextEdit } from '../types';
 import { text } from '../types';
 import { absolute, copyParts, edit } from '../util';
 
+const ownerOrMode: ReadonlySet<string> = new Set(['chown', 'chmod']);
+
 export const chownAfterCopy: Rule = {
   id: 'chown-after-copy',
   aliases: [],
@@ -33,9 +35,7 @@ export const chownAfterCopy: Rule = {
           continue;
         }
         if (ins.name !== 'RUN') continue;
-        const commands = ctx.commands(ins);
-        for (const { cmd, script } of commands) {
-          if (cmd.name !== 'chown' && cmd.name !== 'chmod') continue;
+        for (const { cmd, script } of ctx.commandsNamed(ins, ownerOrMode)) {
           const operands = cmd.args.filter((a) => !a.value.startsWith('-'));
           const mode = operands[0]?.value;
           const targets = operands.slice(1);
@@ -47,7 +47,8 @@ export const chownAfterCopy: Rule = {
           const octal = /^[0-7]{3,4}$/.test(mode);
           if (flagName === 'chmod' && !octal) continue;
           const edits: TextEdit[] = [];
-          const soleCommand = commands.length === 1 && ins.json === undefined && ins.heredocs.length === 0;
+          const soleCommand =
+            ctx.commands(ins).length === 1 && ins.json === undefined && ins.heredocs.length === 0;
           if (soleCommand && !copy.ins.flags.some((f) => f.name === flagName)) {
             edits.push(
               edit(

@@ -3,7 +3,7 @@ import type { Rule } from '../types';
 import { text } from '../types';
 import { absolute } from '../util';
 import type { Instruction } from '../../parser';
-import type { LintContext } from '../context';
+import { inOrder, type LintContext } from '../context';
 import { withInherited } from '../stageTree';
 import { volumePaths } from './paths';
 import { VolumeScope } from './volumeScope';
@@ -87,7 +87,12 @@ export const writeUnderVolume: Rule = {
     withVolumes(ctx, (ins, volumes) => {
       if (ins.name !== 'RUN') return;
       const workdir = ctx.workdir(ins);
-      for (const { cmd, script } of ctx.commands(ins)) {
+      // Writers by name, and any command by its redirects (`echo … > /data/x`).
+      const candidates = inOrder([
+        ctx.commandsWhere(ins, (name) => writers.has(name)),
+        ctx.redirectingCommands(ins),
+      ]);
+      for (const { cmd, script } of candidates) {
         for (const w of writtenPaths(cmd, workdir)) {
           const volume = volumes.containing(w.path);
           if (!volume) continue;
