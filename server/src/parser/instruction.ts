@@ -276,14 +276,30 @@ function word(b: Builder, value: string, start: number, end: number): Word {
   return new LazyWord(value, b.line, start, end);
 }
 
-function toFlag(b: Builder, t: Token): Instruction['flags'][number] {
-  const body = t.value.replace(/^--/, '');
+function toFlag(b: Builder, t: Token): Flag {
+  const body = t.value.startsWith('--') ? t.value.slice(2) : t.value;
   const eq = body.indexOf('=');
-  return {
-    name: eq < 0 ? body : body.slice(0, eq),
-    value: eq < 0 ? undefined : body.slice(eq + 1),
-    range: b.line.rangeOf(t.start, t.end),
-  };
+  return new LazyFlag(
+    eq < 0 ? body : body.slice(0, eq),
+    eq < 0 ? undefined : body.slice(eq + 1),
+    b.line,
+    t.start,
+    t.end,
+  );
+}
+
+class LazyFlag implements Flag {
+  constructor(
+    readonly name: string,
+    readonly value: string | undefined,
+    private readonly line: LogicalLine,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get range(): Range {
+    return this.line.rangeOf(this.start, this.end);
+  }
 }
 
 function parseNameValue(b: Builder, ins: Instruction, start: number, end: number): void {

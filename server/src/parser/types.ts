@@ -19,9 +19,9 @@ export interface Word {
 
 /** `--name=value` (or `--name value`, or a bare `--name`) before the arguments. */
 export interface Flag {
-  name: string;
-  value: string | undefined;
-  range: Range;
+  readonly name: string;
+  readonly value: string | undefined;
+  readonly range: Range;
 }
 
 /** One `key=value` (or legacy `key value`) of ENV, LABEL or ARG. */

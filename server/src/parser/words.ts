@@ -7,6 +7,13 @@ export interface Token {
   end: number;
 }
 
+/** Characters the flag reader must look at one by one: spaces, quotes and backslashes. */
+function stopsFlagRun(code: number, quote: string): boolean {
+  if (code === 0x5c) return true;
+  if (quote === '') return isSpace(code) || code === 0x27 || code === 0x22;
+  return code === quote.charCodeAt(0);
+}
+
 /**
  * BuildKit's extractBuilderFlags: leading `--words` (quotes and backslashes processed), a bare
  * `--` ending them. Returns the flags and the offset where the arguments start.
@@ -62,7 +69,12 @@ export function extractFlags(line: string, from: number): { flags: Token[]; rest
       word += line[pos];
       continue;
     }
-    word += ch;
+    // The plain characters up to the next one that matters, appended as one slice rather than
+    // a string per character (a line of 50k flags built 600k strings).
+    let run = pos + 1;
+    while (run < line.length && !stopsFlagRun(line.charCodeAt(run), quote)) run++;
+    word += run === pos + 1 ? ch : line.slice(pos, run);
+    pos = run - 1;
   }
   return { flags, rest: line.length };
 }
