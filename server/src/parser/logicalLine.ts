@@ -14,7 +14,7 @@ export class LogicalLine {
     private readonly firstLine: number,
     private readonly firstCharacter: number,
     /** Offset, line and character of each piece after the first, flattened. */
-    private readonly more: number[] | undefined,
+    private readonly more: ArrayLike<number> | undefined,
   ) {}
 
   positionAt(offset: number): Position {

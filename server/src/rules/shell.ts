@@ -1,6 +1,8 @@
 // A small shell reader for RUN scripts: enough to find the simple commands, their words and
 // redirect targets, with offsets, without ever executing or fully parsing POSIX sh.
 
+import { copyOffsets } from '../parser/offsets';
+
 export interface ShellWord {
   /** Quotes removed, escapes resolved, `$(…)` and variables kept as written. */
   value: string;
@@ -138,7 +140,12 @@ function readWord(src: string, start: number): ShellWord {
 }
 
 /** `spans` holds each word's start and end, flattened. */
-function finishCommand(src: string, spans: number[], redirects: ShellWord[], operator: string): ShellCommand {
+function finishCommand(
+  src: string,
+  spans: ArrayLike<number>,
+  redirects: ShellWord[],
+  operator: string,
+): ShellCommand {
   const count = spans.length / 2;
   let k = 0;
   let sudo = false;
@@ -172,7 +179,7 @@ class ParsedCommand implements ShellCommand {
   constructor(
     private readonly src: string,
     /** Start and end of each word, flattened. */
-    private readonly spans: number[],
+    private readonly spans: ArrayLike<number>,
     readonly redirects: ShellWord[],
     /** Index of the program among the words. */
     private readonly program: number,
@@ -211,12 +218,6 @@ class ParsedCommand implements ShellCommand {
  * microsecond each.
  */
 let scratchSpans = new Int32Array(256);
-
-function copySpans(from: Int32Array, count: number): number[] {
-  const spans = new Array<number>(count);
-  for (let k = 0; k < count; k++) spans[k] = from[k];
-  return spans;
-}
 
 /** Splits a script into its simple commands (pipelines, lists and compound bodies flattened). */
 export function parseShell(src: string): ShellCommand[] {
@@ -300,7 +301,7 @@ export function parseShell(src: string): ShellCommand[] {
       commands.push(
         finishCommand(
           src,
-          copySpans(spans, count),
+          copyOffsets(spans, count),
           redirects.length === 0 ? noRedirects : redirects.slice(),
           operator,
         ),
