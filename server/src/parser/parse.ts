@@ -58,6 +58,70 @@ class LineComment implements Comment {
   }
 }
 
+/**
+ * Where each comment line is (line, '#' column, end), three numbers in a typed buffer. A comment
+ * becomes an object only when the list is first read: the linter reads it only when the file
+ * mentions `ignore` at all, and a 1 MB continuation with comments inside has 100k of them.
+ */
+class CommentSpots {
+  private spots = new Int32Array(48);
+  private count = 0;
+
+  add(line: number, from: number, to: number): void {
+    if (this.count + 3 > this.spots.length) {
+      const grown = new Int32Array(this.spots.length * 2);
+      grown.set(this.spots);
+      this.spots = grown;
+    }
+    this.spots[this.count++] = line;
+    this.spots[this.count++] = from;
+    this.spots[this.count++] = to;
+  }
+
+  toLazyList(lines: SourceLines): () => Comment[] {
+    const spots = this.spots;
+    const count = this.count;
+    return () => {
+      const list: Comment[] = [];
+      for (let k = 0; k < count; k += 3) {
+        const line = spots[k];
+        const from = spots[k + 1];
+        const to = spots[k + 2];
+        list.push(
+          new LineComment(
+            lines
+              .at(line)
+              .slice(from + 1, to)
+              .trim(),
+            line,
+            from,
+            to,
+          ),
+        );
+      }
+      return list;
+    };
+  }
+}
+
+class ParsedDockerfile implements Dockerfile {
+  private commentList: Comment[] | undefined;
+
+  constructor(
+    readonly instructions: Instruction[],
+    private readonly makeComments: () => Comment[],
+    readonly directives: Directive[],
+    readonly escapeToken: '\\' | '`',
+    readonly errors: ParseError[],
+    readonly lineCount: number,
+    readonly stoppedAt: number | undefined,
+  ) {}
+
+  get comments(): Comment[] {
+    return (this.commentList ??= this.makeComments());
+  }
+}
+
 export interface ParseOptions {
   /**
    * Stop before the instruction after this many: the rest of a machine-made file of 100k lines
@@ -76,7 +140,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
   const maxInstructions = options.maxInstructions ?? Infinity;
   let stoppedAt: number | undefined;
   const errors: ParseError[] = [];
-  const comments: Comment[] = [];
+  const comments = new CommentSpots();
   const directives: Directive[] = [];
   const instructions: Instruction[] = [];
   let escape: '\\' | '`' = '\\';
@@ -121,7 +185,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
     const lead = leadingSpace(raw);
     if (raw[lead] === '#') {
       const text = raw.slice(lead + 1).trim();
-      comments.push(new LineComment(text, lineNo, offset + lead, offset + raw.length));
+      comments.add(lineNo, offset + lead, offset + raw.length);
       if (pending === none) pending = [text];
       else pending.push(text);
     }
@@ -143,7 +207,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
       if (!directivesDone) lookForDirective(cont, contNo);
       const lead2 = leadingSpace(cont);
       if (cont[lead2] === '#') {
-        comments.push(new LineComment(cont.slice(lead2 + 1).trim(), contNo, lead2, cont.length));
+        comments.add(contNo, lead2, cont.length);
         continue;
       }
       if (lead2 === cont.length) continue;
@@ -191,15 +255,15 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
     const end = Math.max(0, lines.length - 1);
     errors.push({ message: 'file with no instructions', range: lineRange(end, 0, 0) });
   }
-  return {
+  return new ParsedDockerfile(
     instructions,
-    comments,
+    comments.toLazyList(lines),
     directives,
-    escapeToken: escape,
+    escape,
     errors,
-    lineCount: lines.length,
+    lines.length,
     stoppedAt,
-  };
+  );
 }
 
 function readHeredoc(

@@ -94,7 +94,8 @@ export interface Directive {
 
 export interface Dockerfile {
   instructions: Instruction[];
-  comments: Comment[];
+  /** Every comment line, in order (made when first read). */
+  readonly comments: Comment[];
   directives: Directive[];
   escapeToken: '\\' | '`';
   errors: ParseError[];

@@ -283,16 +283,35 @@ export class LintContext {
 /** Ordered command lists merged into one ordered list, each command once. */
 export function inOrder(lists: ReadonlyArray<readonly CommandRef[]>): readonly CommandRef[] {
   if (lists.length === 0) return noCommands;
-  if (lists.length === 1) return lists[0];
-  const seen = new Set<number>();
-  const merged: CommandRef[] = [];
-  for (const list of lists)
-    for (const ref of list) {
-      if (seen.has(ref.at)) continue;
-      seen.add(ref.at);
-      merged.push(ref);
+  let merged = lists[0];
+  for (let k = 1; k < lists.length; k++) merged = mergeTwo(merged, lists[k]);
+  return merged;
+}
+
+function mergeTwo(a: readonly CommandRef[], b: readonly CommandRef[]): readonly CommandRef[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out: CommandRef[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x.at < y.at) {
+      out.push(x);
+      i++;
+    } else if (y.at < x.at) {
+      out.push(y);
+      j++;
+    } else {
+      out.push(x);
+      i++;
+      j++;
     }
-  return merged.sort((a, b) => a.at - b.at);
+  }
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
 }
 
 function normalize(path: string): string {

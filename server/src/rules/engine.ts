@@ -88,7 +88,7 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
   const file = parsed ?? parseDockerfile(source, { maxInstructions: maxInstructionsOf(options) });
   const complete = file.stoppedAt === undefined;
   const ctx = new LintContext(file, options.env ?? {});
-  const suppress = new Suppressions(file);
+  const suppress = new Suppressions(file, source);
   const findings: Finding[] = [];
   const plan = planFor(options);
   const parseSeverity = plan.parseSeverity;

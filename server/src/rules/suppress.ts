@@ -74,8 +74,10 @@ export class Suppressions {
   /** BuildKit `check=error=true`: its checks fail the build, so we report them as errors. */
   readonly checkError: boolean;
 
-  constructor(file: Dockerfile) {
+  /** `source` lets a file that never says "ignore" skip reading its comments at all. */
+  constructor(file: Dockerfile, source?: string) {
     this.checkError = this.readCheckDirective(file);
+    if (source !== undefined && !mentionsIgnore.test(source)) return;
     // Most files have comments and no ignore comment at all: they skip the indexing below.
     if (!file.comments.some((c) => mayIgnore(c.text))) return;
     const commentAt = new Map<number, string>();
