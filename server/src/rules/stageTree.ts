@@ -52,6 +52,14 @@ export class ScopedMap<K, V> implements Undoable {
   }
 
   undo(mark: number): void {
+    // Back to the start is back to empty: one clear instead of one step per entry.
+    if (mark === 0) {
+      this.map.clear();
+      this.logKeys.length = 0;
+      this.logHad.length = 0;
+      this.logValues.length = 0;
+      return;
+    }
     while (this.logKeys.length > mark) {
       const key = this.logKeys.pop() as K;
       const value = this.logValues.pop();

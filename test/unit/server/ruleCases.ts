@@ -191,8 +191,12 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}EXPOSE 8000-9000\n`],
   },
   'expose-duplicate': {
-    fires: [`${F}EXPOSE 80\nEXPOSE 80/tcp\n`],
-    quiet: [`${F}EXPOSE 80 80/udp\n`],
+    fires: [
+      `${F}EXPOSE 80\nEXPOSE 80/tcp\n`,
+      `${F}EXPOSE 53/udp 53/UDP\n`,
+      `${F}EXPOSE 8000-8010 8000-8010\n`,
+    ],
+    quiet: [`${F}EXPOSE 80 80/udp\n`, `${F}EXPOSE 80 80/sctp 8080\n`, `${F}EXPOSE 80 80-80 080\n`],
   },
   'instruction-casing': {
     fires: ['From debian:12\nrun true\n'],

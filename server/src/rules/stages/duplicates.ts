@@ -3,7 +3,7 @@ import { text } from '../types';
 import type { Instruction, Word } from '../../parser';
 import type { LintContext } from '../context';
 import { ScopedMap, withInherited } from '../stageTree';
-import { portsOf } from '../expose/ports';
+import { portsOf, type PortSpec } from '../expose/ports';
 import { normalizePath } from '../util';
 import { volumePaths } from '../volume/paths';
 
@@ -11,23 +11,40 @@ import { volumePaths } from '../volume/paths';
  * Walks the stages with the first line each key was declared on by `name` instructions, the
  * parent stages' included (what the image inherits); `duplicate` gets every later repeat.
  */
-function repeats(
+function repeats<K, T extends { key: K }>(
   ctx: LintContext,
   name: 'EXPOSE' | 'VOLUME',
-  keys: (ins: Instruction) => Array<{ key: string; word: Word }>,
-  duplicate: (key: string, word: Word, first: number) => void,
+  keys: (ins: Instruction) => T[],
+  duplicate: (item: T, first: number) => void,
 ): void {
-  const seen = new ScopedMap<string, number>();
+  const seen = new ScopedMap<K, number>();
   withInherited(ctx.stages, seen, (stage) => {
     for (const ins of stage.instructions) {
       if (ins.name !== name) continue;
-      for (const { key, word } of keys(ins)) {
-        const first = seen.get(key);
-        if (first === undefined) seen.set(key, ins.range.start.line);
-        else duplicate(key, word, first);
+      for (const item of keys(ins)) {
+        const first = seen.get(item.key);
+        if (first === undefined) seen.set(item.key, ins.range.start.line);
+        else duplicate(item, first);
       }
     }
   });
+}
+
+const protocolIndex: Record<string, number> = { tcp: 0, udp: 1, sctp: 2 };
+
+/**
+ * What makes two EXPOSE words the same port: a number for a single port written plainly (no
+ * string to build and hash; a line of 60k ports spent most of its time there), else the text.
+ */
+function portKey(p: PortSpec): number | string {
+  const protocol = (p.protocol ?? 'tcp').toLowerCase();
+  const index = protocolIndex[protocol];
+  const plain =
+    p.from !== undefined &&
+    p.ports.length < 10 &&
+    !p.ports.includes('-') &&
+    (p.ports.charCodeAt(0) !== 0x30 || p.ports === '0');
+  return plain && index !== undefined ? p.from! * 4 + index : `${p.ports}/${protocol}`;
 }
 
 export const duplicateExpose: Rule = {
@@ -46,19 +63,19 @@ export const duplicateExpose: Rule = {
     },
   },
   check(ctx) {
-    const ports = (ins: Instruction): Array<{ key: string; word: Word }> => {
-      const keys: Array<{ key: string; word: Word }> = [];
+    const ports = (ins: Instruction): Array<{ key: number | string; spec: PortSpec }> => {
+      const keys: Array<{ key: number | string; spec: PortSpec }> = [];
       for (const p of portsOf(ins))
-        if (p.from !== undefined && p.mapping === undefined)
-          keys.push({ key: `${p.ports}/${(p.protocol ?? 'tcp').toLowerCase()}`, word: p.word });
+        if (p.from !== undefined && p.mapping === undefined) keys.push({ key: portKey(p), spec: p });
       return keys;
     };
-    repeats(ctx, 'EXPOSE', ports, (key, word, first) =>
+    repeats(ctx, 'EXPOSE', ports, ({ spec }, first) => {
+      const key = `${spec.ports}/${(spec.protocol ?? 'tcp').toLowerCase()}`;
       ctx.report(
-        word.range,
+        spec.word.range,
         text(`${key} is already exposed on line ${first + 1}.`, `${key} 已在第 ${first + 1} 行声明过。`),
-      ),
-    );
+      );
+    });
   },
 };
 
@@ -80,7 +97,7 @@ export const duplicateVolume: Rule = {
   check(ctx) {
     const paths = (ins: Instruction): Array<{ key: string; word: Word }> =>
       volumePaths(ins).map(({ path, word }) => ({ key: normalizePath(path), word }));
-    repeats(ctx, 'VOLUME', paths, (key, word, first) =>
+    repeats(ctx, 'VOLUME', paths, ({ key, word }, first) =>
       ctx.report(
         word.range,
         text(
