@@ -1,6 +1,7 @@
 // Issue 4 (and 6) in a real VS Code: a diagnostic appears as you type, its quick fix edits the
 // text, hovers explain instructions and rules, and the language server comes back after a crash
 // or a restart command.
+import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,6 +17,50 @@ import { waitFor } from '../harness/wait';
 const fixture = path.resolve(__dirname, '..', 'fixtures', 'e2e', 'lint');
 const mappingProblem = (mapping: string) =>
   `\`${mapping}\` is a publish mapping; it belongs to \`docker run -p ${mapping}\`.`;
+
+/**
+ * Sets a number setting in the Settings editor, as a user does, waits for VS Code to write it to
+ * the user's settings.json (closing the editor sooner drops the write), and goes back to `file`.
+ */
+async function setNumberSetting(
+  page: Page,
+  userDataDir: string,
+  key: string,
+  value: number,
+  file: string,
+): Promise<void> {
+  await runCommand(page, 'Preferences: Open User Settings');
+  // The search box is a small editor that has the focus once the Settings editor is open.
+  await page.locator('.settings-editor .search-container .monaco-editor.focused').waitFor();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(key);
+  const input = page
+    .locator('.settings-editor .setting-item-number')
+    .filter({ hasText: 'Max Instructions' })
+    .locator('input');
+  await input.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(String(value));
+  await page.keyboard.press('Enter');
+  await waitFor(`${key} = ${value} in settings.json`, () =>
+    Promise.resolve(userSetting(userDataDir, key) === value ? true : undefined),
+  );
+  // VS Code shows Settings as a modal over the workbench: close it before going back.
+  const settings = page.locator('.settings-editor');
+  await waitFor('the Settings editor to close', async () => {
+    if (!(await settings.isVisible())) return true;
+    await page.keyboard.press('Escape');
+    return undefined;
+  });
+  await openFile(page, file);
+}
+
+/** The value of `key` in the user's settings.json, as the Settings editor wrote it. */
+function userSetting(userDataDir: string, key: string): unknown {
+  const file = path.join(userDataDir, 'User', 'settings.json');
+  if (!existsSync(file)) return undefined;
+  return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[key];
+}
 
 /** Types `line` as a new last line of the active editor. */
 async function typeLastLine(page: Page, line: string): Promise<void> {
@@ -79,6 +124,45 @@ void describe('Dockerfile language features in a real VS Code', () => {
         'EXPOSE with a host:container or ip:port mapping',
       );
       assert.match(rule, /expose-host-mapping/);
+    });
+  });
+
+  void test('berth.lint.maxInstructions cuts the lint with a notice, and 0 brings the rest back', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    await guarded(w.page, 'lint-instruction-limit', async () => {
+      await openFile(w.page, 'long.Dockerfile');
+      const cdProblem = /This `cd` ends the RUN/;
+      const notice = 'Berth checked the first 5 instructions and stopped here, at line 6';
+      const countCd = async (): Promise<number> =>
+        (await problems(w.page)).filter((row) => cdProblem.test(row)).length;
+      await waitFor('the three RUN cd problems', async () => ((await countCd()) === 3 ? true : undefined));
+
+      await setNumberSetting(
+        w.page,
+        w.server.userDataDir,
+        'berth.lint.maxInstructions',
+        5,
+        'long.Dockerfile',
+      );
+      await expectProblem(w.page, notice);
+      // Line 5's RUN is the fifth instruction: it is still checked, the two after it are not.
+      await waitFor('only the RUN cd before the limit', async () =>
+        (await countCd()) === 1 ? true : undefined,
+      );
+
+      // 0 reads every instruction (2000, the default, would be dropped from settings.json).
+      await setNumberSetting(
+        w.page,
+        w.server.userDataDir,
+        'berth.lint.maxInstructions',
+        0,
+        'long.Dockerfile',
+      );
+      await waitFor('the notice to go and the rest to come back', async () => {
+        const rows = await problems(w.page);
+        return !rows.some((row) => row.includes(notice)) && (await countCd()) === 3 ? true : undefined;
+      });
     });
   });
 
