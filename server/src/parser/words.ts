@@ -79,6 +79,16 @@ export function extractFlags(line: string, from: number): { flags: Token[]; rest
   return { flags, rest: line.length };
 }
 
+/** A character parseWords appends as it is inside an unquoted word. */
+function plainInWord(code: number, escape: string): boolean {
+  return !isSpace(code) && code !== 0x27 && code !== 0x22 && code !== escape.charCodeAt(0);
+}
+
+/** A character parseWords appends as it is inside quotes. */
+function plainInQuote(code: number, quote: string, escape: string): boolean {
+  return code !== quote.charCodeAt(0) && (quote === "'" || code !== escape.charCodeAt(0));
+}
+
 /**
  * BuildKit's parseWords, used by ENV, LABEL and ARG: words split on unquoted white space,
  * quotes and escapes kept in the value.
@@ -121,6 +131,13 @@ export function parseWords(text: string, from: number, to: number, escape: strin
         word += ch;
         pos++;
         ch = text[pos];
+      } else if (phase === 'word') {
+        // A run of plain characters as one slice, not a string per character.
+        let run = pos + 1;
+        while (run < to && plainInWord(text.charCodeAt(run), escape)) run++;
+        word += run === pos + 1 ? ch : text.slice(pos, run);
+        pos = run - 1;
+        continue;
       }
       word += ch;
       continue;
@@ -134,6 +151,12 @@ export function parseWords(text: string, from: number, to: number, escape: strin
       pos++;
       word += ch;
       ch = text[pos];
+    } else if (phase === 'quote') {
+      let run = pos + 1;
+      while (run < to && plainInQuote(text.charCodeAt(run), quote, escape)) run++;
+      word += run === pos + 1 ? ch : text.slice(pos, run);
+      pos = run - 1;
+      continue;
     }
     word += ch;
   }
