@@ -199,14 +199,7 @@ export class LintContext {
 
   /** All simple commands of a RUN, across its scripts. */
   commands(ins: Instruction): readonly CommandRef[] {
-    let list = this.commandCache.get(ins);
-    if (!list) {
-      list = [];
-      for (const script of this.scripts(ins))
-        for (const cmd of script.commands) list.push({ cmd, script, at: list.length });
-      this.commandCache.set(ins, list);
-    }
-    return list;
+    return this.commandCache.get(ins) ?? this.readCommands(ins).all;
   }
 
   /**
@@ -242,20 +235,27 @@ export class LintContext {
   }
 
   private commandIndex(ins: Instruction): CommandIndex {
-    let index = this.commandIndexes.get(ins);
-    if (!index) {
-      index = { byName: new Map(), sudo: [], redirecting: [] };
-      for (const ref of this.commands(ins)) {
-        const cmd = ref.cmd;
-        const list = index.byName.get(cmd.name);
-        if (list) list.push(ref);
+    return this.commandIndexes.get(ins) ?? this.readCommands(ins).index;
+  }
+
+  /** A RUN's commands in order and by name, made in one pass (a script may have 30k). */
+  private readCommands(ins: Instruction): { all: CommandRef[]; index: CommandIndex } {
+    const all: CommandRef[] = [];
+    const index: CommandIndex = { byName: new Map(), sudo: [], redirecting: [] };
+    for (const script of this.scripts(ins)) {
+      for (const cmd of script.commands) {
+        const ref = { cmd, script, at: all.length };
+        all.push(ref);
+        const named = index.byName.get(cmd.name);
+        if (named) named.push(ref);
         else index.byName.set(cmd.name, [ref]);
         if (cmd.sudo) index.sudo.push(ref);
         if (cmd.redirects.length > 0) index.redirecting.push(ref);
       }
-      this.commandIndexes.set(ins, index);
     }
-    return index;
+    this.commandCache.set(ins, all);
+    this.commandIndexes.set(ins, index);
+    return { all, index };
   }
 
   report(range: Range, message: Localized, fix?: Fix): void {
