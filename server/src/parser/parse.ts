@@ -272,21 +272,28 @@ function readHeredoc(
   name: string,
   chomp: boolean,
 ): { content: string; range: Range; next: number; terminated: boolean } {
-  let content = '';
+  // The body is the source between the heredoc's line and its terminator, taken as one slice:
+  // appending it line by line made a string per line of a 30k-line script.
   let n = from;
   while (n < lines.length) {
-    const isLast = n === lines.length - 1;
-    const raw = lines.at(n);
-    if (isLast && raw === '') break;
+    if (n === lines.length - 1 && lines.isEmpty(n)) break;
+    const terminator = lines.isExactly(n, name, chomp);
     n++;
-    let candidate = trimNewline(raw);
-    if (chomp) candidate = candidate.replace(/^\t+/, '');
-    if (candidate === name) {
-      return { content, range: spanLines(lines, from, n - 1), next: n, terminated: true };
+    if (terminator) {
+      return {
+        content: lines.text(from, n - 1),
+        range: spanLines(lines, from, n - 1),
+        next: n,
+        terminated: true,
+      };
     }
-    content += isLast ? raw : raw + '\n';
   }
-  return { content, range: spanLines(lines, from, Math.max(from, n - 1)), next: n, terminated: false };
+  return {
+    content: lines.text(from, n),
+    range: spanLines(lines, from, Math.max(from, n - 1)),
+    next: n,
+    terminated: false,
+  };
 }
 
 function spanLines(lines: SourceLines, first: number, last: number): Range {

@@ -24,4 +24,26 @@ export class SourceLines {
   at(n: number): string {
     return this.source.slice(this.starts[n], this.starts[n + 1] - 1);
   }
+
+  isEmpty(n: number): boolean {
+    return this.starts[n + 1] - 1 === this.starts[n];
+  }
+
+  /** Lines `from` up to (not including) `to`, each with its '\n': one slice of the source. */
+  text(from: number, to: number): string {
+    return this.source.slice(this.starts[from], Math.min(this.starts[to], this.source.length));
+  }
+
+  /**
+   * Whether line `n`, without its line end (and with `stripTabs`, its leading tabs), is exactly
+   * `word`: a heredoc's terminator, found without cutting out each body line.
+   */
+  isExactly(n: number, word: string, stripTabs: boolean): boolean {
+    const source = this.source;
+    let start = this.starts[n];
+    let end = this.starts[n + 1] - 1;
+    while (end > start && (source.charCodeAt(end - 1) === 0x0d || source.charCodeAt(end - 1) === 0x0a)) end--;
+    if (stripTabs) while (start < end && source.charCodeAt(start) === 0x09) start++;
+    return end - start === word.length && source.startsWith(word, start);
+  }
 }
