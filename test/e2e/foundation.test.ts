@@ -3,8 +3,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { activeTabTitle, editorText, openFile } from '../harness/editor';
 import { guarded } from '../harness/evidence';
-import { expectOutput, expectProblem, outputChannel } from '../harness/panel';
+import { expectOutput, expectProblem } from '../harness/panel';
 import { runCommand } from '../harness/quickInput';
+import { plainText } from '../harness/text';
 import { fixtureWorkspace, workbenchSuite } from '../harness/suite';
 import { contextMenu, expectViewVisible, openBerthView, openBerthViews, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
@@ -55,8 +56,17 @@ void describe('Berth in a real VS Code (code-server + Chromium)', () => {
       await runCommand(w.page, 'View: Hide Panel');
       await w.page.locator('.part.panel .output-view').waitFor({ state: 'hidden' });
       await runCommand(w.page, 'Berth: Show Output');
-      await w.page.locator('.part.panel .output-view').waitFor({ state: 'visible' });
-      assert.match(await outputChannel(w.page, 'Berth'), /language server/);
+      const panel = w.page.locator('.part.panel');
+      await panel.locator('.output-view').waitFor({ state: 'visible' });
+      // The command itself must pick the Berth channel; its text is drawn a moment later.
+      const picker = panel
+        .locator('select.monaco-select-box[aria-label="Switch Output"]')
+        .filter({ visible: true });
+      await waitFor('the Berth channel with its text', async () => {
+        if ((await picker.inputValue()) !== 'Berth') return undefined;
+        const text = plainText(await panel.locator('.output-view .view-lines').innerText());
+        return /language server/.test(text) ? true : undefined;
+      });
     });
   });
 
