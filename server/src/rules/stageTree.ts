@@ -13,10 +13,11 @@ export interface Undoable {
  */
 export class ScopedMap<K, V> implements Undoable {
   private readonly map = new Map<K, V>();
-  // The undo log as parallel lists (key, whether it had a value, that value): no object per change.
-  private readonly logKeys: K[] = [];
-  private readonly logHad: boolean[] = [];
-  private readonly logValues: Array<V | undefined> = [];
+  /**
+   * The undo log, two entries per change: the key, then its value before (or `absent`). One
+   * flat list, so a change costs two pushes and no object.
+   */
+  private readonly log: unknown[] = [];
 
   get(key: K): V | undefined {
     return this.map.get(key);
@@ -35,39 +36,40 @@ export class ScopedMap<K, V> implements Undoable {
   }
 
   set(key: K, value: V): void {
-    const had = this.map.has(key);
-    this.logKeys.push(key);
-    this.logHad.push(had);
-    this.logValues.push(had ? this.map.get(key) : undefined);
+    this.log.push(key, this.map.has(key) ? this.map.get(key) : absent);
     this.map.set(key, value);
   }
 
   /** Keeps the first value: what an ancestor or an earlier line declared wins. */
   setIfAbsent(key: K, value: V): void {
-    if (!this.map.has(key)) this.set(key, value);
+    if (this.map.has(key)) return;
+    this.log.push(key, absent);
+    this.map.set(key, value);
   }
 
   mark(): number {
-    return this.logKeys.length;
+    return this.log.length;
   }
 
   undo(mark: number): void {
+    const log = this.log;
     // Back to the start is back to empty: one clear instead of one step per entry.
     if (mark === 0) {
       this.map.clear();
-      this.logKeys.length = 0;
-      this.logHad.length = 0;
-      this.logValues.length = 0;
+      log.length = 0;
       return;
     }
-    while (this.logKeys.length > mark) {
-      const key = this.logKeys.pop() as K;
-      const value = this.logValues.pop();
-      if (this.logHad.pop()) this.map.set(key, value as V);
-      else this.map.delete(key);
+    while (log.length > mark) {
+      const before = log.pop();
+      const key = log.pop() as K;
+      if (before === absent) this.map.delete(key);
+      else this.map.set(key, before as V);
     }
   }
 }
+
+/** Marks a key the map did not hold before a change. */
+const absent = Symbol('absent');
 
 /**
  * Visits every stage after its parent stage, depth first; `leave` runs once all the stages

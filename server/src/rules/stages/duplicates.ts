@@ -23,7 +23,7 @@ function repeats<K, T extends { key: K }>(
       if (ins.name !== name) continue;
       for (const item of keys(ins)) {
         const first = seen.get(item.key);
-        if (first === undefined) seen.set(item.key, ins.range.start.line);
+        if (first === undefined) seen.setIfAbsent(item.key, ins.range.start.line);
         else duplicate(item, first);
       }
     }
