@@ -9,13 +9,22 @@ export class SourceLines {
   readonly length: number;
 
   constructor(private readonly source: string) {
+    // One pass, growing the buffer by doubling: two indexOf passes (count, then fill) cost about
+    // 50 ns a line each in calls alone, which a file of 300k short lines noticed.
+    let starts = new Int32Array(256);
     let count = 1;
-    for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) count++;
-    const starts = new Int32Array(count + 1);
-    let line = 1;
-    for (let at = source.indexOf('\n'); at >= 0; at = source.indexOf('\n', at + 1)) starts[line++] = at + 1;
+    const length = source.length;
+    for (let i = 0; i < length; i++) {
+      if (source.charCodeAt(i) !== 0x0a) continue;
+      if (count + 1 >= starts.length) {
+        const grown = new Int32Array(starts.length * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[count++] = i + 1;
+    }
     // The last line has no '\n' of its own; +1 makes every line's end `next start - 1`.
-    starts[count] = source.length + 1;
+    starts[count] = length + 1;
     this.starts = starts;
     this.length = count;
   }
