@@ -224,7 +224,7 @@ export function parseShell(src: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
   // Scratch lists, copied to exact size when a command ends: a list grown by `push` keeps room
   // for 17 words, and a large file holds every command until the lint ends. The spans are
-  // counted rather than cut with `length = 0`, which would drop their storage for every command.
+  // counted, and the buffer doubled when full, so it is reused from command to command.
   let spans = scratchSpans;
   let count = 0;
   const redirects: ShellWord[] = [];
