@@ -3,7 +3,7 @@
 // another set. Prints the distribution and the slowest inputs' shape. Figures only.
 //
 // Inputs are linted as the language server and berth-lint do by default, so a machine-made file
-// of 100k instructions stops at berth.lint.maxInstructions (2,000) with a notice. The extremes
+// of 100k instructions stops at berth.lint.maxInstructions (1,000) with a notice. The extremes
 // are then linted again with the limit off, and that slowest figure is printed too. Each input is
 // linted once, back to back, with no collection forced between them: the figure includes the
 // first, cold run of each and any garbage collection that falls inside it.

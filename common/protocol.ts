@@ -11,11 +11,12 @@ export interface LintSettings {
 }
 
 /**
- * Instructions read per file unless settings say otherwise: eight times the largest of 211 real
- * Dockerfiles (254), and few enough that a machine-made file of 100k lines lints in well under
- * 100 ms instead of half a second (see bench/fuzz.ts).
+ * Instructions read per file unless settings say otherwise: four times the largest of 211 real
+ * Dockerfiles (254). Few enough that a machine-made file of 100k lines stays near 50 ms instead
+ * of half a second: at 2,000, a file of RUNs with findings on every line still took 100-200 ms
+ * on its first lint (see bench/fuzz.ts).
  */
-export const defaultMaxInstructions = 2000;
+export const defaultMaxInstructions = 1000;
 
 export const defaultLintSettings: LintSettings = { enable: true, disabledRules: [], severity: {} };
 

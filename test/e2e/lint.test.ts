@@ -151,7 +151,7 @@ void describe('Dockerfile language features in a real VS Code', () => {
         (await countCd()) === 1 ? true : undefined,
       );
 
-      // 0 reads every instruction (2000, the default, would be dropped from settings.json).
+      // 0 reads every instruction (1000, the default, would be dropped from settings.json).
       await setNumberSetting(
         w.page,
         w.server.userDataDir,

@@ -111,7 +111,7 @@ Options:
       --list-rules                            list every rule and exit
       --lang <en|zh-cn>                       language of messages (default: en)
       --max-instructions <n>                  stop linting a file after n instructions, with
-                                              a notice (default: 2000; 0 reads them all)
+                                              a notice (default: 1000; 0 reads them all)
   -h, --help                                  show this help
 
 Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error.

@@ -250,7 +250,7 @@ export class LintContext {
         if (named) named.push(ref);
         else index.byName.set(cmd.name, [ref]);
         if (cmd.sudo) index.sudo.push(ref);
-        if (cmd.redirects.length > 0) index.redirecting.push(ref);
+        if (cmd.hasRedirects) index.redirecting.push(ref);
       }
     }
     this.commandCache.set(ins, all);

@@ -18,7 +18,9 @@ export interface ShellCommand {
   args: ShellWord[];
   /** Every word of the command, including the skipped prefix. */
   words: ShellWord[];
-  redirects: ShellWord[];
+  /** Redirect targets (`> file`, `2>&1`'s `1`); made when read. */
+  readonly redirects: ShellWord[];
+  readonly hasRedirects: boolean;
   /** Whether `sudo` prefixed it. */
   sudo: boolean;
   start: number;
@@ -134,19 +136,14 @@ function wordValue(src: string, start: number): string {
   return scanned;
 }
 
-function readWord(src: string, start: number): ShellWord {
-  const end = scanWord(src, start, true);
-  return { value: scanned, start, end };
-}
-
-/** `spans` holds each word's start and end, flattened. */
+/** `spans` holds each word's start and end, flattened, then each redirect target's. */
 function finishCommand(
   src: string,
   spans: ArrayLike<number>,
-  redirects: ShellWord[],
+  wordCount: number,
   operator: string,
 ): ShellCommand {
-  const count = spans.length / 2;
+  const count = wordCount;
   let k = 0;
   let sudo = false;
   let name = '';
@@ -162,7 +159,7 @@ function finishCommand(
       break;
     }
   }
-  return new ParsedCommand(src, spans, redirects, k, name, sudo, operator);
+  return new ParsedCommand(src, spans, wordCount, k, name, sudo, operator);
 }
 
 /**
@@ -178,9 +175,9 @@ class ParsedCommand implements ShellCommand {
 
   constructor(
     private readonly src: string,
-    /** Start and end of each word, flattened. */
+    /** Start and end of each word, then of each redirect target, flattened. */
     private readonly spans: ArrayLike<number>,
-    readonly redirects: ShellWord[],
+    private readonly wordCount: number,
     /** Index of the program among the words. */
     private readonly program: number,
     readonly name: string,
@@ -188,13 +185,27 @@ class ParsedCommand implements ShellCommand {
     readonly operator: string,
   ) {
     this.start = spans[0];
-    this.end = spans[spans.length - 1];
+    this.end = spans[2 * wordCount - 1];
+  }
+
+  get hasRedirects(): boolean {
+    return this.spans.length > 2 * this.wordCount;
+  }
+
+  /** Made anew on each read: one rule reads them, and a script of 40k commands keeps none. */
+  get redirects(): ShellWord[] {
+    const spans = this.spans;
+    if (spans.length === 2 * this.wordCount) return noRedirects;
+    const targets: ShellWord[] = [];
+    for (let k = 2 * this.wordCount; k < spans.length; k += 2)
+      targets.push({ value: wordValue(this.src, spans[k]), start: spans[k], end: spans[k + 1] });
+    return targets;
   }
 
   get words(): ShellWord[] {
     if (this.wordsCache === undefined) {
       const spans = this.spans;
-      const words: ShellWord[] = new Array<ShellWord>(spans.length / 2);
+      const words: ShellWord[] = new Array<ShellWord>(this.wordCount);
       for (let k = 0; k < words.length; k++) {
         words[k] = { value: wordValue(this.src, spans[2 * k]), start: spans[2 * k], end: spans[2 * k + 1] };
       }
@@ -204,7 +215,7 @@ class ParsedCommand implements ShellCommand {
   }
 
   get nameWord(): ShellWord | undefined {
-    return this.program < this.spans.length / 2 ? this.words[this.program] : undefined;
+    return this.program < this.wordCount ? this.words[this.program] : undefined;
   }
 
   get args(): ShellWord[] {
@@ -218,6 +229,20 @@ class ParsedCommand implements ShellCommand {
  * microsecond each.
  */
 let scratchSpans = new Int32Array(256);
+let scratchTargets = new Int32Array(64);
+
+/** A command's word spans followed by its redirect targets' spans, as one exact list. */
+function joinOffsets(
+  words: Int32Array,
+  wordCount: number,
+  targets: Int32Array,
+  targetCount: number,
+): number[] {
+  const all = new Array<number>(wordCount + targetCount);
+  for (let k = 0; k < wordCount; k++) all[k] = words[k];
+  for (let k = 0; k < targetCount; k++) all[wordCount + k] = targets[k];
+  return all;
+}
 
 /** Splits a script into its simple commands (pipelines, lists and compound bodies flattened). */
 export function parseShell(src: string): ShellCommand[] {
@@ -227,7 +252,9 @@ export function parseShell(src: string): ShellCommand[] {
   // counted, and the buffer doubled when full, so it is reused from command to command.
   let spans = scratchSpans;
   let count = 0;
-  const redirects: ShellWord[] = [];
+  // Redirect targets' spans, kept apart until the command ends, then put after its words.
+  let targets = scratchTargets;
+  let targetCount = 0;
   let redirectNext = false;
   const length = src.length;
   let i = 0;
@@ -278,9 +305,15 @@ export function parseShell(src: string): ShellCommand[] {
         continue;
       } else {
         if (redirectNext) {
-          const word = readWord(src, i);
-          i = word.end > i ? word.end : i + 1;
-          redirects.push(word);
+          const end = scanWord(src, i, false);
+          if (targetCount + 2 > targets.length) {
+            const grown = new Int32Array(targets.length * 2);
+            grown.set(targets);
+            targets = grown;
+          }
+          targets[targetCount++] = i;
+          targets[targetCount++] = end;
+          i = end > i ? end : i + 1;
           redirectNext = false;
         } else {
           const end = scanWord(src, i, false);
@@ -298,23 +331,18 @@ export function parseShell(src: string): ShellCommand[] {
     }
     // An operator (or the end) ends the command being read.
     if (count > 0) {
-      commands.push(
-        finishCommand(
-          src,
-          copyOffsets(spans, count),
-          redirects.length === 0 ? noRedirects : redirects.slice(),
-          operator,
-        ),
-      );
+      const all =
+        targetCount === 0 ? copyOffsets(spans, count) : joinOffsets(spans, count, targets, targetCount);
+      commands.push(finishCommand(src, all, count / 2, operator));
       count = 0;
     }
-    // Most commands have none, and setting `length` is a call into the runtime even then.
-    if (redirects.length > 0) redirects.length = 0;
+    targetCount = 0;
     redirectNext = false;
     if (i === length) break;
   }
   // A machine-made script of many thousand words must not keep its storage for good.
   scratchSpans = spans.length > 4096 ? new Int32Array(256) : spans;
+  scratchTargets = targets.length > 4096 ? new Int32Array(64) : targets;
   // Kept per RUN until the lint ends: exact size rather than the room `push` left.
   return commands.slice();
 }
