@@ -9,3 +9,14 @@ export function copyOffsets(from: Int32Array, count: number): ArrayLike<number> 
   for (let k = 0; k < count; k++) to[k] = from[k];
   return to;
 }
+
+/**
+ * `buffer` when it has room for `needed` entries, else a copy twice as large: scratch offsets
+ * grow by doubling, so filling one with n entries copies fewer than 2n.
+ */
+export function withRoom(buffer: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
+  if (needed <= buffer.length) return buffer;
+  const grown = new Int32Array(Math.max(buffer.length * 2, needed));
+  grown.set(buffer);
+  return grown;
+}

@@ -2,7 +2,7 @@ import { isSpace } from './chars';
 import { heredocsInLine } from './heredoc';
 import { buildInstruction, none } from './instruction';
 import { LogicalLine } from './logicalLine';
-import { copyOffsets } from './offsets';
+import { copyOffsets, withRoom } from './offsets';
 import { SourceLines } from './sourceLines';
 import type { Comment, Directive, Dockerfile, Heredoc, Instruction, ParseError, Range } from './types';
 
@@ -68,11 +68,7 @@ class CommentSpots {
   private count = 0;
 
   add(line: number, from: number, to: number): void {
-    if (this.count + 3 > this.spots.length) {
-      const grown = new Int32Array(this.spots.length * 2);
-      grown.set(this.spots);
-      this.spots = grown;
-    }
+    this.spots = withRoom(this.spots, this.count + 3);
     this.spots[this.count++] = line;
     this.spots[this.count++] = from;
     this.spots[this.count++] = to;
@@ -212,11 +208,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
       }
       if (lead2 === cont.length) continue;
       cut = continuationCut(cont, 0, escape);
-      if (pieceCount + 3 > pieces.length) {
-        const grown = new Int32Array(pieces.length * 2);
-        grown.set(pieces);
-        pieces = grown;
-      }
+      pieces = withRoom(pieces, pieceCount + 3);
       pieces[pieceCount++] = text.length;
       pieces[pieceCount++] = contNo;
       pieces[pieceCount++] = 0;

@@ -1,3 +1,5 @@
+import { withRoom } from './offsets';
+
 /**
  * The lines of a source, cut out only when read. `split('\n')` made a string for every line up
  * front: on a 1 MB file that is 100k strings the parser holds on to, and a parser that stops
@@ -16,11 +18,7 @@ export class SourceLines {
     const length = source.length;
     for (let i = 0; i < length; i++) {
       if (source.charCodeAt(i) !== 0x0a) continue;
-      if (count + 1 >= starts.length) {
-        const grown = new Int32Array(starts.length * 2);
-        grown.set(starts);
-        starts = grown;
-      }
+      starts = withRoom(starts, count + 2);
       starts[count++] = i + 1;
     }
     // The last line has no '\n' of its own; +1 makes every line's end `next start - 1`.

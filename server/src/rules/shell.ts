@@ -1,7 +1,7 @@
 // A small shell reader for RUN scripts: enough to find the simple commands, their words and
 // redirect targets, with offsets, without ever executing or fully parsing POSIX sh.
 
-import { copyOffsets } from '../parser/offsets';
+import { copyOffsets, withRoom } from '../parser/offsets';
 
 export interface ShellWord {
   /** Quotes removed, escapes resolved, `$(…)` and variables kept as written. */
@@ -306,22 +306,14 @@ export function parseShell(src: string): ShellCommand[] {
       } else {
         if (redirectNext) {
           const end = scanWord(src, i, false);
-          if (targetCount + 2 > targets.length) {
-            const grown = new Int32Array(targets.length * 2);
-            grown.set(targets);
-            targets = grown;
-          }
+          targets = withRoom(targets, targetCount + 2);
           targets[targetCount++] = i;
           targets[targetCount++] = end;
           i = end > i ? end : i + 1;
           redirectNext = false;
         } else {
           const end = scanWord(src, i, false);
-          if (count + 2 > spans.length) {
-            const grown = new Int32Array(spans.length * 2);
-            grown.set(spans);
-            spans = grown;
-          }
+          spans = withRoom(spans, count + 2);
           spans[count++] = i;
           spans[count++] = end;
           i = end > i ? end : i + 1;
