@@ -141,10 +141,8 @@ export const pipNoCacheDir: Rule = {
         continue;
       }
       for (const { cmd, script } of ctx.commandsWhere(ins, mayBePip)) {
-        // Both names start with "p": most commands are ruled out without running a regex.
-        const isPip =
-          cmd.name.startsWith('p') &&
-          (/^pip[0-9.]*$/.test(cmd.name) || (/^python[0-9.]*$/.test(cmd.name) && hasArg(cmd, 'pip')));
+        // mayBePip let through pip* and python*; python counts only as `python -m pip`.
+        const isPip = /^pip[0-9.]*$/.test(cmd.name) || hasArg(cmd, 'pip');
         if (!isPip || !hasArg(cmd, 'install') || hasFlag(cmd.args, '--no-cache-dir')) continue;
         if (cmd.words.some((w) => /^PIP_NO_CACHE_DIR=/.test(w.value))) continue;
         const install = cmd.args.find((a) => a.value === 'install');
