@@ -208,20 +208,21 @@ export class LintContext {
    * keeps a script of 30k `echo` lines from costing every rule a pass of its own.
    */
   commandsNamed(ins: Instruction, names: ReadonlySet<string>): readonly CommandRef[] {
-    const index = this.commandIndex(ins);
-    const present: CommandRef[][] = [];
+    const byName = this.commandIndex(ins).byName;
+    // Merged as found: a RUN has one of the names or none, and then nothing is allocated.
+    let found: readonly CommandRef[] = noCommands;
     for (const name of names) {
-      const list = index.byName.get(name);
-      if (list) present.push(list);
+      const list = byName.get(name);
+      if (list) found = mergeTwo(found, list);
     }
-    return inOrder(present);
+    return found;
   }
 
   /** The commands whose program name passes `test` (asked once per distinct name), in order. */
   commandsWhere(ins: Instruction, test: (name: string) => boolean): readonly CommandRef[] {
-    const present: CommandRef[][] = [];
-    for (const [name, list] of this.commandIndex(ins).byName) if (test(name)) present.push(list);
-    return inOrder(present);
+    let found: readonly CommandRef[] = noCommands;
+    for (const [name, list] of this.commandIndex(ins).byName) if (test(name)) found = mergeTwo(found, list);
+    return found;
   }
 
   /** The commands `sudo` runs. */
