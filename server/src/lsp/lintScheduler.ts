@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseDockerfile, type Dockerfile } from '../parser';
-import { lint, maxInstructionsOf, type LintOptions } from '../rules/engine';
+import type { Dockerfile } from '../parser';
+import { lint, parseForLint, type LintOptions } from '../rules/engine';
 import type { Finding } from '../rules/types';
 
 export interface LintResult {
@@ -67,7 +67,7 @@ export class LintScheduler {
   private lintNow(doc: TextDocument): LintResult {
     const source = doc.getText();
     const options = this.options(doc.uri);
-    const file = parseDockerfile(source, { maxInstructions: maxInstructionsOf(options) });
+    const file = parseForLint(source, options);
     const result = { version: doc.version, file, findings: lint(source, options, file) };
     this.results.set(doc.uri, result);
     return result;

@@ -80,12 +80,17 @@ function planFor(options: LintOptions): RulePlan {
   return plan;
 }
 
+/** Parses `source` as lint() reads it under these options (up to their instruction limit). */
+export function parseForLint(source: string, options: LintOptions = {}): Dockerfile {
+  return parseDockerfile(source, { maxInstructions: maxInstructionsOf(options) });
+}
+
 /**
  * Lints one Dockerfile; never throws on any input. Findings are sorted by position. A `parsed`
- * file must come from parseDockerfile with the same `maxInstructionsOf(options)`.
+ * file must come from parseForLint with the same options.
  */
 export function lint(source: string, options: LintOptions = {}, parsed?: Dockerfile): Finding[] {
-  const file = parsed ?? parseDockerfile(source, { maxInstructions: maxInstructionsOf(options) });
+  const file = parsed ?? parseForLint(source, options);
   const complete = file.stoppedAt === undefined;
   const ctx = new LintContext(file, options.env ?? {});
   const suppress = new Suppressions(file, source);
