@@ -9,6 +9,11 @@ import type { Comment, Directive, Dockerfile, Heredoc, Instruction, ParseError, 
 const directivePattern = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
 const knownDirectives = new Set(['syntax', 'escape', 'check']);
 const heredocInstructions = new Set(['RUN', 'COPY', 'ADD']);
+/**
+ * BuildKit reads a Dockerfile with a bufio.Scanner of 64 KiB: a longer line fails the whole
+ * parse with this limit in its message, so nothing from that line on is ever built.
+ */
+export const maxLineBytes = 65535;
 
 /** The length of the line without its trailing CR/LF characters. */
 function trimmedLength(line: string): number {
@@ -111,6 +116,7 @@ class ParsedDockerfile implements Dockerfile {
     readonly errors: ParseError[],
     readonly lineCount: number,
     readonly stoppedAt: number | undefined,
+    readonly overlongLine: number | undefined,
   ) {}
 
   get comments(): Comment[] {
@@ -133,6 +139,9 @@ export interface ParseOptions {
  */
 export function parseDockerfile(source: string, options: ParseOptions = {}): Dockerfile {
   const lines = new SourceLines(source);
+  const overlong = lines.firstLongerThan(maxLineBytes);
+  // The lines BuildKit reads: all of them, or those before the first it refuses.
+  const end = overlong ?? lines.length;
   const maxInstructions = options.maxInstructions ?? Infinity;
   let stoppedAt: number | undefined;
   const errors: ParseError[] = [];
@@ -169,7 +178,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
   // into a plain array grown to 200k entries were most of the time on a 1 MB continuation.
   let pieces = new Int32Array(96);
   let n = 0;
-  while (n < lines.length) {
+  while (n < end) {
     const lineNo = n;
     let raw = trimNewline(lines.at(n++));
     let offset = 0;
@@ -177,7 +186,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
       raw = raw.slice(1);
       offset = 1;
     }
-    if (n === lines.length && raw === '') break;
+    if (n === end && raw === '') break;
     const lead = leadingSpace(raw);
     if (raw[lead] === '#') {
       const text = raw.slice(lead + 1).trim();
@@ -196,10 +205,10 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
     let text = raw.slice(lead, cut < 0 ? raw.length : cut);
     let pieceCount = 0;
     let lastLine = lineNo;
-    while (cut >= 0 && n < lines.length) {
+    while (cut >= 0 && n < end) {
       const cont = trimNewline(lines.at(n));
       const contNo = n++;
-      if (n === lines.length && cont === '') break;
+      if (n === end && cont === '') break;
       if (!directivesDone) lookForDirective(cont, contNo);
       const lead2 = leadingSpace(cont);
       if (cont[lead2] === '#') {
@@ -229,23 +238,32 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
     const target = ins.name === 'ONBUILD' && ins.sub ? ins.sub : ins;
     if (heredocInstructions.has(target.name) && target.json === undefined) {
       for (const start of heredocsInLine(logical.text)) {
-        const doc = readHeredoc(lines, n, start.name, start.chomp);
+        const doc = readHeredoc(lines, n, end, start.name, start.chomp);
         const heredoc: Heredoc = { ...start, content: doc.content, range: doc.range };
         n = doc.next;
         if (target.heredocs === none) target.heredocs = [heredoc];
         else target.heredocs.push(heredoc);
         ins.fullEndAt(doc.range.end);
         if (!doc.terminated) {
-          errors.push({ message: `unterminated heredoc ${start.name}`, range: ins.fullRange });
+          // Cut off by an overlong line, its end is unknown: that line's error is the one to fix.
+          if (overlong === undefined)
+            errors.push({ message: `unterminated heredoc ${start.name}`, range: ins.fullRange });
           break;
         }
       }
     }
     instructions.push(ins);
   }
-  if (instructions.length === 0) {
-    const end = Math.max(0, lines.length - 1);
-    errors.push({ message: 'file with no instructions', range: lineRange(end, 0, 0) });
+  if (overlong !== undefined) {
+    const length = trimmedLength(lines.at(overlong));
+    errors.push({
+      message: `dockerfile line greater than max allowed size of ${maxLineBytes}`,
+      range: lineRange(overlong, 0, length),
+      overlongLine: true,
+    });
+  } else if (instructions.length === 0) {
+    const last = Math.max(0, lines.length - 1);
+    errors.push({ message: 'file with no instructions', range: lineRange(last, 0, 0) });
   }
   return new ParsedDockerfile(
     instructions,
@@ -255,19 +273,21 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
     errors,
     lines.length,
     stoppedAt,
+    overlong,
   );
 }
 
 function readHeredoc(
   lines: SourceLines,
   from: number,
+  end: number,
   name: string,
   chomp: boolean,
 ): { content: string; range: Range; next: number; terminated: boolean } {
   // The body is the source between the heredoc's line and its terminator, taken as one slice:
   // appending it line by line made a string per line of a 30k-line script.
   let n = from;
-  while (n < lines.length) {
+  while (n < end) {
     if (n === lines.length - 1 && lines.isEmpty(n)) break;
     const terminator = lines.isExactly(n, name, chomp);
     n++;

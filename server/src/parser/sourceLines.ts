@@ -27,6 +27,22 @@ export class SourceLines {
     this.length = count;
   }
 
+  /**
+   * The first line longer than `maxBytes` in UTF-8 (its '\n' not counted), or `undefined`. Only
+   * lines long enough to be over in three-byte characters are encoded.
+   */
+  firstLongerThan(maxBytes: number): number | undefined {
+    const starts = this.starts;
+    const source = this.source;
+    const surely = Math.floor(maxBytes / 3);
+    for (let n = 0; n < this.length; n++) {
+      const start = starts[n];
+      const end = Math.min(starts[n + 1] - 1, source.length);
+      if (end - start > surely && utf8Length(source, start, end) > maxBytes) return n;
+    }
+    return undefined;
+  }
+
   /** Line `n` without its '\n' (a CR before it stays, as `split('\n')` keeps it). */
   at(n: number): string {
     return this.source.slice(this.starts[n], this.starts[n + 1] - 1);
@@ -53,4 +69,22 @@ export class SourceLines {
     if (stripTabs) while (start < end && source.charCodeAt(start) === 0x09) start++;
     return end - start === word.length && source.startsWith(word, start);
   }
+}
+
+/** The UTF-8 length of `text.slice(start, end)` (a lone surrogate as U+FFFD, three bytes). */
+function utf8Length(text: string, start: number, end: number): number {
+  let bytes = 0;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
 }

@@ -77,8 +77,11 @@ export interface Instruction {
 }
 
 export interface ParseError {
+  /** BuildKit's own words. */
   message: string;
   range: Range;
+  /** Set on the error for a line longer than BuildKit reads, which the linter explains. */
+  overlongLine?: true;
 }
 
 export interface Comment {
@@ -102,4 +105,9 @@ export interface Dockerfile {
   lineCount: number;
   /** The line of the first instruction left unread under `ParseOptions.maxInstructions`. */
   stoppedAt?: number;
+  /**
+   * The first line longer than BuildKit reads (65,535 bytes): its parser fails there, so the
+   * file is read up to that line and an error marks it.
+   */
+  overlongLine?: number;
 }

@@ -1,11 +1,11 @@
 import { defaultMaxInstructions, type LintSettings } from '../../../common/protocol';
 import type { RuleMeta, RuleSeverity } from '../../../common/rules';
-import { parseDockerfile, type Dockerfile } from '../parser';
+import { parseDockerfile, type Dockerfile, type ParseError } from '../parser';
 import { emptyConfig, type HadolintConfig } from './config';
 import { LintContext, reportLimit, type LintEnvironment } from './context';
 import { allRules, lintLimitRule, parseErrorRule } from './registry';
 import { isBuildKitName, matchesRule, Suppressions } from './suppress';
-import type { Finding, Rule } from './types';
+import type { Finding, Localized, Rule } from './types';
 
 export interface LintOptions {
   settings?: LintSettings;
@@ -91,7 +91,7 @@ export function parseForLint(source: string, options: LintOptions = {}): Dockerf
  */
 export function lint(source: string, options: LintOptions = {}, parsed?: Dockerfile): Finding[] {
   const file = parsed ?? parseForLint(source, options);
-  const complete = file.stoppedAt === undefined;
+  const complete = file.stoppedAt === undefined && file.overlongLine === undefined;
   const ctx = new LintContext(file, options.env ?? {});
   const suppress = new Suppressions(file, source);
   const findings: Finding[] = [];
@@ -99,7 +99,7 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
   const parseSeverity = plan.parseSeverity;
   if (parseSeverity !== 'off') {
     for (const e of file.errors) {
-      const message = { en: e.message, 'zh-cn': e.message };
+      const message = parseErrorMessage(e, file);
       findings.push({
         rule: parseErrorRule,
         severity: parseSeverity,
@@ -109,7 +109,7 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
       });
     }
   }
-  if (!complete && plan.limitSeverity !== 'off')
+  if (file.stoppedAt !== undefined && plan.limitSeverity !== 'off')
     findings.push(limitNotice(file, options, plan.limitSeverity));
   for (const { rule, severity: planned } of plan.rules) {
     let severity = planned;
@@ -141,6 +141,16 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
   return findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
+}
+
+/** BuildKit's message, and for an overlong line what it means and how to fix it. */
+function parseErrorMessage(e: ParseError, file: Dockerfile): Localized {
+  if (!e.overlongLine) return { en: e.message, 'zh-cn': e.message };
+  const escape = file.escapeToken;
+  return {
+    en: `${e.message}. BuildKit refuses to build a file with a line over 65,535 bytes. Split this line with line continuations (${escape}), or, if its lines end with a CR only, save the file with LF line ends. Berth checked only the lines above it.`,
+    'zh-cn': `${e.message}。BuildKit 拒绝构建含有超过 65,535 字节的行的文件。请用续行符（${escape}）拆分此行；如果各行只以 CR 结尾，请改用 LF 换行保存。Berth 只检查了此行之前的内容。`,
+  };
 }
 
 function limitNotice(file: Dockerfile, options: LintOptions, severity: RuleSeverity): Finding {
