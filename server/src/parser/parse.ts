@@ -34,15 +34,15 @@ function leadingSpace(line: string): number {
 }
 
 /**
- * Where the text of `line` from `from` ends when the line ends with a line continuation, or -1
- * when it does not.
+ * Where the text from `from` to `to` ends when it ends with a line continuation, or -1 when it
+ * does not.
  */
-function continuationCut(line: string, from: number, escape: string): number {
-  let end = line.length;
-  while (end > from && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
-  if (end === from || line[end - 1] !== escape) return -1;
+function continuationCut(text: string, from: number, to: number, escape: number): number {
+  let end = to;
+  while (end > from && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
+  if (end === from || text.charCodeAt(end - 1) !== escape) return -1;
   if (end === from + 1) return from;
-  return line[end - 2] === escape ? -1 : end - 1;
+  return text.charCodeAt(end - 2) === escape ? -1 : end - 1;
 }
 
 function lineRange(line: number, from: number, to: number): Range {
@@ -64,41 +64,32 @@ class LineComment implements Comment {
 }
 
 /**
- * Where each comment line is (line, '#' column, end), three numbers in a typed buffer. A comment
- * becomes an object only when the list is first read: the linter reads it only when the file
- * mentions `ignore` at all, and a 1 MB continuation with comments inside has 100k of them.
+ * The line of each comment, in a typed buffer. A comment becomes an object only when the list is
+ * first read: the linter reads it only when the file mentions `ignore` at all, and a 1 MB
+ * continuation with comments inside has 100k of them.
  */
 class CommentSpots {
-  private spots = new Int32Array(48);
+  private lines = new Int32Array(16);
   private count = 0;
 
-  add(line: number, from: number, to: number): void {
-    this.spots = withRoom(this.spots, this.count + 3);
-    this.spots[this.count++] = line;
-    this.spots[this.count++] = from;
-    this.spots[this.count++] = to;
+  add(line: number): void {
+    this.lines = withRoom(this.lines, this.count + 1);
+    this.lines[this.count++] = line;
   }
 
   toLazyList(lines: SourceLines): () => Comment[] {
-    const spots = this.spots;
+    const spots = this.lines;
     const count = this.count;
     return () => {
       const list: Comment[] = [];
-      for (let k = 0; k < count; k += 3) {
+      for (let k = 0; k < count; k++) {
         const line = spots[k];
-        const from = spots[k + 1];
-        const to = spots[k + 2];
-        list.push(
-          new LineComment(
-            lines
-              .at(line)
-              .slice(from + 1, to)
-              .trim(),
-            line,
-            from,
-            to,
-          ),
-        );
+        let raw = trimNewline(lines.at(line));
+        // The '#' and the end, in the line as the source has it (a BOM before line 0 counted).
+        const offset = line === 0 && raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+        if (offset === 1) raw = raw.slice(1);
+        const lead = leadingSpace(raw);
+        list.push(new LineComment(raw.slice(lead + 1).trim(), line, offset + lead, offset + raw.length));
       }
       return list;
     };
@@ -173,10 +164,11 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
 
   // One builder for the file, pointed at each instruction's line in turn.
   const builder = { line: new LogicalLine('', 0, 0, undefined), escape: escape as string, errors };
-  // Where each continuation piece of the instruction being read starts (offset, line,
-  // character), reused across instructions and copied at its exact size. A typed buffer: stores
-  // into a plain array grown to 200k entries were most of the time on a 1 MB continuation.
-  let pieces = new Int32Array(96);
+  // Where each continuation piece of the instruction being read starts (offset and line; it
+  // starts at character 0), reused across instructions and copied at its exact size. A typed
+  // buffer: stores into a plain array grown to 200k entries were most of the time on a 1 MB
+  // continuation.
+  let pieces = new Int32Array(64);
   let n = 0;
   while (n < end) {
     const lineNo = n;
@@ -190,7 +182,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
     const lead = leadingSpace(raw);
     if (raw[lead] === '#') {
       const text = raw.slice(lead + 1).trim();
-      comments.add(lineNo, offset + lead, offset + raw.length);
+      comments.add(lineNo);
       if (pending === none) pending = [text];
       else pending.push(text);
     }
@@ -201,27 +193,31 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
       break;
     }
 
-    let cut = continuationCut(raw, lead, escape);
+    const escapeCode = escape.charCodeAt(0);
+    let cut = continuationCut(raw, lead, raw.length, escapeCode);
     let text = raw.slice(lead, cut < 0 ? raw.length : cut);
     let pieceCount = 0;
     let lastLine = lineNo;
+    // Continuation lines are read where they sit in the source: only the text they add is cut
+    // out, not a string per line (a 1 MB continuation has 300k lines, a third of them comments).
     while (cut >= 0 && n < end) {
-      const cont = trimNewline(lines.at(n));
       const contNo = n++;
-      if (n === end && cont === '') break;
-      if (!directivesDone) lookForDirective(cont, contNo);
-      const lead2 = leadingSpace(cont);
-      if (cont[lead2] === '#') {
-        comments.add(contNo, lead2, cont.length);
+      const start = lines.start(contNo);
+      const stop = lines.contentEnd(contNo);
+      if (n === end && start === stop) break;
+      if (!directivesDone) lookForDirective(source.slice(start, stop), contNo);
+      let first = start;
+      while (first < stop && isSpace(source.charCodeAt(first))) first++;
+      if (first === stop) continue;
+      if (source.charCodeAt(first) === 0x23) {
+        comments.add(contNo);
         continue;
       }
-      if (lead2 === cont.length) continue;
-      cut = continuationCut(cont, 0, escape);
-      pieces = withRoom(pieces, pieceCount + 3);
+      cut = continuationCut(source, start, stop, escapeCode);
+      pieces = withRoom(pieces, pieceCount + 2);
       pieces[pieceCount++] = text.length;
       pieces[pieceCount++] = contNo;
-      pieces[pieceCount++] = 0;
-      text += cut < 0 ? cont : cont.slice(0, cut);
+      text += source.slice(start, cut < 0 ? stop : cut);
       lastLine = contNo;
     }
     const logical = new LogicalLine(

@@ -43,6 +43,20 @@ export class SourceLines {
     return undefined;
   }
 
+  /** Where line `n` starts in the source. */
+  start(n: number): number {
+    return this.starts[n];
+  }
+
+  /** Where line `n` ends in the source, before its '\n' and any CRs before that. */
+  contentEnd(n: number): number {
+    const source = this.source;
+    const start = this.starts[n];
+    let end = Math.min(this.starts[n + 1] - 1, source.length);
+    while (end > start && source.charCodeAt(end - 1) === 0x0d) end--;
+    return end;
+  }
+
   /** Line `n` without its '\n' (a CR before it stays, as `split('\n')` keeps it). */
   at(n: number): string {
     return this.source.slice(this.starts[n], this.starts[n + 1] - 1);

@@ -155,7 +155,7 @@ function parseErrorMessage(e: ParseError, file: Dockerfile): Localized {
 
 function limitNotice(file: Dockerfile, options: LintOptions, severity: RuleSeverity): Finding {
   const line = file.stoppedAt ?? 0;
-  const limit = maxInstructionsOf(options).toLocaleString('en-US');
+  const limit = withThousands(maxInstructionsOf(options));
   const shown = String(line + 1);
   return {
     rule: lintLimitRule,
@@ -167,6 +167,14 @@ function limitNotice(file: Dockerfile, options: LintOptions, severity: RuleSever
     },
     fix: undefined,
   };
+}
+
+/**
+ * `1,000` for 1000. Not toLocaleString: that builds an ICU number formatter on every call, about
+ * 20 ms, which was most of the time a capped file took.
+ */
+function withThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 function limitFinding(rule: Rule, severity: Finding['severity'], range: Finding['range']): Finding {
