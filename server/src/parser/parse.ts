@@ -129,8 +129,8 @@ export interface ParseOptions {
  * collecting errors instead of stopping at the first one.
  */
 export function parseDockerfile(source: string, options: ParseOptions = {}): Dockerfile {
-  const lines = new SourceLines(source);
-  const overlong = lines.firstLongerThan(maxLineBytes);
+  const lines = new SourceLines(source, maxLineBytes);
+  const overlong = lines.firstOverlong;
   // The lines BuildKit reads: all of them, or those before the first it refuses.
   const end = overlong ?? lines.length;
   const maxInstructions = options.maxInstructions ?? Infinity;

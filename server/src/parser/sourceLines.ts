@@ -1,5 +1,3 @@
-import { withRoom } from './offsets';
-
 /**
  * The lines of a source, cut out only when read. `split('\n')` made a string for every line up
  * front: on a 1 MB file that is 100k strings the parser holds on to, and a parser that stops
@@ -9,38 +7,37 @@ export class SourceLines {
   /** Where each line starts; one more entry than there are lines, for the end of the last. */
   private readonly starts: Int32Array;
   readonly length: number;
+  /** The first line longer than `maxBytes` in UTF-8 (its '\n' not counted), if any. */
+  readonly firstOverlong: number | undefined;
 
-  constructor(private readonly source: string) {
-    // One pass, growing the buffer by doubling: two indexOf passes (count, then fill) cost about
-    // 50 ns a line each in calls alone, which a file of 300k short lines noticed.
-    let starts = new Int32Array(256);
+  constructor(
+    private readonly source: string,
+    maxBytes = Infinity,
+  ) {
+    // Two passes with indexOf, which skips a line in one call: count the lines (and look for one
+    // too long), then fill a buffer of the exact size. Growing a buffer by doubling touched
+    // twice the memory, and fresh memory is what a 1 MB file's lines cost most.
+    const surely = maxBytes / 3;
     let count = 1;
-    const length = source.length;
-    for (let i = 0; i < length; i++) {
-      if (source.charCodeAt(i) !== 0x0a) continue;
-      starts = withRoom(starts, count + 2);
-      starts[count++] = i + 1;
+    let overlong: number | undefined;
+    let lineStart = 0;
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) {
+      if (overlong === undefined && i - lineStart > surely && utf8Length(source, lineStart, i) > maxBytes)
+        overlong = count - 1;
+      count++;
+      lineStart = i + 1;
     }
+    const last = source.length;
+    if (overlong === undefined && last - lineStart > surely && utf8Length(source, lineStart, last) > maxBytes)
+      overlong = count - 1;
+    const starts = new Int32Array(count + 1);
+    let k = 1;
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts[k++] = i + 1;
     // The last line has no '\n' of its own; +1 makes every line's end `next start - 1`.
-    starts[count] = length + 1;
+    starts[count] = last + 1;
     this.starts = starts;
     this.length = count;
-  }
-
-  /**
-   * The first line longer than `maxBytes` in UTF-8 (its '\n' not counted), or `undefined`. Only
-   * lines long enough to be over in three-byte characters are encoded.
-   */
-  firstLongerThan(maxBytes: number): number | undefined {
-    const starts = this.starts;
-    const source = this.source;
-    const surely = Math.floor(maxBytes / 3);
-    for (let n = 0; n < this.length; n++) {
-      const start = starts[n];
-      const end = Math.min(starts[n + 1] - 1, source.length);
-      if (end - start > surely && utf8Length(source, start, end) > maxBytes) return n;
-    }
-    return undefined;
+    this.firstOverlong = overlong;
   }
 
   /** Where line `n` starts in the source. */

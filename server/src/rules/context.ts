@@ -241,12 +241,21 @@ export class LintContext {
 
   /** A RUN's commands in order and by name, made in one pass (a script may have 30k). */
   private readCommands(ins: Instruction): { all: CommandRef[]; index: CommandIndex } {
-    const all: CommandRef[] = [];
+    const scripts = this.scripts(ins);
+    let total = 0;
+    for (let s = 0; s < scripts.length; s++) total += scripts[s].commands.length;
+    // Exact size, and indexed loops: a list grown by push, and for-of before the loop is
+    // optimized, each made garbage per command that a 30k-command heredoc paid for.
+    const all = new Array<CommandRef>(total);
     const index: CommandIndex = { byName: new Map(), sudo: [], redirecting: [] };
-    for (const script of this.scripts(ins)) {
-      for (const cmd of script.commands) {
-        const ref = { cmd, script, at: all.length };
-        all.push(ref);
+    let at = 0;
+    for (let s = 0; s < scripts.length; s++) {
+      const script = scripts[s];
+      const commands = script.commands;
+      for (let c = 0; c < commands.length; c++) {
+        const cmd = commands[c];
+        const ref = { cmd, script, at };
+        all[at++] = ref;
         const named = index.byName.get(cmd.name);
         if (named) named.push(ref);
         else index.byName.set(cmd.name, [ref]);
@@ -340,9 +349,18 @@ function script(ins: Instruction, text: string, locate: (s: number, e: number) =
 }
 
 function heredocLocator(content: string, firstLine: number): (s: number, e: number) => Range {
-  const starts = [0];
-  for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) starts.push(i + 1);
+  // Line starts are found when the first finding is placed: most scripts report nothing.
+  let starts: Int32Array | undefined;
+  const lineStarts = (): Int32Array => {
+    let count = 1;
+    for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) count++;
+    const found = new Int32Array(count);
+    let k = 1;
+    for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) found[k++] = i + 1;
+    return found;
+  };
   const at = (offset: number): { line: number; character: number } => {
+    starts ??= lineStarts();
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {

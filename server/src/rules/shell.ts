@@ -1,7 +1,7 @@
 // A small shell reader for RUN scripts: enough to find the simple commands, their words and
 // redirect targets, with offsets, without ever executing or fully parsing POSIX sh.
 
-import { copyOffsets, withRoom } from '../parser/offsets';
+import { withRoom } from '../parser/offsets';
 
 export interface ShellWord {
   /** Quotes removed, escapes resolved, `$(…)` and variables kept as written. */
@@ -136,30 +136,41 @@ function wordValue(src: string, start: number): string {
   return scanned;
 }
 
-/** `spans` holds each word's start and end, flattened, then each redirect target's. */
+/** Where a script's commands' words are: shared by them all, so a command holds no list of its own. */
+interface SpanTable {
+  readonly src: string;
+  /**
+   * Start and end of each word of each command, then of its redirect targets, flattened, in
+   * command order. Filled while the script is read, then trimmed to its exact size.
+   */
+  spans: Int32Array<ArrayBuffer>;
+}
+
+/** The command whose words are `table.spans[first …)`, `wordCount` of them. */
 function finishCommand(
-  src: string,
-  spans: ArrayLike<number>,
+  table: SpanTable,
+  first: number,
   wordCount: number,
+  last: number,
   operator: string,
-): ShellCommand {
-  const count = wordCount;
+): ParsedCommand {
+  const { src, spans } = table;
   let k = 0;
   let sudo = false;
   let name = '';
-  while (k < count) {
-    const v = wordValue(src, spans[2 * k]);
+  while (k < wordCount) {
+    const v = wordValue(src, spans[first + 2 * k]);
     if ((v.length <= longestKeyword && keywords.has(v)) || (v.indexOf('=') > 0 && assignment.test(v))) k++;
     else if (wrappers.has(v)) {
       if (v === 'sudo') sudo = true;
       k++;
-      while (k < count && wordValue(src, spans[2 * k]).startsWith('-')) k++;
+      while (k < wordCount && wordValue(src, spans[first + 2 * k]).startsWith('-')) k++;
     } else {
       name = v.slice(v.lastIndexOf('/') + 1);
       break;
     }
   }
-  return new ParsedCommand(src, spans, wordCount, k, name, sudo, operator);
+  return new ParsedCommand(table, first, wordCount, last, k, name, sudo, operator);
 }
 
 /**
@@ -168,46 +179,52 @@ function finishCommand(
  * words, and a large file holds every command until the lint ends.
  */
 class ParsedCommand implements ShellCommand {
-  readonly start: number;
-  readonly end: number;
   private wordsCache: ShellWord[] | undefined = undefined;
   private argsCache: ShellWord[] | undefined = undefined;
 
   constructor(
-    private readonly src: string,
-    /** Start and end of each word, then of each redirect target, flattened. */
-    private readonly spans: ArrayLike<number>,
+    private readonly table: SpanTable,
+    /** Index of its first word's start in the table. */
+    private readonly first: number,
     private readonly wordCount: number,
+    /** Index just past its last redirect target's end (or its last word's). */
+    private readonly last: number,
     /** Index of the program among the words. */
     private readonly program: number,
     readonly name: string,
     readonly sudo: boolean,
     readonly operator: string,
-  ) {
-    this.start = spans[0];
-    this.end = spans[2 * wordCount - 1];
+  ) {}
+
+  get start(): number {
+    return this.table.spans[this.first];
+  }
+
+  get end(): number {
+    return this.table.spans[this.first + 2 * this.wordCount - 1];
   }
 
   get hasRedirects(): boolean {
-    return this.spans.length > 2 * this.wordCount;
+    return this.last > this.first + 2 * this.wordCount;
   }
 
   /** Made anew on each read: one rule reads them, and a script of 40k commands keeps none. */
   get redirects(): ShellWord[] {
-    const spans = this.spans;
-    if (spans.length === 2 * this.wordCount) return noRedirects;
+    if (!this.hasRedirects) return noRedirects;
+    const { src, spans } = this.table;
     const targets: ShellWord[] = [];
-    for (let k = 2 * this.wordCount; k < spans.length; k += 2)
-      targets.push({ value: wordValue(this.src, spans[k]), start: spans[k], end: spans[k + 1] });
+    for (let k = this.first + 2 * this.wordCount; k < this.last; k += 2)
+      targets.push({ value: wordValue(src, spans[k]), start: spans[k], end: spans[k + 1] });
     return targets;
   }
 
   get words(): ShellWord[] {
     if (this.wordsCache === undefined) {
-      const spans = this.spans;
+      const { src, spans } = this.table;
       const words: ShellWord[] = new Array<ShellWord>(this.wordCount);
       for (let k = 0; k < words.length; k++) {
-        words[k] = { value: wordValue(this.src, spans[2 * k]), start: spans[2 * k], end: spans[2 * k + 1] };
+        const at = this.first + 2 * k;
+        words[k] = { value: wordValue(src, spans[at]), start: spans[at], end: spans[at + 1] };
       }
       this.wordsCache = words;
     }
@@ -224,33 +241,23 @@ class ParsedCommand implements ShellCommand {
 }
 
 /**
- * Word spans of the command being read, shared by every call (the reader never re-enters). A
- * typed array: stores into a plain array that had grown to 600k entries cost a third of a
- * microsecond each.
+ * Word spans of the script being read, and the current command's redirect targets, shared by
+ * every call (the reader never re-enters). Typed arrays: stores into a plain array that had
+ * grown to 600k entries cost a third of a microsecond each.
  */
 let scratchSpans = new Int32Array(256);
 let scratchTargets = new Int32Array(64);
 
-/** A command's word spans followed by its redirect targets' spans, as one exact list. */
-function joinOffsets(
-  words: Int32Array,
-  wordCount: number,
-  targets: Int32Array,
-  targetCount: number,
-): number[] {
-  const all = new Array<number>(wordCount + targetCount);
-  for (let k = 0; k < wordCount; k++) all[k] = words[k];
-  for (let k = 0; k < targetCount; k++) all[wordCount + k] = targets[k];
-  return all;
-}
-
 /** Splits a script into its simple commands (pipelines, lists and compound bodies flattened). */
 export function parseShell(src: string): ShellCommand[] {
   const commands: ShellCommand[] = [];
-  // Scratch lists, copied to exact size when a command ends: a list grown by `push` keeps room
-  // for 17 words, and a large file holds every command until the lint ends. The spans are
-  // counted, and the buffer doubled when full, so it is reused from command to command.
+  const table: SpanTable = { src, spans: scratchSpans };
+  // Every command's word spans, then its redirect targets', one command after another; the
+  // buffer doubles when full and is trimmed to `used` at the end.
   let spans = scratchSpans;
+  let used = 0;
+  // Where the command being read starts in `spans`, and how many of its word offsets are in.
+  let first = 0;
   let count = 0;
   // Redirect targets' spans, kept apart until the command ends, then put after its words.
   let targets = scratchTargets;
@@ -299,39 +306,45 @@ export function parseShell(src: string): ShellCommand[] {
         while (src[i] === '>' || src[i] === '<' || src[i] === '&' || src[i] === '|' || src[i] === '-') i++;
         const before = src.charCodeAt(start - 1);
         if (before >= 0x30 && before <= 0x39 && count > 0) {
-          if (spans[count - 1] === start && /^\d+$/.test(wordValue(src, spans[count - 2]))) count -= 2;
+          if (spans[used - 1] === start && /^\d+$/.test(wordValue(src, spans[used - 2]))) {
+            used -= 2;
+            count -= 2;
+          }
         }
         redirectNext = true;
         continue;
       } else {
+        const end = scanWord(src, i, false);
         if (redirectNext) {
-          const end = scanWord(src, i, false);
           targets = withRoom(targets, targetCount + 2);
           targets[targetCount++] = i;
           targets[targetCount++] = end;
-          i = end > i ? end : i + 1;
           redirectNext = false;
         } else {
-          const end = scanWord(src, i, false);
-          spans = withRoom(spans, count + 2);
-          spans[count++] = i;
-          spans[count++] = end;
-          i = end > i ? end : i + 1;
+          spans = withRoom(spans, used + 2);
+          spans[used++] = i;
+          spans[used++] = end;
+          count += 2;
         }
+        i = end > i ? end : i + 1;
         continue;
       }
     }
     // An operator (or the end) ends the command being read.
     if (count > 0) {
-      const all =
-        targetCount === 0 ? copyOffsets(spans, count) : joinOffsets(spans, count, targets, targetCount);
-      commands.push(finishCommand(src, all, count / 2, operator));
-      count = 0;
-    }
+      spans = withRoom(spans, used + targetCount);
+      // Copied by hand: a subarray view to copy from was an object per command.
+      for (let k = 0; k < targetCount; k++) spans[used++] = targets[k];
+      table.spans = spans;
+      commands.push(finishCommand(table, first, count / 2, used, operator));
+    } else used = first;
+    first = used;
+    count = 0;
     targetCount = 0;
     redirectNext = false;
     if (i === length) break;
   }
+  table.spans = spans.slice(0, used);
   // A machine-made script of many thousand words must not keep its storage for good.
   scratchSpans = spans.length > 4096 ? new Int32Array(256) : spans;
   scratchTargets = targets.length > 4096 ? new Int32Array(64) : targets;

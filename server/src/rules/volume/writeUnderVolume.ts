@@ -92,7 +92,9 @@ export const writeUnderVolume: Rule = {
         ctx.commandsWhere(ins, (name) => writers.has(name)),
         ctx.redirectingCommands(ins),
       ]);
-      for (const { cmd, script } of candidates) {
+      // Indexed: a 30k-command heredoc of redirects makes no iterator result per command.
+      for (let k = 0; k < candidates.length; k++) {
+        const { cmd, script } = candidates[k];
         for (const w of writtenPaths(cmd, workdir)) {
           const volume = volumes.containing(w.path);
           if (!volume) continue;
