@@ -42,7 +42,13 @@ function main(): void {
   const sources = fs.readdirSync(corpus).map((n) => fs.readFileSync(path.join(corpus, n), 'utf8'));
   // Warm the JIT on ordinary files first, so that the first hostile inputs are not charged for it.
   for (let i = 0; i < 3; i++) sources.forEach((s) => lint(s));
-  const inputs = fuzzInputs(sources, seed, long ? 30000 : 3000, long ? 3000 : 300);
+  // As berth-lint reads a file and the language server receives one over JSON-RPC: one flat
+  // string. The generator builds them by concatenation, and the first read of such a string
+  // flattens it, which would be charged to the lint.
+  const inputs = fuzzInputs(sources, seed, long ? 30000 : 3000, long ? 3000 : 300).map((input) => ({
+    ...input,
+    source: JSON.parse(JSON.stringify(input.source)) as string,
+  }));
   const timed: Array<{ input: FuzzInput; ms: number }> = [];
   for (const input of inputs) {
     const start = performance.now();
