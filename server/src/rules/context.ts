@@ -1,5 +1,5 @@
 import type { Dockerfile, Instruction, Range } from '../parser';
-import { parseShell, type ShellCommand } from './shell';
+import { parseShell, type ParsedCommand, type ShellCommand } from './shell';
 import type { Fix, Localized, Report } from './types';
 
 export interface Stage {
@@ -22,7 +22,8 @@ export interface Stage {
 export interface Script {
   ins: Instruction;
   text: string;
-  commands: ShellCommand[];
+  /** Its simple commands; each is also its own CommandRef. */
+  readonly commands: readonly ParsedCommand[];
   locate(start: number, end: number): Range;
 }
 
@@ -187,11 +188,11 @@ export class LintContext {
       const feedsShell = head.startsWith('<<') || /^(?:\S*\/)?(?:sh|bash|ash|dash)\b[^<]*<</.test(head);
       if (feedsShell) {
         const doc = ins.heredocs[0];
-        scripts = [own, script(ins, doc.content, heredocLocator(doc.content, doc.range.start.line))];
+        scripts = [own, new TextScript(ins, doc.content, heredocLocator(doc.content, doc.range.start.line))];
       } else scripts = [own];
     } else if (ins.json.length >= 3 && shellNames.test(ins.json[0]) && ins.json[1] === '-c') {
       const range = ins.args[2].range;
-      scripts = [script(ins, ins.json[2], () => range)];
+      scripts = [new TextScript(ins, ins.json[2], () => range)];
     } else scripts = [];
     this.scriptCache.set(ins, scripts);
     return scripts;
@@ -254,13 +255,13 @@ export class LintContext {
       const commands = script.commands;
       for (let c = 0; c < commands.length; c++) {
         const cmd = commands[c];
-        const ref = { cmd, script, at };
-        all[at++] = ref;
+        cmd.at = at;
+        all[at++] = cmd;
         const named = index.byName.get(cmd.name);
-        if (named) named.push(ref);
-        else index.byName.set(cmd.name, [ref]);
-        if (cmd.sudo) index.sudo.push(ref);
-        if (cmd.hasRedirects) index.redirecting.push(ref);
+        if (named) named.push(cmd);
+        else index.byName.set(cmd.name, [cmd]);
+        if (cmd.sudo) index.sudo.push(cmd);
+        if (cmd.hasRedirects) index.redirecting.push(cmd);
       }
     }
     this.commandCache.set(ins, all);
@@ -332,11 +333,11 @@ function normalize(path: string): string {
 /** The shell form text of a RUN: located through the instruction, with no closure per RUN. */
 class ArgsScript implements Script {
   readonly text: string;
-  readonly commands: ShellCommand[];
+  readonly commands: ParsedCommand[];
 
   constructor(readonly ins: Instruction) {
     this.text = ins.argsText;
-    this.commands = parseShell(this.text);
+    this.commands = parseShell(this.text, this);
   }
 
   locate(start: number, end: number): Range {
@@ -344,8 +345,17 @@ class ArgsScript implements Script {
   }
 }
 
-function script(ins: Instruction, text: string, locate: (s: number, e: number) => Range): Script {
-  return { ins, text, commands: parseShell(text), locate };
+/** A heredoc fed to the shell, or the script of an exec-form `sh -c`. */
+class TextScript implements Script {
+  readonly commands: ParsedCommand[];
+
+  constructor(
+    readonly ins: Instruction,
+    readonly text: string,
+    readonly locate: (start: number, end: number) => Range,
+  ) {
+    this.commands = parseShell(text, this);
+  }
 }
 
 function heredocLocator(content: string, firstLine: number): (s: number, e: number) => Range {

@@ -2,6 +2,7 @@
 // redirect targets, with offsets, without ever executing or fully parsing POSIX sh.
 
 import { withRoom } from '../parser/offsets';
+import type { CommandRef, Script } from './context';
 
 export interface ShellWord {
   /** Quotes removed, escapes resolved, `$(…)` and variables kept as written. */
@@ -153,6 +154,8 @@ function finishCommand(
   wordCount: number,
   last: number,
   operator: string,
+  previous: ShellCommand | undefined,
+  script: Script,
 ): ParsedCommand {
   const { src, spans } = table;
   let k = 0;
@@ -170,15 +173,23 @@ function finishCommand(
       break;
     }
   }
-  return new ParsedCommand(table, first, wordCount, last, k, name, sudo, operator);
+  // The previous command's name when equal: a machine-made script of 30k `echo` lines then
+  // holds one string, not one per command.
+  if (previous !== undefined && previous.name === name) name = previous.name;
+  return new ParsedCommand(table, first, wordCount, last, k, name, sudo, operator, script);
 }
 
 /**
  * A command that keeps only where its words are, and reads their values when a rule first asks
  * for them: most commands are ruled out by name (`rm`, `echo`…) before any rule looks at their
  * words, and a large file holds every command until the lint ends.
+ *
+ * It is also the rules' CommandRef (`cmd` is itself): one object per command rather than two,
+ * for a heredoc of 30k commands.
  */
-class ParsedCommand implements ShellCommand {
+export class ParsedCommand implements ShellCommand, CommandRef {
+  /** Its place among its RUN's commands, across the RUN's scripts; set by LintContext. */
+  at = -1;
   private wordsCache: ShellWord[] | undefined = undefined;
   private argsCache: ShellWord[] | undefined = undefined;
 
@@ -194,7 +205,12 @@ class ParsedCommand implements ShellCommand {
     readonly name: string,
     readonly sudo: boolean,
     readonly operator: string,
+    readonly script: Script,
   ) {}
+
+  get cmd(): ShellCommand {
+    return this;
+  }
 
   get start(): number {
     return this.table.spans[this.first];
@@ -248,9 +264,12 @@ class ParsedCommand implements ShellCommand {
 let scratchSpans = new Int32Array(256);
 let scratchTargets = new Int32Array(64);
 
-/** Splits a script into its simple commands (pipelines, lists and compound bodies flattened). */
-export function parseShell(src: string): ShellCommand[] {
-  const commands: ShellCommand[] = [];
+/**
+ * Splits a script into its simple commands (pipelines, lists and compound bodies flattened);
+ * `script` is the script they are in, for the rules.
+ */
+export function parseShell(src: string, script: Script): ParsedCommand[] {
+  const commands: ParsedCommand[] = [];
   const table: SpanTable = { src, spans: scratchSpans };
   // Every command's word spans, then its redirect targets', one command after another; the
   // buffer doubles when full and is trimmed to `used` at the end.
@@ -336,7 +355,9 @@ export function parseShell(src: string): ShellCommand[] {
       // Copied by hand: a subarray view to copy from was an object per command.
       for (let k = 0; k < targetCount; k++) spans[used++] = targets[k];
       table.spans = spans;
-      commands.push(finishCommand(table, first, count / 2, used, operator));
+      commands.push(
+        finishCommand(table, first, count / 2, used, operator, commands[commands.length - 1], script),
+      );
     } else used = first;
     first = used;
     count = 0;
