@@ -27,6 +27,11 @@ const documents = new TextDocuments(TextDocument);
 let lang: RuleLanguage = 'en';
 let settings: LintSettings = defaultLintSettings;
 let canPullConfiguration = false;
+/**
+ * Lints wait until the client's berth.lint settings have first arrived: a file opened with the
+ * workspace was otherwise published under the defaults, then again a moment later.
+ */
+let settingsArrived = false;
 const reportedConfigErrors = new Set<string>();
 
 const scheduler = new LintScheduler(
@@ -56,9 +61,15 @@ function isLintSettings(value: unknown): value is LintSettings {
 
 async function refreshSettings(): Promise<void> {
   if (canPullConfiguration) {
-    const value: unknown = await connection.workspace.getConfiguration({ section: 'berth.lint' });
-    settings = isLintSettings(value) ? value : defaultLintSettings;
+    try {
+      const value: unknown = await connection.workspace.getConfiguration({ section: 'berth.lint' });
+      settings = isLintSettings(value) ? value : defaultLintSettings;
+    } catch (error) {
+      // Linting with the defaults beats not linting at all.
+      connection.console.error(`cannot read the berth.lint settings: ${String(error)}`);
+    }
   }
+  settingsArrived = true;
   for (const doc of documents.all()) scheduler.schedule(doc.uri);
 }
 
@@ -88,7 +99,9 @@ connection.onInitialized(() => {
 });
 
 connection.onDidChangeConfiguration(() => void refreshSettings());
-documents.onDidChangeContent(({ document }) => scheduler.schedule(document.uri));
+documents.onDidChangeContent(({ document }) => {
+  if (settingsArrived) scheduler.schedule(document.uri);
+});
 documents.onDidClose(({ document }) => {
   scheduler.forget(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });

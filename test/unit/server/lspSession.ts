@@ -30,6 +30,8 @@ export interface LspSessionOptions {
   locale?: string;
   /** What the server reads from the `berth.lint` section. */
   lintSettings?: LintSettings;
+  /** How long the client takes to answer `workspace/configuration`, like a busy editor. */
+  configurationDelayMs?: number;
 }
 
 export class LspSession {
@@ -62,7 +64,10 @@ export class LspSession {
     rpc.onNotification('berth/serverReady', (ready: ServerReady) => {
       session.serverReady = ready;
     });
-    rpc.onRequest('workspace/configuration', () => [options.lintSettings ?? defaultLintSettings]);
+    rpc.onRequest('workspace/configuration', async () => {
+      if (options.configurationDelayMs) await new Promise((r) => setTimeout(r, options.configurationDelayMs));
+      return [options.lintSettings ?? defaultLintSettings];
+    });
     rpc.onRequest('client/registerCapability', () => null);
     rpc.listen();
     await rpc.sendRequest('initialize', {
