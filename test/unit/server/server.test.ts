@@ -101,6 +101,20 @@ void test('no crash on a 1 MB file, binary junk or an unterminated heredoc; late
   t.diagnostic(`200-line file: diagnostics ${(performance.now() - start).toFixed(1)} ms after the keystroke`);
 });
 
+void test('a line longer than BuildKit reads is one error there, in the client locale, and nothing past it', async () => {
+  const text = `FROM alpine:3.20\nRUN true\nLABEL a=${'x'.repeat(70000)}\nRUN apt-get install curl\nUSER root\n`;
+  const uri = await lsp.open(text);
+  const { diagnostics } = await diagnosticsFor(uri, () => true);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.end.character]),
+    [['parse-error', 1, 2, 70008]],
+  );
+  assert.match(
+    diagnostics[0].message as string,
+    /^dockerfile line greater than max allowed size of 65535。BuildKit 拒绝构建.*续行符（\\）/,
+  );
+});
+
 void test('berth.lint.maxInstructions from the client settings cuts the lint with a notice', async () => {
   // The client answers the settings request late, as a busy editor does: the file, opened at
   // once, must still be linted only under the settings, never first under the defaults.
