@@ -1,7 +1,7 @@
 // A small shell reader for RUN scripts: enough to find the simple commands, their words and
 // redirect targets, with offsets, without ever executing or fully parsing POSIX sh.
 
-import { withRoom } from '../parser/offsets';
+import { copyOffsets, withRoom } from '../parser/offsets';
 import type { CommandRef, Script } from './context';
 
 export interface ShellWord {
@@ -142,9 +142,9 @@ interface SpanTable {
   readonly src: string;
   /**
    * Start and end of each word of each command, then of its redirect targets, flattened, in
-   * command order. Filled while the script is read, then trimmed to its exact size.
+   * command order. Filled while the script is read, then copied at its exact size.
    */
-  spans: Int32Array<ArrayBuffer>;
+  spans: ArrayLike<number>;
 }
 
 /** The command whose words are `table.spans[first …)`, `wordCount` of them. */
@@ -365,7 +365,8 @@ export function parseShell(src: string, script: Script): ParsedCommand[] {
     redirectNext = false;
     if (i === length) break;
   }
-  table.spans = spans.slice(0, used);
+  // Most scripts are short, and a small typed array costs more than its contents.
+  table.spans = copyOffsets(spans, used);
   // A machine-made script of many thousand words must not keep its storage for good.
   scratchSpans = spans.length > 4096 ? new Int32Array(256) : spans;
   scratchTargets = targets.length > 4096 ? new Int32Array(64) : targets;
