@@ -137,7 +137,7 @@ function wordValue(src: string, start: number): string {
   return scanned;
 }
 
-/** Where a script's commands' words are: shared by them all, so a command holds no list of its own. */
+/** Where a script's commands' words are: one table for them all, so a command holds no list. */
 interface SpanTable {
   readonly src: string;
   /**

@@ -143,3 +143,21 @@ void test('--max-instructions stops with a notice; 0 reads every instruction; ba
     /--max-instructions must be a whole number \(0 reads every instruction\), not "ten"/,
   );
 });
+
+void test('a line over 65,535 bytes fails the file as BuildKit would, with the lines above it checked', () => {
+  write('long/Dockerfile', `FROM alpine:3.20\nEXPOSE 80:80\nLABEL a=${'x'.repeat(70000)}\nEXPOSE 81:81\n`);
+  const r = run('--format', 'json', 'long/Dockerfile');
+  assert.equal(r.code, 1);
+  const records = JSON.parse(r.stdout) as Array<{ rule: string; line: number; message: string }>;
+  assert.deepEqual(
+    records.map((f) => [f.rule, f.line]),
+    [
+      ['expose-host-mapping', 2],
+      ['parse-error', 3],
+    ],
+  );
+  assert.match(
+    records[1].message,
+    /^dockerfile line greater than max allowed size of 65535\. BuildKit refuses/,
+  );
+});
