@@ -11,6 +11,7 @@ import { guarded } from '../harness/evidence';
 import { languageServerPids, newLanguageServer } from '../harness/languageServer';
 import { expectOutput, expectProblem, problems } from '../harness/panel';
 import { runCommand } from '../harness/quickInput';
+import { plainText } from '../harness/text';
 import { fixtureWorkspace, workbenchSuite } from '../harness/suite';
 import { waitFor } from '../harness/wait';
 
@@ -31,6 +32,7 @@ async function setNumberSetting(
 ): Promise<void> {
   await runCommand(page, 'Preferences: Open User Settings');
   // The search box is a small editor that has the focus once the Settings editor is open.
+  const search = page.locator('.settings-editor .search-container .monaco-editor');
   await page.locator('.settings-editor .search-container .monaco-editor.focused').waitFor();
   await page.keyboard.press('Control+A');
   await page.keyboard.type(key);
@@ -38,10 +40,23 @@ async function setNumberSetting(
     .locator('.settings-editor .setting-item-number')
     .filter({ hasText: 'Max Instructions' })
     .locator('input');
-  await input.click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(String(value));
-  await page.keyboard.press('Enter');
+  // The list is drawn again when the search settles, which can take the focus from a box that
+  // was clicked too early (the typed value then went nowhere, or into the search): type until
+  // the box holds the value, putting the search back first if it was typed over.
+  await waitFor(`the Max Instructions box to hold ${value}`, async () => {
+    if (!plainText(await search.locator('.view-lines').innerText()).includes(key)) {
+      await search.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(key);
+      return undefined;
+    }
+    if (!(await input.isVisible())) return undefined;
+    await input.click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(String(value));
+    return (await input.inputValue()) === String(value) ? true : undefined;
+  });
+  await input.press('Enter');
   await waitFor(`${key} = ${value} in settings.json`, () =>
     Promise.resolve(userSetting(userDataDir, key) === value ? true : undefined),
   );
