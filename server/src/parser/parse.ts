@@ -69,21 +69,21 @@ class LineComment implements Comment {
  * continuation with comments inside has 100k of them.
  */
 class CommentSpots {
-  private lines = new Int32Array(16);
+  private lineNumbers = new Int32Array(16);
   private count = 0;
 
   add(line: number): void {
-    this.lines = withRoom(this.lines, this.count + 1);
-    this.lines[this.count++] = line;
+    this.lineNumbers = withRoom(this.lineNumbers, this.count + 1);
+    this.lineNumbers[this.count++] = line;
   }
 
   toLazyList(lines: SourceLines): () => Comment[] {
-    const spots = this.lines;
+    const lineNumbers = this.lineNumbers;
     const count = this.count;
     return () => {
       const list: Comment[] = [];
       for (let k = 0; k < count; k++) {
-        const line = spots[k];
+        const line = lineNumbers[k];
         let raw = trimNewline(lines.at(line));
         // The '#' and the end, in the line as the source has it (a BOM before line 0 counted).
         const offset = line === 0 && raw.charCodeAt(0) === 0xfeff ? 1 : 0;

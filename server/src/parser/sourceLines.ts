@@ -17,18 +17,23 @@ export class SourceLines {
     // Two passes with indexOf, which skips a line in one call: count the lines (and look for one
     // too long), then fill a buffer of the exact size. Growing a buffer by doubling touched
     // twice the memory, and fresh memory is what a 1 MB file's lines cost most.
-    const surely = maxBytes / 3;
+    // A line of at most a third as many UTF-16 units fits whatever it holds (3 bytes a unit at most).
+    const fitsAnyway = maxBytes / 3;
     let count = 1;
     let overlong: number | undefined;
     let lineStart = 0;
     for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) {
-      if (overlong === undefined && i - lineStart > surely && utf8Length(source, lineStart, i) > maxBytes)
+      if (overlong === undefined && i - lineStart > fitsAnyway && utf8Length(source, lineStart, i) > maxBytes)
         overlong = count - 1;
       count++;
       lineStart = i + 1;
     }
     const last = source.length;
-    if (overlong === undefined && last - lineStart > surely && utf8Length(source, lineStart, last) > maxBytes)
+    if (
+      overlong === undefined &&
+      last - lineStart > fitsAnyway &&
+      utf8Length(source, lineStart, last) > maxBytes
+    )
       overlong = count - 1;
     const starts = new Int32Array(count + 1);
     let k = 1;
