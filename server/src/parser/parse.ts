@@ -213,14 +213,14 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
     builder.escape = escape;
     const ins = buildInstruction(builder, 0, pending);
     pending = none;
-    ins.endAt(lastLine, trimmedLength(lines.at(lastLine)));
+    ins.endAt(lastLine, lines.contentLength(lastLine));
     const target = ins.name === 'ONBUILD' && ins.sub ? ins.sub : ins;
     if (heredocInstructions.has(target.name) && target.json === undefined)
       n = readHeredocs(lines, n, end, logical.text, ins, target, overlong === undefined, errors);
     instructions.push(ins);
   }
   if (overlong !== undefined) {
-    const length = trimmedLength(lines.at(overlong));
+    const length = lines.contentLength(overlong);
     errors.push({
       message: `dockerfile line greater than max allowed size of ${maxLineBytes}`,
       range: lineRange(overlong, 0, length),
@@ -368,6 +368,6 @@ function readHeredoc(
 }
 
 function spanLines(lines: SourceLines, first: number, last: number): Range {
-  const lastText = trimNewline(lines.at(Math.min(last, lines.length - 1)));
-  return { start: { line: first, character: 0 }, end: { line: last, character: lastText.length } };
+  const length = lines.contentLength(Math.min(last, lines.length - 1));
+  return { start: { line: first, character: 0 }, end: { line: last, character: length } };
 }

@@ -59,6 +59,11 @@ export class SourceLines {
     return end;
   }
 
+  /** The length of line `n` without its line end (its '\n' and any CRs before that). */
+  contentLength(n: number): number {
+    return this.contentEnd(n) - this.starts[n];
+  }
+
   /** Line `n` without its '\n' (a CR before it stays, as `split('\n')` keeps it). */
   at(n: number): string {
     return this.source.slice(this.starts[n], this.starts[n + 1] - 1);
@@ -80,8 +85,7 @@ export class SourceLines {
   isExactly(n: number, word: string, stripTabs: boolean): boolean {
     const source = this.source;
     let start = this.starts[n];
-    let end = this.starts[n + 1] - 1;
-    while (end > start && (source.charCodeAt(end - 1) === 0x0d || source.charCodeAt(end - 1) === 0x0a)) end--;
+    const end = this.contentEnd(n);
     if (stripTabs) while (start < end && source.charCodeAt(start) === 0x09) start++;
     return end - start === word.length && source.startsWith(word, start);
   }

@@ -1,6 +1,6 @@
 import { defaultMaxInstructions, type LintSettings } from '../../../common/protocol';
 import type { RuleMeta, RuleSeverity } from '../../../common/rules';
-import { parseDockerfile, type Dockerfile, type ParseError } from '../parser';
+import { maxLineBytes, parseDockerfile, type Dockerfile, type ParseError } from '../parser';
 import { emptyConfig, type HadolintConfig } from './config';
 import { LintContext, reportLimit, type LintEnvironment } from './context';
 import { allRules, lintLimitRule, parseErrorRule } from './registry';
@@ -147,9 +147,10 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
 function parseErrorMessage(e: ParseError, file: Dockerfile): Localized {
   if (!e.overlongLine) return { en: e.message, 'zh-cn': e.message };
   const escape = file.escapeToken;
+  const limit = withThousands(maxLineBytes);
   return {
-    en: `${e.message}. BuildKit refuses to build a file with a line over 65,535 bytes. Split this line with line continuations (${escape}), or, if its lines end with a CR only, save the file with LF line ends. Berth checked only the lines above it.`,
-    'zh-cn': `${e.message}。BuildKit 拒绝构建含有超过 65,535 字节的行的文件。请用续行符（${escape}）拆分此行；如果各行只以 CR 结尾，请改用 LF 换行保存。Berth 只检查了此行之前的内容。`,
+    en: `${e.message}. BuildKit refuses to build a file with a line over ${limit} bytes. Split this line with line continuations (${escape}), or, if its lines end with a CR only, save the file with LF line ends. Berth checked only the lines above it.`,
+    'zh-cn': `${e.message}。BuildKit 拒绝构建含有超过 ${limit} 字节的行的文件。请用续行符（${escape}）拆分此行；如果各行只以 CR 结尾，请改用 LF 换行保存。Berth 只检查了此行之前的内容。`,
   };
 }
 
