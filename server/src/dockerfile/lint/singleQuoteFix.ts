@@ -1,6 +1,6 @@
 import type { Instruction } from '../parser';
-import { text, type Fix } from './types';
 import { edit, fix } from './util';
+import { text, type Fix } from './report';
 
 /** When swapping single quotes for double ones makes valid JSON, offer exactly that. */
 export function singleQuoteFix(ins: Instruction): Fix | undefined {

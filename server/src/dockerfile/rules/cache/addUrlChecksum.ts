@@ -1,6 +1,6 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { copyParts, flag } from '../../lint/util';
+import { text } from '../../lint/report';
 
 export const addUrlChecksum: Rule = {
   id: 'add-url-without-checksum',

@@ -1,8 +1,8 @@
 import type { Instruction } from '../../parser';
 import { repeats } from '../../lint/repeats';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { portsOf, type PortSpec } from './ports';
+import { text } from '../../lint/report';
 
 const protocolIndex: Record<string, number> = { tcp: 0, udp: 1, sctp: 2 };
 

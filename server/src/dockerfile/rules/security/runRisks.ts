@@ -1,6 +1,6 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { stageInstructions } from '../../lint/util';
+import { text } from '../../lint/report';
 
 const downloaders: ReadonlySet<string> = new Set(['curl', 'wget']);
 const chmodNames: ReadonlySet<string> = new Set(['chmod']);

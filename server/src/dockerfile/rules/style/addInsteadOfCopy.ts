@@ -1,6 +1,6 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { copyParts, edit, fix } from '../../lint/util';
+import { text } from '../../lint/report';
 
 const archive = /\.(?:tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz|zst|lz|lzma)|gz|bz2|xz)$/i;
 

@@ -1,9 +1,9 @@
 import type { Instruction, Word } from '../../parser';
 import { repeats } from '../../lint/repeats';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { normalizePath } from '../../lint/util';
 import { volumePaths } from './paths';
+import { text } from '../../lint/report';
 
 export const duplicateVolume: Rule = {
   id: 'volume-duplicate',

@@ -1,6 +1,6 @@
 import { singleQuoteFix } from '../../lint/singleQuoteFix';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 
 export const volumeInvalidJson: Rule = {
   id: 'volume-invalid-json',
