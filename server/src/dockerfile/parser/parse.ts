@@ -1,9 +1,10 @@
 import { isSpace } from './chars';
 import { heredocsInLine } from './heredoc';
-import { buildInstruction, none, type ParsedInstruction } from './instruction';
+import { buildInstruction } from './instruction';
 import { LogicalLine } from './logicalLine';
 import { copyOffsets, withRoom } from './offsets';
 import { SourceLines } from './sourceLines';
+import { none, type ParsedInstruction } from './parsedInstruction';
 import type { Comment, Directive, Dockerfile, Heredoc, Instruction, ParseError, Range } from './types';
 
 const directivePattern = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
