@@ -22,6 +22,13 @@ module.exports = {
       to: { path: '^(client|server|common)/', pathNot: '^client/src/engine/' },
     },
     {
+      name: 'shared-never-vscode',
+      comment: 'Helpers that trees and commands share stay vscode-free, so node:test checks them.',
+      severity: 'error',
+      from: { path: '^client/src/shared/' },
+      to: { path: vscodeModules, reachable: true },
+    },
+    {
       name: 'views-never-commands',
       comment: 'Tree presentation projects the model; commands act on it. A view never imports a command.',
       severity: 'error',

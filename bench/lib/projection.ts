@@ -3,7 +3,7 @@
 // render VS Code asks a provider for its roots and a TreeItem per root, nothing more; children are
 // computed only when a node is expanded, which this measures apart.
 import type { Snapshot } from '../../client/src/engine/model';
-import type { BerthNode, ViewId } from '../../client/src/views/present/nodes';
+import type { BerthNode, ViewId } from '../../client/src/shared/nodes';
 import { childrenOf, present } from '../../client/src/views/present/project';
 
 export interface ViewCost {

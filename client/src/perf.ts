@@ -5,7 +5,7 @@
 import type * as vscode from 'vscode';
 import type { FirstLoadMarks } from './engine/engineSession';
 import { log } from './log';
-import type { BerthNode } from './views/present/nodes';
+import type { BerthNode } from './shared/nodes';
 
 const moduleStart = performance.now();
 

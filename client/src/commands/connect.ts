@@ -5,10 +5,10 @@ import { engineMessage } from '../ui/errors';
 import type { Container, Network } from '../engine/model';
 import { confirmModal } from '../ui/confirm';
 import { askText, pickOne } from '../ui/pick';
-import { isRunning } from '../views/present/containerState';
-import { formatEndpointAddresses } from '../views/present/endpoints';
+import { isRunning } from '../shared/containerState';
+import { formatEndpointAddresses } from '../shared/endpoints';
 import { builtinKind } from '../views/present/networks';
-import { keys } from '../views/present/nodes';
+import { keys } from '../shared/nodes';
 import {
   afterChange,
   changing,

@@ -2,8 +2,8 @@ import * as vscode from 'vscode';
 import type { Container } from '../engine/model';
 import { confirmModal } from '../ui/confirm';
 import { pickOne } from '../ui/pick';
-import { isRunning, publishedPorts } from '../views/present/containerState';
-import { formatEndpointAddresses } from '../views/present/endpoints';
+import { isRunning, publishedPorts } from '../shared/containerState';
+import { formatEndpointAddresses } from '../shared/endpoints';
 import {
   changing,
   dockerOf,

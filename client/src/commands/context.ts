@@ -4,7 +4,7 @@ import type { Snapshot } from '../engine/model';
 import type { EngineSession } from '../engine/session';
 import type { InspectKind } from '../inspect/uri';
 import type { BerthViews } from '../views';
-import type { BerthNode } from '../views/present/nodes';
+import type { BerthNode } from '../shared/nodes';
 
 export interface CommandContext {
   session: EngineSession;

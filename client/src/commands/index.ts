@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { showEngineError } from '../ui/errors';
 import { log } from '../log';
-import type { BerthNode } from '../views/present/nodes';
+import type { BerthNode } from '../shared/nodes';
 import { containerConnectNetwork, disconnectNetwork, networkConnectContainer } from './connect';
 import {
   copyContainerId,

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Snapshot } from '../engine/model';
 import { askText, pickOne } from '../ui/pick';
-import { keys } from '../views/present/nodes';
+import { keys } from '../shared/nodes';
 import { changing, dockerOf, snapshotOf, type BerthCommand } from './context';
 import { parseKeyValues } from './keyValues';
 import { gatewayProblem, ipRangeProblem, networkNameProblem, subnetProblem } from './validate';

@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import type { Container, Network, Snapshot, Volume } from '../engine/model';
 import { pickOne, type PickItem } from '../ui/pick';
-import { formatEndpointAddresses } from '../views/present/endpoints';
-import type { BerthNode } from '../views/present/nodes';
+import { formatEndpointAddresses } from '../shared/endpoints';
+import type { BerthNode } from '../shared/nodes';
 import { volumeLabel, usageSummary } from '../views/present/volumes';
 
 export function containerIdOf(node: BerthNode): string | undefined {

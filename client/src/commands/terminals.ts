@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import * as vscode from 'vscode';
 import { engineMessage } from '../ui/errors';
-import { isRunning } from '../views/present/containerState';
+import { isRunning } from '../shared/containerState';
 import { dockerOf, snapshotOf, UserError, type BerthCommand } from './context';
 import { containerFor } from './targets';
 

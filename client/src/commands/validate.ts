@@ -10,7 +10,7 @@ import {
   validateVolumeName,
   type Validation,
 } from '../engine/validation';
-import { t } from '../views/present/text';
+import { t } from '../shared/text';
 import { parseAliases } from './keyValues';
 
 /** The engine layer's templates are translated in l10n/fragments/engine.zh-cn.json. */

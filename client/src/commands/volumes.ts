@@ -3,8 +3,8 @@ import { releaseVolume } from '../volumes';
 import type { Volume } from '../engine/model';
 import { confirmModal } from '../ui/confirm';
 import { askText } from '../ui/pick';
-import { formatBytes } from '../views/present/text';
-import { keys } from '../views/present/nodes';
+import { formatBytes } from '../shared/text';
+import { keys } from '../shared/nodes';
 import { volumeLabel } from '../views/present/volumes';
 import type { SizedSession } from '../views/volumeSizes';
 import {

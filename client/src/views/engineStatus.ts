@@ -4,8 +4,8 @@
 import { Emitter } from '../engine/events';
 import type { ConnectionState, EngineProblem, EngineSession } from '../engine/session';
 import { actionNodes } from './present/actions';
-import type { BerthNode } from './present/nodes';
-import { sentence, t } from './present/text';
+import type { BerthNode } from '../shared/nodes';
+import { sentence, t } from '../shared/text';
 
 /** The problem to show: kept while a retry is under way, so the views do not flicker. */
 export function shownProblem(

@@ -5,7 +5,7 @@ import { startup } from '../perf';
 import { ContainerDragController, NetworkDropController, type ConnectRequest } from './dragAndDrop';
 import { trackEngineState } from './engineState';
 import { EngineStatus } from './engineStatus';
-import { keys, type BerthNode, type ViewId } from './present/nodes';
+import { keys, type BerthNode, type ViewId } from '../shared/nodes';
 import { BerthTreeProvider } from './tree';
 
 export interface BerthViews {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/session';
 import type { Snapshot } from '../engine/model';
 import type { EngineStatus } from './engineStatus';
-import type { BerthNode, Presentation, ViewId } from './present/nodes';
+import type { BerthNode, Presentation, ViewId } from '../shared/nodes';
 import { presentAction } from './present/actions';
 import { affectedNodes, childrenOf, present } from './present/project';
 import { volumeFileNodes } from './present/volumeFiles';

@@ -2,7 +2,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { formatBytes } from '../views/present/text';
+import { formatBytes } from '../shared/text';
 import { chooseVolume, type VolumeArgument } from './target';
 import { cancellableProgress, reportFailures, type VolumeCommandContext } from './run';
 

@@ -1,7 +1,7 @@
 // Browse Volume: a quick pick that walks folders and opens files read-only; the same listing
 // (`listVolumeDir`) lets the Volumes tree show folders under a volume.
 import * as vscode from 'vscode';
-import { formatBytes } from '../views/present/text';
+import { formatBytes } from '../shared/text';
 import type { VolumeDirEntry } from './core/browse';
 import { chooseVolume, type VolumeArgument } from './target';
 import { reportFailures, type VolumeCommandContext } from './run';

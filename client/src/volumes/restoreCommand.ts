@@ -2,7 +2,7 @@
 // happens to what is there, then restore with cancellable progress.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { formatBytes } from '../views/present/text';
+import { formatBytes } from '../shared/text';
 import { chooseModal, confirmModal } from '../ui/confirm';
 import type { RestoreMode, RestorePhase } from './core/restore';
 import { newVolumeNameProblem } from './cloneCommand';

@@ -6,7 +6,7 @@ import {
   publishedPorts,
   stateIcon,
   timelessStatus,
-} from './containerState';
+} from '../../shared/containerState';
 import {
   keys,
   type BerthNode,
@@ -14,8 +14,8 @@ import {
   type GroupNode,
   type HintNode,
   type Presentation,
-} from './nodes';
-import { code, escapeMarkdown, keyValueLines, shortId, t } from './text';
+} from '../../shared/nodes';
+import { code, escapeMarkdown, keyValueLines, shortId, t } from '../../shared/text';
 
 /** `container.running|stopped[.published]`: package.json menus match these. */
 export function containerContextValue(container: Container): string {

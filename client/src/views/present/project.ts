@@ -19,7 +19,7 @@ import {
   presentNetwork,
 } from './networks';
 import { presentAction } from './actions';
-import { keys, type BerthNode, type Presentation, type ViewId } from './nodes';
+import { keys, type BerthNode, type Presentation, type ViewId } from '../../shared/nodes';
 import { presentUsage, presentVolume, volumeChildren, volumeRoots } from './volumes';
 import { presentVolumeFile } from './volumeFiles';
 
