@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type Docker from 'dockerode';
-import { AliasCache, loadAliases, loadSnapshot } from '../../client/src/engine/loader';
-import type { EngineInfo, Snapshot } from '../../client/src/engine/model';
+import { AliasCache, loadAliases, loadSnapshot } from '../../client/src/engine/model/loader';
+import type { EngineInfo, Snapshot } from '../../client/src/engine/model/snapshot';
 import {
   EngineOperationError,
   ValidationError,
@@ -20,8 +20,8 @@ import {
   restartContainer,
   startContainer,
   stopContainer,
-} from '../../client/src/engine/operations';
-import { messages } from '../../client/src/engine/validation';
+} from '../../client/src/engine/operations/operations';
+import { messages } from '../../client/src/engine/validation/validation';
 import {
   Tracker,
   createContainer,

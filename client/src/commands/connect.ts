@@ -2,7 +2,7 @@
 // and containers dropped on a network.
 import * as vscode from 'vscode';
 import { engineMessage } from '../ui/errors';
-import type { Container, Network } from '../engine/model';
+import type { Container, Network } from '../engine/model/snapshot';
 import { confirmModal } from '../ui/confirm';
 import { askText, pickOne } from '../ui/pick';
 import { isRunning } from '../shared/containerState';
@@ -23,8 +23,8 @@ import {
 import { parseAliases } from './keyValues';
 import { containerFor, containerIdOf, networkFor, networkIdOf, pickContainer, pickNetwork } from './targets';
 import { aliasesProblem, staticIpProblem } from './validate';
-import { acceptsStaticIp } from '../engine/validation';
-import { connectContainer, disconnectContainer } from '../engine/operations';
+import { acceptsStaticIp } from '../engine/validation/validation';
+import { connectContainer, disconnectContainer } from '../engine/operations/operations';
 
 /** Only containers with their own network stack can join networks. */
 export function connectableContainer(container: Container): boolean {

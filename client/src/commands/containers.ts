@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Container } from '../engine/model';
+import type { Container } from '../engine/model/snapshot';
 import { confirmModal } from '../ui/confirm';
 import { pickOne } from '../ui/pick';
 import { isRunning, publishedPorts } from '../shared/containerState';
@@ -18,7 +18,7 @@ import {
   restartContainer as restartOnEngine,
   startContainer as startOnEngine,
   stopContainer as stopOnEngine,
-} from '../engine/operations';
+} from '../engine/operations/operations';
 
 /** Containers of the clicked node and the selection, or one picked from the palette. */
 async function chosenContainers(

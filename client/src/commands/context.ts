@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import * as vscode from 'vscode';
-import type { Snapshot } from '../engine/model';
-import type { EngineSession } from '../engine/session';
+import type { Snapshot } from '../engine/model/snapshot';
+import type { EngineSession } from '../engine/live/contract';
 import type { InspectKind } from '../inspect/uri';
 import type { BerthViews } from '../views';
 import type { BerthNode } from '../shared/nodes';

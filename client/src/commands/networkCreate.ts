@@ -1,6 +1,6 @@
 // "Create Network…": one step per choice, each checked as it is typed, nothing sent until the end.
 import * as vscode from 'vscode';
-import type { Snapshot } from '../engine/model';
+import type { Snapshot } from '../engine/model/snapshot';
 import { askText, pickOne } from '../ui/pick';
 import { keys } from '../shared/nodes';
 import { changing, dockerOf, snapshotOf, type BerthCommand } from './context';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Network } from '../engine/model';
+import type { Network } from '../engine/model/snapshot';
 import { chooseModal, confirmModal } from '../ui/confirm';
 import {
   changing,
@@ -15,7 +15,7 @@ import {
   previewNetworkPrune,
   pruneNetworks as pruneNetworksOnEngine,
   removeNetwork as removeNetworkOnEngine,
-} from '../engine/operations';
+} from '../engine/operations/operations';
 import { networkFor, networkIdOf } from './targets';
 
 export const inspectNetwork: BerthCommand = async (ctx, node) => {

@@ -1,6 +1,6 @@
 // Turns a clicked node, or nothing (Command Palette), into the engine object a command acts on.
 import * as vscode from 'vscode';
-import type { Container, Network, Snapshot, Volume } from '../engine/model';
+import type { Container, Network, Snapshot, Volume } from '../engine/model/snapshot';
 import { pickOne, type PickItem } from '../ui/pick';
 import { formatEndpointAddresses } from '../shared/endpoints';
 import type { BerthNode } from '../shared/nodes';

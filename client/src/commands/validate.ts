@@ -1,5 +1,5 @@
 // The engine layer's input checks, worded for an input box: a message, or undefined when fine.
-import type { Network, Snapshot } from '../engine/model';
+import type { Network, Snapshot } from '../engine/model/snapshot';
 import {
   validateAliases,
   validateGateway,
@@ -9,7 +9,7 @@ import {
   validateSubnet,
   validateVolumeName,
   type Validation,
-} from '../engine/validation';
+} from '../engine/validation/validation';
 import { t } from '../shared/text';
 import { parseAliases } from './keyValues';
 

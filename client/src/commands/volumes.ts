@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { releaseVolume } from '../volumes';
-import type { Volume } from '../engine/model';
+import type { Volume } from '../engine/model/snapshot';
 import { confirmModal } from '../ui/confirm';
 import { askText } from '../ui/pick';
 import { formatBytes } from '../shared/text';
@@ -20,7 +20,7 @@ import { batchFailures, removeEach } from './removeEach';
 import {
   pruneVolumes as pruneVolumesOnEngine,
   removeVolume as removeVolumeOnEngine,
-} from '../engine/operations';
+} from '../engine/operations/operations';
 import { parseKeyValues } from './keyValues';
 import { volumeNameProblem } from './validate';
 import { volumeFor } from './targets';

@@ -1,8 +1,8 @@
 // The network map's one webview panel: it sends the graph model on every snapshot change and
 // acts on what the webview asks for (reveal, connect after a confirmation, export as SVG).
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/session';
-import { validateConnect } from '../engine/operations';
+import type { EngineSession } from '../engine/live/contract';
+import { validateConnect } from '../engine/operations/operations';
 import { connectToNetwork } from '../reach/engineActions';
 import { buildGraph } from './graphModel';
 import { mapHtml } from './html';

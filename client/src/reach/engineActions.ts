@@ -3,14 +3,14 @@
 // tests run them. Errors carry the engine's own message (EngineOperationError) or say what is
 // wrong before anything is sent (ValidationError).
 import type Docker from 'dockerode';
-import type { Snapshot } from '../engine/model';
+import type { Snapshot } from '../engine/model/snapshot';
 import {
   connectContainer,
   createNetwork,
   disconnectContainer,
   engineMessage,
   EngineOperationError,
-} from '../engine/operations';
+} from '../engine/operations/operations';
 
 export async function connectToNetwork(
   docker: Docker,

@@ -1,6 +1,6 @@
 // "Can A reach B?": the command that asks and answers from engine state.
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/session';
+import type { EngineSession } from '../engine/live/contract';
 import type { ConnectivityArgument } from './argument';
 import { checkConnectivity } from './command';
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/session';
+import type { EngineSession } from '../engine/live/contract';
 import type { BerthNode } from '../shared/nodes';
 
 /** Our own mime type: the value is a JSON array of container ids. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/session';
-import type { Snapshot } from '../engine/model';
+import type { EngineSession } from '../engine/live/contract';
+import type { Snapshot } from '../engine/model/snapshot';
 import type { EngineStatus } from './engineStatus';
 import type { BerthNode, Presentation, ViewId } from '../shared/nodes';
 import { presentAction } from './present/actions';

@@ -1,7 +1,7 @@
 // Volume files, backup, restore and clone in the editor: the `berth-volume` file system and the
 // four commands. The engine work is in ./core; this is the thin layer that talks to the user.
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/session';
+import type { EngineSession } from '../engine/live/contract';
 import { log } from '../log';
 import { backupVolume } from './backupCommand';
 import { browseVolume, openVolumeFile } from './browseCommand';

@@ -1,7 +1,7 @@
 // What every volume command shares: the engine tools, cancellable progress, and error reports
 // that give the engine's words, a rejected archive entry, or nothing at all for a cancel.
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/session';
+import type { EngineSession } from '../engine/live/contract';
 import { showEngineError } from '../ui/errors';
 import { ArchiveRejectedError } from './core/archiveRules';
 import { CancelledError } from './core/engineErrors';

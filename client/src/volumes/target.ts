@@ -1,7 +1,7 @@
 // Which volume a command acts on: the clicked tree node, a name, or a pick from the snapshot.
 import * as vscode from 'vscode';
-import type { Volume } from '../engine/model';
-import type { EngineSession } from '../engine/session';
+import type { Volume } from '../engine/model/snapshot';
+import type { EngineSession } from '../engine/live/contract';
 
 /** What the tree or a caller may pass to the volume commands. */
 export type VolumeArgument = string | { volumeName: string } | { volume: Pick<Volume, 'name'> } | undefined;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatAddress, parseAddress, parseCidr } from '../../../client/src/engine/ip';
-import { joinSnapshot } from '../../../client/src/engine/join';
-import type { Container, Network } from '../../../client/src/engine/model';
+import { formatAddress, parseAddress, parseCidr } from '../../../client/src/engine/validation/ip';
+import { joinSnapshot } from '../../../client/src/engine/model/join';
+import type { Container, Network } from '../../../client/src/engine/model/snapshot';
 import {
   acceptsStaticIp,
   messages,
@@ -14,8 +14,8 @@ import {
   validateStaticIp,
   validateSubnet,
   validateVolumeName,
-} from '../../../client/src/engine/validation';
-import type { Validation } from '../../../client/src/engine/validation';
+} from '../../../client/src/engine/validation/validation';
+import type { Validation } from '../../../client/src/engine/validation/validation';
 
 function network(name: string, subnet?: string, gateway?: string, builtin = false): Network {
   return {

@@ -1,4 +1,4 @@
-import type { Container, Mount, Snapshot } from '../../engine/model';
+import type { Container, Mount, Snapshot } from '../../engine/model/snapshot';
 import {
   formatPorts,
   healthWord,

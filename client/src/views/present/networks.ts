@@ -1,4 +1,4 @@
-import type { Container, Endpoint, Network, Snapshot } from '../../engine/model';
+import type { Container, Endpoint, Network, Snapshot } from '../../engine/model/snapshot';
 import { formatEndpointAddresses, userAliases } from '../../shared/endpoints';
 import { isRunning, stateIcon } from '../../shared/containerState';
 import {

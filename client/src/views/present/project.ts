@@ -1,6 +1,6 @@
 // One entry point per question a tree asks: its children, how a node looks, and which nodes a
 // snapshot delta touches. The vscode glue in ../trees.ts only forwards to these.
-import type { Snapshot, SnapshotDelta } from '../../engine/model';
+import type { Snapshot, SnapshotDelta } from '../../engine/model/snapshot';
 import {
   containerChildren,
   containerRoots,

@@ -1,4 +1,4 @@
-import type { Snapshot, Volume, VolumeUsage } from '../../engine/model';
+import type { Snapshot, Volume, VolumeUsage } from '../../engine/model/snapshot';
 import { keys, type BerthNode, type VolumeNode, type Presentation } from '../../shared/nodes';
 import { code, escapeMarkdown, formatBytes, keyValueLines, recordLines, t } from '../../shared/text';
 

@@ -7,7 +7,7 @@
 // formatted, for logs and tests. `messages` below lists every template.
 import type { Cidr, Family } from './ip';
 import { contains, formatAddress, formatCidr, parseAddress, parseCidr, within, overlaps } from './ip';
-import type { Network, Snapshot } from './model';
+import type { Network, Snapshot } from '../model/snapshot';
 
 export const messages = {
   nameEmpty: 'Enter a name.',

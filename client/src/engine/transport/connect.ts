@@ -7,7 +7,7 @@ import { userInfo } from 'node:os';
 import type Docker from 'dockerode';
 import type { ResolvedEndpoint, ResolveOptions } from './endpoint';
 import { resolveEndpoint } from './endpoint';
-import type { EngineInfo } from './model';
+import type { EngineInfo } from '../model/snapshot';
 import {
   ApiVersionError,
   SshAgentMissingError,
@@ -15,8 +15,8 @@ import {
   classifyError,
   compareApiVersions,
   minimumApiVersion,
-} from './problems';
-import type { EngineProblem } from './session';
+} from '../problems/classify';
+import type { EngineProblem } from '../live/contract';
 import { defaultKnownHostsFiles } from './ssh/knownHosts';
 import { SshTunnel } from './ssh/sshTunnel';
 

@@ -1,9 +1,9 @@
 // Turns whatever went wrong on the way to the engine into one EngineProblem: what is wrong, in
 // the user's terms, and the one thing to do about it. The original error text stays in `detail`.
-import type { ResolvedEndpoint, TlsFiles } from './endpoint';
-import { EndpointError } from './endpoint';
-import type { EngineProblem } from './session';
-import { DialStdioError, SshHostKeyError } from './ssh/errors';
+import type { ResolvedEndpoint, TlsFiles } from '../transport/endpoint';
+import { EndpointError } from '../transport/endpoint';
+import type { EngineProblem } from '../live/contract';
+import { DialStdioError, SshHostKeyError } from '../transport/ssh/errors';
 
 /** Engine API 1.41 is Docker 20.10: the oldest engine Berth is tested against. */
 export const minimumApiVersion = '1.41';

@@ -2,8 +2,8 @@
 // The implementation (connection, loader, event stream) lives beside this file and has no
 // `vscode` import; views, commands, the network map and the volume tools depend only on this.
 import type Docker from 'dockerode';
-import type { Event } from './events';
-import type { Snapshot, SnapshotDelta } from './model';
+import type { Event } from './emitter';
+import type { Snapshot, SnapshotDelta } from '../model/snapshot';
 
 /** Why the engine cannot be used, worded for a person: what is wrong and how to fix it. */
 export interface EngineProblem {

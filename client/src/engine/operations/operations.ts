@@ -3,9 +3,9 @@
 // its own message comes back word for word (EngineOperationError). No vscode import: commands
 // call these and show the errors; tests call them against the real engine.
 import type Docker from 'dockerode';
-import { loadVolumeSizes } from './loader';
-import type { Container, Network, Snapshot, Volume } from './model';
-import type { NetworkCreateSpec, Problem } from './validation';
+import { loadVolumeSizes } from '../model/loader';
+import type { Container, Network, Snapshot, Volume } from '../model/snapshot';
+import type { NetworkCreateSpec, Problem } from '../validation/validation';
 import {
   messages,
   problem,
@@ -14,7 +14,7 @@ import {
   validateNetworkCreate,
   validateStaticIp,
   validateVolumeName,
-} from './validation';
+} from '../validation/validation';
 
 /** Input was rejected before any call; `problem` says what is wrong and how to fix it. */
 export class ValidationError extends Error {

@@ -2,15 +2,15 @@
 // (debounced) when something changes. When the stream or the daemon goes away it says why and
 // reconnects with backoff. It never polls: while nothing happens it sends no request at all.
 import type Docker from 'dockerode';
-import type { RequestCounter } from './connection';
-import { connect } from './connection';
-import type { ResolvedEndpoint, ResolveOptions } from './endpoint';
+import type { RequestCounter } from '../transport/connect';
+import { connect } from '../transport/connect';
+import type { ResolvedEndpoint, ResolveOptions } from '../transport/endpoint';
 import { EventExpectations } from './eventExpectations';
 import type { EngineEvent, EventSubscription } from './eventStream';
 import { isModelChanging, subscribeEvents } from './eventStream';
-import { Emitter } from './events';
-import { diffSnapshots, isEmptyDelta } from './join';
-import type { PartialReload, RawState } from './loader';
+import { Emitter } from './emitter';
+import { diffSnapshots, isEmptyDelta } from '../model/join';
+import type { PartialReload, RawState } from '../model/loader';
 import {
   AliasCache,
   buildSnapshot,
@@ -19,10 +19,10 @@ import {
   loadVolumeSizes,
   reloadRaw,
   withVolumeSizes,
-} from './loader';
-import type { EngineInfo, Snapshot, SnapshotDelta } from './model';
-import { classifyError } from './problems';
-import type { ConnectionState, EngineProblem, EngineSession } from './session';
+} from '../model/loader';
+import type { EngineInfo, Snapshot, SnapshotDelta } from '../model/snapshot';
+import { classifyError } from '../problems/classify';
+import type { ConnectionState, EngineProblem, EngineSession } from './contract';
 
 export interface SessionOptions {
   /** Read on every (re)connect, so a changed setting applies on `reconnect()`. */
