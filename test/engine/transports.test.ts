@@ -15,7 +15,7 @@ import * as esbuild from 'esbuild';
 import { connect } from '../../client/src/engine/transport/connect';
 import { createSession } from '../../client/src/engine/live/liveSession';
 import type { LiveEngineSession } from '../../client/src/engine/live/liveSession';
-import type { EngineProblem } from '../../client/src/engine/live/contract';
+import type { EngineProblem } from '../../client/src/engine/problems/problem';
 import {
   Tracker,
   createContainer,

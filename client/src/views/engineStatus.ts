@@ -2,7 +2,8 @@
 // has a `message`, so while the engine is unreachable each view shows the exact problem as its
 // message and offers Retry, Switch Context and Show Output as tree items instead.
 import { Emitter } from '../engine/live/emitter';
-import type { ConnectionState, EngineProblem, EngineSession } from '../engine/live/contract';
+import type { ConnectionState, EngineSession } from '../engine/live/contract';
+import type { EngineProblem } from '../engine/problems/problem';
 import { actionNodes } from './present/actions';
 import type { BerthNode } from '../shared/nodes';
 import { sentence, t } from '../shared/text';

@@ -8,11 +8,8 @@ import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { connect } from '../../../client/src/engine/transport/connect';
 import { parseHost } from '../../../client/src/engine/transport/endpoint';
-import {
-  ApiVersionError,
-  classifyError,
-  compareApiVersions,
-} from '../../../client/src/engine/problems/classify';
+import { classifyError } from '../../../client/src/engine/problems/classify';
+import { ApiVersionError, compareApiVersions } from '../../../client/src/engine/problems/errors';
 import { engineAvailable } from '../../harness/engine';
 
 const dir = mkdtempSync(join(tmpdir(), 'berth-problems-'));

@@ -22,7 +22,8 @@ import {
 } from '../model/loader';
 import type { EngineInfo, Snapshot, SnapshotDelta } from '../model/snapshot';
 import { classifyError } from '../problems/classify';
-import type { ConnectionState, EngineProblem, EngineSession } from './contract';
+import type { EngineProblem } from '../problems/problem';
+import type { ConnectionState, EngineSession } from './contract';
 
 export interface SessionOptions {
   /** Read on every (re)connect, so a changed setting applies on `reconnect()`. */

@@ -8,15 +8,15 @@ import type Docker from 'dockerode';
 import type { ResolvedEndpoint, ResolveOptions } from './endpoint';
 import { resolveEndpoint } from './endpoint';
 import type { EngineInfo } from '../model/snapshot';
+import { classifyError } from '../problems/classify';
 import {
   ApiVersionError,
   SshAgentMissingError,
   TlsFileError,
-  classifyError,
   compareApiVersions,
   minimumApiVersion,
-} from '../problems/classify';
-import type { EngineProblem } from '../live/contract';
+} from '../problems/errors';
+import type { EngineProblem } from '../problems/problem';
 import { defaultKnownHostsFiles } from './ssh/knownHosts';
 import { SshTunnel } from './ssh/sshTunnel';
 
