@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { connect } from '../../client/src/engine/transport/connect';
-import { createSession, reloadTiming } from '../../client/src/engine/live/liveSession';
+import { createSession } from '../../client/src/engine/live/liveSession';
+import { reloadTiming } from '../../client/src/engine/live/reloadScheduler';
 import type { LiveEngineSession } from '../../client/src/engine/live/liveSession';
 import { diffSnapshots, isEmptyDelta } from '../../client/src/engine/model/join';
 import { AliasCache, loadAliases, loadSnapshot } from '../../client/src/engine/model/loader';

@@ -4,115 +4,72 @@
 import type Docker from 'dockerode';
 import type { RequestCounter } from '../transport/connect';
 import { connect } from '../transport/connect';
-import type { ResolvedEndpoint, ResolveOptions } from '../transport/endpoint';
-import { EventExpectations } from './eventExpectations';
-import type { EngineEvent, EventSubscription } from './eventStream';
-import { isModelChanging, subscribeEvents } from './eventStream';
-import { Emitter } from './emitter';
-import { diffSnapshots, isEmptyDelta } from '../model/join';
-import type { PartialReload, RawState } from '../model/loader';
-import {
-  AliasCache,
-  buildSnapshot,
-  loadAliases,
-  loadRaw,
-  loadVolumeSizes,
-  reloadRaw,
-  withVolumeSizes,
-} from '../model/loader';
-import type { EngineInfo, Snapshot, SnapshotDelta } from '../model/snapshot';
+import type { ResolvedEndpoint } from '../transport/endpoint';
+import type { RawState } from '../model/loader';
+import { AliasCache, buildSnapshot, loadAliases, loadRaw, loadVolumeSizes, reloadRaw } from '../model/loader';
+import type { EngineInfo, Snapshot } from '../model/snapshot';
 import { classifyError } from '../problems/classify';
 import type { EngineProblem } from '../problems/problem';
 import type { ConnectionState, EngineSession } from './contract';
+import { Emitter } from './emitter';
+import type { EngineEvent, EventSubscription } from './eventStream';
+import { isModelChanging, subscribeEvents } from './eventStream';
+import { FirstLoadTimer, type FirstLoadMarks } from './firstLoad';
+import { PendingReads, readsPartially } from './pendingReads';
+import { SnapshotPublisher } from './publisher';
+import { ReloadScheduler } from './reloadScheduler';
+import { RetryBackoff } from './retryBackoff';
+import type { SessionOptions, SessionStats } from './sessionOptions';
 
-export interface SessionOptions {
-  /** Read on every (re)connect, so a changed setting applies on `reconnect()`. */
-  settings?: () => Pick<ResolveOptions, 'dockerHost' | 'dockerContext'>;
-  env?: NodeJS.ProcessEnv;
-  configDir?: string;
-  /** How long the events must pause before one reload. */
-  debounceMs?: number;
-  /** The longest a reload waits for that pause: a long burst still refreshes this often. */
-  maxWaitMs?: number;
-  /** First and longest wait between reconnect attempts. */
-  retryInitialMs?: number;
-  retryMaxMs?: number;
-  log?: (message: string) => void;
+/** The client of the last connect that succeeded; `close` ends what it holds open (ssh://). */
+interface EngineLink {
+  docker: Docker;
+  info: EngineInfo;
+  close: (() => void) | undefined;
 }
-
-export interface SessionStats {
-  /** Engine API requests sent since the session was created. */
-  requests: number;
-  /** Snapshot loads (each is three list calls, plus inspects for new aliases). */
-  reloads: number;
-  /** Events received that could change the model. */
-  events: number;
-}
-
-/**
- * When each step of the first connect and load ended (`performance.now()`), for the startup
- * figures the Output channel shows: where the time to the first tree render goes.
- */
-export interface FirstLoadMarks {
-  started: number;
-  /** The client is loaded (dockerode is imported lazily) and `/version` answered. */
-  connected?: number;
-  subscribed?: number;
-  /** The three list calls answered. */
-  listed?: number;
-  /** Mapped and joined into the snapshot. */
-  joined?: number;
-  /** Listeners (the views) have been told. */
-  published?: number;
-}
-
-/** When events become a reload; `debounceMs` and `maxWaitMs` are the options' defaults. */
-export const reloadTiming = { debounceMs: 75, burstEvents: 10, burstPauseMs: 300, maxWaitMs: 1000 };
 
 export class LiveEngineSession implements EngineSession {
   private currentState: ConnectionState = { kind: 'idle' };
-  private currentSnapshot: Snapshot | undefined;
-  private client: Docker | undefined;
-  private closeClient: (() => void) | undefined;
-  private info: EngineInfo | undefined;
+  private readonly stateEmitter = new Emitter<ConnectionState>();
+  private readonly published = new SnapshotPublisher();
+  private link: EngineLink | undefined;
   private resolved: ResolvedEndpoint | undefined;
   private subscription: EventSubscription | undefined;
+  /** Bumped by every teardown: work begun for an older connection drops its result. */
   private generation = 0;
-  private retryDelay = 0;
-  private retryTimer: NodeJS.Timeout | undefined;
-  private debounceTimer: NodeJS.Timeout | undefined;
-  private windowStart = 0;
-  private windowEvents = 0;
+  private disposed = false;
+  private readonly retry: RetryBackoff;
+  private readonly scheduler: ReloadScheduler;
+  private readonly aliases = new AliasCache();
+  private readonly pending = new PendingReads(this.aliases);
+  private raw: RawState | undefined;
   private reloading: Promise<void> | undefined;
   private dirty = false;
-  private raw: RawState | undefined;
-  private pending = nothingPending();
-  private readonly expectations = new EventExpectations();
-  private recheckTimer: NodeJS.Timeout | undefined;
-  private sizes: Map<string, number> | undefined;
-  private disposed = false;
-  private readonly aliases = new AliasCache();
-  private readonly counter: RequestCounter = { count: 0 };
-  private readonly stateEmitter = new Emitter<ConnectionState>();
-  private readonly snapshotEmitter = new Emitter<SnapshotDelta>();
-  private readonly counts = { reloads: 0, events: 0 };
-  private marks: FirstLoadMarks | undefined;
+  private readonly tally: { requests: RequestCounter; reloads: number; events: number } = {
+    requests: { count: 0 },
+    reloads: 0,
+    events: 0,
+  };
+  private readonly firstLoadTimer = new FirstLoadTimer();
 
   readonly onDidChangeState = this.stateEmitter.event;
-  readonly onDidChangeSnapshot = this.snapshotEmitter.event;
+  readonly onDidChangeSnapshot = this.published.onDidChange;
 
-  constructor(private readonly options: SessionOptions = {}) {}
+  constructor(private readonly options: SessionOptions = {}) {
+    this.retry = new RetryBackoff(options.retryInitialMs ?? 1000, options.retryMaxMs ?? 30_000);
+    this.scheduler = new ReloadScheduler(() => void this.reload(), options);
+  }
 
   get state(): ConnectionState {
     return this.currentState;
   }
 
   get snapshot(): Snapshot | undefined {
-    return this.currentSnapshot;
+    return this.published.snapshot;
   }
 
   get docker(): Docker | undefined {
-    return this.currentState.kind === 'connected' ? this.client : undefined;
+    return this.currentState.kind === 'connected' ? this.link?.docker : undefined;
   }
 
   /** Where the session connects (or last tried to); `insecure` asks the UI to warn once. */
@@ -121,12 +78,12 @@ export class LiveEngineSession implements EngineSession {
   }
 
   get stats(): SessionStats {
-    return { requests: this.counter.count, ...this.counts };
+    return { requests: this.tally.requests.count, reloads: this.tally.reloads, events: this.tally.events };
   }
 
   /** The steps of the first load that published a snapshot, once it has. */
   get firstLoad(): FirstLoadMarks | undefined {
-    return this.marks?.published === undefined ? undefined : this.marks;
+    return this.firstLoadTimer.finished;
   }
 
   /** The open `/events` response, for tests that break it on purpose. */
@@ -136,22 +93,21 @@ export class LiveEngineSession implements EngineSession {
 
   start(): void {
     if (this.disposed || this.currentState.kind !== 'idle') return;
-    this.marks = { started: performance.now() };
+    this.firstLoadTimer.start();
     void this.connectNow();
   }
 
   reconnect(): void {
     if (this.disposed) return;
-    this.retryDelay = 0;
+    this.retry.reset();
     void this.connectNow();
   }
 
   async refresh(): Promise<void> {
     if (this.currentState.kind === 'idle') this.start();
     if (this.currentState.kind !== 'connected') return;
-    clearTimeout(this.debounceTimer);
-    this.debounceTimer = undefined;
-    this.pending.full = true;
+    this.scheduler.cancelDebounce();
+    this.pending.readAll();
     await this.reload();
   }
 
@@ -161,44 +117,35 @@ export class LiveEngineSession implements EngineSession {
     if (!docker) return;
     const generation = this.generation;
     const sizes = await loadVolumeSizes(docker);
-    if (generation !== this.generation || !this.currentSnapshot) return;
-    this.sizes = sizes;
-    this.publish(withVolumeSizes(this.currentSnapshot, sizes));
+    if (generation !== this.generation) return;
+    this.published.publishSizes(sizes);
   }
 
   dispose(): void {
     this.disposed = true;
     this.teardown();
     this.stateEmitter.dispose();
-    this.snapshotEmitter.dispose();
+    this.published.dispose();
   }
 
   private teardown(): void {
     this.generation++;
-    clearTimeout(this.retryTimer);
-    clearTimeout(this.debounceTimer);
-    clearTimeout(this.recheckTimer);
-    this.retryTimer = undefined;
-    this.debounceTimer = undefined;
-    this.recheckTimer = undefined;
-    this.expectations.clear();
+    this.retry.cancel();
+    this.scheduler.clear();
     this.subscription?.close();
     this.subscription = undefined;
-    this.closeClient?.();
-    this.closeClient = undefined;
+    // The client stays for `docker` while a reconnect is under way; only what it holds open goes.
+    const close = this.link?.close;
+    if (this.link) this.link.close = undefined;
+    close?.();
     this.reloading = undefined;
     this.raw = undefined;
-    this.pending = nothingPending();
+    this.pending.clear();
   }
 
   private setState(state: ConnectionState): void {
     this.currentState = state;
     this.stateEmitter.fire(state);
-  }
-
-  /** Notes the end of a step of the first load; later loads leave the marks alone. */
-  private mark(step: Exclude<keyof FirstLoadMarks, 'started'>): void {
-    if (this.marks && this.marks.published === undefined) this.marks[step] ??= performance.now();
   }
 
   private log(message: string): void {
@@ -213,7 +160,7 @@ export class LiveEngineSession implements EngineSession {
       ...this.options.settings?.(),
       env: this.options.env,
       configDir: this.options.configDir,
-      counter: this.counter,
+      counter: this.tally.requests,
     });
     if (generation !== this.generation) {
       if (result.ok) result.close();
@@ -224,10 +171,8 @@ export class LiveEngineSession implements EngineSession {
       this.fail(generation, result.problem);
       return;
     }
-    this.client = result.docker;
-    this.closeClient = result.close;
-    this.info = result.info;
-    this.mark('connected');
+    this.link = { docker: result.docker, info: result.info, close: result.close };
+    this.firstLoadTimer.mark('connected');
     try {
       // Subscribe before loading, so that nothing between the load and the stream is missed.
       this.subscription = await subscribeEvents(
@@ -236,7 +181,7 @@ export class LiveEngineSession implements EngineSession {
         (error) => this.onStreamEnd(generation, error),
       );
       if (generation !== this.generation) return;
-      this.mark('subscribed');
+      this.firstLoadTimer.mark('subscribed');
       this.dirty = true;
       await this.runReloads(generation);
     } catch (error) {
@@ -246,7 +191,7 @@ export class LiveEngineSession implements EngineSession {
       return;
     }
     if (generation !== this.generation) return;
-    this.retryDelay = 0;
+    this.retry.reset();
     this.log(
       `Connected to ${result.info.endpointLabel} (Docker ${result.info.version}, API ${result.info.apiVersion})`,
     );
@@ -257,69 +202,18 @@ export class LiveEngineSession implements EngineSession {
     if (generation !== this.generation || this.disposed) return;
     this.subscription?.close();
     this.subscription = undefined;
-    const delay = this.retryDelay;
-    const initial = this.options.retryInitialMs ?? 1000;
-    this.retryDelay = Math.min(Math.max(initial, delay * 2), this.options.retryMaxMs ?? 30_000);
-    const retryAt = Date.now() + this.retryDelay;
-    this.log(`Engine unreachable (${problem.code}): ${problem.message}; retrying in ${this.retryDelay} ms`);
+    const delay = this.retry.next();
+    const retryAt = Date.now() + delay;
+    this.log(`Engine unreachable (${problem.code}): ${problem.message}; retrying in ${delay} ms`);
     this.setState({ kind: 'unreachable', problem, retryAt });
-    this.retryTimer = setTimeout(() => void this.connectNow(), this.retryDelay);
+    this.retry.wait(() => void this.connectNow());
   }
 
   private onEvent(generation: number, event: EngineEvent): void {
     if (generation !== this.generation || !isModelChanging(event)) return;
-    this.counts.events++;
-    this.touch(event);
-    this.expectations.note(event);
-    this.scheduleReload();
-  }
-
-  /**
-   * One change shows after `debounceMs`. A burst (compose down, a prune, a script) is recognised
-   * by its many events and waits for a longer pause, but never longer than `maxWaitMs` from its
-   * first event. A fixed window from the first event turned a burst of 500 events on a big engine
-   * into dozens of back-to-back reloads.
-   */
-  private scheduleReload(): void {
-    const now = Date.now();
-    if (this.debounceTimer === undefined) {
-      this.windowStart = now;
-      this.windowEvents = 0;
-    }
-    this.windowEvents++;
-    clearTimeout(this.debounceTimer);
-    const pause =
-      this.windowEvents >= reloadTiming.burstEvents
-        ? reloadTiming.burstPauseMs
-        : (this.options.debounceMs ?? reloadTiming.debounceMs);
-    const due = Math.min(now + pause, this.windowStart + (this.options.maxWaitMs ?? reloadTiming.maxWaitMs));
-    this.debounceTimer = setTimeout(
-      () => {
-        this.debounceTimer = undefined;
-        void this.reload();
-      },
-      Math.max(0, due - now),
-    );
-  }
-
-  /** Notes what an event can have changed, so the next reload fetches only that. */
-  private touch(event: EngineEvent): void {
-    const pending = this.pending;
-    const container = event.Type === 'network' ? event.Actor.Attributes?.container : undefined;
-    if (event.Type === 'container' && event.Action !== 'rename') {
-      pending.containerIds.add(event.Actor.ID);
-      this.aliases.invalidate(event.Actor.ID);
-    } else if (container && (event.Action === 'connect' || event.Action === 'disconnect')) {
-      pending.containerIds.add(container);
-      this.aliases.invalidate(container);
-    } else if (event.Type === 'network') {
-      pending.networks = true;
-    } else if (event.Type === 'volume') {
-      pending.volumes = true;
-    } else {
-      // A rename changes how other containers name it (links, container:X); anything unknown too.
-      pending.full = true;
-    }
+    this.tally.events++;
+    this.pending.note(event);
+    this.scheduler.eventArrived();
   }
 
   private onStreamEnd(generation: number, error?: Error): void {
@@ -351,65 +245,39 @@ export class LiveEngineSession implements EngineSession {
   private async runReloads(generation: number): Promise<void> {
     while (this.dirty && generation === this.generation) {
       this.dirty = false;
-      const touched = this.pending;
-      this.pending = nothingPending();
-      const docker = this.client;
-      const info = this.info;
-      if (!docker || !info) return;
-      this.counts.reloads++;
+      const touched = this.pending.take();
+      const link = this.link;
+      if (!link) return;
+      this.tally.reloads++;
       const previous = this.raw;
-      // A new container may be linked to others (--link shows on the target's names): list all.
-      const partial =
-        previous !== undefined &&
-        !touched.full &&
-        touched.containerIds.size <= maxPartialContainers &&
-        [...touched.containerIds].every((id) => previous.containers.has(id));
-      const raw = partial ? await reloadRaw(docker, previous, touched) : await loadRaw(docker);
+      const raw = readsPartially(previous, touched)
+        ? await reloadRaw(link.docker, previous, touched)
+        : await loadRaw(link.docker);
       if (generation !== this.generation) return;
-      this.mark('listed');
+      this.firstLoadTimer.mark('listed');
       this.raw = raw;
       this.recheckLater(raw);
-      const { snapshot, missingAliases } = buildSnapshot(raw, info, this.aliases);
-      this.mark('joined');
-      this.publish(this.sizes ? withVolumeSizes(snapshot, this.sizes) : snapshot);
-      this.mark('published');
+      const { snapshot, missingAliases } = buildSnapshot(raw, link.info, this.aliases);
+      this.firstLoadTimer.mark('joined');
+      this.published.publish(snapshot);
+      this.firstLoadTimer.mark('published');
       if (missingAliases.length === 0) continue;
-      const enriched = await loadAliases(docker, snapshot, missingAliases, this.aliases);
+      const enriched = await loadAliases(link.docker, snapshot, missingAliases, this.aliases);
       if (generation !== this.generation) return;
-      this.publish(this.sizes ? withVolumeSizes(enriched, this.sizes) : enriched);
+      this.published.publish(enriched);
     }
   }
 
   /** Re-reads the containers whose last event the list does not show yet (see eventExpectations). */
   private recheckLater(raw: RawState): void {
-    const recheck = this.expectations.check(raw.containers);
-    if (!recheck) return;
-    for (const id of recheck.containerIds) this.pending.containerIds.add(id);
-    // A reload already due reads them too: a burst must not gain reloads from its own checks.
-    if (this.debounceTimer !== undefined || this.recheckTimer !== undefined) return;
-    this.recheckTimer = setTimeout(() => {
-      this.recheckTimer = undefined;
-      void this.reload();
-    }, recheck.delayMs);
-  }
-
-  private publish(next: Snapshot): void {
-    const delta = diffSnapshots(this.currentSnapshot, next);
-    this.currentSnapshot = next;
-    if (!isEmptyDelta(delta)) this.snapshotEmitter.fire(delta);
+    const delayMs = this.pending.recheck(raw);
+    if (delayMs !== undefined) this.scheduler.recheckAfter(delayMs);
   }
 }
 
 /** The engine answered nothing: no HTTP status, only a broken or refused connection. */
 function isConnectionLoss(error: unknown): boolean {
   return typeof (error as { statusCode?: unknown } | undefined)?.statusCode !== 'number';
-}
-
-/** Beyond this many touched containers one full list is cheaper than a long id filter. */
-const maxPartialContainers = 100;
-
-function nothingPending(): PartialReload & { full: boolean } {
-  return { full: false, containerIds: new Set(), networks: false, volumes: false };
 }
 
 export function createSession(options: SessionOptions = {}): LiveEngineSession {
