@@ -23,8 +23,8 @@ import {
 import { parseAliases } from './keyValues';
 import { containerFor, containerIdOf, networkFor, networkIdOf, pickContainer, pickNetwork } from './targets';
 import { aliasesProblem, staticIpProblem } from './validate';
-import { acceptsStaticIp } from '../engine/validation/validation';
-import { connectContainer, disconnectContainer } from '../engine/operations/operations';
+import { acceptsStaticIp } from '../engine/validation/addresses';
+import { connectContainer, disconnectContainer } from '../engine/operations/networks';
 
 /** Only containers with their own network stack can join networks. */
 export function connectableContainer(container: Container): boolean {

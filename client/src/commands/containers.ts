@@ -18,7 +18,7 @@ import {
   restartContainer as restartOnEngine,
   startContainer as startOnEngine,
   stopContainer as stopOnEngine,
-} from '../engine/operations/operations';
+} from '../engine/operations/containers';
 
 /** Containers of the clicked node and the selection, or one picked from the palette. */
 async function chosenContainers(

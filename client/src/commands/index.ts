@@ -15,7 +15,7 @@ import {
   stopContainer,
 } from './containers';
 import { UserError, type BerthCommand, type CommandContext } from './context';
-import { ValidationError } from '../engine/operations/operations';
+import { ValidationError } from '../engine/operations/engineCall';
 import { failureText } from './removeEach';
 import { refresh, retryConnection, switchContext } from './engine';
 import { createNetwork } from './networkCreate';

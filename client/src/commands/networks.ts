@@ -15,7 +15,7 @@ import {
   previewNetworkPrune,
   pruneNetworks as pruneNetworksOnEngine,
   removeNetwork as removeNetworkOnEngine,
-} from '../engine/operations/operations';
+} from '../engine/operations/networks';
 import { networkFor, networkIdOf } from './targets';
 
 export const inspectNetwork: BerthCommand = async (ctx, node) => {

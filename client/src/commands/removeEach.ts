@@ -1,4 +1,4 @@
-import { ValidationError, type BatchResult } from '../engine/operations/operations';
+import { ValidationError, type BatchResult } from '../engine/operations/engineCall';
 import { engineMessage } from '../ui/errors';
 import { changing, type CommandContext } from './context';
 import { problemText } from './validate';

@@ -1,15 +1,13 @@
 // The engine layer's input checks, worded for an input box: a message, or undefined when fine.
 import type { Network, Snapshot } from '../engine/model/snapshot';
+import { validateAliases, validateNetworkName, validateVolumeName } from '../engine/validation/names';
 import {
-  validateAliases,
   validateGateway,
   validateIpRange,
-  validateNetworkName,
   validateStaticIp,
   validateSubnet,
-  validateVolumeName,
-  type Validation,
-} from '../engine/validation/validation';
+} from '../engine/validation/addresses';
+import type { Validation } from '../engine/validation/messages';
 import { t } from '../shared/text';
 import { parseAliases } from './keyValues';
 

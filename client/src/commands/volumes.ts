@@ -20,7 +20,7 @@ import { batchFailures, removeEach } from './removeEach';
 import {
   pruneVolumes as pruneVolumesOnEngine,
   removeVolume as removeVolumeOnEngine,
-} from '../engine/operations/operations';
+} from '../engine/operations/volumes';
 import { parseKeyValues } from './keyValues';
 import { volumeNameProblem } from './validate';
 import { volumeFor } from './targets';

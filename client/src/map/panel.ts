@@ -2,7 +2,7 @@
 // acts on what the webview asks for (reveal, connect after a confirmation, export as SVG).
 import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/live/contract';
-import { validateConnect } from '../engine/operations/operations';
+import { validateConnect } from '../engine/operations/networks';
 import { connectToNetwork } from '../reach/engineActions';
 import { buildGraph } from './graphModel';
 import { mapHtml } from './html';

@@ -4,13 +4,8 @@
 // wrong before anything is sent (ValidationError).
 import type Docker from 'dockerode';
 import type { Snapshot } from '../engine/model/snapshot';
-import {
-  connectContainer,
-  createNetwork,
-  disconnectContainer,
-  engineMessage,
-  EngineOperationError,
-} from '../engine/operations/operations';
+import { connectContainer, createNetwork, disconnectContainer } from '../engine/operations/networks';
+import { engineMessage, EngineOperationError } from '../engine/operations/engineCall';
 
 export async function connectToNetwork(
   docker: Docker,

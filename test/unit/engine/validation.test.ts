@@ -5,17 +5,19 @@ import { joinSnapshot } from '../../../client/src/engine/model/join';
 import type { Container, Network } from '../../../client/src/engine/model/snapshot';
 import {
   acceptsStaticIp,
-  messages,
-  validateAliases,
   validateGateway,
   validateIpRange,
-  validateNetworkCreate,
-  validateNetworkName,
   validateStaticIp,
   validateSubnet,
+} from '../../../client/src/engine/validation/addresses';
+import { messages } from '../../../client/src/engine/validation/messages';
+import {
+  validateAliases,
+  validateNetworkName,
   validateVolumeName,
-} from '../../../client/src/engine/validation/validation';
-import type { Validation } from '../../../client/src/engine/validation/validation';
+} from '../../../client/src/engine/validation/names';
+import { validateNetworkCreate } from '../../../client/src/engine/validation/networkCreate';
+import type { Validation } from '../../../client/src/engine/validation/messages';
 
 function network(name: string, subnet?: string, gateway?: string, builtin = false): Network {
   return {
