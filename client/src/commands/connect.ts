@@ -15,11 +15,11 @@ import {
   dockerOf,
   snapshotOf,
   targetsOf,
-  UserError,
   withProgress,
   type BerthCommand,
   type CommandContext,
 } from './context';
+import { UserError } from './failures';
 import { parseAliases } from './keyValues';
 import { containerFor, containerIdOf, networkFor, networkIdOf, pickContainer, pickNetwork } from './targets';
 import { aliasesProblem, staticIpProblem } from './validate';

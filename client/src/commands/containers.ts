@@ -4,15 +4,8 @@ import { confirmModal } from '../ui/confirm';
 import { pickOne } from '../ui/pick';
 import { isRunning, publishedPorts } from '../shared/containerState';
 import { formatEndpointAddresses } from '../shared/endpoints';
-import {
-  changing,
-  dockerOf,
-  snapshotOf,
-  targetsOf,
-  UserError,
-  type BerthCommand,
-  type CommandContext,
-} from './context';
+import { changing, dockerOf, snapshotOf, targetsOf, type BerthCommand, type CommandContext } from './context';
+import { UserError } from './failures';
 import { containerFor, containerIdOf } from './targets';
 import {
   restartContainer as restartOnEngine,
