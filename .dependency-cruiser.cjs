@@ -1,6 +1,10 @@
 // The layering `npm run lint` enforces: what each part of Berth may import. Paths are from the
 // repository root; type-only imports count too (tsPreCompilationDeps).
 const vscodeModules = '^node_modules/(@types/vscode|vscode-languageclient|vscode-jsonrpc)/';
+/** Tree presentation: the tree glue in views/ and each feature's tree/ folder. */
+const treePresentation = '^client/src/(views|[^/]+/tree)/';
+/** Commands: the command framework in commands/ and each feature's commands/ folder. */
+const commands = '^client/src/(commands|[^/]+/commands)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -22,18 +26,19 @@ module.exports = {
       to: { path: '^(client|server|common)/', pathNot: '^client/src/engine/' },
     },
     {
-      name: 'shared-never-vscode',
-      comment: 'Helpers that trees and commands share stay vscode-free, so node:test checks them.',
+      name: 'presentation-never-vscode',
+      comment:
+        "Shared helpers and each feature's tree presentation stay vscode-free, so node:test checks them.",
       severity: 'error',
-      from: { path: '^client/src/shared/' },
+      from: { path: '^client/src/(shared|views/present|[^/]+/tree)/' },
       to: { path: vscodeModules, reachable: true },
     },
     {
       name: 'views-never-commands',
       comment: 'Tree presentation projects the model; commands act on it. A view never imports a command.',
       severity: 'error',
-      from: { path: '^client/src/views/' },
-      to: { path: '^client/src/commands/', reachable: true },
+      from: { path: treePresentation },
+      to: { path: commands, reachable: true },
     },
     {
       name: 'server-never-client',

@@ -10,6 +10,7 @@ import { affectsEngineSettings, readEngineSettings } from './commands/engineSett
 import { runGuarded } from './commands/failures';
 import { registerCommands } from './commands/registry';
 import type { EngineSession } from './engine/live/contract';
+import { containerCommands } from './containers/commands';
 import { createSession } from './engine/live/liveSession';
 import { InspectDocuments } from './inspect/provider';
 import { inspectScheme } from './inspect/uri';
@@ -80,6 +81,7 @@ function activateEngineViews(context: vscode.ExtensionContext, language: Dockerf
     ...registerCommands(ctx, [
       appCommands,
       viewCommands(volumes),
+      containerCommands,
       volumeDataCommands(volumes),
       mapCommands(map),
       reachCommands,

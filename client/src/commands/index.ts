@@ -1,22 +1,11 @@
 // The commands of the three views, until each feature contributes its own table.
 import * as vscode from 'vscode';
 import { containerConnectNetwork, disconnectNetwork, networkConnectContainer } from './connect';
-import {
-  copyContainerId,
-  copyContainerIp,
-  inspectContainer,
-  openPublishedPort,
-  removeContainer,
-  restartContainer,
-  startContainer,
-  stopContainer,
-} from './containers';
 import type { CommandTable } from './registry';
 import type { SessionVolumeTools } from '../volumes/tools';
 import { refresh, retryConnection, switchContext } from './engine';
 import { createNetwork } from './networkCreate';
 import { inspectNetwork, pruneNetworks, removeNetwork } from './networks';
-import { openShell, showLogs } from './terminals';
 import { createVolume, inspectVolume, pruneVolumes, removeVolume } from './volumes';
 
 export function viewCommands(volumes: SessionVolumeTools): CommandTable {
@@ -34,37 +23,6 @@ export function viewCommands(volumes: SessionVolumeTools): CommandTable {
     'berth.container.disconnectNetwork': {
       run: disconnectNetwork,
       failure: () => vscode.l10n.t('Disconnecting the container failed'),
-    },
-    'berth.container.inspect': {
-      run: inspectContainer,
-      failure: () => vscode.l10n.t('Inspecting the container failed'),
-    },
-    'berth.container.start': {
-      run: startContainer,
-      failure: () => vscode.l10n.t('Starting the container failed'),
-    },
-    'berth.container.stop': {
-      run: stopContainer,
-      failure: () => vscode.l10n.t('Stopping the container failed'),
-    },
-    'berth.container.restart': {
-      run: restartContainer,
-      failure: () => vscode.l10n.t('Restarting the container failed'),
-    },
-    'berth.container.remove': {
-      run: removeContainer,
-      failure: () => vscode.l10n.t('Removing the container failed'),
-    },
-    'berth.container.logs': { run: showLogs, failure: () => vscode.l10n.t('Showing the logs failed') },
-    'berth.container.shell': { run: openShell, failure: () => vscode.l10n.t('Opening a shell failed') },
-    'berth.container.copyId': { run: copyContainerId, failure: () => vscode.l10n.t('Copying the ID failed') },
-    'berth.container.copyIp': {
-      run: copyContainerIp,
-      failure: () => vscode.l10n.t('Copying the IP address failed'),
-    },
-    'berth.container.openPort': {
-      run: openPublishedPort,
-      failure: () => vscode.l10n.t('Opening the port failed'),
     },
     'berth.network.connectContainer': {
       run: networkConnectContainer,

@@ -4,7 +4,7 @@ import {
   containerContextValue,
   containerHints,
   presentContainer,
-} from '../../../client/src/views/present/containers';
+} from '../../../client/src/containers/tree/present';
 import { formatPorts, timelessStatus } from '../../../client/src/shared/containerState';
 import { keys, type ContainerNode } from '../../../client/src/shared/nodes';
 import { childrenOf, present } from '../../../client/src/views/present/project';

@@ -9,7 +9,7 @@ import {
   presentGroup,
   presentHint,
   presentMount,
-} from './containers';
+} from '../../containers/tree/present';
 import {
   joinedContainers,
   networkChildren,

@@ -4,11 +4,11 @@ import type { Duplex, Readable } from 'node:stream';
 import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import * as vscode from 'vscode';
-import { engineMessage } from '../ui/errors';
-import { isRunning } from '../shared/containerState';
-import { dockerOf, snapshotOf, type BerthCommand } from './context';
-import { UserError } from './failures';
-import { containerFor } from './targets';
+import { engineMessage } from '../../ui/errors';
+import { isRunning } from '../../shared/containerState';
+import { dockerOf, snapshotOf, type BerthCommand } from '../../commands/context';
+import { UserError } from '../../commands/failures';
+import { containerFor } from '../../commands/targets';
 
 const toTerminal = (text: string) => text.replace(/\r?\n/g, '\r\n');
 

@@ -1,17 +1,22 @@
+// Start, stop, restart and remove: one container or the whole selection.
 import * as vscode from 'vscode';
-import type { Container } from '../engine/model/snapshot';
-import { confirmModal } from '../ui/confirm';
-import { pickOne } from '../ui/pick';
-import { isRunning, publishedPorts } from '../shared/containerState';
-import { formatEndpointAddresses } from '../shared/endpoints';
-import { changing, dockerOf, snapshotOf, targetsOf, type BerthCommand, type CommandContext } from './context';
-import { UserError } from './failures';
-import { containerFor, containerIdOf } from './targets';
+import type { Container } from '../../engine/model/snapshot';
+import { confirmModal } from '../../ui/confirm';
+import { isRunning } from '../../shared/containerState';
+import {
+  changing,
+  dockerOf,
+  snapshotOf,
+  targetsOf,
+  type BerthCommand,
+  type CommandContext,
+} from '../../commands/context';
+import { containerFor, containerIdOf } from '../../commands/targets';
 import {
   restartContainer as restartOnEngine,
   startContainer as startOnEngine,
   stopContainer as stopOnEngine,
-} from '../engine/operations/containers';
+} from '../../engine/operations/containers';
 
 /** Containers of the clicked node and the selection, or one picked from the palette. */
 async function chosenContainers(
@@ -85,79 +90,4 @@ export const removeContainer: BerthCommand = async (ctx, node, selection) => {
     for (const container of containers)
       await docker.getContainer(container.id).remove({ force: isRunning(container) });
   });
-};
-
-export const inspectContainer: BerthCommand = async (ctx, node) => {
-  const container = await containerFor(await snapshotOf(ctx), node, vscode.l10n.t('Container to inspect'));
-  if (container) await ctx.openInspect('container', container.id, container.name);
-};
-
-export const copyContainerId: BerthCommand = async (ctx, node) => {
-  const container = await containerFor(
-    await snapshotOf(ctx),
-    node,
-    vscode.l10n.t('Container whose ID to copy'),
-  );
-  if (!container) return;
-  await vscode.env.clipboard.writeText(container.id);
-  void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the ID of {0}', container.name), 3000);
-};
-
-export const copyContainerIp: BerthCommand = async (ctx, node) => {
-  const snapshot = await snapshotOf(ctx);
-  const container = await containerFor(snapshot, node, vscode.l10n.t('Container whose IP address to copy'));
-  if (!container) return;
-  const withAddress = container.endpoints.filter((endpoint) => endpoint.ipv4 || endpoint.ipv6);
-  const fromNode =
-    node?.kind === 'endpoint' ? withAddress.find((e) => e.networkId === node.networkId) : undefined;
-  const endpoint =
-    fromNode ??
-    (withAddress.length === 1
-      ? withAddress[0]
-      : await pickOne(
-          withAddress.map((e) => ({
-            label: e.networkName,
-            description: formatEndpointAddresses(e),
-            value: e,
-          })),
-          vscode.l10n.t('Network whose address to copy'),
-          vscode.l10n.t(
-            '{0} has no IP address on any network (stopped, or --network host/none/container).',
-            container.name,
-          ),
-        ));
-  const address = endpoint?.ipv4 ?? endpoint?.ipv6;
-  if (!address) return;
-  await vscode.env.clipboard.writeText(address);
-  void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', address), 3000);
-};
-
-export const openPublishedPort: BerthCommand = async (ctx, node) => {
-  const snapshot = await snapshotOf(ctx);
-  const container = await containerFor(
-    snapshot,
-    node,
-    vscode.l10n.t('Container whose port to open'),
-    (c) => publishedPorts(c).length > 0,
-  );
-  if (!container) return;
-  const ports = [
-    ...new Map(publishedPorts(container).map((port) => [`${port.hostPort}/${port.protocol}`, port])).values(),
-  ].filter((port) => port.protocol === 'tcp');
-  if (ports.length === 0)
-    throw new UserError(vscode.l10n.t('{0} publishes no TCP port to the host.', container.name));
-  const port =
-    ports.length === 1
-      ? ports[0]
-      : await pickOne(
-          ports.map((p) => ({
-            label: `${p.hostPort}`,
-            description: `→ ${p.containerPort}/${p.protocol}`,
-            value: p,
-          })),
-          vscode.l10n.t('Port to open'),
-          '',
-        );
-  if (!port?.hostPort) return;
-  await vscode.env.openExternal(vscode.Uri.parse(`http://127.0.0.1:${port.hostPort}`));
 };
