@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { viewCommands } from './commands';
 import { appCommands } from './commands/appCommands';
-import { connectDropped } from './commands/connect';
+import { connectDropped } from './networks/commands/connect';
 import type { CommandContext } from './commands/context';
 import { affectsEngineSettings, readEngineSettings } from './commands/engineSettings';
 import { runGuarded } from './commands/failures';
@@ -17,6 +17,7 @@ import { inspectScheme } from './inspect/uri';
 import { log, disposeLog } from './log';
 import { DockerfileLanguage, lspCommands } from './lsp';
 import { mapCommands } from './map';
+import { networkCommands } from './networks/commands';
 import { NetworkMap } from './map/panel';
 import { reachCommands } from './reach';
 import { createStatusBar } from './statusBar';
@@ -82,6 +83,7 @@ function activateEngineViews(context: vscode.ExtensionContext, language: Dockerf
       appCommands,
       viewCommands(volumes),
       containerCommands,
+      networkCommands,
       volumeDataCommands(volumes),
       mapCommands(map),
       reachCommands,

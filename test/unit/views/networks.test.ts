@@ -6,7 +6,7 @@ import {
   networkHints,
   presentEndpoint,
   presentNetwork,
-} from '../../../client/src/views/present/networks';
+} from '../../../client/src/networks/tree/present';
 import { keys, type NetworkNode } from '../../../client/src/shared/nodes';
 import { container, endpoint, hex, network, snapshot } from './fixtures';
 

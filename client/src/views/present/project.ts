@@ -17,7 +17,7 @@ import {
   presentEndpoint,
   presentJoined,
   presentNetwork,
-} from './networks';
+} from '../../networks/tree/present';
 import { presentAction } from './actions';
 import { keys, type BerthNode, type Presentation, type ViewId } from '../../shared/nodes';
 import { presentUsage, presentVolume, volumeChildren, volumeRoots } from './volumes';

@@ -1,20 +1,23 @@
+// Remove Network and Prune Unused Networks: each names exactly what goes before anything does.
 import * as vscode from 'vscode';
-import type { Network } from '../engine/model/snapshot';
-import { chooseModal, confirmModal } from '../ui/confirm';
-import { changing, dockerOf, snapshotOf, targetsOf, type BerthCommand, type CommandContext } from './context';
-import { UserError } from './failures';
-import { batchFailures, removeEach } from './removeEach';
+import type { Network } from '../../engine/model/snapshot';
+import { chooseModal, confirmModal } from '../../ui/confirm';
+import {
+  changing,
+  dockerOf,
+  snapshotOf,
+  targetsOf,
+  type BerthCommand,
+  type CommandContext,
+} from '../../commands/context';
+import { UserError } from '../../commands/failures';
+import { batchFailures, removeEach } from '../../commands/removeEach';
 import {
   previewNetworkPrune,
   pruneNetworks as pruneNetworksOnEngine,
   removeNetwork as removeNetworkOnEngine,
-} from '../engine/operations/networks';
-import { networkFor, networkIdOf } from './targets';
-
-export const inspectNetwork: BerthCommand = async (ctx, node) => {
-  const network = await networkFor(await snapshotOf(ctx), node, vscode.l10n.t('Network to inspect'));
-  if (network) await ctx.openInspect('network', network.id, network.name);
-};
+} from '../../engine/operations/networks';
+import { networkFor, networkIdOf } from '../../commands/targets';
 
 async function chosenNetworks(
   ctx: CommandContext,

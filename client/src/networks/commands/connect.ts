@@ -1,14 +1,14 @@
 // Connect and disconnect, from either side: a container to a network, a network to a container,
 // and containers dropped on a network.
 import * as vscode from 'vscode';
-import { engineMessage } from '../ui/errors';
-import type { Container, Network } from '../engine/model/snapshot';
-import { confirmModal } from '../ui/confirm';
-import { askText, pickOne } from '../ui/pick';
-import { isRunning } from '../shared/containerState';
-import { formatEndpointAddresses } from '../shared/endpoints';
-import { builtinKind } from '../views/present/networks';
-import { keys } from '../shared/nodes';
+import { engineMessage } from '../../ui/errors';
+import type { Container, Network } from '../../engine/model/snapshot';
+import { confirmModal } from '../../ui/confirm';
+import { askText, pickOne } from '../../ui/pick';
+import { isRunning } from '../../shared/containerState';
+import { formatEndpointAddresses } from '../../shared/endpoints';
+import { builtinKind } from '../tree/present';
+import { keys } from '../../shared/nodes';
 import {
   afterChange,
   changing,
@@ -18,13 +18,20 @@ import {
   withProgress,
   type BerthCommand,
   type CommandContext,
-} from './context';
-import { UserError } from './failures';
-import { parseAliases } from './keyValues';
-import { containerFor, containerIdOf, networkFor, networkIdOf, pickContainer, pickNetwork } from './targets';
-import { aliasesProblem, staticIpProblem } from './validate';
-import { acceptsStaticIp } from '../engine/validation/addresses';
-import { connectContainer, disconnectContainer } from '../engine/operations/networks';
+} from '../../commands/context';
+import { UserError } from '../../commands/failures';
+import { parseAliases } from '../../commands/keyValues';
+import {
+  containerFor,
+  containerIdOf,
+  networkFor,
+  networkIdOf,
+  pickContainer,
+  pickNetwork,
+} from '../../commands/targets';
+import { aliasesProblem, staticIpProblem } from '../../commands/validate';
+import { acceptsStaticIp } from '../../engine/validation/addresses';
+import { connectContainer, disconnectContainer } from '../../engine/operations/networks';
 
 /** Only containers with their own network stack can join networks. */
 export function connectableContainer(container: Container): boolean {
