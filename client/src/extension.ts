@@ -22,8 +22,9 @@ import { NetworkMap } from './map/panel';
 import { reachCommands } from './reach';
 import { createStatusBar } from './statusBar';
 import { registerViews, type BerthViews } from './views';
-import { loadSizesWhenShown } from './views/volumeSizes';
-import { registerVolumeFileSystem, volumeDataCommands } from './volumes';
+import { loadSizesWhenShown } from './volumes/sizes';
+import { volumeCommands } from './volumes/commands';
+import { registerVolumeFileSystem } from './volumes/files/fileSystem';
 import { SessionVolumeTools } from './volumes/tools';
 
 let dockerfiles: DockerfileLanguage | undefined;
@@ -81,10 +82,10 @@ function activateEngineViews(context: vscode.ExtensionContext, language: Dockerf
   context.subscriptions.push(
     ...registerCommands(ctx, [
       appCommands,
-      viewCommands(volumes),
+      viewCommands(),
       containerCommands,
       networkCommands,
-      volumeDataCommands(volumes),
+      volumeCommands(volumes),
       mapCommands(map),
       reachCommands,
       lspCommands(language),

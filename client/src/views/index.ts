@@ -6,7 +6,8 @@ import { ContainerDragController, NetworkDropController, type ConnectRequest } f
 import { trackEngineState } from './engineState';
 import { EngineStatus } from './engineStatus';
 import { keys, type BerthNode, type ViewId } from '../shared/nodes';
-import { BerthTreeProvider, type VolumeFolderLister } from './tree';
+import type { VolumeFolderLister } from '../volumes/tree/files';
+import { BerthTreeProvider } from './tree';
 
 export interface BerthViews {
   providers: Record<ViewId, BerthTreeProvider>;

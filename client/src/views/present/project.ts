@@ -20,8 +20,8 @@ import {
 } from '../../networks/tree/present';
 import { presentAction } from './actions';
 import { keys, type BerthNode, type Presentation, type ViewId } from '../../shared/nodes';
-import { presentUsage, presentVolume, volumeChildren, volumeRoots } from './volumes';
-import { presentVolumeFile } from './volumeFiles';
+import { presentUsage, presentVolume, volumeChildren, volumeRoots } from '../../volumes/tree/present';
+import { presentVolumeFile } from '../../volumes/tree/files';
 
 export function childrenOf(view: ViewId, snapshot: Snapshot, node: BerthNode | undefined): BerthNode[] {
   if (!node) {

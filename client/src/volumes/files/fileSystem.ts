@@ -1,11 +1,12 @@
 // A read-only FileSystemProvider over volumes, so that files open in ordinary editors (and
 // "Save As…" copies them to the host) without the volume becoming a workspace folder.
 import * as vscode from 'vscode';
-import { PathNotFoundError, type PathKind } from './core/archive';
-import { NotAFileError } from './core/browse';
-import { isNotFound } from './core/engineErrors';
-import type { VolumeTools } from './core/tools';
-import { parseVolumeUri } from './uri';
+import { PathNotFoundError, type PathKind } from '../core/archive';
+import { NotAFileError } from '../core/browse';
+import { isNotFound } from '../core/engineErrors';
+import type { VolumeTools } from '../core/tools';
+import type { SessionVolumeTools } from '../tools';
+import { parseVolumeUri, volumeScheme } from './uri';
 
 function fileType(kind: PathKind): vscode.FileType {
   switch (kind) {
@@ -90,4 +91,14 @@ export class VolumeFileSystem implements vscode.FileSystemProvider {
       throw vscode.FileSystemError.Unavailable(error instanceof Error ? error.message : String(error));
     }
   }
+}
+
+/** Registers the read-only `berth-volume` file system over the session's volumes. */
+export function registerVolumeFileSystem(volumes: SessionVolumeTools): vscode.Disposable {
+  const fileSystem = new VolumeFileSystem(() => volumes.tools());
+  const registration = vscode.workspace.registerFileSystemProvider(volumeScheme, fileSystem, {
+    isReadonly: true,
+    isCaseSensitive: true,
+  });
+  return vscode.Disposable.from(registration, fileSystem);
 }

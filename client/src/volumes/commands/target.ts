@@ -1,7 +1,13 @@
 // Which volume a command acts on: the clicked tree node, a name, or a pick from the snapshot.
+// The data commands (browse, back up, restore, clone) also take a name or `{ volume }` from other
+// callers and pick by name; the tree's commands pick with the tree's own labels.
 import * as vscode from 'vscode';
-import type { Volume } from '../engine/model/snapshot';
-import type { EngineSession } from '../engine/live/contract';
+import type { Snapshot, Volume } from '../../engine/model/snapshot';
+import type { EngineSession } from '../../engine/live/contract';
+import { byName } from '../../commands/targets';
+import type { BerthNode } from '../../shared/nodes';
+import { pickOne, type PickItem } from '../../ui/pick';
+import { usageSummary, volumeLabel } from '../tree/present';
 
 /** The volume a command was given: a tree node (`volumeName`), a name, or `{ volume }`. */
 export function volumeNameOf(argument: unknown): string | undefined {
@@ -45,4 +51,36 @@ export async function chooseVolume(
     { placeHolder, matchOnDescription: true },
   );
   return picked?.name;
+}
+
+function nodeVolumeName(node: BerthNode): string | undefined {
+  return node.kind === 'volume' || node.kind === 'usage' ? node.volumeName : undefined;
+}
+
+function volumeItem(volume: Volume): PickItem<Volume> {
+  return {
+    label: volumeLabel(volume),
+    description: `${volume.driver} · ${usageSummary(volume)}`,
+    value: volume,
+  };
+}
+
+async function pickVolume(
+  snapshot: Snapshot,
+  placeHolder: string,
+  filter: (volume: Volume) => boolean = () => true,
+): Promise<Volume | undefined> {
+  const items = [...snapshot.volumes.values()].filter(filter).sort(byName).map(volumeItem);
+  return pickOne(items, placeHolder, vscode.l10n.t('There is no volume to choose from.'));
+}
+
+export async function volumeFor(
+  snapshot: Snapshot,
+  node: BerthNode | undefined,
+  placeHolder: string,
+  filter?: (volume: Volume) => boolean,
+): Promise<Volume | undefined> {
+  const name = node && nodeVolumeName(node);
+  if (name) return snapshot.volumes.get(name);
+  return pickVolume(snapshot, placeHolder, filter);
 }

@@ -1,13 +1,13 @@
 // Browse Volume: a quick pick that walks folders and opens files read-only; the same listing
 // (SessionVolumeTools.list) lets the Volumes tree show folders under a volume.
 import * as vscode from 'vscode';
-import type { BerthCommand } from '../commands/context';
-import type { SessionVolumeTools } from './tools';
-import { formatBytes } from '../shared/text';
-import type { VolumeDirEntry } from './core/browse';
+import type { BerthCommand } from '../../commands/context';
+import type { SessionVolumeTools } from '../tools';
+import { formatBytes } from '../../shared/text';
+import type { VolumeDirEntry } from '../core/browse';
 import { chooseVolume } from './target';
 
-import { volumeUri } from './uri';
+import { volumeUri } from '../files/uri';
 
 interface BrowseItem extends vscode.QuickPickItem {
   entry?: VolumeDirEntry;

@@ -1,71 +1,26 @@
+// Remove Volume and Prune Unused Volumes: each names exactly what goes, with sizes for a prune.
 import * as vscode from 'vscode';
-import type { Volume } from '../engine/model/snapshot';
-import { confirmModal } from '../ui/confirm';
-import type { SessionVolumeTools } from '../volumes/tools';
-import { askText } from '../ui/pick';
-import { formatBytes } from '../shared/text';
-import { keys } from '../shared/nodes';
-import { volumeLabel } from '../views/present/volumes';
-import type { SizedSession } from '../views/volumeSizes';
-import { changing, dockerOf, snapshotOf, targetsOf, withProgress, type BerthCommand } from './context';
-import { UserError } from './failures';
-import { batchFailures, removeEach } from './removeEach';
+import type { Volume } from '../../engine/model/snapshot';
+import { confirmModal } from '../../ui/confirm';
+import type { SessionVolumeTools } from '../tools';
+import { formatBytes } from '../../shared/text';
+import { volumeLabel } from '../tree/present';
+import type { SizedSession } from '../sizes';
+import {
+  changing,
+  dockerOf,
+  snapshotOf,
+  targetsOf,
+  withProgress,
+  type BerthCommand,
+} from '../../commands/context';
+import { UserError } from '../../commands/failures';
+import { batchFailures, removeEach } from '../../commands/removeEach';
 import {
   pruneVolumes as pruneVolumesOnEngine,
   removeVolume as removeVolumeOnEngine,
-} from '../engine/operations/volumes';
-import { parseKeyValues } from './keyValues';
-import { volumeNameProblem } from './validate';
-import { volumeFor } from './targets';
-
-export const inspectVolume: BerthCommand = async (ctx, node) => {
-  const volume = await volumeFor(await snapshotOf(ctx), node, vscode.l10n.t('Volume to inspect'));
-  if (volume) await ctx.openInspect('volume', volume.name, volumeLabel(volume));
-};
-
-export const createVolume: BerthCommand = async (ctx) => {
-  const snapshot = await snapshotOf(ctx);
-  const title = (step: number) => vscode.l10n.t('Create Volume ({0}/{1})', step, 4);
-  const name = await askText({
-    title: title(1),
-    prompt: vscode.l10n.t('Volume name'),
-    placeHolder: 'pgdata',
-    validate: (value) => volumeNameProblem(snapshot, value.trim()),
-  });
-  if (name === undefined) return;
-  const driver = await askText({
-    title: title(2),
-    prompt: vscode.l10n.t('Volume driver'),
-    value: 'local',
-    validate: (value) =>
-      /^[\w.\-/:]+$/.test(value.trim()) ? undefined : vscode.l10n.t('Enter a driver name, e.g. local.'),
-  });
-  if (driver === undefined) return;
-  const options = await askText({
-    title: title(3),
-    prompt: vscode.l10n.t('Driver options (optional), key=value separated by spaces'),
-    placeHolder: 'type=tmpfs device=tmpfs o=size=100m',
-    validate: (value) => parseKeyValues(value).problem,
-  });
-  if (options === undefined) return;
-  const labels = await askText({
-    title: title(4),
-    prompt: vscode.l10n.t('Labels (optional), key=value separated by spaces'),
-    placeHolder: 'team=web',
-    validate: (value) => parseKeyValues(value).problem,
-  });
-  if (labels === undefined) return;
-  const docker = dockerOf(ctx);
-  await changing(ctx, vscode.l10n.t('Creating volume {0}…', name.trim()), () =>
-    docker.createVolume({
-      Name: name.trim(),
-      Driver: driver.trim(),
-      DriverOpts: parseKeyValues(options).values,
-      Labels: parseKeyValues(labels).values,
-    }),
-  );
-  await ctx.views.reveal('volumes', keys.volume(name.trim()));
-};
+} from '../../engine/operations/volumes';
+import { volumeFor } from './target';
 
 function users(volume: Volume): string {
   return [...new Set(volume.usedBy.map((use) => use.containerName))].join(', ');

@@ -1,7 +1,52 @@
 // A volume's files in the Volumes tree. Listing them is engine I/O (an archive request on a
 // helper container), so the tree asks for a folder's entries only when the user expands it.
-import { keys, type Presentation, type VolumeFileEntry, type VolumeFileNode } from '../../shared/nodes';
+import { engineMessage } from '../../engine/operations/engineCall';
+import {
+  keys,
+  type BerthNode,
+  type Presentation,
+  type VolumeFileEntry,
+  type VolumeFileNode,
+} from '../../shared/nodes';
 import { code, escapeMarkdown, formatBytes, t } from '../../shared/text';
+import type { VolumeDirListing } from '../core/browse';
+
+/** One folder of a volume, listed from the engine (SessionVolumeTools.list). */
+export type VolumeFolderLister = (volume: string, path: string) => Promise<VolumeDirListing>;
+
+/** A folder's children when the user expands it: its entries, or a hint saying why there are none. */
+export async function volumeFolderChildren(
+  listFolder: VolumeFolderLister,
+  node: VolumeFileNode,
+): Promise<BerthNode[]> {
+  try {
+    const listing = await listFolder(node.volumeName, node.path);
+    const children: BerthNode[] = volumeFileNodes(node, listing.entries);
+    if (listing.truncated)
+      children.push({
+        kind: 'hint',
+        hint: 'truncated',
+        key: `${node.key}/hint:truncated`,
+        parentKey: node.key,
+        label: t('Only the first {0} entries are shown', listing.entries.length),
+        detail: t('Use "Browse Files" or a backup to see everything.'),
+        tone: 'info',
+      });
+    return children;
+  } catch (error) {
+    return [
+      {
+        kind: 'hint',
+        hint: 'error',
+        key: `${node.key}/hint:error`,
+        parentKey: node.key,
+        label: t('Cannot list this folder'),
+        detail: engineMessage(error),
+        tone: 'warning',
+      },
+    ];
+  }
+}
 
 export function volumeFileNodes(
   parent: VolumeFileNode,

@@ -2,13 +2,13 @@
 // happens to what is there, then restore with cancellable progress.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import type { BerthCommand } from '../commands/context';
-import type { EngineSession } from '../engine/live/contract';
-import type { SessionVolumeTools } from './tools';
-import { formatBytes } from '../shared/text';
-import { chooseModal, confirmModal } from '../ui/confirm';
-import type { RestoreMode, RestorePhase } from './core/restore';
-import { newVolumeNameProblem } from './cloneCommand';
+import type { BerthCommand } from '../../commands/context';
+import type { EngineSession } from '../../engine/live/contract';
+import type { SessionVolumeTools } from '../tools';
+import { formatBytes } from '../../shared/text';
+import { chooseModal, confirmModal } from '../../ui/confirm';
+import type { RestoreMode, RestorePhase } from '../core/restore';
+import { newVolumeNameProblem } from './clone';
 import { knownVolumes, volumeNameOf } from './target';
 import { cancellableProgress } from './progress';
 

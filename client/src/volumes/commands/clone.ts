@@ -1,8 +1,8 @@
 // Clone Volume…: a new name (checked as you type), then an engine-local copy.
 import * as vscode from 'vscode';
-import type { BerthCommand } from '../commands/context';
-import type { SessionVolumeTools } from './tools';
-import { volumeNameProblem } from './core/names';
+import type { BerthCommand } from '../../commands/context';
+import type { SessionVolumeTools } from '../tools';
+import { volumeNameProblem } from '../core/names';
 import { chooseVolume, knownVolumes } from './target';
 import { cancellableProgress } from './progress';
 

@@ -2,9 +2,9 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { BerthCommand } from '../commands/context';
-import type { SessionVolumeTools } from './tools';
-import { formatBytes } from '../shared/text';
+import type { BerthCommand } from '../../commands/context';
+import type { SessionVolumeTools } from '../tools';
+import { formatBytes } from '../../shared/text';
 import { chooseVolume } from './target';
 import { cancellableProgress } from './progress';
 
