@@ -30,7 +30,7 @@ module.exports = {
       comment:
         "Shared helpers and each feature's tree presentation stay vscode-free, so node:test checks them.",
       severity: 'error',
-      from: { path: '^client/src/(shared|views/present|[^/]+/tree)/' },
+      from: { path: '^client/src/(shared/|[^/]+/tree/|views/(project|hintsAndActions)\\.ts$)' },
       to: { path: vscodeModules, reachable: true },
     },
     {

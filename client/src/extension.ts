@@ -2,29 +2,29 @@
 import { startup } from './perf';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import { viewCommands } from './commands';
 import { appCommands } from './commands/appCommands';
-import { connectDropped } from './networks/commands/connect';
 import type { CommandContext } from './commands/context';
-import { affectsEngineSettings, readEngineSettings } from './commands/engineSettings';
 import { runGuarded } from './commands/failures';
 import { registerCommands } from './commands/registry';
-import type { EngineSession } from './engine/live/contract';
+import { connectionCommands } from './connection/commands';
+import { affectsEngineSettings, readEngineSettings } from './connection/settings';
+import { createStatusBar } from './connection/statusBar';
 import { containerCommands } from './containers/commands';
+import type { EngineSession } from './engine/live/contract';
 import { createSession } from './engine/live/liveSession';
 import { InspectDocuments } from './inspect/provider';
 import { inspectScheme } from './inspect/uri';
 import { log, disposeLog } from './log';
 import { DockerfileLanguage, lspCommands } from './lsp';
 import { mapCommands } from './map';
-import { networkCommands } from './networks/commands';
 import { NetworkMap } from './map/panel';
+import { networkCommands } from './networks/commands';
+import { connectDropped } from './networks/commands/connect';
 import { reachCommands } from './reach';
-import { createStatusBar } from './statusBar';
 import { registerViews, type BerthViews } from './views';
-import { loadSizesWhenShown } from './volumes/sizes';
 import { volumeCommands } from './volumes/commands';
 import { registerVolumeFileSystem } from './volumes/files/fileSystem';
+import { loadSizesWhenShown } from './volumes/sizes';
 import { SessionVolumeTools } from './volumes/tools';
 
 let dockerfiles: DockerfileLanguage | undefined;
@@ -82,7 +82,7 @@ function activateEngineViews(context: vscode.ExtensionContext, language: Dockerf
   context.subscriptions.push(
     ...registerCommands(ctx, [
       appCommands,
-      viewCommands(),
+      connectionCommands,
       containerCommands,
       networkCommands,
       volumeCommands(volumes),

@@ -4,7 +4,7 @@
 import { Emitter } from '../engine/live/emitter';
 import type { ConnectionState, EngineSession } from '../engine/live/contract';
 import type { EngineProblem } from '../engine/problems/problem';
-import { actionNodes } from './present/actions';
+import { actionNodes } from './hintsAndActions';
 import type { BerthNode } from '../shared/nodes';
 import { sentence, t } from '../shared/text';
 

@@ -3,8 +3,8 @@ import type { EngineSession } from '../engine/live/contract';
 import type { Snapshot } from '../engine/model/snapshot';
 import type { EngineStatus } from './engineStatus';
 import type { BerthNode, Presentation, ViewId, VolumeFileNode } from '../shared/nodes';
-import { presentAction } from './present/actions';
-import { affectedNodes, childrenOf, present } from './present/project';
+import { presentAction } from './hintsAndActions';
+import { affectedNodes, childrenOf, present } from './project';
 import { volumeFolderChildren, type VolumeFolderLister } from '../volumes/tree/files';
 import { volumeUri } from '../volumes/files/uri';
 

@@ -7,7 +7,7 @@ import {
 } from '../../../client/src/containers/tree/present';
 import { formatPorts, timelessStatus } from '../../../client/src/shared/containerState';
 import { keys, type ContainerNode } from '../../../client/src/shared/nodes';
-import { childrenOf, present } from '../../../client/src/views/present/project';
+import { childrenOf, present } from '../../../client/src/views/project';
 import { container, endpoint, hex, network, snapshot } from './fixtures';
 
 const web = container({

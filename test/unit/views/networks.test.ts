@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { childrenOf, present } from '../../../client/src/views/present/project';
+import { childrenOf, present } from '../../../client/src/views/project';
 import {
   networkContextValue,
   networkHints,

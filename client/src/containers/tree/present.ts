@@ -251,13 +251,3 @@ export function presentMount(mount: Mount): Presentation {
     collapsible: 'none',
   };
 }
-
-export function presentHint(hint: HintNode): Presentation {
-  return {
-    label: hint.label,
-    tooltip: hint.detail,
-    icon: hint.tone === 'warning' ? { id: 'warning', color: 'list.warningForeground' } : { id: 'lightbulb' },
-    contextValue: `hint.${hint.hint}`,
-    collapsible: 'none',
-  };
-}

@@ -1,15 +1,14 @@
 // One entry point per question a tree asks: its children, how a node looks, and which nodes a
-// snapshot delta touches. The vscode glue in ../trees.ts only forwards to these.
-import type { Snapshot, SnapshotDelta } from '../../engine/model/snapshot';
+// snapshot delta touches. The vscode glue in tree.ts only forwards to these.
+import type { Snapshot, SnapshotDelta } from '../engine/model/snapshot';
 import {
   containerChildren,
   containerRoots,
   groupChildren,
   presentContainer,
   presentGroup,
-  presentHint,
   presentMount,
-} from '../../containers/tree/present';
+} from '../containers/tree/present';
 import {
   joinedContainers,
   networkChildren,
@@ -17,11 +16,11 @@ import {
   presentEndpoint,
   presentJoined,
   presentNetwork,
-} from '../../networks/tree/present';
-import { presentAction } from './actions';
-import { keys, type BerthNode, type Presentation, type ViewId } from '../../shared/nodes';
-import { presentUsage, presentVolume, volumeChildren, volumeRoots } from '../../volumes/tree/present';
-import { presentVolumeFile } from '../../volumes/tree/files';
+} from '../networks/tree/present';
+import { presentAction, presentHint } from './hintsAndActions';
+import { keys, type BerthNode, type Presentation, type ViewId } from '../shared/nodes';
+import { presentUsage, presentVolume, volumeChildren, volumeRoots } from '../volumes/tree/present';
+import { presentVolumeFile } from '../volumes/tree/files';
 
 export function childrenOf(view: ViewId, snapshot: Snapshot, node: BerthNode | undefined): BerthNode[] {
   if (!node) {

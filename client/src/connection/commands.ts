@@ -1,21 +1,23 @@
+// Refresh, Retry Connecting and Switch Docker Context…: the user's hold on the one connection.
 import * as vscode from 'vscode';
 import { listContexts } from '../engine/transport/endpoint';
 import { pickOne } from '../ui/pick';
-import type { BerthCommand } from './context';
-import { readEngineSettings } from './engineSettings';
+import type { BerthCommand } from '../commands/context';
+import type { CommandTable } from '../commands/registry';
+import { readEngineSettings } from './settings';
 
-export const refresh: BerthCommand = async (ctx) => {
+const refresh: BerthCommand = async (ctx) => {
   if (ctx.session.state.kind === 'idle') ctx.session.start();
   else await ctx.session.refresh();
 };
 
-export const retryConnection: BerthCommand = async (ctx) => {
+const retryConnection: BerthCommand = async (ctx) => {
   ctx.session.reconnect();
   return Promise.resolve();
 };
 
 /** Lists the docker CLI's contexts and stores the choice in the user's berth.dockerContext. */
-export const switchContext: BerthCommand = async () => {
+const switchContext: BerthCommand = async () => {
   const settings = readEngineSettings();
   const contexts = listContexts({ dockerContext: settings.dockerContext });
   const chosen = settings.dockerContext;
@@ -52,4 +54,13 @@ export const switchContext: BerthCommand = async () => {
   await vscode.workspace
     .getConfiguration('berth')
     .update('dockerContext', picked, vscode.ConfigurationTarget.Global);
+};
+
+export const connectionCommands: CommandTable = {
+  'berth.refresh': { run: refresh, failure: () => vscode.l10n.t('Refresh failed') },
+  'berth.retryConnection': { run: retryConnection, failure: () => vscode.l10n.t('Reconnecting failed') },
+  'berth.switchContext': {
+    run: switchContext,
+    failure: () => vscode.l10n.t('Switching the Docker context failed'),
+  },
 };
