@@ -26,11 +26,11 @@ module.exports = {
       to: { path: '^(client|server|common)/', pathNot: '^client/src/engine/' },
     },
     {
-      name: 'presentation-never-vscode',
+      name: 'pure-parts-never-vscode',
       comment:
-        "Shared helpers and each feature's tree presentation stay vscode-free, so node:test checks them.",
+        "Shared helpers, each feature's tree presentation and the volume tools' engine work stay vscode-free, so node:test checks them.",
       severity: 'error',
-      from: { path: '^client/src/(shared/|[^/]+/tree/|views/(project|hintsAndActions)\\.ts$)' },
+      from: { path: '^client/src/(shared/|[^/]+/tree/|volumes/core/|views/(project|hintsAndActions)\\.ts$)' },
       to: { path: vscodeModules, reachable: true },
     },
     {

@@ -4,7 +4,7 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { appCommands } from './commands/appCommands';
 import type { CommandContext } from './commands/context';
-import { runGuarded } from './commands/failures';
+import { runGuarded } from './commands/guard';
 import { registerCommands } from './commands/registry';
 import { connectionCommands } from './connection/commands';
 import { affectsEngineSettings, readEngineSettings } from './connection/settings';

@@ -1,6 +1,6 @@
 import type Docker from 'dockerode';
 import * as vscode from 'vscode';
-import { UserError } from './failures';
+import { UserError } from '../shared/failures';
 import type { Snapshot } from '../engine/model/snapshot';
 import type { EngineSession } from '../engine/live/contract';
 import type { InspectKind } from '../inspect/uri';

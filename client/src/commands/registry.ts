@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { BerthNode } from '../shared/nodes';
 import type { BerthCommand, CommandContext } from './context';
-import { runGuarded } from './failures';
+import { runGuarded } from './guard';
 
 export interface CommandSpec {
   run: BerthCommand;

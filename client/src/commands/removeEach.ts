@@ -1,6 +1,6 @@
 import type { BatchResult } from '../engine/operations/engineCall';
 import { changing, type CommandContext } from './context';
-import { failureText } from './failures';
+import { failureText } from './guard';
 
 /**
  * Runs one engine removal per item under a progress notice and reloads afterwards. Keeps going

@@ -2,7 +2,7 @@
 // anew when a reconnect brings a new client. Each session owns its own, so engines side by side
 // never share helpers.
 import * as vscode from 'vscode';
-import { UserError } from '../commands/failures';
+import { UserError } from '../shared/failures';
 import type { EngineSession } from '../engine/live/contract';
 import { log } from '../log';
 import type { VolumeDirListing } from './core/browse';

@@ -5,7 +5,7 @@ import { pickOne } from '../../ui/pick';
 import { publishedPorts } from '../../shared/containerState';
 import { formatEndpointAddresses } from '../../shared/endpoints';
 import { snapshotOf, type BerthCommand } from '../../commands/context';
-import { UserError } from '../../commands/failures';
+import { UserError } from '../../shared/failures';
 import { containerFor } from '../../commands/targets';
 
 export const inspectContainer: BerthCommand = async (ctx, node) => {

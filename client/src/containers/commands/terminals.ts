@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { engineMessage } from '../../ui/errors';
 import { isRunning } from '../../shared/containerState';
 import { dockerOf, snapshotOf, type BerthCommand } from '../../commands/context';
-import { UserError } from '../../commands/failures';
+import { UserError } from '../../shared/failures';
 import { containerFor } from '../../commands/targets';
 
 const toTerminal = (text: string) => text.replace(/\r?\n/g, '\r\n');

@@ -19,7 +19,7 @@ import {
   type BerthCommand,
   type CommandContext,
 } from '../../commands/context';
-import { UserError } from '../../commands/failures';
+import { UserError } from '../../shared/failures';
 import { parseAliases } from '../../commands/keyValues';
 import {
   containerFor,

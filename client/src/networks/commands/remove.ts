@@ -10,7 +10,7 @@ import {
   type BerthCommand,
   type CommandContext,
 } from '../../commands/context';
-import { UserError } from '../../commands/failures';
+import { UserError } from '../../shared/failures';
 import { batchFailures, removeEach } from '../../commands/removeEach';
 import {
   previewNetworkPrune,

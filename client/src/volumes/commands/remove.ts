@@ -14,7 +14,7 @@ import {
   withProgress,
   type BerthCommand,
 } from '../../commands/context';
-import { UserError } from '../../commands/failures';
+import { UserError } from '../../shared/failures';
 import { batchFailures, removeEach } from '../../commands/removeEach';
 import {
   pruneVolumes as pruneVolumesOnEngine,

@@ -3,14 +3,9 @@
 import * as vscode from 'vscode';
 import { ValidationError } from '../engine/operations/engineCall';
 import { log } from '../log';
+import { ActionFailure, CancelledError, UserError } from '../shared/failures';
 import { engineMessage, showEngineError } from '../ui/errors';
-import { ArchiveRejectedError } from '../volumes/core/archiveRules';
-import { CancelledError } from '../volumes/core/engineErrors';
-import { RollbackFailedError } from '../volumes/core/restore';
 import { problemText } from './validate';
-
-/** A failure the user can fix, said in our words (bad input, nothing to act on). */
-export class UserError extends Error {}
 
 /** A refusal in words the user reads: our own check translated, or the engine's text as it is. */
 export function failureText(error: unknown): string {
@@ -19,7 +14,7 @@ export function failureText(error: unknown): string {
     : engineMessage(error);
 }
 
-/** The one error policy: runs a command and reports its failure, prefixed with `failure` where it helps. */
+/** The one error policy: runs a command and reports its failure; `failure` names what failed. */
 export async function runGuarded(failure: string, task: () => Promise<void>): Promise<void> {
   try {
     await task();
@@ -35,11 +30,8 @@ function report(failure: string, error: unknown): void {
     const message = failureText(error);
     log().warn(`${failure}: ${message}`);
     void vscode.window.showErrorMessage(message);
-  } else if (error instanceof ArchiveRejectedError) {
-    void vscode.window.showErrorMessage(`${failure}: ${error.message}`);
-  } else if (error instanceof RollbackFailedError) {
-    // The user must read where the previous contents are kept before going on.
-    void vscode.window.showErrorMessage(`${failure}: ${error.message}`, { modal: true });
+  } else if (error instanceof ActionFailure) {
+    void vscode.window.showErrorMessage(`${failure}: ${error.message}`, { modal: error.modal });
   } else {
     showEngineError(failure, error);
   }
