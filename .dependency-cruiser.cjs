@@ -48,6 +48,13 @@ module.exports = {
       to: { path: '^client/' },
     },
     {
+      name: 'cli-never-language-server',
+      comment: 'berth-lint runs without the language-server process: cli/ never imports lsp/ or main.ts.',
+      severity: 'error',
+      from: { path: '^server/src/cli/' },
+      to: { path: '^server/src/(lsp/|main\\.ts$)' },
+    },
+    {
       name: 'client-never-server',
       comment: 'The extension talks to the language server over LSP; it shares only common/ with it.',
       severity: 'error',
