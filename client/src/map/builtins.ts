@@ -16,7 +16,7 @@ export function withoutEmptyBuiltins(model: GraphModel, showEmptyBuiltins: boole
   );
   const gone = new Set(empty.map((n) => n.id));
   return {
-    model: { nodes: model.nodes.filter((n) => !gone.has(n.id)), edges: model.edges },
+    model: { ...model, nodes: model.nodes.filter((n) => !gone.has(n.id)) },
     hidden: empty.map((n) => n.label),
   };
 }

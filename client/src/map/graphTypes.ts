@@ -26,7 +26,17 @@ export interface GraphEdge {
   label: string;
 }
 
+/**
+ * How the layered layout should read the graph where it differs from what is drawn (bands.ts):
+ * edges it leaves out, and links (never drawn) it follows instead.
+ */
+export interface LayoutHints {
+  skip: string[];
+  links: { source: string; target: string }[];
+}
+
 export interface GraphModel {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  layout?: LayoutHints;
 }

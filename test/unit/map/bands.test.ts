@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Volume } from '../../../client/src/engine/model/snapshot';
-import { rowWidth } from '../../../client/src/map/bands';
+import { rowWidth, tierWidth } from '../../../client/src/map/bands';
 import { withoutEmptyBuiltins } from '../../../client/src/map/builtins';
 import { buildGraph, nodeId, type GraphModel } from '../../../client/src/map/graphModel';
 import { bridge, container, endpoint, hostNet, network, noneNet, snapshot } from '../reach/fixtures';
@@ -150,5 +150,42 @@ void describe('empty built-in networks', () => {
     const { model, hidden } = withoutEmptyBuiltins(g, true);
     assert.deepEqual(hidden, []);
     assert.equal(model.nodes.length, 3);
+  });
+});
+
+void describe('map tiers', () => {
+  void it('cuts a piece with many networks into stacked tiers, each with its own bands', () => {
+    const networks = Array.from({ length: 40 }, (_, i) => network(`n${String(i).padStart(2, '0')}`));
+    // One container on every network joins them all into one piece, as multi-homed services do.
+    const hub = container('aaa-hub', {
+      endpoints: networks.map((n) => endpoint(n, 'aaa-hub', undefined)),
+    });
+    const own = networks.map((n) =>
+      container(`own-${n.name}`, { endpoints: [endpoint(n, `own-${n.name}`, undefined)] }),
+    );
+    const g = buildGraph(snapshot(networks, [hub, ...own]));
+    // Each network lists two containers: the hub and its own.
+    const width = tierWidth(40, 2);
+    assert.equal(width, 6);
+    const tiers = [...new Set(networks.map((n) => bandOf(g, nodeId.network(n.id))))];
+    assert.equal(tiers.length, 7, 'forty networks in tiers of six');
+    assert.deepEqual(
+      tiers,
+      [...tiers].sort((a, b) => (a ?? 0) - (b ?? 0)),
+      'tiers go down the map',
+    );
+    networks.forEach((n, i) => {
+      const top = bandOf(g, nodeId.network(n.id)) ?? 0;
+      const next = tiers[Math.floor(i / width) + 1] ?? Infinity;
+      const mine = bandOf(g, nodeId.container(own[i]?.id ?? '')) ?? -1;
+      assert.ok(mine > top && mine < next, `${n.name}'s container sits inside its tier`);
+    });
+  });
+
+  void it('keeps a piece of a few networks in one tier', () => {
+    const networks = ['a', 'b', 'c'].map((name) => network(name));
+    const both = container('both', { endpoints: networks.map((n) => endpoint(n, 'both', undefined)) });
+    const g = buildGraph(snapshot(networks, [both]));
+    for (const n of networks) assert.equal(bandOf(g, nodeId.network(n.id)), 0);
   });
 });
