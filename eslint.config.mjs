@@ -16,7 +16,6 @@ export default tseslint.config(
             '*.mjs',
             '.dependency-cruiser.cjs',
             'media/*.js',
-            'media/*/*.js',
             'scripts/*.mjs',
             'test/harness/*.mjs',
             'syntaxes/*.mjs',
@@ -36,6 +35,8 @@ export default tseslint.config(
     files: ['**/*.mjs', '**/*.cjs', 'media/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
+      // Plain scripts: no type information, so no project to find them in.
+      parserOptions: { projectService: false, project: false },
       globals: {
         console: 'readonly',
         process: 'readonly',
