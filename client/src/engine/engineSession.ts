@@ -83,6 +83,7 @@ export class LiveEngineSession implements EngineSession {
   private windowStart = 0;
   private windowEvents = 0;
   private reloading: Promise<void> | undefined;
+  private reloadsRunning = 0;
   private dirty = false;
   private raw: RawState | undefined;
   private pending = nothingPending();
@@ -121,6 +122,14 @@ export class LiveEngineSession implements EngineSession {
 
   get stats(): SessionStats {
     return { requests: this.counter.count, ...this.counts };
+  }
+
+  /**
+   * A reload is due (events waiting for their pause, a re-read of a late container state) or
+   * running. Once it is false, the snapshot reflects every event received so far.
+   */
+  get reloadPending(): boolean {
+    return this.debounceTimer !== undefined || this.recheckTimer !== undefined || this.reloadsRunning > 0;
   }
 
   /** The steps of the first load that published a snapshot, once it has. */
@@ -348,6 +357,15 @@ export class LiveEngineSession implements EngineSession {
   }
 
   private async runReloads(generation: number): Promise<void> {
+    this.reloadsRunning++;
+    try {
+      await this.reloadWhileDirty(generation);
+    } finally {
+      this.reloadsRunning--;
+    }
+  }
+
+  private async reloadWhileDirty(generation: number): Promise<void> {
     while (this.dirty && generation === this.generation) {
       this.dirty = false;
       const touched = this.pending;
