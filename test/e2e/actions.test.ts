@@ -10,17 +10,11 @@ import { createContainer, createNetwork, createVolume, engine, Tracker, uniqueNa
 import { dialogButton, dialogMessage } from '../harness/dialogs';
 import { activeEditor, editorText } from '../harness/editor';
 import { guarded } from '../harness/evidence';
+import { contextMenu } from '../harness/menu';
 import { expectTerminalText, readableTerminalSettings, terminalText } from '../harness/panel';
 import { answerIfAsked } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import {
-  contextMenu,
-  dragAndDrop,
-  expandTreeItem,
-  expandView,
-  openBerthView,
-  treeItem,
-} from '../harness/views';
+import { dragAndDrop, expandTreeItem, expandView, openBerthView, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
 
 const firstLine = 'berth-log-first-line';

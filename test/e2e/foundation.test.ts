@@ -3,11 +3,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { activeTabTitle, editorText, openFile } from '../harness/editor';
 import { guarded } from '../harness/evidence';
+import { contextMenu } from '../harness/menu';
 import { expectOutput, expectProblem } from '../harness/panel';
 import { runCommand } from '../harness/quickInput';
 import { plainText } from '../harness/text';
 import { fixtureWorkspace, workbenchSuite } from '../harness/suite';
-import { contextMenu, expectViewVisible, openBerthView, openBerthViews, treeItem } from '../harness/views';
+import { expectViewVisible, openBerthView, openBerthViews, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
 
 const fixture = path.resolve(__dirname, '..', 'fixtures', 'workspace');

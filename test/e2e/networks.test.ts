@@ -15,9 +15,10 @@ import {
 } from '../harness/engine';
 import { editorText } from '../harness/editor';
 import { guarded } from '../harness/evidence';
+import { contextMenu } from '../harness/menu';
 import { answerIfAsked, answerPrompt, quickPick, runCommand, validationMessage } from '../harness/quickInput';
 import { fixtureWorkspace, workbenchSuite } from '../harness/suite';
-import { contextMenu, expandTreeItem, expandView, openBerthView, treeItem } from '../harness/views';
+import { expandTreeItem, expandView, openBerthView, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
 
 const fixture = path.resolve(__dirname, '..', 'fixtures', 'workspace');

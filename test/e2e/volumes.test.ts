@@ -10,9 +10,10 @@ import { createVolume, engine, ensureTestImage, Tracker } from '../harness/engin
 import { answerSaveDialog, expectNotification } from '../harness/dialogs';
 import { editorText } from '../harness/editor';
 import { guarded } from '../harness/evidence';
+import { contextMenu } from '../harness/menu';
 import { answerIfAsked, quickPick } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import { contextMenu, openBerthView, treeItem } from '../harness/views';
+import { openBerthView, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
 import { fillVolume, type FixtureEntry } from '../engine/volumes-fixtures';
 

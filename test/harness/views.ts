@@ -86,35 +86,6 @@ export async function expandTreeItem(row: Locator, timeoutMs?: number): Promise<
   );
 }
 
-/** Right-clicks `item` and picks `entry` from its context menu. */
-export async function contextMenu(item: Locator, entry: string): Promise<void> {
-  const page = item.page();
-  // A live tree (engine events) can move rows between locating and clicking; the row that
-  // receives the right-click takes focus, so retry until that is the intended one.
-  // A right-click on a row that is re-rendered at that moment opens no menu at all: try again.
-  for (let attempt = 1; ; attempt++) {
-    await item.waitFor({ state: 'visible' });
-    await item.click({ button: 'right' });
-    const opened = await page
-      .locator('.context-view .monaco-menu')
-      .waitFor({ timeout: 15_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (opened && /\bfocused\b/.test((await item.getAttribute('class')) ?? '')) break;
-    if (opened) await page.keyboard.press('Escape');
-    if (attempt === 4)
-      throw new Error(
-        opened
-          ? 'the tree kept moving: the context menu opened on another row'
-          : 'no context menu opened after four right-clicks',
-      );
-  }
-  const action = page.locator('.context-view .monaco-menu .action-item').filter({
-    has: page.locator('.action-label', { hasText: exactly(entry) }),
-  });
-  await action.click();
-}
-
 /**
  * Drags `source` onto `target` with the HTML5 drag events VS Code's lists listen to, all sharing
  * one DataTransfer. Playwright's mouse-driven dragTo does not start an HTML5 drag that a tree's
