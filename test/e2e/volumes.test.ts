@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { extract } from 'tar-stream';
 import { createVolume, engine, ensureTestImage, Tracker } from '../harness/engine';
 import { answerSaveDialog, expectNotification } from '../harness/dialogs';
-import { editorText } from '../harness/editor';
+import { editorText, focusEditor } from '../harness/editor';
 import { guarded } from '../harness/evidence';
 import { contextMenu } from '../harness/menu';
 import { answerIfAsked, quickPick } from '../harness/quickInput';
@@ -87,6 +87,7 @@ void describe('Volume tools in a real VS Code', () => {
       });
       assert.match(shown, /buy milk/);
 
+      await focusEditor(w.page);
       await w.page.keyboard.type('XYZ');
       await w.page
         .locator('.monaco-editor-overlaymessage, .monaco-hover')

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { runCommand } from './quickInput';
 import { plainText } from './text';
-import { waitFor } from './wait';
+import { retryUntil, waitFor } from './wait';
 
 /**
  * The rows of the Problems panel as shown, which unlike their accessible labels show the rule id
@@ -11,11 +11,15 @@ import { waitFor } from './wait';
  */
 export async function problems(page: Page): Promise<string[]> {
   const panel = page.locator('.markers-panel');
-  if (!(await panel.isVisible())) {
-    await page.locator('.monaco-workbench').focus();
-    await page.keyboard.press('Control+Shift+M');
-  }
-  await panel.waitFor({ state: 'visible' });
+  await retryUntil(
+    'the Problems panel',
+    async () => {
+      await page.locator('.monaco-workbench').focus();
+      await page.keyboard.press('Control+Shift+M');
+    },
+    () => panel.isVisible(),
+    { retryAfterMs: 10_000 },
+  );
   return (await panel.locator('.monaco-list-row').allInnerTexts()).map(plainText);
 }
 
@@ -57,6 +61,16 @@ export async function expectOutput(page: Page, name: string, text: string | RegE
 export const readableTerminalSettings: Readonly<Record<string, unknown>> = {
   'terminal.integrated.gpuAcceleration': 'off',
 };
+
+/** Clicks into the terminal shown in the panel until it has the keyboard focus. */
+export async function focusTerminal(page: Page): Promise<void> {
+  const terminal = page.locator('.terminal-wrapper .xterm').filter({ visible: true });
+  await retryUntil(
+    'the terminal to take the focus',
+    () => terminal.click(),
+    async () => /\bfocus\b/.test((await terminal.getAttribute('class', { timeout: 2_000 })) ?? ''),
+  );
+}
 
 /** The text of the terminal shown in the panel; needs `readableTerminalSettings`. */
 export async function terminalText(page: Page): Promise<string> {
