@@ -36,7 +36,13 @@ export async function expectProblem(page: Page, text: string | RegExp): Promise<
 /** Shows the output channel `name` in the Output panel and returns its visible text. */
 export async function outputChannel(page: Page, name: string): Promise<string> {
   const panel = page.locator('.part.panel');
-  if (!(await panel.locator('.output-view').isVisible())) await runCommand(page, 'View: Toggle Output');
+  // The command toggles: run it again only when the panel did not come after a while.
+  await retryUntil(
+    'the Output panel',
+    () => runCommand(page, 'View: Toggle Output'),
+    () => panel.locator('.output-view').isVisible(),
+    { retryAfterMs: 10_000 },
+  );
   const picker = panel
     .locator('select.monaco-select-box[aria-label="Switch Output"]')
     .filter({ visible: true });
