@@ -20,6 +20,8 @@ async function isActive(row: Locator): Promise<boolean> {
  */
 async function accept(page: Page, row: Locator, what: string): Promise<void> {
   const rows = page.locator(`${widget} .monaco-list-row`);
+  // A step still loading shows no such row yet: "gone" counts only after it was there.
+  await row.waitFor({ state: 'visible' });
   await retryUntil(
     what,
     async (attempt) => {
