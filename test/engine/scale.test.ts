@@ -115,8 +115,10 @@ void describe('a burst of engine events', () => {
       `the session received ${events} model events, expected at least ${expectedEvents}`,
     );
     // A few reloads. On a machine so busy that the burst itself drags on for seconds, about one
-    // per `maxWaitMs` window, plus the pauses between its phases.
-    const allowed = Math.max(10, Math.ceil(burst.milliseconds / reloadTiming.maxWaitMs) + 4);
+    // per `maxWaitMs` window, plus the pauses between its phases. The engine may be shared: each
+    // event beyond the burst's own is another user's, which may cause a reload of its own.
+    const foreign = Math.max(0, events - eventsOf(plan));
+    const allowed = Math.max(10, Math.ceil(burst.milliseconds / reloadTiming.maxWaitMs) + 4) + foreign;
     assert.ok(reloads <= allowed, `${events} events caused ${reloads} reloads; expected at most ${allowed}`);
     // Each reload publishes at most twice: the lists, then the aliases of new containers.
     assert.ok(changeEvents <= 2 * reloads, `${changeEvents} change events for ${reloads} reloads`);
