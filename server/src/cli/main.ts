@@ -14,7 +14,8 @@ import {
   formatText,
   type FileFindings,
 } from './formats';
-import { loadConfig, findHadolintConfig } from '../workspace/surroundings';
+import { parse as parseYaml } from 'yaml';
+import { loadConfig, findHadolintConfig } from '../workspace/hadolintConfig';
 import type { FailureThreshold, HadolintConfig } from '../dockerfile/lint/config';
 import { lint } from '../dockerfile/lint/lint';
 import { allRuleMeta } from '../dockerfile/lint/registry';
@@ -37,7 +38,7 @@ function configFor(
   if (!configPath) return undefined;
   let config = cache.get(configPath);
   if (!config) {
-    const loaded = loadConfig(configPath);
+    const loaded = loadConfig(configPath, parseYaml);
     if (loaded.error) throw new UsageError(`invalid config ${loaded.error}`);
     config = loaded.config;
     cache.set(configPath, config);
