@@ -12,6 +12,7 @@ import type { FileFindings } from './formats/records';
 import { ruleListJson, ruleListText } from './formats/ruleList';
 import { helpText } from './help';
 import { lintInputs } from './inputs';
+import { tuneForRun } from './jit';
 import { CliSurroundings } from './surroundings';
 
 const rank: Record<RuleSeverity, number> = { error: 4, warning: 3, info: 2, hint: 1 };
@@ -54,6 +55,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (options.config && !fs.existsSync(options.config))
     throw new UsageError(`${options.config}: no such config file`);
   const inputs = await lintInputs(options);
+  tuneForRun(inputs.length);
   const surroundings = new CliSurroundings(options.config);
   // One object for the run: the linter caches its rule plan per settings object.
   const settings =
