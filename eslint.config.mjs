@@ -28,6 +28,7 @@ export default tseslint.config(
             'test/harness/*.mjs',
             'syntaxes/*.mjs',
             'packages/*/bin/*.js',
+            'bench/lib/*.cjs',
           ],
         },
         tsconfigRootDir: import.meta.dirname,
@@ -54,13 +55,13 @@ export default tseslint.config(
     },
   },
   {
-    // A package's bin stub: plain CommonJS that Node runs as it is.
-    files: ['packages/*/bin/*.js'],
+    // Plain CommonJS that Node runs as it is: a package's bin stub, a bench's peer process.
+    files: ['packages/*/bin/*.js', 'bench/lib/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
       sourceType: 'commonjs',
-      globals: { require: 'readonly' },
+      globals: { require: 'readonly', process: 'readonly' },
     },
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },
