@@ -1,8 +1,9 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { RuleLanguage, RuleSeverity } from '../../../../common/rules';
-import type { Dockerfile } from '../parser';
 import { ruleHref } from '../lint/ruleHref';
-import type { Finding, TextEdit } from '../lint/types';
+import type { Dockerfile } from '../parser';
+import type { Finding } from '../lint/types';
+import type { TextEdit } from '../lint/report';
 
 /** What a diagnostic carries so that code actions need no second lint. */
 export interface DiagnosticData {
