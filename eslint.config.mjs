@@ -27,7 +27,6 @@ export default tseslint.config(
             'scripts/*.mjs',
             'test/harness/*.mjs',
             'syntaxes/*.mjs',
-            'packages/*/bin/*.js',
             'bench/lib/*.cjs',
           ],
         },
@@ -55,8 +54,8 @@ export default tseslint.config(
     },
   },
   {
-    // Plain CommonJS that Node runs as it is: a package's bin stub, a bench's peer process.
-    files: ['packages/*/bin/*.js', 'bench/lib/*.cjs'],
+    // Plain CommonJS that Node runs as it is: a bench's peer process.
+    files: ['bench/lib/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       ...tseslint.configs.disableTypeChecked.languageOptions,
