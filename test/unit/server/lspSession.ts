@@ -41,6 +41,8 @@ export class LspSession {
   private readonly waiters: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
   private opened = 0;
+  /** What `workspace/configuration` answers for `berth.lint`. */
+  private lintSettings: LintSettings = defaultLintSettings;
 
   private constructor(
     private readonly server: ChildProcess,
@@ -56,6 +58,7 @@ export class LspSession {
       new StreamMessageWriter(server.stdin),
     );
     const session = new LspSession(server, rpc);
+    session.lintSettings = options.lintSettings ?? defaultLintSettings;
     rpc.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const at = performance.now();
       session.published.set(params.uri, [...(session.published.get(params.uri) ?? []), { params, at }]);
@@ -66,7 +69,7 @@ export class LspSession {
     });
     rpc.onRequest('workspace/configuration', async () => {
       if (options.configurationDelayMs) await new Promise((r) => setTimeout(r, options.configurationDelayMs));
-      return [options.lintSettings ?? defaultLintSettings];
+      return [session.lintSettings];
     });
     rpc.onRequest('client/registerCapability', () => null);
     rpc.listen();
@@ -78,6 +81,12 @@ export class LspSession {
     });
     await rpc.sendNotification('initialized', {});
     return session;
+  }
+
+  /** Changes the client's berth.lint settings as an editor does: the server is told, then pulls them. */
+  async changeLintSettings(settings: LintSettings): Promise<void> {
+    this.lintSettings = settings;
+    await this.rpc.sendNotification('workspace/didChangeConfiguration', { settings: null });
   }
 
   async open(text: string): Promise<string> {
