@@ -5,8 +5,8 @@
 // with `vscode.l10n.t(problem.template, ...problem.args)`; the zh-cn translations of every
 // template are in l10n/fragments/engine.zh-cn.json. `message` is the English text, already
 // formatted, for logs and tests. `messages` below lists every template.
-import type { Cidr, Family } from './ip';
-import { contains, formatAddress, formatCidr, parseAddress, parseCidr, within, overlaps } from './ip';
+import type { Cidr, Family } from '../../../common/ip';
+import { contains, formatAddress, formatCidr, parseAddress, parseCidr, within, overlaps } from '../../../common/ip';
 import type { Network, Snapshot } from './model';
 
 export const messages = {
