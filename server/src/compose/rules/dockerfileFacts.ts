@@ -1,7 +1,7 @@
 // What a service's own Dockerfile says about its image: the ports it EXPOSEs and the paths it
 // fills with COPY and ADD, along the stage chain that builds `build.target` (or the last stage).
 import * as path from 'node:path';
-import { parseDockerfile, type Instruction } from '../../parser';
+import { parseDockerfile, type Instruction } from '../../dockerfile/parser';
 import type { BuildSpec } from '../parse/model';
 import { portRange } from '../parse/specs';
 import type { ComposeContext } from './context';

@@ -1,5 +1,5 @@
 import type { RuleMeta } from '../../../../common/rules';
-import type { Finding, Fix, Localized } from '../../rules/types';
+import type { Finding, Fix, Localized } from '../../dockerfile/lint/types';
 import type { Range } from '../parse/lines';
 import type { ComposeContext } from './context';
 

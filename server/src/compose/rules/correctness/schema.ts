@@ -1,7 +1,7 @@
 // YAML syntax and the Compose specification's schema.
 import { schemaErrors } from '../../schema/schema';
 import { schemaProblems, type SchemaProblem } from '../../schema/errors';
-import { text } from '../../../rules/types';
+import { text } from '../../../dockerfile/lint/types';
 import type { ComposeContext } from '../context';
 import type { ComposeRule } from '../types';
 

@@ -1,5 +1,5 @@
 // `links` is what containers used before user-defined networks resolved names.
-import { text } from '../../../rules/types';
+import { text } from '../../../dockerfile/lint/types';
 import type { ComposeRule } from '../types';
 
 export const legacyLinks: ComposeRule = {

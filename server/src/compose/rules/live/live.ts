@@ -5,7 +5,7 @@ import {
   type CreateNetworkArgs,
   type CreateVolumeArgs,
 } from '../../../../../common/compose';
-import { text } from '../../../rules/types';
+import { text } from '../../../dockerfile/lint/types';
 import type { ResourceDecl } from '../../parse/model';
 import type { ComposeContext } from '../context';
 import { hostIpsOverlap } from '../ports/ports';

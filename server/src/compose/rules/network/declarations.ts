@@ -1,5 +1,5 @@
 // Names a service uses that the project never declares, and declarations nobody uses.
-import { text } from '../../../rules/types';
+import { text } from '../../../dockerfile/lint/types';
 import { interpolation, type ServiceDecl } from '../../parse/model';
 import type { ComposeContext } from '../context';
 import { declareEdit } from '../edits';

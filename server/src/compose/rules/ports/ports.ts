@@ -1,6 +1,6 @@
 // Published ports: one host port per service, and ports the service's own image says it serves.
 import * as path from 'node:path';
-import { text } from '../../../rules/types';
+import { text } from '../../../dockerfile/lint/types';
 import type { PortSpec, ServiceDecl } from '../../parse/model';
 import type { ComposeRule } from '../types';
 import { dockerfileFacts } from '../dockerfileFacts';
