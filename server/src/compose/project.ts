@@ -1,7 +1,7 @@
 // Which files are Compose files, and the project name Compose gives a file.
 import * as path from 'node:path';
 import type { EngineFacts } from '../../../common/compose';
-import type { ComposeFile } from './parse/model';
+import type { ComposeFile, ResourceDecl } from './parse/model';
 import { interpolation } from './parse/model';
 
 // The patterns VS Code gives the `dockercompose` language: compose.yml, compose.*.yml and any
@@ -33,4 +33,11 @@ export function projectNameFor(file: ComposeFile, envName: string | undefined, f
   const declared = file.projectName?.text;
   if (declared && !interpolation.test(declared)) return normalizeProjectName(declared);
   return normalizeProjectName(file.path ? path.basename(path.dirname(file.path)) : 'default') || 'default';
+}
+
+/** The name Compose gives a network or volume on the engine; undefined when it is interpolated. */
+export function engineName(decl: ResourceDecl, projectName: string): string | undefined {
+  const explicit = decl.explicitName?.text;
+  if (explicit !== undefined) return interpolation.test(explicit) ? undefined : explicit;
+  return decl.external ? decl.name : `${projectName}_${decl.name}`;
 }

@@ -38,6 +38,8 @@ export class LspSession {
   readonly published = new Map<string, Publication[]>();
   /** The server's `berth/serverReady` announcement, once it has come. */
   serverReady: ServerReady | undefined;
+  /** How often the server asked the editor to fetch code lenses again. */
+  codeLensRefreshes = 0;
   private readonly waiters: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
   private opened = 0;
@@ -69,6 +71,10 @@ export class LspSession {
       return [options.lintSettings ?? defaultLintSettings];
     });
     rpc.onRequest('client/registerCapability', () => null);
+    rpc.onRequest('workspace/codeLens/refresh', () => {
+      session.codeLensRefreshes++;
+      return null;
+    });
     rpc.listen();
     await rpc.sendRequest('initialize', {
       processId: process.pid,
@@ -87,6 +93,20 @@ export class LspSession {
       textDocument: { uri, languageId: 'dockerfile', version: 1, text },
     });
     return uri;
+  }
+
+  /** Opens a document under a URI and language id of the caller's choosing (Compose files). */
+  async openDocument(uri: string, languageId: string, text: string): Promise<string> {
+    this.versions.set(uri, 1);
+    await this.rpc.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
+    return uri;
+  }
+
+  /** A notification from the client, e.g. the engine facts for Compose files. */
+  async notify(method: string, params: unknown): Promise<void> {
+    await this.rpc.sendNotification(method, params);
   }
 
   /** Sends one incremental change; returns the new version and when it was handed to the pipe. */

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { EngineFacts } from '../../../../common/compose';
 import type { ComposeFile, ResourceDecl, ServiceDecl } from '../parse/model';
-import { interpolation } from '../parse/model';
+import { engineName } from '../project';
 import type { ComposeReport, ComposeRule } from './types';
 
 /** Reads the disk around the file; absent for untitled documents. */
@@ -48,9 +48,7 @@ export class ComposeContext {
 
   /** The name Compose gives the engine object, or undefined when it depends on interpolation. */
   engineName(decl: ResourceDecl): string | undefined {
-    const explicit = decl.explicitName?.text;
-    if (explicit !== undefined) return interpolation.test(explicit) ? undefined : explicit;
-    return decl.external ? decl.name : `${this.projectName}_${decl.name}`;
+    return engineName(decl, this.projectName);
   }
 
   /** Work several rules share (the schema check, parsed Dockerfiles), done once per lint. */
