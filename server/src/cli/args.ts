@@ -98,8 +98,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
 
 export const helpText = `Usage: berth-lint [options] <file|folder>...
 
-Lints Dockerfiles. Folders are searched for Dockerfile, Dockerfile.*, *.Dockerfile,
-*.dockerfile and Containerfile.
+Lints Dockerfiles and Compose files. Folders are searched for Dockerfile, Dockerfile.*,
+*.Dockerfile, *.dockerfile, Containerfile, and for compose.y(a)ml, compose.*.y(a)ml and
+*docker*compose*.y(a)ml. A .yml or .yaml file named on the command line is read as Compose.
+Compose files get the static rules; the rules that need a Docker engine run in the editor.
 
 Options:
   -f, --format <text|json|sarif|checkstyle>   output format (default: text)

@@ -18,6 +18,10 @@ import { loadConfig, findHadolintConfig } from '../workspace/surroundings';
 import type { FailureThreshold, HadolintConfig } from '../dockerfile/lint/config';
 import { lint } from '../dockerfile/lint/lint';
 import { allRuleMeta } from '../dockerfile/lint/registry';
+import { composeRuleMeta } from '../compose/rules/registry';
+import { isComposePath, lintComposePath } from './compose';
+
+const everyRule = [...allRuleMeta, ...composeRuleMeta];
 
 const rank: Record<RuleSeverity, number> = { error: 4, warning: 3, info: 2, hint: 1 };
 const thresholdRank: Record<FailureThreshold, number> = {
@@ -53,14 +57,15 @@ function run(argv: readonly string[]): number {
     return 0;
   }
   if (options.listRules) {
-    out(formatRuleList(allRuleMeta, options.lang));
+    out(formatRuleList(everyRule, options.lang));
     return 0;
   }
-  if (options.paths.length === 0) throw new UsageError('no Dockerfile given (see --help)');
+  if (options.paths.length === 0) throw new UsageError('no Dockerfile or Compose file given (see --help)');
   if (options.config && !fs.existsSync(options.config))
     throw new UsageError(`${options.config}: no such config file`);
   const files = discover(options.paths);
-  if (files.length === 0) throw new UsageError(`no Dockerfile found in ${options.paths.join(', ')}`);
+  if (files.length === 0)
+    throw new UsageError(`no Dockerfile or Compose file found in ${options.paths.join(', ')}`);
   const configs = new Map<string, HadolintConfig>();
   const results: FileFindings[] = [];
   let threshold: FailureThreshold = options.failureThreshold ?? 'info';
@@ -70,6 +75,10 @@ function run(argv: readonly string[]): number {
       ? undefined
       : { ...defaultLintSettings, maxInstructions: options.maxInstructions };
   for (const file of files) {
+    if (isComposePath(file)) {
+      results.push({ file, findings: lintComposePath(file, settings) });
+      continue;
+    }
     const config = configFor(file, options, configs);
     if (!options.failureThreshold && config?.failureThreshold) threshold = config.failureThreshold;
     const source = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
@@ -78,7 +87,7 @@ function run(argv: readonly string[]): number {
   }
   const lang = options.lang;
   if (options.format === 'json') out(formatJson(results, lang));
-  else if (options.format === 'sarif') out(formatSarif(results, allRuleMeta, lang, version));
+  else if (options.format === 'sarif') out(formatSarif(results, everyRule, lang, version));
   else if (options.format === 'checkstyle') out(formatCheckstyle(results, lang));
   else out(formatText(results, lang));
   const failing = results.some(({ findings }) =>
