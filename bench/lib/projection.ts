@@ -2,8 +2,8 @@
 // vscode-free projection (client/src/views/present) that the tree providers forward to. On first
 // render VS Code asks a provider for its roots and a TreeItem per root, nothing more; children are
 // computed only when a node is expanded, which this measures apart.
-import type { Snapshot } from '../../client/src/engine/model';
-import type { BerthNode, ViewId } from '../../client/src/views/present/nodes';
+import type { Snapshot } from '../../client/src/engine/model/snapshot';
+import type { BerthNode, ViewId } from '../../client/src/shared/nodes';
 import { childrenOf, present } from '../../client/src/views/present/project';
 
 export interface ViewCost {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { ResolvedEndpoint } from './engine/endpoint';
-import type { EngineSession } from './engine/session';
+import type { ResolvedEndpoint } from './engine/transport/endpoint';
+import type { EngineSession } from './engine/live/contract';
 
 /** The session may say where it connects; the status bar names it and warns about plain tcp. */
 export type SessionWithEndpoint = EngineSession & { readonly endpoint?: ResolvedEndpoint };

@@ -2,29 +2,29 @@
 // and containers dropped on a network.
 import * as vscode from 'vscode';
 import { engineMessage } from '../ui/errors';
-import type { Container, Network } from '../engine/model';
+import type { Container, Network } from '../engine/model/snapshot';
 import { confirmModal } from '../ui/confirm';
 import { askText, pickOne } from '../ui/pick';
-import { isRunning } from '../views/present/containerState';
-import { formatEndpointAddresses } from '../views/present/endpoints';
+import { isRunning } from '../shared/containerState';
+import { formatEndpointAddresses } from '../shared/endpoints';
 import { builtinKind } from '../views/present/networks';
-import { keys } from '../views/present/nodes';
+import { keys } from '../shared/nodes';
 import {
   afterChange,
   changing,
   dockerOf,
   snapshotOf,
   targetsOf,
-  UserError,
   withProgress,
   type BerthCommand,
   type CommandContext,
 } from './context';
+import { UserError } from './failures';
 import { parseAliases } from './keyValues';
 import { containerFor, containerIdOf, networkFor, networkIdOf, pickContainer, pickNetwork } from './targets';
 import { aliasesProblem, staticIpProblem } from './validate';
-import { acceptsStaticIp } from '../engine/validation';
-import { connectContainer, disconnectContainer } from '../engine/operations';
+import { acceptsStaticIp } from '../engine/validation/addresses';
+import { connectContainer, disconnectContainer } from '../engine/operations/networks';
 
 /** Only containers with their own network stack can join networks. */
 export function connectableContainer(container: Container): boolean {

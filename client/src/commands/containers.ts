@@ -1,24 +1,17 @@
 import * as vscode from 'vscode';
-import type { Container } from '../engine/model';
+import type { Container } from '../engine/model/snapshot';
 import { confirmModal } from '../ui/confirm';
 import { pickOne } from '../ui/pick';
-import { isRunning, publishedPorts } from '../views/present/containerState';
-import { formatEndpointAddresses } from '../views/present/endpoints';
-import {
-  changing,
-  dockerOf,
-  snapshotOf,
-  targetsOf,
-  UserError,
-  type BerthCommand,
-  type CommandContext,
-} from './context';
+import { isRunning, publishedPorts } from '../shared/containerState';
+import { formatEndpointAddresses } from '../shared/endpoints';
+import { changing, dockerOf, snapshotOf, targetsOf, type BerthCommand, type CommandContext } from './context';
+import { UserError } from './failures';
 import { containerFor, containerIdOf } from './targets';
 import {
   restartContainer as restartOnEngine,
   startContainer as startOnEngine,
   stopContainer as stopOnEngine,
-} from '../engine/operations';
+} from '../engine/operations/containers';
 
 /** Containers of the clicked node and the selection, or one picked from the palette. */
 async function chosenContainers(

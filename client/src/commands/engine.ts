@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { listContexts } from '../engine/endpoint';
+import { listContexts } from '../engine/transport/endpoint';
 import { pickOne } from '../ui/pick';
 import type { BerthCommand } from './context';
 import { readEngineSettings } from './engineSettings';

@@ -1,8 +1,8 @@
 // "Create Network…": one step per choice, each checked as it is typed, nothing sent until the end.
 import * as vscode from 'vscode';
-import type { Snapshot } from '../engine/model';
+import type { Snapshot } from '../engine/model/snapshot';
 import { askText, pickOne } from '../ui/pick';
-import { keys } from '../views/present/nodes';
+import { keys } from '../shared/nodes';
 import { changing, dockerOf, snapshotOf, type BerthCommand } from './context';
 import { parseKeyValues } from './keyValues';
 import { gatewayProblem, ipRangeProblem, networkNameProblem, subnetProblem } from './validate';

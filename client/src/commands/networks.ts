@@ -1,21 +1,14 @@
 import * as vscode from 'vscode';
-import type { Network } from '../engine/model';
+import type { Network } from '../engine/model/snapshot';
 import { chooseModal, confirmModal } from '../ui/confirm';
-import {
-  changing,
-  dockerOf,
-  snapshotOf,
-  targetsOf,
-  UserError,
-  type BerthCommand,
-  type CommandContext,
-} from './context';
+import { changing, dockerOf, snapshotOf, targetsOf, type BerthCommand, type CommandContext } from './context';
+import { UserError } from './failures';
 import { batchFailures, removeEach } from './removeEach';
 import {
   previewNetworkPrune,
   pruneNetworks as pruneNetworksOnEngine,
   removeNetwork as removeNetworkOnEngine,
-} from '../engine/operations';
+} from '../engine/operations/networks';
 import { networkFor, networkIdOf } from './targets';
 
 export const inspectNetwork: BerthCommand = async (ctx, node) => {

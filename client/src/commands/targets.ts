@@ -1,9 +1,9 @@
 // Turns a clicked node, or nothing (Command Palette), into the engine object a command acts on.
 import * as vscode from 'vscode';
-import type { Container, Network, Snapshot, Volume } from '../engine/model';
+import type { Container, Network, Snapshot, Volume } from '../engine/model/snapshot';
 import { pickOne, type PickItem } from '../ui/pick';
-import { formatEndpointAddresses } from '../views/present/endpoints';
-import type { BerthNode } from '../views/present/nodes';
+import { formatEndpointAddresses } from '../shared/endpoints';
+import type { BerthNode } from '../shared/nodes';
 import { volumeLabel, usageSummary } from '../views/present/volumes';
 
 export function containerIdOf(node: BerthNode): string | undefined {

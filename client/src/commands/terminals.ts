@@ -5,8 +5,9 @@ import { PassThrough } from 'node:stream';
 import type Docker from 'dockerode';
 import * as vscode from 'vscode';
 import { engineMessage } from '../ui/errors';
-import { isRunning } from '../views/present/containerState';
-import { dockerOf, snapshotOf, UserError, type BerthCommand } from './context';
+import { isRunning } from '../shared/containerState';
+import { dockerOf, snapshotOf, type BerthCommand } from './context';
+import { UserError } from './failures';
 import { containerFor } from './targets';
 
 const toTerminal = (text: string) => text.replace(/\r?\n/g, '\r\n');

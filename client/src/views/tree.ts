@@ -1,14 +1,17 @@
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/session';
-import type { Snapshot } from '../engine/model';
+import type { EngineSession } from '../engine/live/contract';
+import type { Snapshot } from '../engine/model/snapshot';
 import type { EngineStatus } from './engineStatus';
-import type { BerthNode, Presentation, ViewId } from './present/nodes';
+import type { BerthNode, Presentation, ViewId } from '../shared/nodes';
 import { presentAction } from './present/actions';
 import { affectedNodes, childrenOf, present } from './present/project';
 import { volumeFileNodes } from './present/volumeFiles';
-import { listVolumeDir } from '../volumes';
+import type { VolumeDirListing } from '../volumes/core/browse';
 import { volumeUri } from '../volumes/uri';
 import { engineMessage } from '../ui/errors';
+
+/** One folder of a volume, listed from the engine when the user expands it. */
+export type VolumeFolderLister = (volume: string, path: string) => Promise<VolumeDirListing>;
 
 /**
  * Projects the session's snapshot into one view. Nodes are interned by key so the tree keeps the
@@ -25,6 +28,7 @@ export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vs
     readonly view: ViewId,
     private readonly session: EngineSession,
     private readonly status: EngineStatus,
+    private readonly listFolder: VolumeFolderLister,
   ) {
     this.subscriptions.push(
       this.changed,
@@ -75,7 +79,7 @@ export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vs
   /** A volume folder's entries, listed from the engine when the user expands it. */
   private async fileChildren(node: Extract<BerthNode, { kind: 'file' }>): Promise<BerthNode[]> {
     try {
-      const listing = await listVolumeDir(node.volumeName, node.path);
+      const listing = await this.listFolder(node.volumeName, node.path);
       const children: BerthNode[] = volumeFileNodes(node, listing.entries);
       if (listing.truncated)
         children.push({

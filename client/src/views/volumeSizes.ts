@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { EngineSession } from '../engine/session';
+import type { EngineSession } from '../engine/live/contract';
 import { log } from '../log';
 
 /** Sizes come from `/system/df`, which is slow on big engines, so it is never on the tree's path. */

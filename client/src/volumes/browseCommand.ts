@@ -1,10 +1,12 @@
 // Browse Volume: a quick pick that walks folders and opens files read-only; the same listing
-// (`listVolumeDir`) lets the Volumes tree show folders under a volume.
+// (SessionVolumeTools.list) lets the Volumes tree show folders under a volume.
 import * as vscode from 'vscode';
-import { formatBytes } from '../views/present/text';
+import type { BerthCommand } from '../commands/context';
+import type { SessionVolumeTools } from './tools';
+import { formatBytes } from '../shared/text';
 import type { VolumeDirEntry } from './core/browse';
-import { chooseVolume, type VolumeArgument } from './target';
-import { reportFailures, type VolumeCommandContext } from './run';
+import { chooseVolume } from './target';
+
 import { volumeUri } from './uri';
 
 interface BrowseItem extends vscode.QuickPickItem {
@@ -13,7 +15,7 @@ interface BrowseItem extends vscode.QuickPickItem {
 }
 
 /** Opens one file of a volume in a read-only editor ("Save As…" copies it to the host). */
-export async function openVolumeFile(volume: string, path: string): Promise<void> {
+async function openVolumeFile(volume: string, path: string): Promise<void> {
   await vscode.commands.executeCommand('vscode.open', volumeUri(volume, path), { preview: true });
 }
 
@@ -30,58 +32,57 @@ function itemOf(entry: VolumeDirEntry): BrowseItem {
   };
 }
 
-export function browseVolume(ctx: VolumeCommandContext) {
-  return (argument?: VolumeArgument) =>
-    reportFailures(vscode.l10n.t('Browsing the volume failed'), async () => {
-      const volume = await chooseVolume(ctx.session, argument, vscode.l10n.t('Volume to browse'));
-      if (volume === undefined) return;
-      let path = '';
-      const pick = vscode.window.createQuickPick<BrowseItem>();
-      pick.matchOnDescription = true;
-      try {
-        for (;;) {
-          pick.title = vscode.l10n.t('Volume {0}: /{1}', volume, path);
-          pick.placeholder = vscode.l10n.t('Pick a folder to open it, or a file to view it read-only');
-          pick.items = [];
-          pick.busy = true;
-          pick.show();
-          const listing = await ctx.tools().list(volume, path);
-          const items: BrowseItem[] = listing.entries.map(itemOf);
-          if (path !== '') items.unshift({ label: '$(arrow-up) ..', up: true });
-          if (listing.truncated) {
-            items.push({
-              label: vscode.l10n.t('$(warning) Only the first {0} entries are shown', listing.entries.length),
-              alwaysShow: true,
-            });
-          }
-          if (items.length === 0) items.push({ label: vscode.l10n.t('(empty folder)'), alwaysShow: true });
-          pick.items = items;
-          pick.busy = false;
-          const chosen = await new Promise<BrowseItem | undefined>((resolve) => {
-            const accept = pick.onDidAccept(() => {
-              accept.dispose();
-              hide.dispose();
-              resolve(pick.selectedItems[0]);
-            });
-            const hide = pick.onDidHide(() => {
-              accept.dispose();
-              hide.dispose();
-              resolve(undefined);
-            });
+export function browseVolume(volumes: SessionVolumeTools): BerthCommand {
+  return async (ctx, _node, _selection, argument) => {
+    const volume = await chooseVolume(ctx.session, argument, vscode.l10n.t('Volume to browse'));
+    if (volume === undefined) return;
+    let path = '';
+    const pick = vscode.window.createQuickPick<BrowseItem>();
+    pick.matchOnDescription = true;
+    try {
+      for (;;) {
+        pick.title = vscode.l10n.t('Volume {0}: /{1}', volume, path);
+        pick.placeholder = vscode.l10n.t('Pick a folder to open it, or a file to view it read-only');
+        pick.items = [];
+        pick.busy = true;
+        pick.show();
+        const listing = await volumes.tools().list(volume, path);
+        const items: BrowseItem[] = listing.entries.map(itemOf);
+        if (path !== '') items.unshift({ label: '$(arrow-up) ..', up: true });
+        if (listing.truncated) {
+          items.push({
+            label: vscode.l10n.t('$(warning) Only the first {0} entries are shown', listing.entries.length),
+            alwaysShow: true,
           });
-          if (!chosen) return;
-          if (chosen.up) {
-            path = path.split('/').slice(0, -1).join('/');
-          } else if (chosen.entry?.kind === 'directory') {
-            path = chosen.entry.path;
-          } else if (chosen.entry) {
-            pick.hide();
-            await openVolumeFile(volume, chosen.entry.path);
-            return;
-          }
         }
-      } finally {
-        pick.dispose();
+        if (items.length === 0) items.push({ label: vscode.l10n.t('(empty folder)'), alwaysShow: true });
+        pick.items = items;
+        pick.busy = false;
+        const chosen = await new Promise<BrowseItem | undefined>((resolve) => {
+          const accept = pick.onDidAccept(() => {
+            accept.dispose();
+            hide.dispose();
+            resolve(pick.selectedItems[0]);
+          });
+          const hide = pick.onDidHide(() => {
+            accept.dispose();
+            hide.dispose();
+            resolve(undefined);
+          });
+        });
+        if (!chosen) return;
+        if (chosen.up) {
+          path = path.split('/').slice(0, -1).join('/');
+        } else if (chosen.entry?.kind === 'directory') {
+          path = chosen.entry.path;
+        } else if (chosen.entry) {
+          pick.hide();
+          await openVolumeFile(volume, chosen.entry.path);
+          return;
+        }
       }
-    });
+    } finally {
+      pick.dispose();
+    }
+  };
 }

@@ -2,12 +2,15 @@
 // happens to what is there, then restore with cancellable progress.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
-import { formatBytes } from '../views/present/text';
+import type { BerthCommand } from '../commands/context';
+import type { EngineSession } from '../engine/live/contract';
+import type { SessionVolumeTools } from './tools';
+import { formatBytes } from '../shared/text';
 import { chooseModal, confirmModal } from '../ui/confirm';
 import type { RestoreMode, RestorePhase } from './core/restore';
 import { newVolumeNameProblem } from './cloneCommand';
-import { knownVolumes, volumeNameOf, type VolumeArgument } from './target';
-import { cancellableProgress, reportFailures, type VolumeCommandContext } from './run';
+import { knownVolumes, volumeNameOf } from './target';
+import { cancellableProgress } from './progress';
 
 function phaseText(phase: RestorePhase): string {
   switch (phase) {
@@ -33,13 +36,13 @@ function nameFromArchive(path: string): string {
 }
 
 async function chooseTarget(
-  ctx: VolumeCommandContext,
-  argument: VolumeArgument,
+  session: EngineSession,
+  argument: unknown,
   archive: string,
 ): Promise<{ volume: string; isNew: boolean } | undefined> {
   const named = volumeNameOf(argument);
   if (named !== undefined) return { volume: named, isNew: false };
-  const volumes = await knownVolumes(ctx.session);
+  const volumes = await knownVolumes(session);
   const fresh = { label: vscode.l10n.t('$(add) New volume…'), name: undefined as string | undefined };
   const picked = await vscode.window.showQuickPick(
     [
@@ -63,7 +66,7 @@ async function chooseTarget(
 
 /** The modal for an existing volume: says whether it is empty and what each choice does to it. */
 async function chooseMode(
-  ctx: VolumeCommandContext,
+  volumes: SessionVolumeTools,
   volume: string,
   archive: string,
 ): Promise<RestoreMode | undefined> {
@@ -73,8 +76,8 @@ async function chooseMode(
       title: vscode.l10n.t('Looking at volume {0}…', volume),
     },
     async () => {
-      const isEmpty = await ctx.tools().isEmpty(volume);
-      return [isEmpty, isEmpty ? undefined : await ctx.tools().replaceBlocker(volume)] as const;
+      const isEmpty = await volumes.tools().isEmpty(volume);
+      return [isEmpty, isEmpty ? undefined : await volumes.tools().replaceBlocker(volume)] as const;
     },
   );
   const safety = vscode.l10n.t(
@@ -112,54 +115,53 @@ async function chooseMode(
   return undefined;
 }
 
-export function restoreVolume(ctx: VolumeCommandContext) {
-  return (argument?: VolumeArgument) =>
-    reportFailures(vscode.l10n.t('Restoring the volume failed'), async () => {
-      const files = await vscode.window.showOpenDialog({
-        title: vscode.l10n.t('Archive to restore'),
-        canSelectMany: false,
-        filters: { [vscode.l10n.t('Tar archives')]: ['tar.gz', 'tgz', 'tar'] },
-        openLabel: vscode.l10n.t('Restore'),
-      });
-      const archive = files?.[0]?.fsPath;
-      if (!archive) return;
-      const target = await chooseTarget(ctx, argument, archive);
-      if (!target) return;
-      const mode = target.isNew ? 'new' : await chooseMode(ctx, target.volume, archive);
-      if (!mode) return;
-      const result = await cancellableProgress(
-        vscode.l10n.t('Restoring {0} into volume {1}', basename(archive), target.volume),
-        (progress, signal) => {
-          let shown = 0;
-          return ctx.tools().restore({
-            archive,
-            volume: target.volume,
-            mode,
-            signal,
-            onProgress: ({ phase, bytes, total }) => {
-              const counted = phase === 'checking' || phase === 'uploading';
-              // Checking and unpacking each read the whole file: half of the bar each.
-              const percent =
-                counted && total > 0 ? (phase === 'uploading' ? 50 : 0) + (bytes / total) * 50 : shown;
-              const amount = counted ? ` (${formatBytes(bytes)} / ${formatBytes(total)})` : '';
-              progress.report({
-                message: phaseText(phase) + amount,
-                increment: Math.max(0, percent - shown),
-              });
-              shown = Math.max(shown, percent);
-            },
-          });
-        },
-      );
-      await ctx.session.refresh();
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t(
-          'Restored {0} files and {1} folders ({2}) into volume {3}.',
-          result.counts.files.toLocaleString(),
-          result.counts.directories.toLocaleString(),
-          formatBytes(result.counts.bytes),
-          target.volume,
-        ),
-      );
+export function restoreVolume(volumes: SessionVolumeTools): BerthCommand {
+  return async (ctx, _node, _selection, argument) => {
+    const files = await vscode.window.showOpenDialog({
+      title: vscode.l10n.t('Archive to restore'),
+      canSelectMany: false,
+      filters: { [vscode.l10n.t('Tar archives')]: ['tar.gz', 'tgz', 'tar'] },
+      openLabel: vscode.l10n.t('Restore'),
     });
+    const archive = files?.[0]?.fsPath;
+    if (!archive) return;
+    const target = await chooseTarget(ctx.session, argument, archive);
+    if (!target) return;
+    const mode = target.isNew ? 'new' : await chooseMode(volumes, target.volume, archive);
+    if (!mode) return;
+    const result = await cancellableProgress(
+      vscode.l10n.t('Restoring {0} into volume {1}', basename(archive), target.volume),
+      (progress, signal) => {
+        let shown = 0;
+        return volumes.tools().restore({
+          archive,
+          volume: target.volume,
+          mode,
+          signal,
+          onProgress: ({ phase, bytes, total }) => {
+            const counted = phase === 'checking' || phase === 'uploading';
+            // Checking and unpacking each read the whole file: half of the bar each.
+            const percent =
+              counted && total > 0 ? (phase === 'uploading' ? 50 : 0) + (bytes / total) * 50 : shown;
+            const amount = counted ? ` (${formatBytes(bytes)} / ${formatBytes(total)})` : '';
+            progress.report({
+              message: phaseText(phase) + amount,
+              increment: Math.max(0, percent - shown),
+            });
+            shown = Math.max(shown, percent);
+          },
+        });
+      },
+    );
+    await ctx.session.refresh();
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t(
+        'Restored {0} files and {1} folders ({2}) into volume {3}.',
+        result.counts.files.toLocaleString(),
+        result.counts.directories.toLocaleString(),
+        formatBytes(result.counts.bytes),
+        target.volume,
+      ),
+    );
+  };
 }

@@ -1,11 +1,9 @@
 // Which volume a command acts on: the clicked tree node, a name, or a pick from the snapshot.
 import * as vscode from 'vscode';
-import type { Volume } from '../engine/model';
-import type { EngineSession } from '../engine/session';
+import type { Volume } from '../engine/model/snapshot';
+import type { EngineSession } from '../engine/live/contract';
 
-/** What the tree or a caller may pass to the volume commands. */
-export type VolumeArgument = string | { volumeName: string } | { volume: Pick<Volume, 'name'> } | undefined;
-
+/** The volume a command was given: a tree node (`volumeName`), a name, or `{ volume }`. */
 export function volumeNameOf(argument: unknown): string | undefined {
   if (typeof argument === 'string') return argument;
   if (typeof argument !== 'object' || argument === null) return undefined;
@@ -26,7 +24,7 @@ export async function knownVolumes(session: EngineSession): Promise<Volume[]> {
 
 export async function chooseVolume(
   session: EngineSession,
-  argument: VolumeArgument,
+  argument: unknown,
   placeHolder: string,
 ): Promise<string | undefined> {
   const named = volumeNameOf(argument);

@@ -5,8 +5,8 @@ import {
   containerHints,
   presentContainer,
 } from '../../../client/src/views/present/containers';
-import { formatPorts, timelessStatus } from '../../../client/src/views/present/containerState';
-import { keys, type ContainerNode } from '../../../client/src/views/present/nodes';
+import { formatPorts, timelessStatus } from '../../../client/src/shared/containerState';
+import { keys, type ContainerNode } from '../../../client/src/shared/nodes';
 import { childrenOf, present } from '../../../client/src/views/present/project';
 import { container, endpoint, hex, network, snapshot } from './fixtures';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { SnapshotDelta } from '../../../client/src/engine/model';
-import { keys } from '../../../client/src/views/present/nodes';
+import type { SnapshotDelta } from '../../../client/src/engine/model/snapshot';
+import { keys } from '../../../client/src/shared/nodes';
 import { affectedNodes } from '../../../client/src/views/present/project';
 import { container, endpoint, hex, network, snapshot, volume } from './fixtures';
 

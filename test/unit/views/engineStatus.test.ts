@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { EngineProblem } from '../../../client/src/engine/session';
+import type { EngineProblem } from '../../../client/src/engine/problems/problem';
 import { problemMessage, shownProblem } from '../../../client/src/views/engineStatus';
 import { actionNodes } from '../../../client/src/views/present/actions';
 

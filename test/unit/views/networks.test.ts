@@ -7,7 +7,7 @@ import {
   presentEndpoint,
   presentNetwork,
 } from '../../../client/src/views/present/networks';
-import { keys, type NetworkNode } from '../../../client/src/views/present/nodes';
+import { keys, type NetworkNode } from '../../../client/src/shared/nodes';
 import { container, endpoint, hex, network, snapshot } from './fixtures';
 
 const bridge = network({

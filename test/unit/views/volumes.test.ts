@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { keys, type VolumeNode } from '../../../client/src/views/present/nodes';
+import { keys, type VolumeNode } from '../../../client/src/shared/nodes';
 import { childrenOf, present } from '../../../client/src/views/present/project';
 import { presentVolumeFile, volumeFileNodes } from '../../../client/src/views/present/volumeFiles';
 import { presentVolume, volumeContextValue } from '../../../client/src/views/present/volumes';

@@ -1,5 +1,5 @@
-import type { ActionNode, Presentation } from './nodes';
-import { t } from './text';
+import type { ActionNode, Presentation } from '../../shared/nodes';
+import { t } from '../../shared/text';
 
 /** What the welcome content would offer, as tree items (see ../engineStatus.ts for why). */
 export function actionNodes(): ActionNode[] {

@@ -1,4 +1,4 @@
-import type { Container, Mount, Snapshot } from '../../engine/model';
+import type { Container, Mount, Snapshot } from '../../engine/model/snapshot';
 import {
   formatPorts,
   healthWord,
@@ -6,7 +6,7 @@ import {
   publishedPorts,
   stateIcon,
   timelessStatus,
-} from './containerState';
+} from '../../shared/containerState';
 import {
   keys,
   type BerthNode,
@@ -14,8 +14,8 @@ import {
   type GroupNode,
   type HintNode,
   type Presentation,
-} from './nodes';
-import { code, escapeMarkdown, keyValueLines, shortId, t } from './text';
+} from '../../shared/nodes';
+import { code, escapeMarkdown, keyValueLines, shortId, t } from '../../shared/text';
 
 /** `container.running|stopped[.published]`: package.json menus match these. */
 export function containerContextValue(container: Container): string {

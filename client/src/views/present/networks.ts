@@ -1,6 +1,6 @@
-import type { Container, Endpoint, Network, Snapshot } from '../../engine/model';
-import { formatEndpointAddresses, userAliases } from './endpoints';
-import { isRunning, stateIcon } from './containerState';
+import type { Container, Endpoint, Network, Snapshot } from '../../engine/model/snapshot';
+import { formatEndpointAddresses, userAliases } from '../../shared/endpoints';
+import { isRunning, stateIcon } from '../../shared/containerState';
 import {
   keys,
   type BerthNode,
@@ -8,8 +8,8 @@ import {
   type JoinedNode,
   type NetworkNode,
   type Presentation,
-} from './nodes';
-import { code, escapeMarkdown, keyValueLines, recordLines, shortId, t } from './text';
+} from '../../shared/nodes';
+import { code, escapeMarkdown, keyValueLines, recordLines, shortId, t } from '../../shared/text';
 
 export type BuiltinNetwork = 'bridge' | 'host' | 'none';
 

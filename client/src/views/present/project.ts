@@ -1,6 +1,6 @@
 // One entry point per question a tree asks: its children, how a node looks, and which nodes a
 // snapshot delta touches. The vscode glue in ../trees.ts only forwards to these.
-import type { Snapshot, SnapshotDelta } from '../../engine/model';
+import type { Snapshot, SnapshotDelta } from '../../engine/model/snapshot';
 import {
   containerChildren,
   containerRoots,
@@ -19,7 +19,7 @@ import {
   presentNetwork,
 } from './networks';
 import { presentAction } from './actions';
-import { keys, type BerthNode, type Presentation, type ViewId } from './nodes';
+import { keys, type BerthNode, type Presentation, type ViewId } from '../../shared/nodes';
 import { presentUsage, presentVolume, volumeChildren, volumeRoots } from './volumes';
 import { presentVolumeFile } from './volumeFiles';
 

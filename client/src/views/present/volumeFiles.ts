@@ -1,7 +1,7 @@
 // A volume's files in the Volumes tree. Listing them is engine I/O (an archive request on a
 // helper container), so the tree asks for a folder's entries only when the user expands it.
-import { keys, type Presentation, type VolumeFileEntry, type VolumeFileNode } from './nodes';
-import { code, escapeMarkdown, formatBytes, t } from './text';
+import { keys, type Presentation, type VolumeFileEntry, type VolumeFileNode } from '../../shared/nodes';
+import { code, escapeMarkdown, formatBytes, t } from '../../shared/text';
 
 export function volumeFileNodes(
   parent: VolumeFileNode,

@@ -1,6 +1,6 @@
-import type { Snapshot, Volume, VolumeUsage } from '../../engine/model';
-import { keys, type BerthNode, type VolumeNode, type Presentation } from './nodes';
-import { code, escapeMarkdown, formatBytes, keyValueLines, recordLines, t } from './text';
+import type { Snapshot, Volume, VolumeUsage } from '../../engine/model/snapshot';
+import { keys, type BerthNode, type VolumeNode, type Presentation } from '../../shared/nodes';
+import { code, escapeMarkdown, formatBytes, keyValueLines, recordLines, t } from '../../shared/text';
 
 /** Anonymous volumes carry a 64-hex name; 12 characters tell them apart, like `docker ps`. */
 export function volumeLabel(volume: Volume): string {

@@ -4,12 +4,19 @@ import * as path from 'node:path';
 import type { EngineFacts } from '../../../../common/compose';
 import type { ComposeFile, ResourceDecl, ServiceDecl } from '../parse/model';
 import { engineName } from '../project';
-import type { ComposeReport, ComposeRule } from './types';
+import type { RuleMeta } from '../../../../common/rules';
+import type { ComposeReport } from './types';
 
 /** Reads the disk around the file; absent for untitled documents. */
 export interface HostFiles {
   exists(file: string): boolean;
   readText(file: string): string | undefined;
+}
+
+export interface ComposeRule extends RuleMeta {
+  /** Reads the engine facts the client sent; the CLI never runs it. */
+  live?: true;
+  check(ctx: ComposeContext): void;
 }
 
 export class ComposeContext {

@@ -12,7 +12,7 @@ import {
 } from './network/networkMode';
 import { duplicateHostPort, portNotExposed } from './ports/ports';
 import { unreachableByName } from './reachability/reachability';
-import type { ComposeRule } from './types';
+import type { ComposeRule } from './context';
 import { bindHidesImageContent, missingBindSource, undeclaredVolume } from './volume/volumes';
 
 export const composeRules: readonly ComposeRule[] = [

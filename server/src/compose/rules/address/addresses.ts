@@ -2,8 +2,7 @@
 import { contains, parseAddress, parseCidr, type Cidr } from '../../../../../common/ip';
 import { text } from '../../../dockerfile/lint/types';
 import { interpolation, type Located, type ResourceDecl } from '../../parse/model';
-import type { ComposeContext } from '../context';
-import type { ComposeRule } from '../types';
+import type { ComposeContext, ComposeRule } from '../context';
 
 interface StaticAddress {
   service: string;

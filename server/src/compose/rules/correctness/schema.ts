@@ -2,8 +2,7 @@
 import { schemaErrors } from '../../schema/schema';
 import { schemaProblems, type SchemaProblem } from '../../schema/errors';
 import { text } from '../../../dockerfile/lint/types';
-import type { ComposeContext } from '../context';
-import type { ComposeRule } from '../types';
+import type { ComposeContext, ComposeRule } from '../context';
 
 export const yamlSyntax: ComposeRule = {
   id: 'yaml-syntax',

@@ -1,6 +1,6 @@
 // `links` is what containers used before user-defined networks resolved names.
 import { text } from '../../../dockerfile/lint/types';
-import type { ComposeRule } from '../types';
+import type { ComposeRule } from '../context';
 
 export const legacyLinks: ComposeRule = {
   id: 'legacy-links',

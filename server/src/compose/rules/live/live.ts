@@ -7,9 +7,8 @@ import {
 } from '../../../../../common/compose';
 import { text } from '../../../dockerfile/lint/types';
 import type { ResourceDecl } from '../../parse/model';
-import type { ComposeContext } from '../context';
 import { hostIpsOverlap } from '../ports/ports';
-import type { ComposeRule } from '../types';
+import type { ComposeContext, ComposeRule } from '../context';
 
 const liveDoc = {
   en: ' Checked against the connected engine; the diagnostic goes away once the engine has what the file needs.',

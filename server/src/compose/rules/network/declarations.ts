@@ -1,9 +1,8 @@
 // Names a service uses that the project never declares, and declarations nobody uses.
 import { text } from '../../../dockerfile/lint/types';
 import { interpolation, type ServiceDecl } from '../../parse/model';
-import type { ComposeContext } from '../context';
 import { declareEdit } from '../edits';
-import type { ComposeRule } from '../types';
+import type { ComposeContext, ComposeRule } from '../context';
 
 export const undeclaredNetwork: ComposeRule = {
   id: 'undeclared-network',

@@ -1,7 +1,7 @@
 // What `network_mode` rules out: published ports on host or none, and a `networks:` list.
 import { text } from '../../../dockerfile/lint/types';
 import { interpolation } from '../../parse/model';
-import type { ComposeRule } from '../types';
+import type { ComposeRule } from '../context';
 
 export const hostNetworkPorts: ComposeRule = {
   id: 'host-network-ports',

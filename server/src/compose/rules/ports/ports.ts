@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { text } from '../../../dockerfile/lint/types';
 import type { PortSpec, ServiceDecl } from '../../parse/model';
-import type { ComposeRule } from '../types';
+import type { ComposeRule } from '../context';
 import { dockerfileFacts } from '../dockerfileFacts';
 
 const anyAddress = new Set(['', '0.0.0.0', '::', '[::]']);

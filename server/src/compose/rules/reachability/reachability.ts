@@ -3,7 +3,7 @@
 import { text } from '../../../dockerfile/lint/types';
 import type { Range } from '../../parse/lines';
 import type { ServiceDecl } from '../../parse/model';
-import type { ComposeRule } from '../types';
+import type { ComposeRule } from '../context';
 import { hostsInEnv, hostsInText } from './hosts';
 
 /** The networks a service is on, or undefined when its network_mode makes that unknowable here. */

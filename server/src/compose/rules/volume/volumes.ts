@@ -2,7 +2,7 @@
 // what the image put at its target.
 import * as path from 'node:path';
 import { text } from '../../../dockerfile/lint/types';
-import type { ComposeRule } from '../types';
+import type { ComposeRule } from '../context';
 import { dockerfileFacts } from '../dockerfileFacts';
 import { declareEdit } from '../edits';
 

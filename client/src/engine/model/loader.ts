@@ -14,7 +14,7 @@ import {
   mapVolume,
   userAliases,
 } from './mapping';
-import type { Container, EngineInfo, PortBinding, Snapshot } from './model';
+import type { Container, EngineInfo, PortBinding, Snapshot } from './snapshot';
 
 interface CachedAliases {
   signature: string;

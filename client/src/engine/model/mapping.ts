@@ -10,7 +10,7 @@ import type {
   NetworkMode,
   PortBinding,
   Volume,
-} from './model';
+} from './snapshot';
 
 export interface RawEndpoint {
   IPAMConfig?: { IPv4Address?: string; IPv6Address?: string } | null;

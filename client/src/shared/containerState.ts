@@ -1,4 +1,4 @@
-import type { Container, PortBinding } from '../../engine/model';
+import type { Container, PortBinding } from '../engine/model/snapshot';
 import { t } from './text';
 
 /** Paused and restarting containers still hold their network stack and can be stopped. */

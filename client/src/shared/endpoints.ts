@@ -1,4 +1,4 @@
-import type { Endpoint } from '../../engine/model';
+import type { Endpoint } from '../engine/model/snapshot';
 
 export function formatEndpointAddresses(endpoint: Endpoint): string {
   const parts: string[] = [];

@@ -4,7 +4,7 @@
 // event leaves an expectation; a reload that does not meet it re-reads that one container, a few
 // times with growing pauses. Bounded and driven by events: this is not polling.
 import type { EngineEvent } from './eventStream';
-import type { RawContainer } from './mapping';
+import type { RawContainer } from '../model/mapping';
 
 type Expectation =
   | { kind: 'endpoint'; containerId: string; networkId: string; present: boolean }

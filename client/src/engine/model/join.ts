@@ -1,6 +1,6 @@
 // Joins the three lists once: each network learns its endpoints from the containers, each volume
 // learns who mounts it. Also compares two snapshots so that views refresh only what changed.
-import type { Container, EngineInfo, Network, Snapshot, SnapshotDelta, Volume } from './model';
+import type { Container, EngineInfo, Network, Snapshot, SnapshotDelta, Volume } from './snapshot';
 
 export function joinSnapshot(
   info: EngineInfo,

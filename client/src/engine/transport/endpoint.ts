@@ -60,7 +60,7 @@ export interface DockerContext {
 export class EndpointError extends Error {
   constructor(
     readonly code: 'bad-host' | 'unknown-context' | 'bad-context',
-    /** English, with {0} placeholders filled from `args`; see problems.ts for translation. */
+    /** English, with {0} placeholders filled from `args`; see ../problems for translation. */
     readonly template: string,
     readonly args: string[],
     readonly fix: string,

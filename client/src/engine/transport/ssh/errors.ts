@@ -1,4 +1,4 @@
-// What the ssh:// tunnel refuses or cannot do, as errors that problems.ts turns into advice.
+// What the ssh:// tunnel refuses or cannot do, as errors that ../../problems turns into advice.
 import type { HostKeyVerdict } from './knownHosts';
 
 /** The server's host key is not one known_hosts trusts for this host: nothing was sent. */

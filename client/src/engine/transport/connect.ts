@@ -7,16 +7,16 @@ import { userInfo } from 'node:os';
 import type Docker from 'dockerode';
 import type { ResolvedEndpoint, ResolveOptions } from './endpoint';
 import { resolveEndpoint } from './endpoint';
-import type { EngineInfo } from './model';
+import type { EngineInfo } from '../model/snapshot';
+import { classifyError } from '../problems/classify';
 import {
   ApiVersionError,
   SshAgentMissingError,
   TlsFileError,
-  classifyError,
   compareApiVersions,
   minimumApiVersion,
-} from './problems';
-import type { EngineProblem } from './session';
+} from '../problems/errors';
+import type { EngineProblem } from '../problems/problem';
 import { defaultKnownHostsFiles } from './ssh/knownHosts';
 import { SshTunnel } from './ssh/sshTunnel';
 
