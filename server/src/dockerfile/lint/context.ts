@@ -1,56 +1,15 @@
 import type { Dockerfile, Instruction, Range } from '../parser';
-import { parseShell, type ParsedCommand, type ShellCommand } from './shell';
-import type { Fix, Localized, Report } from './types';
-
-export interface Stage {
-  index: number;
-  /** The `AS name`, lower-cased as BuildKit compares it. */
-  name: string | undefined;
-  nameRange: Range | undefined;
-  from: Instruction;
-  /** The image reference as written (may hold `$VARS`). */
-  image: string;
-  /** The instructions after FROM, up to the next FROM. */
-  instructions: Instruction[];
-  /** The earlier stage this one is built FROM, if any. */
-  parent: Stage | undefined;
-  /** Part of the image the build produces by default (the last stage and its ancestors). */
-  inFinalImage: boolean;
-}
-
-/** A shell script inside a RUN (its shell form text, or a heredoc fed to the shell). */
-export interface Script {
-  ins: Instruction;
-  text: string;
-  /** Its simple commands; each is also its own CommandRef. */
-  readonly commands: readonly ParsedCommand[];
-  locate(start: number, end: number): Range;
-}
-
-/** A simple command of a RUN, the script it is in, and its place among the RUN's commands. */
-export interface CommandRef {
-  readonly cmd: ShellCommand;
-  readonly script: Script;
-  readonly at: number;
-}
-
-/** A RUN's commands by program name, and the two lists no name selects. */
-interface CommandIndex {
-  byName: Map<string, CommandRef[]>;
-  sudo: CommandRef[];
-  redirecting: CommandRef[];
-}
-
-const noCommands: readonly CommandRef[] = [];
+import { indexCommands, selectNamed, selectWhere, type CommandIndex } from './commandIndex';
+import type { Fix, Localized, Report } from './report';
+import { scriptsOf } from './scripts';
+import type { CommandRef, Script } from './shellTypes';
+import { readStages, stageNamed, workdirsOf, type Stage } from './stages';
 
 /** What the linter knows about the surroundings; `undefined` means unknown (rules then stay quiet). */
 export interface LintEnvironment {
   /** Whether a `.dockerignore` sits beside the Dockerfile. */
   hasDockerignore?: boolean;
 }
-
-const pathMax = 4096;
-const shellNames = /^(?:\/bin\/|\/usr\/bin\/)?(?:sh|bash|ash|dash|zsh)$/;
 
 /**
  * Findings one rule reports in one file before it is stopped. Only machine-made files get near
@@ -62,21 +21,23 @@ export const reportLimit = 1000;
 /** One shared instance: no stack to capture when a rule is stopped. */
 const limitReached = new Error('report limit reached');
 
+/**
+ * What a rule reads a file through: its stages and their instructions, a RUN's commands by
+ * program, and the sink its reports go to.
+ */
 export class LintContext {
-  readonly stages: Stage[] = [];
+  readonly stages: Stage[];
   /** Every instruction of every stage, paired with its stage, in order. */
   readonly stageInstructions: ReadonlyArray<readonly [Instruction, Stage]>;
   /** ARGs before the first FROM. */
-  readonly globalArgs: Instruction[] = [];
+  readonly globalArgs: Instruction[];
+  /** The first stage of each name. */
+  private readonly byName: Map<string, Stage>;
   private readonly scriptCache = new Map<Instruction, Script[]>();
-  private readonly workdirs = new Map<Instruction, string>();
-  private workdirsComputed = false;
-  private readonly commandCache = new Map<Instruction, CommandRef[]>();
+  private workdirs: Map<Instruction, string> | undefined;
   private readonly commandIndexes = new Map<Instruction, CommandIndex>();
   /** Stage instructions by keyword (and by keyword list), built on first use. */
   private kinds: Map<string, Array<readonly [Instruction, Stage]>> | undefined;
-  /** The first stage of each name. */
-  private readonly byName = new Map<string, Stage>();
   private readonly sink: Report[] = [];
   /** Whether the last `collect` stopped its rule at `reportLimit`. */
   truncated = false;
@@ -85,38 +46,11 @@ export class LintContext {
     readonly file: Dockerfile,
     readonly env: LintEnvironment,
   ) {
-    let current: Stage | undefined;
-    for (const ins of file.instructions) {
-      if (ins.name === 'FROM') {
-        current = this.newStage(ins);
-        this.stages.push(current);
-        if (current.name !== undefined && !this.byName.has(current.name))
-          this.byName.set(current.name, current);
-      } else if (current) current.instructions.push(ins);
-      else if (ins.name === 'ARG') this.globalArgs.push(ins);
-    }
-    const pairs: Array<readonly [Instruction, Stage]> = [];
-    for (const s of this.stages) for (const i of s.instructions) pairs.push([i, s]);
-    this.stageInstructions = pairs;
-    const last = this.stages[this.stages.length - 1];
-    for (let s: Stage | undefined = last; s; s = s.parent) s.inFinalImage = true;
-  }
-
-  private newStage(from: Instruction): Stage {
-    const args = from.args;
-    const image = args[0]?.value ?? '';
-    const hasName = args.length >= 3 && args[1].value.toLowerCase() === 'as';
-    const parent = this.stageNamed(image);
-    return {
-      index: this.stages.length,
-      name: hasName ? args[2].value.toLowerCase() : undefined,
-      nameRange: hasName ? args[2].range : undefined,
-      from,
-      image,
-      instructions: [],
-      parent,
-      inFinalImage: false,
-    };
+    const table = readStages(file);
+    this.stages = table.stages;
+    this.stageInstructions = table.stageInstructions;
+    this.globalArgs = table.globalArgs;
+    this.byName = table.byName;
   }
 
   /**
@@ -146,61 +80,24 @@ export class LintContext {
 
   /** An earlier stage by name or index, as `FROM x` and `COPY --from=x` resolve them. */
   stageNamed(ref: string): Stage | undefined {
-    if (/^\d+$/.test(ref)) return this.stages[Number(ref)];
-    return this.byName.get(ref.toLowerCase());
+    return stageNamed(this.stages, this.byName, ref);
   }
 
   /** The directory WORKDIR leaves the stage in before `ins` ("/" when unknown), computed once. */
   workdir(ins: Instruction): string {
-    if (!this.workdirsComputed) this.computeWorkdirs();
-    return this.workdirs.get(ins) ?? '/';
-  }
-
-  private computeWorkdirs(): void {
-    this.workdirsComputed = true;
-    const finalDir = new Map<Stage, string>();
-    for (const stage of this.stages) {
-      let dir = stage.parent ? (finalDir.get(stage.parent) ?? '/') : '/';
-      for (const ins of stage.instructions) {
-        // "/" is what a lookup answers by default: most files never leave it, and their
-        // instructions need no entry at all.
-        if (dir !== '/') this.workdirs.set(ins, dir);
-        if (ins.name !== 'WORKDIR' || ins.args.length === 0) continue;
-        const path = ins.argsText.replace(/^(["'])(.*)\1$/, '$2');
-        // Linux refuses longer paths (PATH_MAX); stopping there keeps a flood of relative
-        // WORKDIRs from growing one string per instruction without bound.
-        if (!path.startsWith('/') && dir.length + path.length > pathMax) continue;
-        dir = normalize(path.startsWith('/') ? path : `${dir}/${path}`);
-      }
-      finalDir.set(stage, dir);
-    }
+    return (this.workdirs ??= workdirsOf(this.stages)).get(ins) ?? '/';
   }
 
   /** The shell scripts a RUN executes, parsed once. Exec form is read when it is `sh -c`. */
   scripts(ins: Instruction): Script[] {
     let scripts = this.scriptCache.get(ins);
-    if (scripts) return scripts;
-    // Array literals rather than pushes: a pushed-to array keeps room for 17 items, and a large
-    // file holds one of these per RUN until the lint ends.
-    if (ins.json === undefined) {
-      const own = new ArgsScript(ins);
-      const head = ins.heredocs.length > 0 ? ins.argsText.trimStart() : '';
-      const feedsShell = head.startsWith('<<') || /^(?:\S*\/)?(?:sh|bash|ash|dash)\b[^<]*<</.test(head);
-      if (feedsShell) {
-        const doc = ins.heredocs[0];
-        scripts = [own, new TextScript(ins, doc.content, heredocLocator(doc.content, doc.range.start.line))];
-      } else scripts = [own];
-    } else if (ins.json.length >= 3 && shellNames.test(ins.json[0]) && ins.json[1] === '-c') {
-      const range = ins.args[2].range;
-      scripts = [new TextScript(ins, ins.json[2], () => range)];
-    } else scripts = [];
-    this.scriptCache.set(ins, scripts);
+    if (!scripts) this.scriptCache.set(ins, (scripts = scriptsOf(ins)));
     return scripts;
   }
 
   /** All simple commands of a RUN, across its scripts. */
   commands(ins: Instruction): readonly CommandRef[] {
-    return this.commandCache.get(ins) ?? this.readCommands(ins).all;
+    return this.commandIndex(ins).all;
   }
 
   /**
@@ -209,21 +106,12 @@ export class LintContext {
    * keeps a script of 30k `echo` lines from costing every rule a pass of its own.
    */
   commandsNamed(ins: Instruction, names: ReadonlySet<string>): readonly CommandRef[] {
-    const byName = this.commandIndex(ins).byName;
-    // Merged as found: a RUN has one of the names or none, and then nothing is allocated.
-    let found: readonly CommandRef[] = noCommands;
-    for (const name of names) {
-      const list = byName.get(name);
-      if (list) found = mergeTwo(found, list);
-    }
-    return found;
+    return selectNamed(this.commandIndex(ins), names);
   }
 
   /** The commands whose program name passes `test` (asked once per distinct name), in order. */
   commandsWhere(ins: Instruction, test: (name: string) => boolean): readonly CommandRef[] {
-    let found: readonly CommandRef[] = noCommands;
-    for (const [name, list] of this.commandIndex(ins).byName) if (test(name)) found = mergeTwo(found, list);
-    return found;
+    return selectWhere(this.commandIndex(ins), test);
   }
 
   /** The commands `sudo` runs. */
@@ -237,36 +125,9 @@ export class LintContext {
   }
 
   private commandIndex(ins: Instruction): CommandIndex {
-    return this.commandIndexes.get(ins) ?? this.readCommands(ins).index;
-  }
-
-  /** A RUN's commands in order and by name, made in one pass (a script may have 30k). */
-  private readCommands(ins: Instruction): { all: CommandRef[]; index: CommandIndex } {
-    const scripts = this.scripts(ins);
-    let total = 0;
-    for (let s = 0; s < scripts.length; s++) total += scripts[s].commands.length;
-    // Exact size, and indexed loops: a list grown by push, and for-of before the loop is
-    // optimized, each made garbage per command that a 30k-command heredoc paid for.
-    const all = new Array<CommandRef>(total);
-    const index: CommandIndex = { byName: new Map(), sudo: [], redirecting: [] };
-    let at = 0;
-    for (let s = 0; s < scripts.length; s++) {
-      const script = scripts[s];
-      const commands = script.commands;
-      for (let c = 0; c < commands.length; c++) {
-        const cmd = commands[c];
-        cmd.at = at;
-        all[at++] = cmd;
-        const named = index.byName.get(cmd.name);
-        if (named) named.push(cmd);
-        else index.byName.set(cmd.name, [cmd]);
-        if (cmd.sudo) index.sudo.push(cmd);
-        if (cmd.hasRedirects) index.redirecting.push(cmd);
-      }
-    }
-    this.commandCache.set(ins, all);
-    this.commandIndexes.set(ins, index);
-    return { all, index };
+    let index = this.commandIndexes.get(ins);
+    if (!index) this.commandIndexes.set(ins, (index = indexCommands(this.scripts(ins))));
+    return index;
   }
 
   report(range: Range, message: Localized, fix?: Fix): void {
@@ -289,96 +150,4 @@ export class LintContext {
     }
     return this.sink;
   }
-}
-
-/** Ordered command lists merged into one ordered list, each command once. */
-export function inOrder(lists: ReadonlyArray<readonly CommandRef[]>): readonly CommandRef[] {
-  if (lists.length === 0) return noCommands;
-  let merged = lists[0];
-  for (let k = 1; k < lists.length; k++) merged = mergeTwo(merged, lists[k]);
-  return merged;
-}
-
-function mergeTwo(a: readonly CommandRef[], b: readonly CommandRef[]): readonly CommandRef[] {
-  if (a.length === 0) return b;
-  if (b.length === 0) return a;
-  const out: CommandRef[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    if (x.at < y.at) {
-      out.push(x);
-      i++;
-    } else if (y.at < x.at) {
-      out.push(y);
-      j++;
-    } else {
-      out.push(x);
-      i++;
-      j++;
-    }
-  }
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
-}
-
-function normalize(path: string): string {
-  const trimmed = path.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
-  return trimmed === '' ? '/' : trimmed;
-}
-
-/** The shell form text of a RUN: located through the instruction, with no closure per RUN. */
-class ArgsScript implements Script {
-  readonly text: string;
-  readonly commands: ParsedCommand[];
-
-  constructor(readonly ins: Instruction) {
-    this.text = ins.argsText;
-    this.commands = parseShell(this.text, this);
-  }
-
-  locate(start: number, end: number): Range {
-    return this.ins.locate(start, end);
-  }
-}
-
-/** A heredoc fed to the shell, or the script of an exec-form `sh -c`. */
-class TextScript implements Script {
-  readonly commands: ParsedCommand[];
-
-  constructor(
-    readonly ins: Instruction,
-    readonly text: string,
-    readonly locate: (start: number, end: number) => Range,
-  ) {
-    this.commands = parseShell(text, this);
-  }
-}
-
-function heredocLocator(content: string, firstLine: number): (s: number, e: number) => Range {
-  // Line starts are found when the first finding is placed: most scripts report nothing.
-  let starts: Int32Array | undefined;
-  const lineStarts = (): Int32Array => {
-    let count = 1;
-    for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) count++;
-    const found = new Int32Array(count);
-    let k = 1;
-    for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) found[k++] = i + 1;
-    return found;
-  };
-  const at = (offset: number): { line: number; character: number } => {
-    starts ??= lineStarts();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: firstLine + lo, character: offset - starts[lo] };
-  };
-  return (s, e) => ({ start: at(s), end: at(Math.max(s, e)) });
 }
