@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { RuleLanguage, RuleSeverity } from '../../../../common/rules';
-import type { TextEdit } from '../../dockerfile/lint/types';
+import type { TextEdit } from '../../dockerfile/lint/report';
 import type { ComposeFinding } from '../rules/types';
 
 /** What a Compose diagnostic carries, so that code actions need no second lint. */

@@ -1,5 +1,5 @@
 // Text edits the Compose quick fixes share.
-import type { TextEdit } from '../../dockerfile/lint/types';
+import type { TextEdit } from '../../dockerfile/lint/report';
 import type { ComposeFile } from '../parse/model';
 
 /** Adds `name: {}` under the top-level `networks:` or `volumes:`, creating the section if needed. */

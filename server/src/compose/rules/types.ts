@@ -1,4 +1,5 @@
-import type { Finding, Fix, Localized } from '../../dockerfile/lint/types';
+import type { Finding } from '../../dockerfile/lint/types';
+import type { Fix, Localized } from '../../dockerfile/lint/report';
 import type { Range } from '../parse/lines';
 
 /** A client command a quick fix runs, e.g. creating a missing external network. */

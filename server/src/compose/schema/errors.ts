@@ -3,7 +3,7 @@
 // the others' "must be a string" go.
 import type { ErrorObject } from 'ajv';
 import type { Node } from 'yaml';
-import type { Localized } from '../../dockerfile/lint/types';
+import type { Localized } from '../../dockerfile/lint/report';
 import type { AnyDocument } from '../parse/yamlNodes';
 import { locate, pointerSegments } from './locate';
 import { badNameMessage, displayPath, errorMessage, typeMessage, unknownKeyMessage } from './messages';

@@ -1,6 +1,6 @@
 // Schema errors in words a Compose user reads: the key path as written, and what was expected.
 import type { ErrorObject } from 'ajv';
-import { text, type Localized } from '../../dockerfile/lint/types';
+import { text, type Localized } from '../../dockerfile/lint/report';
 
 const typeWords: Record<string, [string, string]> = {
   string: ['a string', '字符串'],

@@ -1,6 +1,6 @@
 // Static addresses: only on a network with a declared subnet, inside it, and each used once.
 import { contains, parseAddress, parseCidr, type Cidr } from '../../../../../common/ip';
-import { text } from '../../../dockerfile/lint/types';
+import { text } from '../../../dockerfile/lint/report';
 import { interpolation, type Located, type ResourceDecl } from '../../parse/model';
 import type { ComposeContext, ComposeRule } from '../context';
 

@@ -1,7 +1,7 @@
 // YAML syntax and the Compose specification's schema.
 import { schemaErrors } from '../../schema/schema';
 import { schemaProblems, type SchemaProblem } from '../../schema/errors';
-import { text } from '../../../dockerfile/lint/types';
+import { text } from '../../../dockerfile/lint/report';
 import type { ComposeContext, ComposeRule } from '../context';
 
 export const yamlSyntax: ComposeRule = {

@@ -1,5 +1,5 @@
 // `links` is what containers used before user-defined networks resolved names.
-import { text } from '../../../dockerfile/lint/types';
+import { text } from '../../../dockerfile/lint/report';
 import type { ComposeRule } from '../context';
 
 export const legacyLinks: ComposeRule = {

@@ -5,7 +5,7 @@ import {
   type CreateNetworkArgs,
   type CreateVolumeArgs,
 } from '../../../../../common/compose';
-import { text } from '../../../dockerfile/lint/types';
+import { text } from '../../../dockerfile/lint/report';
 import type { ResourceDecl } from '../../parse/model';
 import { hostIpsOverlap } from '../ports/ports';
 import type { ComposeContext, ComposeRule } from '../context';

@@ -1,5 +1,5 @@
 // Names a service uses that the project never declares, and declarations nobody uses.
-import { text } from '../../../dockerfile/lint/types';
+import { text } from '../../../dockerfile/lint/report';
 import { interpolation, type ServiceDecl } from '../../parse/model';
 import { declareEdit } from '../edits';
 import type { ComposeContext, ComposeRule } from '../context';

@@ -1,5 +1,5 @@
 // What `network_mode` rules out: published ports on host or none, and a `networks:` list.
-import { text } from '../../../dockerfile/lint/types';
+import { text } from '../../../dockerfile/lint/report';
 import { interpolation } from '../../parse/model';
 import type { ComposeRule } from '../context';
 

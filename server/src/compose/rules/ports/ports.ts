@@ -1,6 +1,6 @@
 // Published ports: one host port per service, and ports the service's own image says it serves.
 import * as path from 'node:path';
-import { text } from '../../../dockerfile/lint/types';
+import { text } from '../../../dockerfile/lint/report';
 import type { PortSpec, ServiceDecl } from '../../parse/model';
 import type { ComposeRule } from '../context';
 import { dockerfileFacts } from '../dockerfileFacts';

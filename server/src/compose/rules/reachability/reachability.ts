@@ -1,6 +1,6 @@
 // The notes' orderservice/userservice lesson: containers reach each other by name only on a
 // network they share.
-import { text } from '../../../dockerfile/lint/types';
+import { text } from '../../../dockerfile/lint/report';
 import type { Range } from '../../parse/lines';
 import type { ServiceDecl } from '../../parse/model';
 import type { ComposeRule } from '../context';

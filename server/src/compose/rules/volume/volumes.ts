@@ -1,7 +1,7 @@
 // Mounts: named volumes must be declared, bind sources should exist, and a bind mount hides
 // what the image put at its target.
 import * as path from 'node:path';
-import { text } from '../../../dockerfile/lint/types';
+import { text } from '../../../dockerfile/lint/report';
 import type { ComposeRule } from '../context';
 import { dockerfileFacts } from '../dockerfileFacts';
 import { declareEdit } from '../edits';
