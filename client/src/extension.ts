@@ -9,6 +9,7 @@ import type { CommandContext } from './commands/context';
 import { affectsEngineSettings, readEngineSettings } from './commands/engineSettings';
 import { runGuarded } from './commands/failures';
 import { registerCommands } from './commands/registry';
+import { registerCompose } from './compose';
 import type { EngineSession } from './engine/live/contract';
 import { createSession } from './engine/live/liveSession';
 import { InspectDocuments } from './inspect/provider';
@@ -84,6 +85,7 @@ function activateEngineViews(context: vscode.ExtensionContext, language: Dockerf
       mapCommands(map),
       reachCommands,
       lspCommands(language),
+      registerCompose(session, language, context.subscriptions),
     ]),
     createStatusBar(session),
     loadSizesWhenShown(session, views.treeViews.volumes),

@@ -12,6 +12,7 @@ import {
   type LintSettings,
   type ServerInitOptions,
 } from '../../../common/protocol';
+import { composeSelector } from '../compose/documents';
 import { log } from '../log';
 
 /** Starts the Dockerfile language server in its own Node process. */
@@ -27,6 +28,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     documentSelector: [
       { language: 'dockerfile', scheme: 'file' },
       { language: 'dockerfile', scheme: 'untitled' },
+      ...composeSelector,
     ],
     initializationOptions,
     outputChannel: log(),
