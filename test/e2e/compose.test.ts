@@ -5,10 +5,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { activeTabTitle, applyQuickFix, clickEditorText, openFile } from '../harness/editor';
+import { applyQuickFix, clickEditorText, editorText, openFile } from '../harness/editor';
 import { createNetwork, engine, freeSubnet, runId, Tracker, uniqueName } from '../harness/engine';
 import { guarded } from '../harness/evidence';
 import { expectProblem, problems } from '../harness/panel';
+import { runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
 import { contextMenu, openBerthView, statusBarText, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
@@ -104,13 +105,19 @@ void describe('Compose files in a real VS Code', () => {
     const w = suite.workbench(t);
     if (!w) return;
     await guarded(w.page, 'compose-declaration', async () => {
+      // Nothing open: the command itself must open the file.
+      await runCommand(w.page, 'View: Close All Editors');
+      await waitFor('no editor to be open', async () =>
+        (await w.page.locator('.editor-group-container .tab').count()) === 0 ? true : undefined,
+      );
       const networks = await openBerthView(w.page, 'Networks');
       await contextMenu(treeItem(networks, backend), 'Go to Compose Declaration');
-      await waitFor('compose.yaml to be the active editor', async () =>
-        (await activeTabTitle(w.page)).includes('compose.yaml') ? true : undefined,
+      await waitFor('compose.yaml open in the editor', async () =>
+        (await editorText(w.page).catch(() => '')).includes(`name: ${project}`) ? true : undefined,
       );
-      await waitFor('the cursor on the backend key (line 7)', async () =>
-        (await statusBarText(w.page, /^Ln 7, Col 3\b/)) ? true : undefined,
+      // The key is selected: the cursor sits at its end, on line 7.
+      await waitFor('the backend key (line 7) selected', async () =>
+        (await statusBarText(w.page, /^Ln 7, Col 10 \(7 selected\)/)) ? true : undefined,
       );
     });
   });
