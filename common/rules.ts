@@ -42,3 +42,11 @@ export interface RuleMeta {
 export function ruleLanguage(locale: string | undefined): RuleLanguage {
   return locale !== undefined && /^zh(-cn|-hans|$)/i.test(locale) ? 'zh-cn' : 'en';
 }
+
+/** The language to speak: the `berth.lint.language` setting, or for `auto` (or none) the display language. */
+export function findingsLanguage(
+  setting: string | undefined,
+  displayLocale: string | undefined,
+): RuleLanguage {
+  return setting === 'en' || setting === 'zh-cn' ? setting : ruleLanguage(displayLocale);
+}

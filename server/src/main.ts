@@ -14,7 +14,7 @@ import {
   type LintSettings,
   type ServerInitOptions,
 } from '../../common/protocol';
-import { ruleLanguage, type RuleLanguage } from '../../common/rules';
+import { findingsLanguage, type RuleLanguage } from '../../common/rules';
 import { composeCapabilities, ComposeServer } from './compose/language/server';
 import { codeActions } from './dockerfile/language/codeActions';
 import { toDiagnostic } from './dockerfile/language/diagnostics';
@@ -25,6 +25,9 @@ import { allRuleMeta } from './dockerfile/lint/registry';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+/** VS Code's display language, from initialize: what `berth.lint.language: auto` follows. */
+let displayLocale: string | undefined;
+/** The language findings, hovers and quick fixes speak now; follows berth.lint.language. */
 let lang: RuleLanguage = 'en';
 let settings: LintSettings = defaultLintSettings;
 let canPullConfiguration = false;
@@ -74,6 +77,7 @@ async function refreshSettings(): Promise<void> {
     try {
       const value: unknown = await connection.workspace.getConfiguration({ section: 'berth.lint' });
       settings = isLintSettings(value) ? value : defaultLintSettings;
+      lang = findingsLanguage(settings.language, displayLocale);
     } catch (error) {
       // Linting with the defaults beats not linting at all.
       connection.console.error(`cannot read the berth.lint settings: ${String(error)}`);
@@ -86,7 +90,8 @@ async function refreshSettings(): Promise<void> {
 
 connection.onInitialize((params) => {
   const init = params.initializationOptions as Partial<ServerInitOptions> | undefined;
-  lang = ruleLanguage(init?.locale ?? params.locale);
+  displayLocale = init?.locale ?? params.locale;
+  lang = findingsLanguage(undefined, displayLocale);
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {

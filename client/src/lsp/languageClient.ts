@@ -9,6 +9,7 @@ import {
 import {
   ServerReadyNotification,
   defaultMaxInstructions,
+  type LintLanguageSetting,
   type LintSettings,
   type ServerInitOptions,
 } from '../../../common/protocol';
@@ -65,5 +66,6 @@ function readLintSettings(): LintSettings {
     disabledRules: config.get<string[]>('disabledRules', []),
     severity: config.get<LintSettings['severity']>('severity', {}),
     maxInstructions: config.get<number>('maxInstructions', defaultMaxInstructions),
+    language: config.get<LintLanguageSetting>('language', 'auto'),
   };
 }

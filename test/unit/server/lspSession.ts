@@ -43,6 +43,8 @@ export class LspSession {
   private readonly waiters: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
   private opened = 0;
+  /** What `workspace/configuration` answers for `berth.lint`. */
+  private lintSettings: LintSettings = defaultLintSettings;
 
   private constructor(
     private readonly server: ChildProcess,
@@ -58,6 +60,7 @@ export class LspSession {
       new StreamMessageWriter(server.stdin),
     );
     const session = new LspSession(server, rpc);
+    session.lintSettings = options.lintSettings ?? defaultLintSettings;
     rpc.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const at = performance.now();
       session.published.set(params.uri, [...(session.published.get(params.uri) ?? []), { params, at }]);
@@ -68,7 +71,7 @@ export class LspSession {
     });
     rpc.onRequest('workspace/configuration', async () => {
       if (options.configurationDelayMs) await new Promise((r) => setTimeout(r, options.configurationDelayMs));
-      return [options.lintSettings ?? defaultLintSettings];
+      return [session.lintSettings];
     });
     rpc.onRequest('client/registerCapability', () => null);
     rpc.onRequest('workspace/codeLens/refresh', () => {
@@ -84,6 +87,12 @@ export class LspSession {
     });
     await rpc.sendNotification('initialized', {});
     return session;
+  }
+
+  /** Changes the client's berth.lint settings as an editor does: the server is told, then pulls them. */
+  async changeLintSettings(settings: LintSettings): Promise<void> {
+    this.lintSettings = settings;
+    await this.rpc.sendNotification('workspace/didChangeConfiguration', { settings: null });
   }
 
   async open(text: string): Promise<string> {
