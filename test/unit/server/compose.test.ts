@@ -85,12 +85,19 @@ void test('an external network: missing on the engine, the Create quick fix, gon
     ),
   );
   const refreshes = lsp.codeLensRefreshes;
+  const earlier = (lsp.published.get(uri) ?? []).length;
   await lsp.notify(ComposeEngineNotification.method, {
     facts: facts([
       { id: 'abc', name: 'corp-net', driver: 'bridge', subnets: ['10.9.0.0/24'], containers: 2 },
     ]),
   });
-  await published(uri, (q) => q.diagnostics.length === 0);
+  // A publication after the new facts; the file was also clean before any facts arrived.
+  await published(
+    uri,
+    (q) =>
+      (lsp.published.get(uri) ?? []).findIndex((x) => x.params === q) >= earlier &&
+      q.diagnostics.length === 0,
+  );
   assert.ok(
     lsp.codeLensRefreshes > refreshes,
     'the server asks for fresh code lenses when the engine changes',
