@@ -184,11 +184,14 @@ void test("live rules: ports others hold, overlapping subnets, missing externals
   assert.ok(isCreateNetworkArgs(args));
   const { snapshot } = await loadSnapshot(docker, info, new AliasCache());
   await createNetworkOperation(docker, snapshot, networkSpec(args));
+  // Only publications after these facts count: the one before any facts had no live rules either.
+  const mark = lsp.mark(uri);
   await sendFacts();
   const after = await lsp.waitFor(
     uri,
     (q) => !q.diagnostics.some((d) => d.code === 'external-network-missing'),
     Infinity,
+    mark,
   );
   assert.deepEqual(byRule(after.params.diagnostics, 'host-port-in-use'), [9]);
 });

@@ -143,14 +143,21 @@ export class LspSession {
     return this.rpc.sendRequest<R>(method, params);
   }
 
+  /** How many publications `uri` has had: pass it to `waitFor` to look only at later ones. */
+  mark(uri: string): number {
+    return (this.published.get(uri) ?? []).length;
+  }
+
   /**
-   * Resolves with the first publication for `uri` that satisfies `ok`, woken by each arrival;
-   * with `timeoutMs` Infinity it has no deadline of its own (the test runner's applies).
+   * Resolves with the first publication for `uri` (from index `from`, see `mark`) that satisfies
+   * `ok`, woken by each arrival; with `timeoutMs` Infinity it has no deadline of its own (the test
+   * runner's applies).
    */
   waitFor(
     uri: string,
     ok: (p: PublishDiagnosticsParams) => boolean,
     timeoutMs = 10000,
+    from = 0,
   ): Promise<Publication> {
     return new Promise((resolve, reject) => {
       const timer = Number.isFinite(timeoutMs)
@@ -160,7 +167,7 @@ export class LspSession {
           )
         : undefined;
       const check = (): void => {
-        const hit = (this.published.get(uri) ?? []).find((p) => ok(p.params));
+        const hit = (this.published.get(uri) ?? []).slice(from).find((p) => ok(p.params));
         if (hit) {
           clearTimeout(timer);
           resolve(hit);
