@@ -55,6 +55,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
     // Plain CommonJS that Node runs as it is: a bench's peer process.
     files: ['bench/lib/*.cjs'],
     ...tseslint.configs.disableTypeChecked,
@@ -64,11 +68,6 @@ export default tseslint.config(
       globals: { require: 'readonly', process: 'readonly' },
     },
     rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
-  },
-  {
-    // The layering rules: CommonJS, as dependency-cruiser reads its configuration.
-    files: ['.dependency-cruiser.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable' } },
   },
   {
     // Custom LSP messages follow vscode-eslint's shape: one namespace per message, method + types.
