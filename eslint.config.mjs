@@ -22,6 +22,7 @@ export default tseslint.config(
         projectService: {
           allowDefaultProject: [
             '*.mjs',
+            '.dependency-cruiser.cjs',
             'media/*.js',
             'media/*/*.js',
             'scripts/*.mjs',
@@ -41,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', 'media/**/*.js'],
+    files: ['**/*.mjs', '.dependency-cruiser.cjs', 'media/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       globals: {
@@ -52,6 +53,10 @@ export default tseslint.config(
         acquireVsCodeApi: 'readonly',
       },
     },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
     // Plain CommonJS that Node runs as it is: a bench's peer process.

@@ -1,6 +1,20 @@
 // Rule metadata shared by the language server, the CLI and the client (docs, settings UI).
 
-export type RuleCategory = 'layers' | 'cache' | 'volume' | 'expose' | 'correctness' | 'security' | 'style';
+export type RuleCategory =
+  | 'layers'
+  | 'cache'
+  | 'volume'
+  | 'expose'
+  | 'correctness'
+  | 'security'
+  | 'style'
+  // Compose files
+  | 'network'
+  | 'address'
+  | 'legacy'
+  | 'reachability'
+  | 'ports'
+  | 'live';
 
 /** LSP-style severities; `hint` is what hadolint calls `style`. */
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint';

@@ -15,6 +15,7 @@ import {
   type ServerInitOptions,
 } from '../../common/protocol';
 import { findingsLanguage, type RuleLanguage } from '../../common/rules';
+import { composeCapabilities, ComposeServer } from './compose/language/server';
 import { codeActions } from './dockerfile/language/codeActions';
 import { toDiagnostic } from './dockerfile/language/diagnostics';
 import { hoverAt } from './dockerfile/language/hover';
@@ -55,6 +56,15 @@ const scheduler = new LintScheduler(
   (message) => connection.console.error(message),
 );
 
+// Compose files share the connection, the document store and the berth.lint settings.
+const compose = new ComposeServer({
+  connection,
+  documents,
+  settings: () => settings,
+  lang: () => lang,
+  logError: (message) => connection.console.error(message),
+});
+
 function isLintSettings(value: unknown): value is LintSettings {
   const v = value as Partial<LintSettings> | null;
   return (
@@ -74,7 +84,8 @@ async function refreshSettings(): Promise<void> {
     }
   }
   settingsArrived = true;
-  for (const doc of documents.all()) scheduler.schedule(doc.uri);
+  compose.relintAll();
+  for (const doc of documents.all()) if (!compose.owns(doc.uri)) scheduler.schedule(doc.uri);
 }
 
 connection.onInitialize((params) => {
@@ -87,6 +98,7 @@ connection.onInitialize((params) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       hoverProvider: true,
+      ...composeCapabilities,
     },
     serverInfo: { name: 'berth-dockerfile', version },
   };
@@ -105,20 +117,25 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(() => void refreshSettings());
 documents.onDidChangeContent(({ document }) => {
-  if (settingsArrived) scheduler.schedule(document.uri);
+  if (!settingsArrived) return;
+  if (compose.owns(document.uri)) compose.schedule(document.uri);
+  else scheduler.schedule(document.uri);
 });
 documents.onDidClose(({ document }) => {
   scheduler.forget(document.uri);
+  compose.forget(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
 connection.onCodeAction((params) => {
+  if (compose.owns(params.textDocument.uri)) return compose.codeActions(params);
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   return codeActions(doc, scheduler.resultFor(doc).file, params.context.diagnostics, lang);
 });
 
 connection.onHover((params) => {
+  if (compose.owns(params.textDocument.uri)) return compose.hover(params);
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
   const result = scheduler.resultFor(doc);

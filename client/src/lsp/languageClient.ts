@@ -13,6 +13,7 @@ import {
   type LintSettings,
   type ServerInitOptions,
 } from '../../../common/protocol';
+import { composeSelector } from '../compose/documents';
 import { log } from '../log';
 
 /** Starts the Dockerfile language server in its own Node process. */
@@ -28,6 +29,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     documentSelector: [
       { language: 'dockerfile', scheme: 'file' },
       { language: 'dockerfile', scheme: 'untitled' },
+      ...composeSelector,
     ],
     initializationOptions,
     outputChannel: log(),

@@ -1,7 +1,10 @@
 export const helpText = `Usage: berth-lint [options] <file|folder|->...
 
-Lints Dockerfiles. Folders are searched for Dockerfile, Dockerfile.*, *.Dockerfile,
-*.dockerfile and Containerfile. - reads one Dockerfile from standard input.
+Lints Dockerfiles and Compose files. Folders are searched for Dockerfile, Dockerfile.*,
+*.Dockerfile, *.dockerfile, Containerfile, compose.y(a)ml, compose.*.y(a)ml and
+*docker*compose*.y(a)ml; a .yml or .yaml file named on the command line is read as Compose.
+Compose files get the static rules (those that need a Docker engine run in the editor).
+- reads one Dockerfile from standard input.
 
 Options:
   -f, --format <format>      text (default), json, sarif, checkstyle, gnu,

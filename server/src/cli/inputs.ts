@@ -7,6 +7,8 @@ import { discover } from './discover';
 /** One Dockerfile to lint: the name it is reported under, the folder its config is looked up from. */
 export interface LintInput {
   name: string;
+  /** The file on disk; undefined for standard input. */
+  file?: string;
   dir: string;
   read(): string;
 }
@@ -25,9 +27,10 @@ async function readStdin(): Promise<string> {
 export async function lintInputs(options: CliOptions): Promise<LintInput[]> {
   const files = discover(options.paths);
   if (files.length === 0 && !options.stdin)
-    throw new UsageError(`no Dockerfile found in ${options.paths.join(', ')}`);
+    throw new UsageError(`no Dockerfile or Compose file found in ${options.paths.join(', ')}`);
   const inputs: LintInput[] = files.map((file) => ({
     name: file,
+    file,
     dir: path.dirname(path.resolve(file)),
     read: () => withoutBom(fs.readFileSync(file, 'utf8')),
   }));

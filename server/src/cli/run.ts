@@ -5,6 +5,7 @@ import type { RuleSeverity } from '../../../common/rules';
 import type { FailureThreshold } from '../dockerfile/lint/config';
 import { lint } from '../dockerfile/lint/lint';
 import { allRuleMeta } from '../dockerfile/lint/registry';
+import { composeRuleMeta } from '../compose/rules/registry';
 import { parseArgs, UsageError } from './args';
 import { ansiPalette, plainPalette, wantsColor } from './color';
 import { loadFormatter } from './formats';
@@ -14,6 +15,9 @@ import { helpText } from './help';
 import { lintInputs } from './inputs';
 import { tuneForRun } from './jit';
 import { CliSurroundings } from './surroundings';
+import { isComposePath, lintComposePath } from './compose';
+
+const everyRule = [...allRuleMeta, ...composeRuleMeta];
 
 const rank: Record<RuleSeverity, number> = { error: 4, warning: 3, info: 2, hint: 1 };
 const thresholdRank: Record<FailureThreshold, number> = {
@@ -45,8 +49,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (options.listRules) {
     io.write(
       options.format === 'json'
-        ? ruleListJson(allRuleMeta, options.lang)
-        : ruleListText(allRuleMeta, options.lang),
+        ? ruleListJson(everyRule, options.lang)
+        : ruleListText(everyRule, options.lang),
     );
     return 0;
   }
@@ -65,6 +69,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let threshold: FailureThreshold = options.failureThreshold ?? 'info';
   const results: FileFindings[] = [];
   for (const input of inputs) {
+    if (input.file !== undefined && isComposePath(input.file)) {
+      results.push({ file: input.name, findings: lintComposePath(input.file, settings) });
+      continue;
+    }
     const config = await surroundings.configFor(input.dir);
     if (!options.failureThreshold && config?.failureThreshold) threshold = config.failureThreshold;
     const findings = lint(input.read(), { settings, config, env: surroundings.envFor(input.dir) });
@@ -75,7 +83,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   io.write(
     formatter({
       results,
-      rules: allRuleMeta,
+      rules: everyRule,
       lang: options.lang,
       version,
       palette: color ? ansiPalette : plainPalette,

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { version } from '../../../package.json';
 import { allRuleMeta } from '../../../server/src/dockerfile/lint/registry';
+import { composeRuleMeta } from '../../../server/src/compose/rules/registry';
 import { cliProcess, type CliProcess } from './cliProcess';
 
 let cli: CliProcess;
@@ -165,7 +166,7 @@ void test('--list-rules --format json is an array of {id, aliases, category, sev
   for (const rule of rules)
     assert.deepEqual(Object.keys(rule), ['id', 'aliases', 'category', 'severity', 'title']);
   const metaOf = (lang: 'en' | 'zh-cn') =>
-    allRuleMeta.map((m) => ({
+    [...allRuleMeta, ...composeRuleMeta].map((m) => ({
       id: m.id,
       aliases: [...m.aliases],
       category: m.category,

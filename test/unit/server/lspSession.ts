@@ -38,6 +38,8 @@ export class LspSession {
   readonly published = new Map<string, Publication[]>();
   /** The server's `berth/serverReady` announcement, once it has come. */
   serverReady: ServerReady | undefined;
+  /** How often the server asked the editor to fetch code lenses again. */
+  codeLensRefreshes = 0;
   private readonly waiters: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
   private opened = 0;
@@ -72,6 +74,10 @@ export class LspSession {
       return [session.lintSettings];
     });
     rpc.onRequest('client/registerCapability', () => null);
+    rpc.onRequest('workspace/codeLens/refresh', () => {
+      session.codeLensRefreshes++;
+      return null;
+    });
     rpc.listen();
     await rpc.sendRequest('initialize', {
       processId: process.pid,
@@ -96,6 +102,20 @@ export class LspSession {
       textDocument: { uri, languageId: 'dockerfile', version: 1, text },
     });
     return uri;
+  }
+
+  /** Opens a document under a URI and language id of the caller's choosing (Compose files). */
+  async openDocument(uri: string, languageId: string, text: string): Promise<string> {
+    this.versions.set(uri, 1);
+    await this.rpc.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
+    return uri;
+  }
+
+  /** A notification from the client, e.g. the engine facts for Compose files. */
+  async notify(method: string, params: unknown): Promise<void> {
+    await this.rpc.sendNotification(method, params);
   }
 
   /** Sends one incremental change; returns the new version and when it was handed to the pipe. */
@@ -123,14 +143,21 @@ export class LspSession {
     return this.rpc.sendRequest<R>(method, params);
   }
 
+  /** How many publications `uri` has had: pass it to `waitFor` to look only at later ones. */
+  mark(uri: string): number {
+    return (this.published.get(uri) ?? []).length;
+  }
+
   /**
-   * Resolves with the first publication for `uri` that satisfies `ok`, woken by each arrival;
-   * with `timeoutMs` Infinity it has no deadline of its own (the test runner's applies).
+   * Resolves with the first publication for `uri` (from index `from`, see `mark`) that satisfies
+   * `ok`, woken by each arrival; with `timeoutMs` Infinity it has no deadline of its own (the test
+   * runner's applies).
    */
   waitFor(
     uri: string,
     ok: (p: PublishDiagnosticsParams) => boolean,
     timeoutMs = 10000,
+    from = 0,
   ): Promise<Publication> {
     return new Promise((resolve, reject) => {
       const timer = Number.isFinite(timeoutMs)
@@ -140,7 +167,7 @@ export class LspSession {
           )
         : undefined;
       const check = (): void => {
-        const hit = (this.published.get(uri) ?? []).find((p) => ok(p.params));
+        const hit = (this.published.get(uri) ?? []).slice(from).find((p) => ok(p.params));
         if (hit) {
           clearTimeout(timer);
           resolve(hit);

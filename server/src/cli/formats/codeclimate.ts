@@ -21,6 +21,12 @@ const categories: Record<RuleCategory, string> = {
   correctness: 'Bug Risk',
   security: 'Security',
   style: 'Style',
+  network: 'Bug Risk',
+  address: 'Bug Risk',
+  legacy: 'Style',
+  reachability: 'Bug Risk',
+  ports: 'Bug Risk',
+  live: 'Bug Risk',
 };
 
 /** Relative to the project (the working directory), with forward slashes, as GitLab links it. */
