@@ -1,6 +1,7 @@
 // One bundler for everything that ships: the client runs in the extension host (vscode is
 // provided there), the server and the CLI run in plain Node and carry all their code.
 import * as esbuild from 'esbuild';
+import fs from 'node:fs';
 
 await import('./scripts/build-l10n.mjs');
 
