@@ -11,21 +11,27 @@
   /** Maps up to this many nodes open at a zoom where every label is readable. */
   const smallMap = 40;
   const farLabelPx = 12;
+  /**
+   * Below this zoom a network is too narrow on screen for its name and count in 12 px type: the
+   * labels would run into each other, so none is drawn until the user zooms in.
+   */
+  const overviewZoom = 0.5;
 
-  /** Networks' labels when zoomed out: sized for the screen, not the graph. */
+  /** Networks' labels when zoomed out: sized for the screen, and as wide as the network. */
   function sizeFarLabels(cy) {
     const z = cy.zoom();
-    const far = z < detailZoom;
     cy.batch(function () {
       const networks = cy.nodes('[kind = "network"]');
-      if (!far) {
+      if (z >= detailZoom) {
         networks.removeClass('far').removeStyle('font-size text-max-width');
         return;
       }
-      networks.addClass('far').style({
-        'font-size': farLabelPx / z,
-        'text-max-width': 170 / Math.max(z, 0.25) + 'px',
-      });
+      // Left at the graph's 13 px, min-zoomed-font-size leaves the label out.
+      if (z < overviewZoom) {
+        networks.removeClass('far').removeStyle('font-size text-max-width');
+        return;
+      }
+      networks.addClass('far').style({ 'font-size': farLabelPx / z, 'text-max-width': '170px' });
     });
   }
 
@@ -42,15 +48,18 @@
   }
 
   /**
-   * The first view: the whole map, except that a small map never opens smaller than readable; it
-   * then starts at its top left corner, where the networks are.
+   * The first view: the whole map, except that it never opens smaller than readable (every label
+   * on a small map, the networks' names and counts on a large one); it then starts at its top
+   * left corner, where the networks are.
    */
   function firstView(cy, padding) {
     const visible = cy.nodes(':visible');
     cy.fit(visible, padding);
-    if (visible.length <= smallMap && cy.zoom() < detailZoom) {
+    // A small map opens with every label readable; a large one where networks are named.
+    const least = visible.length <= smallMap ? detailZoom * 1.01 : overviewZoom * 1.1;
+    if (cy.zoom() < least) {
       const box = visible.boundingBox();
-      cy.zoom(detailZoom * 1.01);
+      cy.zoom(least);
       cy.pan({ x: padding - box.x1 * cy.zoom(), y: padding - box.y1 * cy.zoom() });
     }
     if (cy.zoom() > 1.25)

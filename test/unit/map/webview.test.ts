@@ -4,18 +4,15 @@
 // `acquireVsCodeApi`; the full editor round trip is the e2e layer's job.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { buildGraph, type GraphModel } from '../../../client/src/map/graphModel';
-import { mapHtml } from '../../../client/src/map/html';
 import { requireOrSkip } from '../../harness/require';
 import { container, endpoint, network, snapshot } from '../reach/fixtures';
+import { chromiumPath, laidOut, openMap, postGraph, recorded, root, type Recorded } from './webviewPage';
 
-const root = path.resolve(__dirname, '..', '..', '..');
-const chromiumPath = process.env.BERTH_CHROMIUM ?? '/usr/bin/chromium';
-const origin = 'https://berth-webview.test';
 const payload = '<img src=x onerror=alert(1)>';
 
 function hostileModel(): GraphModel {
@@ -29,113 +26,6 @@ function hostileModel(): GraphModel {
   // Networks nobody uses are components of their own; the layout must keep them apart too.
   const idle = ['host', 'none', 'spare'].map((name) => network(name));
   return buildGraph(snapshot([net, evil, ...idle], [a, b]));
-}
-
-const mapScripts = ['style.js', 'zoom.js', 'layout.js', 'focus.js', 'connect.js', 'map.js'];
-const files: Record<string, { path: string; type: string }> = {
-  '/vendor/cytoscape.min.js': {
-    path: path.join(root, 'media/vendor/cytoscape.min.js'),
-    type: 'text/javascript',
-  },
-  '/vendor/cytoscape-elk.min.js': {
-    path: path.join(root, 'media/vendor/cytoscape-elk.min.js'),
-    type: 'text/javascript',
-  },
-  ...Object.fromEntries(
-    mapScripts.map((name) => [
-      `/map/${name}`,
-      { path: path.join(root, 'media/map', name), type: 'text/javascript' },
-    ]),
-  ),
-  '/map/map.css': { path: path.join(root, 'media/map/map.css'), type: 'text/css' },
-};
-
-interface Recorded {
-  posted: { type: string; [key: string]: unknown }[];
-  violations: string[];
-}
-
-const stubVsCodeApi = `
-  const recorded = { posted: [], violations: [] };
-  window.recorded = recorded;
-  let state;
-  window.acquireVsCodeApi = () => ({
-    postMessage: (message) => recorded.posted.push(message),
-    getState: () => state,
-    setState: (value) => { state = value; },
-  });
-  document.addEventListener('securitypolicyviolation', (event) => {
-    recorded.violations.push(event.violatedDirective + ' ' + event.blockedURI);
-  });
-`;
-
-async function openMap(browser: Browser): Promise<{ page: Page; errors: string[]; dialogs: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 700 } });
-  const errors: string[] = [];
-  const dialogs: string[] = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
-  });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  // Stands in for VS Code: records what the webview posts and every CSP violation.
-  // A string, not a function: tsx's helpers (`__name`) do not exist in the page.
-  await page.addInitScript(stubVsCodeApi);
-  const html = mapHtml({
-    cspSource: origin,
-    cytoscapeUri: `${origin}/vendor/cytoscape.min.js`,
-    layoutUri: `${origin}/vendor/cytoscape-elk.min.js`,
-    scriptUris: mapScripts.map((name) => `${origin}/map/${name}`),
-    styleUri: `${origin}/map/map.css`,
-    language: 'en',
-    strings: {
-      title: 'Network Map',
-      fit: 'Fit',
-      relayout: 'Re-arrange',
-      export: 'Export',
-      hint: '',
-      empty: 'Empty',
-      containersOne: '1 container',
-      containersMany: '{0} containers',
-      focused: 'Showing {0}',
-      noMatch: 'No match for {0}',
-    },
-  });
-  await page.route(`${origin}/**`, async (route) => {
-    const url = new URL(route.request().url());
-    if (url.pathname === '/index.html') return route.fulfill({ body: html, contentType: 'text/html' });
-    const file = files[url.pathname];
-    if (!file) return route.fulfill({ status: 404 });
-    return route.fulfill({ body: readFileSync(file.path), contentType: file.type });
-  });
-  await page.goto(`${origin}/index.html`);
-  return { page, errors, dialogs };
-}
-
-/** What the extension does with `webview.postMessage`: a message event in the page. */
-async function postGraph(page: Page, model: GraphModel): Promise<void> {
-  type Poster = { postMessage(message: unknown, target: string): void };
-  await page.evaluate(
-    (m) => (globalThis as unknown as Poster).postMessage({ type: 'graph', model: m }, '*'),
-    model,
-  );
-}
-
-/** Resolves once the webview has laid out and placed a graph of `count` nodes. */
-async function laidOut(page: Page, count: number): Promise<void> {
-  type Body = { dataset: Record<string, string | undefined> };
-  await page.waitForFunction(
-    (n) =>
-      (globalThis as unknown as { document: { body: Body } }).document.body.dataset.laidOut === String(n),
-    count,
-  );
-}
-
-async function recorded(page: Page): Promise<Recorded> {
-  return page.evaluate(() => (globalThis as unknown as { recorded: Recorded }).recorded);
 }
 
 void describe('network map webview in Chromium', () => {
