@@ -14,6 +14,7 @@ export default tseslint.config(
         projectService: {
           allowDefaultProject: [
             '*.mjs',
+            '.dependency-cruiser.cjs',
             'media/*.js',
             'media/*/*.js',
             'scripts/*.mjs',
@@ -32,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', 'media/**/*.js'],
+    files: ['**/*.mjs', '**/*.cjs', 'media/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       globals: {
@@ -43,6 +44,10 @@ export default tseslint.config(
         acquireVsCodeApi: 'readonly',
       },
     },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
     // Custom LSP messages follow vscode-eslint's shape: one namespace per message, method + types.
