@@ -1,15 +1,15 @@
 // Helper containers: created, never started, with one volume mounted, so that the Engine API's
 // archive endpoints can read and write the volume without pulling anything or running code.
-// Each carries `berth.helper` and its owner (host/pid) so that a later sweep removes only
-// leftovers of Berth processes that are gone, never those of another window still working.
+// Each carries `berth.helper` and its owner (host, pid, start time) so that a later sweep removes
+// only leftovers of Berth processes that are gone, never those of another window still working.
 import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type Docker from 'dockerode';
 import { pack } from 'tar-stream';
+import { helperLabel } from '../../engine/model/berthHelpers';
 import { isNotFound } from './engineErrors';
+import { ownerIsGone, ownerLabel, ownerOfThisProcess } from './helperOwner';
 
-export const helperLabel = 'berth.helper';
-export const ownerLabel = 'berth.helper.owner';
+export { helperLabel, ownerLabel };
 /** Where a helper mounts its volume; archive names are rebased under it. */
 export const mountRoot = 'v';
 export const helperImageRef = 'berth/volume-helper:1';
@@ -21,7 +21,7 @@ export interface HelperOptions {
   labels?: Record<string, string>;
 }
 
-const owner = `${hostname()}/${process.pid}`;
+const owner = ownerOfThisProcess();
 
 export class Helpers {
   private image: Promise<string> | undefined;
@@ -166,19 +166,6 @@ export async function importHelperImage(
   });
   const info = await docker.getImage(reference).inspect();
   return info.Id;
-}
-
-function ownerIsGone(value: string | undefined, createdSeconds: number): boolean {
-  if (!value) return true;
-  const [host, pid] = value.split('/');
-  if (host !== hostname()) return Date.now() / 1000 - createdSeconds > 24 * 3600;
-  if (Number(pid) === process.pid) return false;
-  try {
-    process.kill(Number(pid), 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
 }
 
 export interface SweepResult {
