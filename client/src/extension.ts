@@ -23,7 +23,7 @@ import { connectDropped } from './networks/commands/connect';
 import { reachCommands } from './reach';
 import { registerViews, type BerthViews } from './views';
 import { volumeCommands } from './volumes/commands';
-import { registerVolumeFileSystem } from './volumes/files/fileSystem';
+import { registerVolumeFileSystem, WriteConsent } from './volumes/files/fileSystem';
 import { loadSizesWhenShown } from './volumes/sizes';
 import { SessionVolumeTools } from './volumes/tools';
 
@@ -57,12 +57,13 @@ function activateEngineViews(context: vscode.ExtensionContext, language: Dockerf
   // Every engine feature works on this one session, so nothing loads or connects twice.
   const volumes = new SessionVolumeTools(session);
   const map = new NetworkMap(context, session);
+  const volumeFiles = registerVolumeFileSystem(volumes, new WriteConsent(session));
   context.subscriptions.push(
     session,
     inspect,
     vscode.workspace.registerTextDocumentContentProvider(inspectScheme, inspect),
     volumes,
-    registerVolumeFileSystem(volumes),
+    volumeFiles.registration,
     map,
   );
   const openInspect: CommandContext['openInspect'] = (kind, id, name) => inspect.open(kind, id, name);

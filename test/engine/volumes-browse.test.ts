@@ -5,8 +5,8 @@ import type { IncomingMessage } from 'node:http';
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { after, afterEach, before, describe, test } from 'node:test';
-import { NotAFileError } from '../../client/src/volumes/core/browse';
-import { PathNotFoundError } from '../../client/src/volumes/core/archive';
+import { NotAFileError } from '../../client/src/archiveFiles/core/errors';
+import { PathNotFoundError } from '../../client/src/archiveFiles/core/archive';
 import { Helpers, importHelperImage } from '../../client/src/volumes/core/helpers';
 import { VolumeTools } from '../../client/src/volumes/core/tools';
 import {

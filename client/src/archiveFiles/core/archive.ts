@@ -1,13 +1,23 @@
-// The Engine API's archive endpoints on a helper: HEAD for one path's stat, GET for a tar of a
-// path, PUT to unpack a tar. Paths are inside the volume ('' is its root).
+// The Engine API's archive endpoints on one file root: HEAD for one path's stat, GET for a tar of
+// a path, PUT to unpack a tar. A root is a container and the folder in it that holds the files: a
+// never-started helper with a volume at /v, or a user's container with its whole filesystem.
+// Paths are relative to that folder ('' is the folder itself).
 import * as l10n from '@vscode/l10n';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
 import { CancelledError } from '../../shared/failures';
-import { isNotFound } from './engineErrors';
-import { mountRoot } from './helpers';
 import { rebaseTar } from './tarStreams';
+
+export interface FileRoot {
+  container: Docker.Container;
+  /** Where the files sit in the container, without slashes: 'v' for a volume helper, '' for a container. */
+  base: string;
+  /** True when nothing may lead out of `base` (a volume): links outside it are refused. */
+  confined: boolean;
+  /** What the user calls the root in messages, e.g. `volume "data"`. */
+  label: string;
+}
 
 export type PathKind = 'file' | 'directory' | 'symlink' | 'other';
 
@@ -18,12 +28,18 @@ export interface PathStat {
   /** Permission bits with set-uid, set-gid and sticky, as in `stat`. */
   mode: number;
   mtime: Date;
-  /** For a symlink: the target the engine resolved, as a path inside the volume when it stays inside. */
+  /** For a symlink: the target the engine resolved, as a path inside the root when it stays inside. */
   linkTarget?: string;
 }
 
-export function containerPath(path: string): string {
-  return path === '' ? `/${mountRoot}` : `/${mountRoot}/${path}`;
+/** The absolute path in the container for a path inside the root. */
+export function containerPath(root: FileRoot, path: string): string {
+  return '/' + [root.base, path].filter((part) => part !== '').join('/');
+}
+
+/** The name a tar entry needs to land at `path` when the tar is unpacked at the container's `/`. */
+export function tarName(root: FileRoot, path: string): string {
+  return [root.base, path].filter((part) => part !== '').join('/');
 }
 
 // Go's os.FileMode bits, which the engine's path-stat header uses.
@@ -53,37 +69,58 @@ export function decodeGoMode(mode: number): { kind: PathKind; mode: number } {
   return { kind, mode: perm };
 }
 
-/** Turns an engine-resolved absolute link target into a volume path, if it stays in the volume. */
-export function insideVolume(absolute: string): string | undefined {
-  const root = `/${mountRoot}`;
-  if (absolute === root) return '';
-  if (absolute.startsWith(`${root}/`)) return absolute.slice(root.length + 1);
-  return undefined;
+/** Turns an engine-resolved absolute path into a path inside the root, if it stays inside. */
+export function insideRoot(root: Pick<FileRoot, 'base'>, absolute: string): string | undefined {
+  const clean = absolute.split('/').filter((part) => part !== '' && part !== '.');
+  if (root.base === '') return clean.join('/');
+  if (clean[0] !== root.base) return undefined;
+  return clean.slice(1).join('/');
 }
 
 export class PathNotFoundError extends Error {
-  constructor(readonly path: string) {
-    super(l10n.t('"{0}" does not exist in the volume', path || '/'));
+  constructor(
+    readonly path: string,
+    where = '',
+  ) {
+    super(
+      where
+        ? l10n.t('"{0}" does not exist in {1}', path || '/', where)
+        : l10n.t('"{0}" does not exist', path || '/'),
+    );
     this.name = 'PathNotFoundError';
   }
 }
 
-export async function statPath(helper: Docker.Container, path: string): Promise<PathStat> {
+function isNotFound(error: unknown): boolean {
+  return (error as { statusCode?: number }).statusCode === 404;
+}
+
+export async function statPath(root: FileRoot, path: string): Promise<PathStat> {
   let response: IncomingMessage;
   try {
-    const answer: unknown = await helper.infoArchive({ path: containerPath(path) });
+    const answer: unknown = await root.container.infoArchive({ path: containerPath(root, path) });
     response = answer as IncomingMessage;
   } catch (error) {
-    // A HEAD answer has no body, so a missing path and a missing helper look alike: 404.
-    if (isNotFound(error)) throw new PathNotFoundError(path);
+    // A HEAD answer has no body, so a missing path and a missing container look alike: 404.
+    if (isNotFound(error)) throw new PathNotFoundError(path, root.label);
     throw error;
   }
   response.resume();
-  return decodeStat(response, path);
+  return decodeStat(root, response, path);
+}
+
+/** The stat of `path`, or undefined when nothing is there. */
+export async function statIfAny(root: FileRoot, path: string): Promise<PathStat | undefined> {
+  try {
+    return await statPath(root, path);
+  } catch (error) {
+    if (error instanceof PathNotFoundError) return undefined;
+    throw error;
+  }
 }
 
 /** Both archive answers carry the path's stat in a header: base64 JSON with a Go file mode. */
-function decodeStat(response: IncomingMessage, path: string): PathStat {
+function decodeStat(root: FileRoot, response: IncomingMessage, path: string): PathStat {
   const encoded = response.headers['x-docker-container-path-stat'];
   if (typeof encoded !== 'string')
     throw new Error(l10n.t('The engine returned no stat for "{0}"', path || '/'));
@@ -96,7 +133,7 @@ function decodeStat(response: IncomingMessage, path: string): PathStat {
   };
   const { kind, mode } = decodeGoMode(raw.mode);
   const stat: PathStat = { name: raw.name, kind, size: raw.size, mode, mtime: new Date(raw.mtime) };
-  if (kind === 'symlink' && raw.linkTarget) stat.linkTarget = insideVolume(raw.linkTarget);
+  if (kind === 'symlink' && raw.linkTarget) stat.linkTarget = insideRoot(root, raw.linkTarget);
   return stat;
 }
 
@@ -105,18 +142,18 @@ function decodeStat(response: IncomingMessage, path: string): PathStat {
  * folder's tar (possibly large) can be dropped unread.
  */
 export async function getPath(
-  helper: Docker.Container,
+  root: FileRoot,
   path: string,
 ): Promise<{ stat: PathStat; tar: IncomingMessage }> {
   let response: IncomingMessage;
   try {
-    const answer: unknown = await helper.getArchive({ path: containerPath(path) });
+    const answer: unknown = await root.container.getArchive({ path: containerPath(root, path) });
     response = answer as IncomingMessage;
   } catch (error) {
-    if (isNotFound(error)) throw new PathNotFoundError(path);
+    if (isNotFound(error)) throw new PathNotFoundError(path, root.label);
     throw error;
   }
-  return { stat: decodeStat(response, path), tar: response };
+  return { stat: decodeStat(root, response, path), tar: response };
 }
 
 /**
@@ -124,22 +161,39 @@ export async function getPath(
  * path asks for its contents (`/.`), like `docker cp c:/dir/. -`.
  */
 export async function getTar(
-  helper: Docker.Container,
+  root: FileRoot,
   path: string,
   contents: boolean,
   signal?: AbortSignal,
 ): Promise<Readable> {
-  const target = contents ? `${containerPath(path)}/.` : containerPath(path);
-  return (await helper.getArchive({ path: target, abortSignal: signal })) as unknown as Readable;
+  const target = containerPath(root, path);
+  const asked = contents ? `${target === '/' ? '' : target}/.` : target;
+  try {
+    return (await root.container.getArchive({ path: asked, abortSignal: signal })) as unknown as Readable;
+  } catch (error) {
+    if (isNotFound(error)) throw new PathNotFoundError(path, root.label);
+    throw error;
+  }
 }
 
 /**
- * Unpacks `tar` (names relative to the volume root) into the helper's volume. Sent to `/` with
- * names under `v/`, see `rebaseTar`. Ownership comes from the archive (copyUIDGID stays off).
+ * Unpacks `tar` (names relative to the root) into the root. Sent to `/` with names under the
+ * root's base, see `rebaseTar`. Ownership comes from the archive (copyUIDGID stays off).
  */
-export async function putTar(helper: Docker.Container, tar: Readable, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) throw new CancelledError();
-  const body = rebaseTar(tar, mountRoot);
+export async function putTar(root: FileRoot, tar: Readable, signal?: AbortSignal): Promise<void> {
+  await putAtTop(root.container, rebaseTar(tar, root.base), signal);
+}
+
+/** Sends a tar whose names are already full paths from the container's `/`. */
+export async function putAtTop(
+  container: Docker.Container,
+  body: Readable,
+  signal?: AbortSignal,
+): Promise<void> {
+  if (signal?.aborted) {
+    body.destroy();
+    throw new CancelledError();
+  }
   // The request is aborted on cancel and on any failure of the body (a bad gzip, a read error).
   const request = new AbortController();
   const onAbort = (): void => request.abort();
@@ -147,7 +201,7 @@ export async function putTar(helper: Docker.Container, tar: Readable, signal?: A
   const bodyFailed = new Promise<never>((_resolve, reject) => body.once('error', reject));
   bodyFailed.catch(() => undefined);
   try {
-    await Promise.race([helper.putArchive(body, { path: '/', abortSignal: request.signal }), bodyFailed]);
+    await Promise.race([container.putArchive(body, { path: '/', abortSignal: request.signal }), bodyFailed]);
   } catch (error) {
     request.abort();
     throw error;

@@ -2,9 +2,11 @@
 // archive endpoints can read and write the volume without pulling anything or running code.
 // Each carries `berth.helper` and its owner (host, pid, start time) so that a later sweep removes
 // only leftovers of Berth processes that are gone, never those of another window still working.
+import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
 import type Docker from 'dockerode';
 import { pack } from 'tar-stream';
+import type { FileRoot } from '../../archiveFiles/core/archive';
 import { helperLabel } from '../../engine/model/berthHelpers';
 import { isNotFound } from './engineErrors';
 import { ownerIsGone, ownerLabel, ownerOfThisProcess } from './helperOwner';
@@ -35,15 +37,11 @@ export class Helpers {
     return { ...this.options.labels, [helperLabel]: kind, [ownerLabel]: owner };
   }
 
-  /** Runs `work` with a helper that has `volume` mounted at /v, and removes the helper afterwards. */
-  async withHelper<T>(
-    volume: string,
-    readOnly: boolean,
-    work: (helper: Docker.Container) => Promise<T>,
-  ): Promise<T> {
+  /** Runs `work` on the files of `volume` through a new helper, and removes the helper afterwards. */
+  async withHelper<T>(volume: string, readOnly: boolean, work: (root: FileRoot) => Promise<T>): Promise<T> {
     const helper = await this.createHelper(volume, readOnly);
     try {
-      return await work(helper);
+      return await work(volumeRoot(helper, volume));
     } finally {
       await this.removeContainer(helper);
     }
@@ -138,6 +136,15 @@ export class Helpers {
     if (all.length > 0) return [...all].sort((a, b) => a.Size - b.Size)[0].Id;
     return importHelperImage(this.docker, helperImageRef, this.options.labels);
   }
+}
+
+/** The files of `volume` as a helper reaches them: under /v, with no way out of it. */
+export function volumeRoot(helper: Docker.Container, volume: string): FileRoot {
+  return { container: helper, base: mountRoot, confined: true, label: volumeLabel(volume) };
+}
+
+export function volumeLabel(volume: string): string {
+  return l10n.t('volume "{0}"', volume);
 }
 
 /** Builds a one-file image with `docker import`: no registry, no network, a few hundred bytes. */
