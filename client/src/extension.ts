@@ -6,6 +6,7 @@ import { appCommands } from './commands/appCommands';
 import type { CommandContext } from './commands/context';
 import { runGuarded } from './commands/guard';
 import { registerCommands } from './commands/registry';
+import { registerCompose } from './compose';
 import { connectionCommands } from './connection/commands';
 import { affectsEngineSettings, readEngineSettings } from './connection/settings';
 import { createStatusBar } from './connection/statusBar';
@@ -90,6 +91,7 @@ function activateEngineViews(context: vscode.ExtensionContext, language: Dockerf
       mapCommands(map),
       reachCommands,
       lspCommands(language),
+      registerCompose(session, language, context.subscriptions),
     ]),
     createStatusBar(session),
     loadSizesWhenShown(session, views.treeViews.volumes),

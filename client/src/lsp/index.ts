@@ -3,16 +3,31 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CommandTable } from '../commands/registry';
+import { isComposeDocument } from '../compose/documents';
 import { log } from '../log';
 
 export class DockerfileLanguage {
   private client: LanguageClient | undefined;
+  private readonly startListeners: Array<(client: LanguageClient) => void> = [];
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
-  /** Starts the server now if a Dockerfile is open, else when the first one opens. */
+  /** Called each time the server (re)starts, e.g. to send it what the engine has. */
+  onStarted(listener: (client: LanguageClient) => void): void {
+    this.startListeners.push(listener);
+    if (this.client) listener(this.client);
+  }
+
+  /** The running client, starting the server if it is not yet running. */
+  async ensureClient(): Promise<LanguageClient | undefined> {
+    await this.ensureStarted();
+    return this.client;
+  }
+
+  /** Starts the server now if a Dockerfile or Compose file is open, else when the first one opens. */
   watchForDockerfiles(): void {
-    const isDockerfile = (doc: vscode.TextDocument) => doc.languageId === 'dockerfile';
+    const isDockerfile = (doc: vscode.TextDocument) =>
+      doc.languageId === 'dockerfile' || isComposeDocument(doc);
     if (vscode.workspace.textDocuments.some(isDockerfile)) {
       void this.ensureStarted();
       return;
@@ -26,22 +41,36 @@ export class DockerfileLanguage {
   }
 
   async restart(): Promise<void> {
-    if (this.client) await this.client.restart();
-    else await this.ensureStarted();
+    if (!this.client) return this.ensureStarted();
+    await this.client.restart();
+    const client = this.client;
+    this.startListeners.forEach((listener) => listener(client));
   }
 
   async stop(): Promise<void> {
     await this.client?.stop();
     this.client = undefined;
+    this.starting = undefined;
   }
 
-  private async ensureStarted(): Promise<void> {
+  private starting: Promise<void> | undefined;
+
+  /** One start at a time: a command and an opened file may both ask for the server at once. */
+  private ensureStarted(): Promise<void> {
+    this.starting ??= this.start();
+    return this.starting;
+  }
+
+  private async start(): Promise<void> {
     if (this.client) return;
     try {
       // vscode-languageclient is evaluated only once a Dockerfile is open.
       const { startLanguageClient } = await import('./languageClient');
-      this.client = await startLanguageClient(this.context);
+      const client = await startLanguageClient(this.context);
+      this.client = client;
+      this.startListeners.forEach((listener) => listener(client));
     } catch (error) {
+      this.starting = undefined;
       log().error('The Dockerfile language server did not start:', error);
     }
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatAddress, parseAddress, parseCidr } from '../../../client/src/engine/validation/ip';
+import { formatAddress, parseAddress, parseCidr } from '../../../common/ip';
 import { joinSnapshot } from '../../../client/src/engine/model/join';
 import type { Container, Network } from '../../../client/src/engine/model/snapshot';
 import {

@@ -1,7 +1,15 @@
 // Subnets, gateways, IP ranges and fixed addresses: inside the right subnet, not reserved, not
 // taken, and not overlapping another network.
-import type { Cidr, Family } from './ip';
-import { contains, formatAddress, formatCidr, parseAddress, parseCidr, within, overlaps } from './ip';
+import type { Cidr, Family } from '../../../../common/ip';
+import {
+  contains,
+  formatAddress,
+  formatCidr,
+  parseAddress,
+  parseCidr,
+  within,
+  overlaps,
+} from '../../../../common/ip';
 import type { Network, Snapshot } from '../model/snapshot';
 import { messages, problem, valid, type MessageTemplate, type Problem, type Validation } from './messages';
 

@@ -23,7 +23,9 @@ export function builtinKind(network: Network): BuiltinNetwork | undefined {
 export function networkContextValue(network: Network): string {
   const builtin = builtinKind(network);
   if (builtin) return `network.builtin.${builtin}`;
-  return network.endpoints.length > 0 ? 'network.user.inuse' : 'network.user';
+  const base = network.endpoints.length > 0 ? 'network.user.inuse' : 'network.user';
+  // `.compose` offers "Go to Compose Declaration".
+  return network.labels['com.docker.compose.network'] ? `${base}.compose` : base;
 }
 
 export function networkIcon(network: Network): string {

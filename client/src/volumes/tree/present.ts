@@ -13,6 +13,8 @@ export function volumeContextValue(volume: Volume): string {
     'volume',
     ...(volume.anonymous ? ['anonymous'] : []),
     volume.usedBy.length > 0 ? 'used' : 'unused',
+    // `.compose` offers "Go to Compose Declaration".
+    ...(volume.labels['com.docker.compose.volume'] ? ['compose'] : []),
   ].join('.');
 }
 
