@@ -9,6 +9,7 @@ import { backupVolume } from './backup';
 import { browseVolume } from './browse';
 import { cloneVolume } from './clone';
 import { createVolume } from './create';
+import { deleteVolumeFile, newVolumeFile, newVolumeFolder, renameVolumeFile } from './files';
 import { pruneVolumes, removeVolume } from './remove';
 import { restoreVolume } from './restore';
 import { volumeFor } from './target';
@@ -48,6 +49,22 @@ export function volumeCommands(tools: SessionVolumeTools): CommandTable {
     'berth.volume.clone': {
       run: cloneVolume(tools),
       failure: () => vscode.l10n.t('Cloning the volume failed'),
+    },
+    'berth.volume.newFile': {
+      run: newVolumeFile,
+      failure: () => vscode.l10n.t('Creating the file failed'),
+    },
+    'berth.volume.newFolder': {
+      run: newVolumeFolder,
+      failure: () => vscode.l10n.t('Creating the folder failed'),
+    },
+    'berth.volume.renameFile': {
+      run: renameVolumeFile,
+      failure: () => vscode.l10n.t('Renaming failed'),
+    },
+    'berth.volume.deleteFile': {
+      run: deleteVolumeFile,
+      failure: () => vscode.l10n.t('Deleting failed'),
     },
   };
 }

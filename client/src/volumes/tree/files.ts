@@ -75,9 +75,9 @@ export function presentVolumeFile(node: VolumeFileNode): Presentation {
   if (!entry)
     return {
       label: t('Files'),
-      description: t('browse read-only'),
+      description: t('browse and edit'),
       tooltip: t(
-        'The files in volume {0}, read through a helper container that is never started.',
+        'The files in volume {0}, read and written through a helper container that is never started.',
         code(node.volumeName),
       ),
       icon: { id: 'folder-library' },
