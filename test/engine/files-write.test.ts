@@ -3,11 +3,20 @@
 // mode, and no helper is left behind (checked by label after every test).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { chmod, mkdir, readFile, readlink, stat, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { NotAFileError, PathExistsError, PathNotFoundError } from '../../client/src/archiveFiles/core/errors';
 import { createVolume } from '../harness/engine';
 import { requireOrSkip } from '../harness/require';
-import { fillVolume, fingerprint, richFixture, sortedEntries, type Fingerprint } from './volumes-fixtures';
+import {
+  binaryBody,
+  fillVolume,
+  fingerprint,
+  richFixture,
+  sortedEntries,
+  type Fingerprint,
+} from './volumes-fixtures';
 import { useVolumeToolsSuite } from './volumes-suite';
 
 const sha = (text: string | Buffer) => createHash('sha256').update(text).digest('hex');
@@ -150,5 +159,55 @@ void describe('volume files: edit, create, rename and delete', () => {
     assert.ok((await suite.tools.readFile(volume, 'big.bin')).equals(big));
     const listing = await suite.tools.list(volume, '');
     assert.ok(listing.entries.some((entry) => entry.name === 'big.bin' && entry.size === big.length));
+  });
+
+  void test('a local folder uploads into a volume folder and downloads back the same', async (t) => {
+    if (!requireOrSkip(t, !suite.reason, suite.reason ?? '')) return;
+    const volume = await filledVolume();
+    const before = await fingerprint(suite.tracker, volume);
+    const local = join(suite.dir, 'site');
+    await mkdir(join(local, 'assets'), { recursive: true });
+    await writeFile(join(local, 'index.html'), '<h1>hi</h1>');
+    await writeFile(join(local, 'run.sh'), '#!/bin/sh\n');
+    await chmod(join(local, 'run.sh'), 0o750);
+    await writeFile(join(local, 'assets', 'big.bin'), binaryBody(1_500_000));
+    await symlink('../index.html', join(local, 'assets', 'home'));
+    const files = suite.tools.files;
+    const result = await files.upload(
+      volume,
+      'dir',
+      [{ path: local }, { name: 'note.txt', data: Buffer.from('dropped') }],
+      {
+        overwrite: false,
+      },
+    );
+    assert.deepEqual(result, { files: 4, folders: 2, links: 1, bytes: 1_500_000 + 11 + 10 + 7 });
+    const after = await fingerprint(suite.tracker, volume);
+    assert.equal(after.get('dir/site/index.html')?.sha256, sha('<h1>hi</h1>'));
+    assert.equal(after.get('dir/site/run.sh')?.mode, '750');
+    assert.equal(after.get('dir/site/assets/big.bin')?.sha256, sha(binaryBody(1_500_000)));
+    assert.equal(after.get('dir/site/assets/home')?.linkname, '../index.html');
+    assert.equal(after.get('dir/note.txt')?.owner, '70:70', "uploads take the folder's owner");
+    assert.deepEqual(scratch(after), []);
+    for (const [name, entry] of before) assert.deepEqual(after.get(name), entry, `${name} untouched`);
+    await assert.rejects(
+      files.upload(volume, 'dir', [{ path: local }], { overwrite: false }),
+      PathExistsError,
+    );
+
+    const back = join(suite.dir, 'back');
+    const down = await files.download(volume, 'dir/site', back);
+    assert.deepEqual(
+      { ...down, skipped: down.skipped.length },
+      { files: 3, folders: 1, links: 1, bytes: 1_500_000 + 21, skipped: 0 },
+    );
+    assert.equal(await readFile(join(back, 'index.html'), 'utf8'), '<h1>hi</h1>');
+    assert.ok((await readFile(join(back, 'assets', 'big.bin'))).equals(binaryBody(1_500_000)));
+    assert.equal(await readlink(join(back, 'assets', 'home')), '../index.html');
+    assert.equal((await stat(join(back, 'run.sh'))).mode & 0o777, 0o750);
+    const one = join(suite.dir, 'secret-copy');
+    await files.download(volume, 'link', one);
+    assert.equal(await readFile(one, 'utf8'), 'deep\n', 'a link downloads as what it points to');
+    await assert.rejects(files.download(volume, 'secret', one), PathExistsError);
   });
 });
