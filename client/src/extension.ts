@@ -58,7 +58,8 @@ function activateEngineViews(context: vscode.ExtensionContext, language: Dockerf
   // Every engine feature works on this one session, so nothing loads or connects twice.
   const volumes = new SessionVolumeTools(session);
   const map = new NetworkMap(context, session);
-  const volumeFiles = registerVolumeFileSystem(volumes, new WriteConsent(session));
+  const writeConsent = new WriteConsent(session);
+  const volumeFiles = registerVolumeFileSystem(volumes, writeConsent);
   context.subscriptions.push(
     session,
     inspect,
@@ -87,7 +88,7 @@ function activateEngineViews(context: vscode.ExtensionContext, language: Dockerf
       connectionCommands,
       containerCommands,
       networkCommands,
-      volumeCommands(volumes),
+      volumeCommands(volumes, writeConsent),
       mapCommands(map),
       reachCommands,
       lspCommands(language),

@@ -12,6 +12,8 @@ import { createVolume } from './create';
 import { deleteVolumeFile, newVolumeFile, newVolumeFolder, renameVolumeFile } from './files';
 import { pruneVolumes, removeVolume } from './remove';
 import { restoreVolume } from './restore';
+import { downloadFromVolume, uploadToVolume } from './transfer';
+import type { WriteConsent } from '../files/fileSystem';
 import { volumeFor } from './target';
 
 const inspectVolume: BerthCommand = async (ctx, node) => {
@@ -19,7 +21,7 @@ const inspectVolume: BerthCommand = async (ctx, node) => {
   if (volume) await ctx.openInspect('volume', volume.name, volumeLabel(volume));
 };
 
-export function volumeCommands(tools: SessionVolumeTools): CommandTable {
+export function volumeCommands(tools: SessionVolumeTools, consent: WriteConsent): CommandTable {
   return {
     'berth.volume.inspect': {
       run: inspectVolume,
@@ -65,6 +67,14 @@ export function volumeCommands(tools: SessionVolumeTools): CommandTable {
     'berth.volume.deleteFile': {
       run: deleteVolumeFile,
       failure: () => vscode.l10n.t('Deleting failed'),
+    },
+    'berth.volume.upload': {
+      run: uploadToVolume(tools, consent),
+      failure: () => vscode.l10n.t('Uploading failed'),
+    },
+    'berth.volume.download': {
+      run: downloadFromVolume(tools),
+      failure: () => vscode.l10n.t('Downloading failed'),
     },
   };
 }
