@@ -24,6 +24,7 @@ import { connectDropped } from './networks/commands/connect';
 import { reachCommands } from './reach';
 import { registerViews, type BerthViews } from './views';
 import { volumeCommands } from './volumes/commands';
+import { uploadSources } from './volumes/commands/transfer';
 import { registerVolumeFileSystem, WriteConsent } from './volumes/files/fileSystem';
 import { loadSizesWhenShown } from './volumes/sizes';
 import { SessionVolumeTools } from './volumes/tools';
@@ -72,12 +73,16 @@ function activateEngineViews(context: vscode.ExtensionContext, language: Dockerf
   const views = registerViews(
     session,
     {
-      // Dropping containers on a network is the one action that starts outside the command tables.
+      // Drops (containers on a network, files on a volume folder) start outside the command tables.
       connect: (containerIds, networkId) =>
         runGuarded(vscode.l10n.t('Connecting the container failed'), () =>
           connectDropped(ctx, containerIds, networkId),
         ),
       listFolder: (volume, path) => volumes.list(volume, path),
+      upload: (target, sources) =>
+        runGuarded(vscode.l10n.t('Uploading failed'), () =>
+          uploadSources(ctx, volumes, writeConsent, target, sources),
+        ),
     },
     context.subscriptions,
   );

@@ -1,11 +1,12 @@
-// Upload… and Download… on a volume's folders and files in the Volumes tree. An upload is staged
+// Upload… (and drops) and Download… on a volume's folders and files in the Volumes tree. An upload is staged
 // beside its destination and put in place only once complete; a download is written under a
 // partial name and renamed when complete, so a cancel leaves nothing half-copied either way.
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { BerthCommand } from '../../commands/context';
+import type { BerthCommand, CommandContext } from '../../commands/context';
 import { baseName, parentOf } from '../../archiveFiles/core/paths';
+import type { UploadSource } from '../../archiveFiles/core/upload';
 import type { VolumeFileNode } from '../../shared/nodes';
 import { formatBytes } from '../../shared/text';
 import type { WriteConsent } from '../files/fileSystem';
@@ -16,46 +17,58 @@ function folderOf(node: VolumeFileNode): string {
   return !node.entry || node.entry.kind === 'directory' ? node.path : parentOf(node.path);
 }
 
+/** Uploads `sources` into the folder of `node` (the folder itself, or the folder of a file). */
+export async function uploadSources(
+  ctx: CommandContext,
+  tools: SessionVolumeTools,
+  consent: WriteConsent,
+  node: VolumeFileNode,
+  sources: readonly UploadSource[],
+): Promise<void> {
+  const folder = folderOf(node);
+  await consent.check(node.volumeName);
+  const result = await cancellableProgress(
+    vscode.l10n.t('Uploading into volume "{0}"', node.volumeName),
+    (progress, signal) =>
+      tools.tools().files.upload(node.volumeName, folder, sources, {
+        overwrite: false,
+        signal,
+        onProgress: (sent, total) =>
+          progress.report({ message: `${formatBytes(sent)} / ${formatBytes(total)}` }),
+      }),
+  );
+  ctx.views.providers.volumes.refreshAll();
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t(
+      'Uploaded {0} files, {1} folders and {2} links ({3}) into /{4} of volume "{5}".',
+      result.files,
+      result.folders,
+      result.links,
+      formatBytes(result.bytes),
+      folder,
+      node.volumeName,
+    ),
+  );
+}
+
 export const uploadToVolume =
   (tools: SessionVolumeTools, consent: WriteConsent): BerthCommand =>
   async (ctx, node) => {
     if (node?.kind !== 'file') return;
-    const folder = folderOf(node);
     const picked = await vscode.window.showOpenDialog({
       canSelectFiles: true,
       canSelectFolders: true,
       canSelectMany: true,
       openLabel: vscode.l10n.t('Upload'),
-      title: vscode.l10n.t('Upload into /{0} of volume "{1}"', folder, node.volumeName),
+      title: vscode.l10n.t('Upload into /{0} of volume "{1}"', folderOf(node), node.volumeName),
     });
     if (!picked || picked.length === 0) return;
-    await consent.check(node.volumeName);
-    const result = await cancellableProgress(
-      vscode.l10n.t('Uploading into volume "{0}"', node.volumeName),
-      (progress, signal) =>
-        tools.tools().files.upload(
-          node.volumeName,
-          folder,
-          picked.map((uri) => ({ path: uri.fsPath })),
-          {
-            overwrite: false,
-            signal,
-            onProgress: (sent, total) =>
-              progress.report({ message: `${formatBytes(sent)} / ${formatBytes(total)}` }),
-          },
-        ),
-    );
-    ctx.views.providers.volumes.refreshAll();
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t(
-        'Uploaded {0} files, {1} folders and {2} links ({3}) into /{4} of volume "{5}".',
-        result.files,
-        result.folders,
-        result.links,
-        formatBytes(result.bytes),
-        folder,
-        node.volumeName,
-      ),
+    await uploadSources(
+      ctx,
+      tools,
+      consent,
+      node,
+      picked.map((uri) => ({ path: uri.fsPath })),
     );
   };
 
