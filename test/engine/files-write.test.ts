@@ -210,4 +210,18 @@ void describe('volume files: edit, create, rename and delete', () => {
     assert.equal(await readFile(one, 'utf8'), 'deep\n', 'a link downloads as what it points to');
     await assert.rejects(files.download(volume, 'secret', one), PathExistsError);
   });
+
+  void test('emptying a volume removes everything in it and keeps its top folder', async (t) => {
+    if (!requireOrSkip(t, !suite.reason, suite.reason ?? '')) return;
+    const volume = await filledVolume();
+    const before = await fingerprint(suite.tracker, volume);
+    const removed = await suite.tools.files.empty(volume, '');
+    assert.ok(removed.includes('dir') && removed.includes('数据'), removed.join(', '));
+    const after = await fingerprint(suite.tracker, volume);
+    assert.deepEqual(
+      sortedEntries(after),
+      sortedEntries(before).filter(([name]) => name === '.'),
+    );
+    assert.deepEqual(await suite.tools.files.empty(volume, ''), [], 'an empty volume stays as it is');
+  });
 });

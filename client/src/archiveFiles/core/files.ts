@@ -13,7 +13,14 @@ import {
   type UploadResult,
   type UploadSource,
 } from './upload';
-import { createFolderAt, removePath, writeFileAt, type WriteOptions, type WriteResult } from './write';
+import {
+  createFolderAt,
+  emptyFolder,
+  removePath,
+  writeFileAt,
+  type WriteOptions,
+  type WriteResult,
+} from './write';
 
 export interface RootAccess {
   /** True when links must not lead out of a root (volumes). */
@@ -64,6 +71,12 @@ export class ArchiveFiles {
   async remove(key: string, path: string): Promise<void> {
     const clean = cleanPath(path);
     return this.access.use(key, true, (root) => removePath(root, clean));
+  }
+
+  /** Removes everything in folder `path` ('' for the whole root); returns the names removed. */
+  async empty(key: string, path: string): Promise<string[]> {
+    const clean = cleanPath(path);
+    return this.access.use(key, true, (root) => emptyFolder(root, clean));
   }
 
   async rename(key: string, from: string, to: string, overwrite: boolean): Promise<void> {

@@ -12,7 +12,7 @@ import { putAtTop, statIfAny, statPath, type FileRoot, type PathStat } from './a
 import { NotAFileError, PathExistsError, PathNotFoundError, PathRefusedError } from './errors';
 import { packEntries, type PackEntry } from './pack';
 import { baseName, cleanPath, joinPath, parentOf, scratchName } from './paths';
-import { folderAt, linkDestination, maxLinkHops, readOwnership, type Ownership } from './read';
+import { folderAt, linkDestination, listFolder, maxLinkHops, readOwnership, type Ownership } from './read';
 import { ActionFailure } from '../../shared/failures';
 
 export interface WriteOptions {
@@ -187,4 +187,21 @@ export async function createFolderAt(root: FileRoot, path: string): Promise<void
   if (await statIfAny(root, clean)) throw new PathExistsError(clean);
   const owner = await ownershipFor(root, { path: clean }, newFolderMode);
   await putEntries(root, [{ path: clean, type: 'directory', ...owner }]);
+}
+
+/**
+ * Removes everything inside folder `dir` and keeps the folder itself, with its owner and mode.
+ * One request per entry: the engine stops unpacking at the first entry that fails, and each
+ * removal is such a failure. Returns the names removed.
+ */
+export async function emptyFolder(root: FileRoot, dir: string): Promise<string[]> {
+  const clean = cleanPath(dir);
+  await checkFolder(root, clean);
+  const { entries } = await listFolder(root, clean, Number.MAX_SAFE_INTEGER);
+  for (const entry of entries) {
+    await unlinkQuietly(root, entry.path);
+    if (await statIfAny(root, entry.path))
+      throw new ActionFailure(l10n.t('The engine did not remove "{0}" from {1}.', entry.path, root.label));
+  }
+  return entries.map((entry) => entry.name);
 }

@@ -9,6 +9,7 @@ import { backupVolume } from './backup';
 import { browseVolume } from './browse';
 import { cloneVolume } from './clone';
 import { createVolume } from './create';
+import { emptyVolume } from './empty';
 import { deleteVolumeFile, newVolumeFile, newVolumeFolder, renameVolumeFile } from './files';
 import { pruneVolumes, removeVolume } from './remove';
 import { restoreVolume } from './restore';
@@ -51,6 +52,10 @@ export function volumeCommands(tools: SessionVolumeTools, consent: WriteConsent)
     'berth.volume.clone': {
       run: cloneVolume(tools),
       failure: () => vscode.l10n.t('Cloning the volume failed'),
+    },
+    'berth.volume.empty': {
+      run: emptyVolume(tools, consent),
+      failure: () => vscode.l10n.t('Emptying the volume failed'),
     },
     'berth.volume.newFile': {
       run: newVolumeFile,
