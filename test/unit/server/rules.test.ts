@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lint } from '../../../server/src/dockerfile/lint/lint';
 import { allRules } from '../../../server/src/dockerfile/lint/registry';
-import { ruleCases } from './ruleCases';
+import { hadolintRuleCases } from './hadolintRuleCases';
+import { ruleCases as coreRuleCases } from './ruleCases';
+
+const ruleCases = { ...coreRuleCases, ...hadolintRuleCases };
 
 function idsFor(source: string, noDockerignore = false): string[] {
   return lint(source, { env: noDockerignore ? { hasDockerignore: false } : {} }).map((f) => f.rule.id);

@@ -3,6 +3,12 @@ import { addInsecureUrl, addInsteadOfCopy, addUrlChecksum } from '../rules/cache
 import { installWithoutUpdate, packageUpgrade, updateAlone } from '../rules/cache/aptUpdate';
 import { cacheBustEnv } from '../rules/cache/cacheBust';
 import { copyAllBeforeInstall } from '../rules/cache/copyBeforeInstall';
+import {
+  aptGetWithoutYes,
+  dnfWithoutYes,
+  yumWithoutYes,
+  zypperWithoutNonInteractive,
+} from '../rules/correctness/assumeYes';
 import { fromAsCasing, instructionCasing, stageNameCasing } from '../rules/correctness/casing';
 import { invalidExecForm, shellFormCmd } from '../rules/correctness/execForm';
 import { fromLatest } from '../rules/correctness/fromTag';
@@ -122,6 +128,10 @@ export const allRules: readonly Rule[] = [
   notInFinalImage,
   globalArgNotRedeclared,
   debianFrontendEnv,
+  aptGetWithoutYes,
+  yumWithoutYes,
+  dnfWithoutYes,
+  zypperWithoutNonInteractive,
   // security
   lastUserRoot,
   noUser,
