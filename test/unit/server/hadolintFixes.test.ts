@@ -42,3 +42,25 @@ void test('non-interactive flags: the fix adds the flag the package manager need
   );
   offersNoFix('FROM a:1\nRUN ["sh", "-c", "apt-get install curl"]\n', 'apt-get-without-yes');
 });
+
+void test('cache cleanup: the fix appends the clean to a RUN that ends in a plain command', () => {
+  assert.equal(
+    fixed('FROM a:1\nRUN yum install -y httpd \\\n && echo ok\n', 'yum-cache-not-cleaned'),
+    'FROM a:1\nRUN yum install -y httpd \\\n && echo ok && yum clean all\n',
+  );
+  assert.equal(
+    fixed('FROM a:1\nRUN microdnf install -y httpd\n', 'dnf-cache-not-cleaned'),
+    'FROM a:1\nRUN microdnf install -y httpd && microdnf clean all\n',
+  );
+  assert.equal(
+    fixed('FROM a:1\nRUN zypper -n in httpd\n', 'zypper-cache-not-cleaned'),
+    'FROM a:1\nRUN zypper -n in httpd && zypper clean --all\n',
+  );
+  assert.equal(
+    fixed('FROM a:1\nRUN yarn install   \n', 'yarn-cache-not-cleaned'),
+    'FROM a:1\nRUN yarn install && yarn cache clean   \n',
+  );
+  // A trailing `&` or a heredoc leaves no plain end to append to.
+  offersNoFix('FROM a:1\nRUN yum install -y httpd &\n', 'yum-cache-not-cleaned');
+  offersNoFix('FROM a:1\nRUN <<EOF\nyum install -y httpd\nEOF\n', 'yum-cache-not-cleaned');
+});

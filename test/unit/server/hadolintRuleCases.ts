@@ -35,4 +35,37 @@ export const hadolintRuleCases: Record<string, RuleCases> = {
       `FROM opensuse/leap:15\nRUN zypper refresh\n`,
     ],
   },
+  'yum-cache-not-cleaned': {
+    fires: [`${R}RUN yum install -y httpd\n`, `${R}RUN yum clean all && yum install -y httpd\n`],
+    quiet: [
+      `${R}RUN yum install -y httpd && yum clean all\n`,
+      `${R}RUN yum install -y httpd && rm -rf /var/cache/yum/*\n`,
+      `${R}RUN --mount=type=cache,target=/var/cache/yum yum install -y httpd\n`,
+    ],
+  },
+  'dnf-cache-not-cleaned': {
+    fires: [`${R}RUN dnf install -y httpd\n`, `${R}RUN dnf install -y httpd && microdnf clean all\n`],
+    quiet: [
+      `${R}RUN dnf install -y httpd && dnf clean all\n`,
+      `${R}RUN --mount=type=cache,target=/var/cache/dnf dnf install -y httpd\n`,
+    ],
+  },
+  'zypper-cache-not-cleaned': {
+    fires: [`FROM opensuse/leap:15\nRUN zypper -n install httpd\n`],
+    quiet: [
+      `FROM opensuse/leap:15\nRUN zypper -n install httpd && zypper clean --all\n`,
+      `FROM opensuse/leap:15\nRUN zypper -n in httpd && rm -rf /var/cache/zypp/*\n`,
+    ],
+  },
+  'yarn-cache-not-cleaned': {
+    fires: [`FROM node:20\nRUN yarn install --frozen-lockfile\n`],
+    quiet: [
+      `FROM node:20\nRUN yarn install --frozen-lockfile && yarn cache clean\n`,
+      `FROM node:20 AS build\nRUN yarn install\nFROM nginx:1\nCOPY --from=build /app /usr/share/nginx/html\n`,
+    ],
+  },
+  'zypper-dist-upgrade': {
+    fires: [`FROM opensuse/leap:15\nRUN zypper -n dup\n`],
+    quiet: [`FROM opensuse/leap:15\nRUN zypper -n update\n`],
+  },
 };

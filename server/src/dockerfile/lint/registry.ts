@@ -3,6 +3,7 @@ import { addInsecureUrl, addInsteadOfCopy, addUrlChecksum } from '../rules/cache
 import { installWithoutUpdate, packageUpgrade, updateAlone } from '../rules/cache/aptUpdate';
 import { cacheBustEnv } from '../rules/cache/cacheBust';
 import { copyAllBeforeInstall } from '../rules/cache/copyBeforeInstall';
+import { zypperDistUpgrade } from '../rules/cache/zypperDistUpgrade';
 import {
   aptGetWithoutYes,
   dnfWithoutYes,
@@ -30,6 +31,8 @@ import { consecutiveRun } from '../rules/layers/consecutiveRun';
 import { deletedLater } from '../rules/layers/deletedLater';
 import { noInstallRecommends } from '../rules/layers/noInstallRecommends';
 import { apkNoCache, aptListsLeft, pipNoCacheDir } from '../rules/layers/packageCache';
+import { dnfCacheLeft, yumCacheLeft, zypperCacheLeft } from '../rules/layers/rpmCache';
+import { yarnCacheLeft } from '../rules/layers/yarnCache';
 import { lastUserRoot, noUser } from '../rules/security/user';
 import { aptNotAptGet, chmod777, curlPipeShell, sudoInRun } from '../rules/security/runRisks';
 import { copyAllNoDockerignore, secretFileCopied, secretInArgEnv } from '../rules/security/secrets';
@@ -87,6 +90,10 @@ export const allRules: readonly Rule[] = [
   deletedLater,
   noInstallRecommends,
   chownAfterCopy,
+  yumCacheLeft,
+  dnfCacheLeft,
+  zypperCacheLeft,
+  yarnCacheLeft,
   // cache
   installWithoutUpdate,
   updateAlone,
@@ -94,6 +101,7 @@ export const allRules: readonly Rule[] = [
   cacheBustEnv,
   addUrlChecksum,
   packageUpgrade,
+  zypperDistUpgrade,
   // volume
   volumeInvalidJson,
   writeUnderVolume,
