@@ -68,4 +68,49 @@ export const hadolintRuleCases: Record<string, RuleCases> = {
     fires: [`FROM opensuse/leap:15\nRUN zypper -n dup\n`],
     quiet: [`FROM opensuse/leap:15\nRUN zypper -n update\n`],
   },
+  'apk-add-unpinned': {
+    fires: [
+      'FROM alpine:3\nRUN apk add --no-cache curl\n',
+      'FROM alpine:3\nRUN apk add --virtual .deps gcc=13.2.1-r0 make\n',
+    ],
+    quiet: [
+      'FROM alpine:3\nRUN apk add --no-cache curl=8.5.0-r0\n',
+      'FROM alpine:3\nRUN apk add --no-cache --virtual .deps gcc~13\n',
+      'FROM alpine:3\nRUN apk del curl\n',
+    ],
+  },
+  'npm-install-unpinned': {
+    fires: ['FROM node:20\nRUN npm install -g typescript\n', 'FROM node:20\nRUN npm install @angular/cli\n'],
+    quiet: [
+      'FROM node:20\nRUN npm install\n',
+      'FROM node:20\nRUN npm install -g typescript@5.4.5\n',
+      'FROM node:20\nRUN npm ci --omit=dev\n',
+    ],
+  },
+  'gem-install-unpinned': {
+    fires: ['FROM ruby:3\nRUN gem install bundler\n'],
+    quiet: [
+      'FROM ruby:3\nRUN gem install bundler:2.5.6\n',
+      'FROM ruby:3\nRUN gem install bundler -v 2.5.6\n',
+    ],
+  },
+  'yum-install-unpinned': {
+    fires: [`${R}RUN yum install -y httpd && yum clean all\n`, `${R}RUN yum module install -y nodejs\n`],
+    quiet: [
+      `${R}RUN yum install -y httpd-2.4.57 && yum clean all\n`,
+      `${R}ARG HTTPD_VERSION=2.4.57\nRUN yum install -y httpd-$HTTPD_VERSION\n`,
+      `${R}RUN yum module install -y nodejs:18\n`,
+    ],
+  },
+  'dnf-install-unpinned': {
+    fires: [`${R}RUN dnf install -y httpd\n`, `${R}ENV V=1\nRUN dnf install -y httpd-\${W}\n`],
+    quiet: [`${R}RUN dnf install -y httpd-2.4.57\n`, `${R}RUN dnf group install -y "Development Tools"\n`],
+  },
+  'zypper-install-unpinned': {
+    fires: ['FROM opensuse/leap:15\nRUN zypper -n install httpd\n'],
+    quiet: [
+      'FROM opensuse/leap:15\nRUN zypper -n install httpd=2.4.51\n',
+      "FROM opensuse/leap:15\nRUN zypper -n install 'httpd>=2.4'\n",
+    ],
+  },
 };

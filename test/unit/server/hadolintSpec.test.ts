@@ -6,8 +6,9 @@ import { lint } from '../../../server/src/dockerfile/lint/lint';
 import { findRule } from '../../../server/src/dockerfile/lint/registry';
 import { packageManagerCases } from './hadolintSpec/packageManagers';
 import type { PeerCases } from './hadolintSpec/peerCases';
+import { pinCases } from './hadolintSpec/pins';
 
-const specs: Record<string, PeerCases> = { ...packageManagerCases };
+const specs: Record<string, PeerCases> = { ...packageManagerCases, ...pinCases };
 
 /** hadolint lints snippets without FROM rule by rule; Berth gets a stage in front of those. */
 function asFile(snippet: string): string {

@@ -3,6 +3,8 @@ import { addInsecureUrl, addInsteadOfCopy, addUrlChecksum } from '../rules/cache
 import { installWithoutUpdate, packageUpgrade, updateAlone } from '../rules/cache/aptUpdate';
 import { cacheBustEnv } from '../rules/cache/cacheBust';
 import { copyAllBeforeInstall } from '../rules/cache/copyBeforeInstall';
+import { apkUnpinned, gemUnpinned, npmUnpinned } from '../rules/cache/languagePins';
+import { dnfUnpinned, yumUnpinned, zypperUnpinned } from '../rules/cache/rpmPins';
 import { zypperDistUpgrade } from '../rules/cache/zypperDistUpgrade';
 import {
   aptGetWithoutYes,
@@ -102,6 +104,12 @@ export const allRules: readonly Rule[] = [
   addUrlChecksum,
   packageUpgrade,
   zypperDistUpgrade,
+  apkUnpinned,
+  npmUnpinned,
+  gemUnpinned,
+  yumUnpinned,
+  dnfUnpinned,
+  zypperUnpinned,
   // volume
   volumeInvalidJson,
   writeUnderVolume,
