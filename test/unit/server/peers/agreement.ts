@@ -4,7 +4,13 @@
 import type { RuleMeta } from '../../../../common/rules';
 import { parseDockerfile } from '../../../../server/src/dockerfile/parser';
 import { buildkitCases, type BuildKitCase } from './buildkitCases';
-import { hadolintCases, type HadolintCase } from './hadolintCases';
+import { hadolintCases as coreHadolintCases, type HadolintCase } from './hadolintCases';
+import { hadolintPackageCases } from './hadolintPackageCases';
+
+const hadolintCases: Record<string, HadolintCase[]> = {
+  ...coreHadolintCases,
+  ...hadolintPackageCases,
+};
 
 export type Peer = 'hadolint' | 'buildkit';
 
