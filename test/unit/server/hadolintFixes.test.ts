@@ -64,3 +64,19 @@ void test('cache cleanup: the fix appends the clean to a RUN that ends in a plai
   offersNoFix('FROM a:1\nRUN yum install -y httpd &\n', 'yum-cache-not-cleaned');
   offersNoFix('FROM a:1\nRUN <<EOF\nyum install -y httpd\nEOF\n', 'yum-cache-not-cleaned');
 });
+
+void test('useradd and wget: the fix adds the flag after the program', () => {
+  assert.equal(
+    fixed('FROM a:1\nRUN useradd -u 123456 app\n', 'useradd-high-uid-without-l'),
+    'FROM a:1\nRUN useradd -l -u 123456 app\n',
+  );
+  assert.equal(
+    fixed('FROM debian:12\nRUN wget https://e.x/big.tgz\n', 'wget-progress-bar'),
+    'FROM debian:12\nRUN wget --progress=dot:giga https://e.x/big.tgz\n',
+  );
+  // busybox wget has no --progress.
+  assert.equal(
+    fixed('FROM alpine:3 AS base\nFROM base\nRUN wget https://e.x/big.tgz\n', 'wget-progress-bar'),
+    'FROM alpine:3 AS base\nFROM base\nRUN wget -q https://e.x/big.tgz\n',
+  );
+});

@@ -113,4 +113,38 @@ export const hadolintRuleCases: Record<string, RuleCases> = {
       "FROM opensuse/leap:15\nRUN zypper -n install 'httpd>=2.4'\n",
     ],
   },
+  'pointless-command-in-run': {
+    fires: [`${F}RUN service nginx start && nginx -t\n`, `${F}RUN ps aux | grep java\n`],
+    quiet: [`${F}RUN apt-get install -y openssh-client\n`, `${F}RUN --mount=type=cache,target=/x make\n`],
+  },
+  'useradd-high-uid-without-l': {
+    fires: [`${F}RUN useradd -u 123456 app\n`, `${F}RUN groupadd app && useradd -m -u 1000000 -g app app\n`],
+    quiet: [
+      `${F}RUN useradd -u 1000 app\n`,
+      `${F}RUN useradd -l -u 123456 app\n`,
+      `${F}RUN useradd --no-log-init -u 123456 app\n`,
+    ],
+  },
+  'wget-progress-bar': {
+    fires: [`${F}RUN wget https://e.x/big.tgz\n`, `${F}RUN wget -O- https://e.x/x | tar xz\n`],
+    quiet: [
+      `${F}RUN wget --progress=dot:giga https://e.x/big.tgz\n`,
+      `${F}RUN wget -qO- https://e.x/x | tar xz\n`,
+      `${F}RUN wget -nv https://e.x/big.tgz\n`,
+    ],
+  },
+  'curl-and-wget': {
+    fires: [
+      `${F}RUN wget -q https://e.x/a\nRUN curl -fsSLO https://e.x/b\n`,
+      `${F}RUN curl -fsSLO https://e.x/a && wget -q https://e.x/b\n`,
+    ],
+    quiet: [
+      `${F}RUN curl -fsSLO https://e.x/a\nFROM alpine:3\nRUN wget -q https://e.x/b\n`,
+      `${F}RUN command -v curl || wget -q https://e.x/b\n`,
+    ],
+  },
+  'replace-bin-sh': {
+    fires: [`${F}RUN ln -sf /bin/bash /bin/sh\n`],
+    quiet: [`${F}RUN ln -s /usr/bin/python3 /usr/bin/python\n`],
+  },
 };

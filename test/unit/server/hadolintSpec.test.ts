@@ -6,6 +6,7 @@ import { lint } from '../../../server/src/dockerfile/lint/lint';
 import { findRule } from '../../../server/src/dockerfile/lint/registry';
 import { hadolintAgreement } from './peers/agreement';
 import { hadolintPackageCases } from './peers/hadolintPackageCases';
+import { hadolintShellCases } from './peers/hadolintShellCases';
 
 /**
  * hadolint lints a snippet without FROM rule by rule; these rules are checked on a stage, so
@@ -15,7 +16,7 @@ function asFile(snippet: string): string {
   return /^FROM\s/im.test(snippet) ? snippet : `FROM debian:12\n${snippet}`;
 }
 
-const aliases = Object.keys({ ...hadolintPackageCases });
+const aliases = Object.keys({ ...hadolintPackageCases, ...hadolintShellCases });
 const withStage = (source: string, env: { hasDockerignore: boolean }) => lint(asFile(source), { env });
 
 for (const alias of aliases) {

@@ -14,12 +14,14 @@ import {
 } from '../rules/correctness/assumeYes';
 import { fromAsCasing, instructionCasing, stageNameCasing } from '../rules/correctness/casing';
 import { invalidExecForm, shellFormCmd } from '../rules/correctness/execForm';
+import { pointlessInContainer } from '../rules/correctness/containerCommands';
 import { fromLatest } from '../rules/correctness/fromTag';
 import { missingArguments, onbuildForbidden, unknownInstruction } from '../rules/correctness/instructions';
 import { legacyKeyValue } from '../rules/correctness/legacyEnv';
 import { maintainerDeprecated } from '../rules/correctness/maintainer';
 import { multipleCmd } from '../rules/correctness/multipleCmd';
 import { runCd } from '../rules/correctness/runCd';
+import { shellSymlink } from '../rules/correctness/shellSymlink';
 import { copyFromUnknownStage, duplicateStageName } from '../rules/correctness/stageRefs';
 import { undefinedVar } from '../rules/correctness/undefinedVar';
 import { relativeWorkdir } from '../rules/correctness/workdir';
@@ -30,10 +32,12 @@ import {
   exposeReversedRange,
 } from '../rules/expose/exposeRules';
 import { consecutiveRun } from '../rules/layers/consecutiveRun';
+import { curlAndWget } from '../rules/layers/curlAndWget';
 import { deletedLater } from '../rules/layers/deletedLater';
 import { noInstallRecommends } from '../rules/layers/noInstallRecommends';
 import { apkNoCache, aptListsLeft, pipNoCacheDir } from '../rules/layers/packageCache';
 import { dnfCacheLeft, yumCacheLeft, zypperCacheLeft } from '../rules/layers/rpmCache';
+import { useraddHighUid } from '../rules/layers/useraddLog';
 import { yarnCacheLeft } from '../rules/layers/yarnCache';
 import { lastUserRoot, noUser } from '../rules/security/user';
 import { aptNotAptGet, chmod777, curlPipeShell, sudoInRun } from '../rules/security/runRisks';
@@ -43,6 +47,7 @@ import { debianFrontendEnv } from '../rules/stages/debianFrontend';
 import { duplicateExpose, duplicateVolume, notInFinalImage } from '../rules/stages/duplicates';
 import { globalArgNotRedeclared } from '../rules/stages/globalArg';
 import type { Rule } from './types';
+import { wgetProgress } from '../rules/style/wgetProgress';
 import { anonymousVolume } from '../rules/volume/anonymousVolume';
 import { copyIntoVolume } from '../rules/volume/copyIntoVolume';
 import { volumeHostPath } from '../rules/volume/volumeHostPath';
@@ -96,6 +101,8 @@ export const allRules: readonly Rule[] = [
   dnfCacheLeft,
   zypperCacheLeft,
   yarnCacheLeft,
+  useraddHighUid,
+  curlAndWget,
   // cache
   installWithoutUpdate,
   updateAlone,
@@ -148,6 +155,8 @@ export const allRules: readonly Rule[] = [
   yumWithoutYes,
   dnfWithoutYes,
   zypperWithoutNonInteractive,
+  pointlessInContainer,
+  shellSymlink,
   // security
   lastUserRoot,
   noUser,
@@ -161,6 +170,7 @@ export const allRules: readonly Rule[] = [
   // style
   addInsteadOfCopy,
   aptNotAptGet,
+  wgetProgress,
 ];
 
 /** Every rule's metadata, parse errors included: for hovers, docs and `--list-rules`. */

@@ -6,10 +6,12 @@ import { parseDockerfile } from '../../../../server/src/dockerfile/parser';
 import { buildkitCases, type BuildKitCase } from './buildkitCases';
 import { hadolintCases as coreHadolintCases, type HadolintCase } from './hadolintCases';
 import { hadolintPackageCases } from './hadolintPackageCases';
+import { hadolintShellCases } from './hadolintShellCases';
 
 const hadolintCases: Record<string, HadolintCase[]> = {
   ...coreHadolintCases,
   ...hadolintPackageCases,
+  ...hadolintShellCases,
 };
 
 export type Peer = 'hadolint' | 'buildkit';

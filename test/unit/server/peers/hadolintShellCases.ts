@@ -1,0 +1,168 @@
+// RUN scripts and the instructions around them: each assertion of hadolint's test spec for these codes
+// (test/Hadolint/Rule/DLxxxxSpec.hs), in the shape of hadolintCases.ts. A snippet hadolint
+// asserts only in its ONBUILD form is listed with the same outcome without ONBUILD: the rule is
+// one check applied to both (and a snippet with no RUN is the same file either way).
+import type { HadolintCase } from './hadolintCases';
+
+export const hadolintShellCases: Record<string, HadolintCase[]> = {
+  DL3001: [
+    {
+      name: 'invalid cmd',
+      dockerfile: 'RUN top',
+      fires: true,
+      onbuild: true,
+    },
+    {
+      name: 'install ssh',
+      dockerfile: 'RUN apt-get install ssh',
+      fires: false,
+      onbuild: false,
+    },
+  ],
+  DL3046: [
+    {
+      name: 'ok with `useradd` alone',
+      dockerfile: 'RUN useradd luser',
+      fires: false,
+    },
+    {
+      name: 'ok with `useradd` short uid',
+      dockerfile: 'RUN useradd -u 12345 luser',
+      fires: false,
+    },
+    {
+      name: 'ok with `useradd` long uid and flag `-l`',
+      dockerfile: 'RUN useradd -l -u 123456 luser',
+      fires: false,
+    },
+    {
+      name: 'ok with `useradd` and just flag `-l`',
+      dockerfile: 'RUN useradd -l luser',
+      fires: false,
+    },
+    {
+      name: 'warn when `useradd` and long uid without flag `-l`',
+      dockerfile: 'RUN useradd -u 123456 luser',
+      fires: true,
+    },
+  ],
+  DL3047: [
+    {
+      name: 'warns when using wget without --progress option',
+      dockerfile: 'FROM node as foo\nRUN wget my.xyz\n',
+      fires: true,
+      onbuild: true,
+    },
+    {
+      name: 'does not warn when running with --progress option',
+      dockerfile: 'FROM node as foo\nRUN wget --progress=dot:giga my.xyz\n',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'does not warn when running with -q (quiet short option) and without --progress option',
+      dockerfile: 'FROM node as foo\nRUN wget -q my.xyz\n',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'does not warn when running with --quiet (quiet long option) and without --progress option',
+      dockerfile: 'FROM node as foo\nRUN wget --quiet my.xyz\n',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'does not warn when running with -nv (no-verbose short option) and without --progress option',
+      dockerfile: 'FROM node as foo\nRUN wget -nv my.xyz\n',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'does not warn when running with --no-verbose (no-verbose long option) and without --progress option',
+      dockerfile: 'FROM node as foo\nRUN wget --no-verbose my.xyz\n',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'does not warn when running with --output-file (output-file long option) and without --progress option',
+      dockerfile: 'FROM node as foo\nRUN wget --output-file=/tmp/wget.log my.xyz\n',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'does not warn when running with -o (output-file long option) and without --progress option',
+      dockerfile: 'FROM node as foo\nRUN wget -o /tmp/wget.log my.xyz\n',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'does not warn when running with --append-output (append-output long option) and without --progress option',
+      dockerfile: 'FROM node as foo\nRUN wget --append-output=/tmp/wget.log my.xyz\n',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'does not warn when running with -a (append-output long option) and without --progress option',
+      dockerfile: 'FROM node as foo\nRUN wget -a /tmp/wget.log my.xyz\n',
+      fires: false,
+      onbuild: false,
+    },
+  ],
+  DL4001: [
+    {
+      name: 'warns when using both wget and curl',
+      dockerfile: 'FROM node as foo\nRUN wget my.xyz\nRUN curl localhost\n',
+      fires: true,
+    },
+    {
+      name: 'warns when using both wget and curl in same instruction',
+      dockerfile: 'FROM node as foo\nRUN wget my.xyz && curl localhost\n',
+      fires: true,
+    },
+    {
+      name: 'does not warn when using only wget',
+      dockerfile: 'FROM node as foo\nRUN wget my.xyz\n',
+      fires: false,
+    },
+    {
+      name: 'does not warn when using both curl and wget in different stages',
+      dockerfile: 'FROM node as foo\nRUN wget my.xyz\nFROM scratch\nRUN curl localhost\n',
+      fires: false,
+    },
+    {
+      name: 'does not warns when using both, on a single stage',
+      dockerfile: 'FROM node as foo\nRUN wget my.xyz\nRUN curl localhost\nFROM scratch\nRUN curl localhost\n',
+      fires: true,
+    },
+    {
+      name: 'only warns on the relevant RUN instruction',
+      dockerfile: 'FROM node as foo\nRUN wget my.xyz\nRUN curl my.xyz\nRUN echo hello\n',
+      fires: true,
+    },
+    {
+      name: 'only warns on many relevant RUN instructions',
+      dockerfile: 'FROM node as foo\nRUN wget my.xyz\nRUN curl my.xyz\nRUN echo hello\nRUN wget foo.com\n',
+      fires: true,
+    },
+  ],
+  DL4005: [
+    {
+      name: 'RUN ln',
+      dockerfile: 'RUN ln -sfv /bin/bash /bin/sh',
+      fires: true,
+      onbuild: true,
+    },
+    {
+      name: 'RUN ln with unrelated symlinks',
+      dockerfile: 'RUN ln -sf /bin/true /sbin/initctl',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'RUN ln with multiple acceptable commands',
+      dockerfile: 'RUN ln -s foo bar && unrelated && something_with /bin/sh',
+      fires: false,
+      onbuild: false,
+    },
+  ],
+};
