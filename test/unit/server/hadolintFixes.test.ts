@@ -80,3 +80,15 @@ void test('useradd and wget: the fix adds the flag after the program', () => {
     'FROM alpine:3 AS base\nFROM base\nRUN wget -q https://e.x/big.tgz\n',
   );
 });
+
+void test('pipefail: the fix sets a SHELL with pipefail before the RUN, ash on Alpine', () => {
+  assert.equal(
+    fixed('FROM debian:12\nRUN a | b\n', 'pipe-without-pipefail'),
+    'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN a | b\n',
+  );
+  assert.equal(
+    fixed('FROM node:20-alpine\n  RUN a | b\n', 'pipe-without-pipefail'),
+    'FROM node:20-alpine\n  SHELL ["/bin/ash", "-o", "pipefail", "-c"]\n  RUN a | b\n',
+  );
+  offersNoFix('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN a | b\n', 'pipe-without-pipefail');
+});

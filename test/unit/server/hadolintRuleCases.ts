@@ -147,4 +147,17 @@ export const hadolintRuleCases: Record<string, RuleCases> = {
     fires: [`${F}RUN ln -sf /bin/bash /bin/sh\n`],
     quiet: [`${F}RUN ln -s /usr/bin/python3 /usr/bin/python\n`],
   },
+  'pipe-without-pipefail': {
+    fires: [
+      `${F}RUN wget -O - https://e.x | wc -l > /number\n`,
+      `${F}RUN set -e; arch="$(dpkg --print-architecture | cut -d- -f1)"; echo "$arch"\n`,
+      `${F}SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM debian:12\nRUN a | b\n`,
+    ],
+    quiet: [
+      `${F}SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://e.x | wc -l > /number\n`,
+      `${F}RUN a || b\n`,
+      `${F}RUN grep 'a|b' file\n`,
+      `${F}RUN ["/bin/bash", "-o", "pipefail", "-c", "a | b"]\n`,
+    ],
+  },
 };

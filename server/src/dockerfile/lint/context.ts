@@ -34,11 +34,12 @@ export interface CommandRef {
   readonly at: number;
 }
 
-/** A RUN's commands by program name, and the two lists no name selects. */
+/** A RUN's commands by program name, and the lists no name selects. */
 interface CommandIndex {
   byName: Map<string, CommandRef[]>;
   sudo: CommandRef[];
   redirecting: CommandRef[];
+  piped: CommandRef[];
 }
 
 const noCommands: readonly CommandRef[] = [];
@@ -236,6 +237,11 @@ export class LintContext {
     return this.commandIndex(ins).redirecting;
   }
 
+  /** The commands whose output a pipe (`|`) feeds to the next one. */
+  pipedCommands(ins: Instruction): readonly CommandRef[] {
+    return this.commandIndex(ins).piped;
+  }
+
   private commandIndex(ins: Instruction): CommandIndex {
     return this.commandIndexes.get(ins) ?? this.readCommands(ins).index;
   }
@@ -248,7 +254,7 @@ export class LintContext {
     // Exact size, and indexed loops: a list grown by push, and for-of before the loop is
     // optimized, each made garbage per command that a 30k-command heredoc paid for.
     const all = new Array<CommandRef>(total);
-    const index: CommandIndex = { byName: new Map(), sudo: [], redirecting: [] };
+    const index: CommandIndex = { byName: new Map(), sudo: [], redirecting: [], piped: [] };
     let at = 0;
     for (let s = 0; s < scripts.length; s++) {
       const script = scripts[s];
@@ -262,6 +268,7 @@ export class LintContext {
         else index.byName.set(cmd.name, [cmd]);
         if (cmd.sudo) index.sudo.push(cmd);
         if (cmd.hasRedirects) index.redirecting.push(cmd);
+        if (cmd.operator === '|') index.piped.push(cmd);
       }
     }
     this.commandCache.set(ins, all);

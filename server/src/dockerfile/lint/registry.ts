@@ -20,6 +20,7 @@ import { missingArguments, onbuildForbidden, unknownInstruction } from '../rules
 import { legacyKeyValue } from '../rules/correctness/legacyEnv';
 import { maintainerDeprecated } from '../rules/correctness/maintainer';
 import { multipleCmd } from '../rules/correctness/multipleCmd';
+import { pipefail } from '../rules/correctness/pipefail';
 import { runCd } from '../rules/correctness/runCd';
 import { shellSymlink } from '../rules/correctness/shellSymlink';
 import { copyFromUnknownStage, duplicateStageName } from '../rules/correctness/stageRefs';
@@ -157,6 +158,7 @@ export const allRules: readonly Rule[] = [
   zypperWithoutNonInteractive,
   pointlessInContainer,
   shellSymlink,
+  pipefail,
   // security
   lastUserRoot,
   noUser,

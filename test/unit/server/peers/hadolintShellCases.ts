@@ -165,4 +165,94 @@ export const hadolintShellCases: Record<string, HadolintCase[]> = {
       onbuild: false,
     },
   ],
+  DL4006: [
+    {
+      name: 'warn on missing pipefail',
+      dockerfile: 'FROM scratch\nRUN wget -O - https://some.site | wc -l > /number\n',
+      fires: true,
+    },
+    {
+      name: "don't warn on commands with no pipes",
+      dockerfile: 'FROM scratch as build\nRUN wget -O - https://some.site && wc -l file > /number\n',
+      fires: false,
+    },
+    {
+      name: "don't warn on commands with pipes and the pipefail option",
+      dockerfile:
+        'FROM scratch as build\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      fires: false,
+    },
+    {
+      name: "don't warn on commands with pipes and the pipefail option 2",
+      dockerfile:
+        'FROM scratch as build\nSHELL ["/bin/bash", "-e", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      fires: false,
+    },
+    {
+      name: "don't warn on commands with pipes and the pipefail option 3",
+      dockerfile:
+        'FROM scratch as build\nSHELL ["/bin/bash", "-o", "errexit", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      fires: false,
+    },
+    {
+      name: "don't warn on commands with pipes and the pipefail zsh",
+      dockerfile:
+        'FROM scratch as build\nSHELL ["/bin/zsh", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      fires: false,
+    },
+    {
+      name: "don't warn when bash is invoked via a non-standard absolute path",
+      dockerfile:
+        'FROM scratch as build\nSHELL ["/usr/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      fires: false,
+    },
+    {
+      name: "don't warn when zsh is invoked via a non-standard absolute path",
+      dockerfile:
+        'FROM scratch as build\nSHELL ["/usr/local/bin/zsh", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      fires: false,
+    },
+    {
+      name: "don't warn on powershell",
+      dockerfile:
+        'FROM scratch as build\nSHELL ["pwsh", "-c"]\nRUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value\n',
+      fires: false,
+    },
+    {
+      name: 'warns when using plain sh',
+      dockerfile:
+        'FROM scratch as build\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      fires: true,
+    },
+    {
+      name: 'warn on missing pipefail in the next image',
+      dockerfile:
+        'FROM scratch as build\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\nFROM scratch as build2\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      fires: true,
+    },
+    {
+      name: 'warn on missing pipefail if next SHELL is not using it',
+      dockerfile:
+        'FROM scratch as build\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\nSHELL ["/bin/sh", "-c"]\nRUN wget -O - https://some.site | wc -l file > /number\n',
+      fires: true,
+    },
+    {
+      name: 'ignore non posix shells: pwsh',
+      dockerfile:
+        'FROM mcr.microsoft.com/powershell:ubuntu-16.04\nSHELL [ "pwsh", "-c" ]\nRUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value\n',
+      fires: false,
+    },
+    {
+      name: 'ignore non posix shells: powershell',
+      dockerfile:
+        'FROM mcr.microsoft.com/powershell:ubuntu-16.04\nSHELL [ "powershell.exe" ]\nRUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value\n',
+      fires: false,
+    },
+    {
+      name: 'ignore non posix shells: cmd.exe',
+      dockerfile:
+        'FROM mcr.microsoft.com/powershell:ubuntu-16.04\nSHELL [ "cmd.exe", "/c" ]\nRUN Get-Variable PSVersionTable | Select-Object -ExpandProperty Value\n',
+      fires: false,
+    },
+  ],
 };
