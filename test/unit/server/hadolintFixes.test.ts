@@ -92,3 +92,12 @@ void test('pipefail: the fix sets a SHELL with pipefail before the RUN, ash on A
   );
   offersNoFix('FROM mcr.microsoft.com/windows/servercore:ltsc2022\nRUN a | b\n', 'pipe-without-pipefail');
 });
+
+void test('COPY of several sources: the fix ends the destination with a slash', () => {
+  assert.equal(fixed('FROM a:1\nCOPY a b /app\n', 'copy-many-to-file'), 'FROM a:1\nCOPY a b /app/\n');
+  assert.equal(fixed('FROM a:1\nCOPY a b "/app"\n', 'copy-many-to-file'), 'FROM a:1\nCOPY a b "/app/"\n');
+  assert.equal(
+    fixed('FROM a:1\nCOPY ["a", "b", "/app"]\n', 'copy-many-to-file'),
+    'FROM a:1\nCOPY ["a", "b", "/app/"]\n',
+  );
+});

@@ -160,4 +160,25 @@ export const hadolintRuleCases: Record<string, RuleCases> = {
       `${F}RUN ["/bin/bash", "-o", "pipefail", "-c", "a | b"]\n`,
     ],
   },
+  'copy-many-to-file': {
+    fires: [`${F}COPY package.json package-lock.json /app\n`, `${F}COPY ["a", "b", "/dest"]\n`],
+    quiet: [`${F}COPY package.json package-lock.json ./\n`, `${F}COPY app /app\n`, `${F}ADD a b /dest\n`],
+  },
+  'copy-relative-without-workdir': {
+    fires: [`${F}COPY app.py app.py\n`, `FROM debian:12 AS a\nWORKDIR /app\nFROM debian:12\nCOPY . .\n`],
+    quiet: [
+      `${F}WORKDIR /app\nCOPY . .\n`,
+      `${F}COPY app.py /app/\n`,
+      `FROM debian:12 AS a\nWORKDIR /app\nFROM a\nCOPY . .\n`,
+      `${F}COPY app.py $APP_HOME\n`,
+    ],
+  },
+  'env-refers-to-same-env': {
+    fires: [`${F}ENV DIR=/app LOG=$DIR/log\n`, `${F}ENV A=1 B="\${A}/x"\n`],
+    quiet: [
+      `${F}ENV DIR=/app\nENV LOG=$DIR/log\n`,
+      `${F}ENV PATH=/opt/bin:$PATH\n`,
+      `${F}ARG V\nENV V=$V W=$V\n`,
+    ],
+  },
 };

@@ -15,6 +15,8 @@ import {
 import { fromAsCasing, instructionCasing, stageNameCasing } from '../rules/correctness/casing';
 import { invalidExecForm, shellFormCmd } from '../rules/correctness/execForm';
 import { pointlessInContainer } from '../rules/correctness/containerCommands';
+import { copyManyToFile, copyRelativeNoWorkdir } from '../rules/correctness/copyDestination';
+import { envSelfReference } from '../rules/correctness/envSelfReference';
 import { fromLatest } from '../rules/correctness/fromTag';
 import { missingArguments, onbuildForbidden, unknownInstruction } from '../rules/correctness/instructions';
 import { legacyKeyValue } from '../rules/correctness/legacyEnv';
@@ -159,6 +161,9 @@ export const allRules: readonly Rule[] = [
   pointlessInContainer,
   shellSymlink,
   pipefail,
+  copyManyToFile,
+  copyRelativeNoWorkdir,
+  envSelfReference,
   // security
   lastUserRoot,
   noUser,

@@ -19,6 +19,263 @@ export const hadolintShellCases: Record<string, HadolintCase[]> = {
       onbuild: false,
     },
   ],
+  DL3021: [
+    {
+      name: 'no warn on 2 args',
+      dockerfile: 'COPY foo bar',
+      fires: false,
+    },
+    {
+      name: 'warn on 3 args',
+      dockerfile: 'COPY foo bar baz',
+      fires: true,
+    },
+    {
+      name: 'no warn on 3 args',
+      dockerfile: 'COPY foo bar baz/',
+      fires: false,
+    },
+    {
+      name: 'warn on 3 args with quotes',
+      dockerfile: 'COPY foo bar "baz"',
+      fires: true,
+    },
+    {
+      name: 'no warn on 3 args with quotes',
+      dockerfile: 'COPY foo bar "baz/"',
+      fires: false,
+    },
+  ],
+  DL3044: [
+    {
+      name: 'ok with normal ENV',
+      dockerfile: 'ENV BLA="blubb"\nENV BLUBB="${BLA}/blubb"',
+      fires: false,
+    },
+    {
+      name: 'ok with partial match 1',
+      dockerfile: 'ENV BLA="blubb" BLUBB="${FOOBLA}/blubb"',
+      fires: false,
+    },
+    {
+      name: 'ok with partial match 2',
+      dockerfile: 'ENV BLA="blubb" BLUBB="${BLAFOO}/blubb"',
+      fires: false,
+    },
+    {
+      name: 'ok with partial match 3',
+      dockerfile: 'ENV BLA="blubb" BLUBB="$FOOBLA/blubb"',
+      fires: false,
+    },
+    {
+      name: 'ok with partial match 4',
+      dockerfile: 'ENV BLA="blubb" BLUBB="$BLAFOO/blubb"',
+      fires: false,
+    },
+    {
+      name: 'fail with partial match 5',
+      dockerfile: 'ENV BLA="blubb" BLUBB="$BLA/$BLAFOO/blubb"',
+      fires: true,
+    },
+    {
+      name: 'ok with parial match 6',
+      dockerfile: 'ENV BLA="blubb" BLUBB="BLA/$BLAFOO/BLA"',
+      fires: false,
+    },
+    {
+      name: 'ok when previously defined in `ARG`',
+      dockerfile: 'ARG BLA\nENV BLA=${BLA}',
+      fires: false,
+    },
+    {
+      name: 'ok when previously defined in `ENV`',
+      dockerfile: 'ENV BLA blubb\nENV BLA=${BLA}',
+      fires: false,
+    },
+    {
+      name: 'ok with referencing a variable on its own right hand side',
+      dockerfile: 'ENV PATH=/bla:${PATH}',
+      fires: false,
+    },
+    {
+      name: 'ok with referencing a variable on its own right side twice in different `ENV`s',
+      dockerfile: 'ENV PATH=/bla:${PATH}\nENV PATH=/blubb:${PATH}',
+      fires: false,
+    },
+    {
+      name: 'fail when referencing a variable on its own right side twice within the same `ENV`',
+      dockerfile: 'ENV PATH=/bla:${PATH} PATH=/blubb:${PATH}',
+      fires: true,
+    },
+    {
+      name: 'fail with selfreferencing with curly braces ENV',
+      dockerfile: 'ENV BLA="blubb" BLUBB="${BLA}/blubb"',
+      fires: true,
+    },
+    {
+      name: 'fail with selfreferencing without curly braces ENV',
+      dockerfile: 'ENV BLA="blubb" BLUBB="$BLA/blubb"',
+      fires: true,
+    },
+    {
+      name: 'fail with full match 1',
+      dockerfile: 'ENV BLA="blubb" BLUBB="$BLA"',
+      fires: true,
+    },
+    {
+      name: 'fail with full match 2',
+      dockerfile: 'ENV BLA="blubb" BLUBB="${BLA}"',
+      fires: true,
+    },
+  ],
+  DL3045: [
+    {
+      name: 'ok: `COPY` with absolute destination and no `WORKDIR` set',
+      dockerfile: 'COPY bla.sh /usr/local/bin/blubb.sh',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'ok: `COPY` with absolute destination and no `WORKDIR` set with quotes',
+      dockerfile: 'COPY bla.sh "/usr/local/bin/blubb.s"',
+      fires: false,
+    },
+    {
+      name: 'ok: `COPY` with absolute destination and no `WORKDIR` set - windows',
+      dockerfile: 'COPY bla.sh c:\\system32\\blubb.sh',
+      fires: false,
+    },
+    {
+      name: 'ok: `COPY` with absolute destination and no `WORKDIR` set - windows with quotes',
+      dockerfile: 'COPY bla.sh "c:\\system32\\blubb.sh"',
+      fires: false,
+    },
+    {
+      name: 'ok: `COPY` with absolute destination and no `WORKDIR` set - windows with alternative paths',
+      dockerfile: 'COPY bla.sh c:/system32/blubb.sh',
+      fires: false,
+    },
+    {
+      name: 'ok: `COPY` with relative destination and `WORKDIR` set',
+      dockerfile: 'FROM scratch\nWORKDIR /usr\nCOPY bla.sh blubb.sh',
+      fires: false,
+    },
+    {
+      name: 'ok: `COPY` with relative destination and `WORKDIR` set - windows',
+      dockerfile: 'FROM scratch\nWORKDIR c:\\system32\nCOPY bla.sh blubb.sh',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'ok: `COPY` with destination being an environment variable 1',
+      dockerfile: 'COPY src.sh ${SRC_BASE_ENV}',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'ok: `COPY` with destination being an environment variable 2',
+      dockerfile: 'COPY src.sh $SRC_BASE_ENV',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'ok: `COPY` with destination being an environment variable 3',
+      dockerfile: 'COPY src.sh "${SRC_BASE_ENV}"',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'ok: `COPY` with destination being an environment variable 4',
+      dockerfile: 'COPY src.sh "$SRC_BASE_ENV"',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'not ok: `COPY` with relative destination and no `WORKDIR` set',
+      dockerfile: 'COPY bla.sh blubb.sh',
+      fires: true,
+      onbuild: true,
+    },
+    {
+      name: 'not ok: `COPY` with relative destination and no `WORKDIR` set with quotes',
+      dockerfile: 'COPY bla.sh "blubb.sh"',
+      fires: true,
+      onbuild: true,
+    },
+    {
+      name: 'not ok: `COPY` to relative destination if `WORKDIR` is set in a previous stage but not inherited',
+      dockerfile: 'FROM debian:buster as stage1\nWORKDIR /usr\nFROM debian:buster\nCOPY foo bar\n',
+      fires: true,
+      onbuild: true,
+    },
+    {
+      name: 'not ok: `COPY` to relative destination if `WORKDIR` is set in a previous stage but not inherited - windows',
+      dockerfile:
+        'FROM microsoft/windowsservercore as stage1\nWORKDIR c:\\system32\nFROM microsoft/windowsservercore\nCOPY foo bar\n',
+      fires: true,
+      onbuild: true,
+    },
+    {
+      name: 'ok: `COPY` to relative destination if `WORKDIR` has been set in base image',
+      dockerfile:
+        'FROM debian:buster as base\nWORKDIR /usr\nFROM debian:buster as stage-inbetween\nRUN foo\nFROM base\nCOPY foo bar\n',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'ok: `COPY` to relative destination if `WORKDIR` has been set in base image - windows',
+      dockerfile:
+        'FROM microsoft/windowsservercore as base\nWORKDIR c:\\system32\nFROM microsoft/windowsservercore as stage-inbetween\nRUN foo\nFROM base\nCOPY foo bar\n',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'ok: `COPY` to relative destination if `WORKDIR` has been set in previous stage, deep case',
+      dockerfile:
+        'FROM debian:buster as base1\nWORKDIR /usr\nFROM base1 as base2\nRUN foo\nFROM base2\nCOPY foo bar\n',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'ok: `COPY` to relative destination if `WORKDIR` has been set in previous stage, deep case - windows',
+      dockerfile:
+        'FROM microsoft/windowsservercore as base1\nWORKDIR c:\\system32\nFROM base1 as base2\nRUN foo\nFROM base2\nCOPY foo bar\n',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'ok: `COPY` to relative destination if `WORKDIR` has been set, both within an `ONBUILD` context',
+      dockerfile: 'FROM debian:buster\nONBUILD WORKDIR /usr/local/lib\nONBUILD COPY foo bar\n',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: "regression: don't crash with single character paths",
+      dockerfile: 'COPY a b',
+      fires: true,
+      onbuild: true,
+    },
+    {
+      name: 'ok: `COPY` with absolute destination and no `WORKDIR` set with quotes',
+      dockerfile: 'COPY bla.sh "/usr/local/bin/blubb.sh"',
+      fires: false,
+    },
+    {
+      name: 'ok: `COPY` with absolute destination and no `WORKDIR` set - windows',
+      dockerfile: 'COPY bla.sh d:\\mypath\\blubb.sh',
+      fires: false,
+    },
+    {
+      name: 'ok: `COPY` with absolute destination and no `WORKDIR` set - windows with quotes',
+      dockerfile: 'COPY bla.sh "d:\\mypath\\blubb.sh"',
+      fires: false,
+    },
+    {
+      name: 'ok: `COPY` with absolute destination and no `WORKDIR` set - windows with alternative paths',
+      dockerfile: 'COPY bla.sh d:/mypath/blubb.sh',
+      fires: false,
+    },
+  ],
   DL3046: [
     {
       name: 'ok with `useradd` alone',
