@@ -25,7 +25,7 @@ before(async () => {
   cli = await bundle('cli');
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cli-'));
   write('app/Dockerfile', 'FROM alpine:3.20\nEXPOSE 80:80\n');
-  write('app/api.Dockerfile', 'FROM alpine:3.20\nRUN apk add --no-cache curl\nUSER nobody\n');
+  write('app/api.Dockerfile', 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r0\nUSER nobody\n');
   write('app/Containerfile', 'FROM alpine:3.20\nUSER nobody\n');
   write('app/node_modules/pkg/Dockerfile', 'FROM nginx\n');
   write('app/README.md', '# not a Dockerfile\n');
