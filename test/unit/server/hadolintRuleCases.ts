@@ -157,6 +157,7 @@ export const hadolintRuleCases: Record<string, RuleCases> = {
       `${F}SHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN wget -O - https://e.x | wc -l > /number\n`,
       `${F}RUN a || b\n`,
       `${F}RUN grep 'a|b' file\n`,
+      `${F}RUN x="$(printf 'a|b' || true)"; echo "$x"\n`,
       `${F}RUN ["/bin/bash", "-o", "pipefail", "-c", "a | b"]\n`,
     ],
   },

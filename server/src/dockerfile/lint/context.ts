@@ -237,6 +237,11 @@ export class LintContext {
     return this.commandIndex(ins).redirecting;
   }
 
+  /** The programs a RUN runs, each once. */
+  programsOf(ins: Instruction): IterableIterator<string> {
+    return this.commandIndex(ins).byName.keys();
+  }
+
   /** The commands whose output a pipe (`|`) feeds to the next one. */
   pipedCommands(ins: Instruction): readonly CommandRef[] {
     return this.commandIndex(ins).piped;

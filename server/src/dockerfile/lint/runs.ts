@@ -12,6 +12,8 @@ export interface ShellRun {
 }
 
 const cache = new WeakMap<LintContext, readonly ShellRun[]>();
+const byProgram = new WeakMap<LintContext, Map<string, ShellRun[]>>();
+const none: readonly ShellRun[] = [];
 
 /**
  * Every stage's RUNs and the RUNs its ONBUILDs register, in file order. hadolint checks the
@@ -21,13 +23,45 @@ export function shellRuns(ctx: LintContext): readonly ShellRun[] {
   let runs = cache.get(ctx);
   if (runs) return runs;
   const found: ShellRun[] = [];
-  for (const [ins, stage] of ctx.ofKind('RUN', 'ONBUILD')) {
+  // Most files have no ONBUILD: then the RUNs are already in order and no merge is needed.
+  const onbuilds = ctx.ofKind('ONBUILD');
+  const pairs = onbuilds.length === 0 ? ctx.ofKind('RUN') : ctx.ofKind('RUN', 'ONBUILD');
+  for (const [ins, stage] of pairs) {
     if (ins.name === 'RUN') found.push({ ins, stage, onbuild: false });
     else if (ins.sub?.name === 'RUN') found.push({ ins: ins.sub, stage, onbuild: true });
   }
   runs = found;
   cache.set(ctx, runs);
   return runs;
+}
+
+/**
+ * The shell RUNs (as `shellRuns`) that run one of these programs, in file order. A rule about
+ * yum asks for the RUNs with yum and, in the many files with none, walks nothing.
+ */
+export function runsRunning(ctx: LintContext, programs: ReadonlySet<string>): readonly ShellRun[] {
+  let index = byProgram.get(ctx);
+  if (!index) {
+    index = new Map();
+    for (const run of shellRuns(ctx))
+      for (const name of ctx.programsOf(run.ins)) {
+        const list = index.get(name);
+        if (list) list.push(run);
+        else index.set(name, [run]);
+      }
+    byProgram.set(ctx, index);
+  }
+  let found: readonly ShellRun[] = none;
+  let several = false;
+  for (const name of programs) {
+    const list = index.get(name);
+    if (!list) continue;
+    several = found !== none;
+    found = several ? found.concat(list) : list;
+  }
+  if (!several) return found;
+  const wanted = new Set(found);
+  return shellRuns(ctx).filter((run) => wanted.has(run));
 }
 
 /** Where a command is, from its program on (the reader's command also holds a leading `do`, `then`…). */

@@ -3,7 +3,7 @@
 
 import type { RuleDoc, RuleLanguage } from '../../../../../common/rules';
 import type { CommandRef, LintContext } from '../../lint/context';
-import { commandRange, type ShellRun, shellRuns } from '../../lint/runs';
+import { commandRange, runsRunning, type ShellRun } from '../../lint/runs';
 import type { Rule } from '../../lint/types';
 import { text } from '../../lint/types';
 
@@ -30,7 +30,7 @@ export function pinRule(p: PinRule): Rule {
     severity: 'info',
     docs: p.docs,
     check(ctx) {
-      for (const run of shellRuns(ctx)) {
+      for (const run of runsRunning(ctx, programs)) {
         for (const ref of ctx.commandsNamed(run.ins, programs)) {
           const loose = p.packages(ref, run, ctx).filter((pkg) => !p.pinned(pkg, ref, run, ctx));
           if (loose.length === 0) continue;

@@ -1,5 +1,5 @@
 import { hasWord } from '../../lint/commandArgs';
-import { commandRange, shellRuns } from '../../lint/runs';
+import { commandRange, runsRunning } from '../../lint/runs';
 import type { Rule } from '../../lint/types';
 import { text } from '../../lint/types';
 
@@ -23,7 +23,7 @@ export const zypperDistUpgrade: Rule = {
     },
   },
   check(ctx) {
-    for (const { ins } of shellRuns(ctx)) {
+    for (const { ins } of runsRunning(ctx, zypperNames)) {
       for (const ref of ctx.commandsNamed(ins, zypperNames)) {
         const { cmd } = ref;
         if (!hasWord(cmd, ['dist-upgrade', 'dup'])) continue;

@@ -1,4 +1,4 @@
-import { shellRuns } from '../../lint/runs';
+import { runsRunning } from '../../lint/runs';
 import type { Rule } from '../../lint/types';
 import { text } from '../../lint/types';
 
@@ -33,7 +33,7 @@ export const pointlessInContainer: Rule = {
     },
   },
   check(ctx) {
-    for (const { ins } of shellRuns(ctx)) {
+    for (const { ins } of runsRunning(ctx, pointless)) {
       for (const { cmd, script } of ctx.commandsNamed(ins, pointless)) {
         const word = cmd.nameWord;
         if (!word) continue;

@@ -1,8 +1,7 @@
 import type { Instruction } from '../../parser';
 import { onBusybox, onWindows } from '../../lint/baseImage';
 import { hasAnyFlag } from '../../lint/commandArgs';
-import type { LintContext, Script, Stage } from '../../lint/context';
-import { parseShell } from '../../lint/shell';
+import type { LintContext, Stage } from '../../lint/context';
 import type { Fix, Rule } from '../../lint/types';
 import { text } from '../../lint/types';
 
@@ -48,21 +47,34 @@ function substitutions(src: string): string[] {
   return found;
 }
 
-function pipesWithin(src: string, script: Script, depth: number): boolean {
+/** A `|` that is a pipe: outside quotes, and neither half of `||`. */
+function hasBarePipe(src: string): boolean {
+  for (let i = 0; i < src.length; i++) {
+    const ch = src[i];
+    if (ch === '\\') i++;
+    else if (ch === "'" || ch === '"') {
+      for (i++; i < src.length && src[i] !== ch; i++) if (ch === '"' && src[i] === '\\') i++;
+    } else if (ch === '|') {
+      if (src[i + 1] === '|') i++;
+      else return true;
+    }
+  }
+  return false;
+}
+
+function pipesWithin(src: string, depth: number): boolean {
   if (depth > 8 || !src.includes('|')) return false;
   for (const inner of substitutions(src)) {
     if (!inner.includes('|')) continue;
-    if (parseShell(inner, script).some((c) => c.operator === '|')) return true;
-    if (pipesWithin(inner, script, depth + 1)) return true;
+    // Quoted parts of a substitution may hold substitutions of their own: those are looked into next.
+    if (hasBarePipe(inner) || pipesWithin(inner, depth + 1)) return true;
   }
   return false;
 }
 
 function hasPipe(ctx: LintContext, ins: Instruction): boolean {
-  const scripts = ctx.scripts(ins);
-  if (!scripts.some((s) => s.text.includes('|'))) return false;
   if (ctx.pipedCommands(ins).length > 0) return true;
-  return scripts.some((s) => pipesWithin(s.text, s, 0));
+  return ctx.scripts(ins).some((s) => pipesWithin(s.text, 0));
 }
 
 /** An exec-form RUN that itself runs a shell with `-o pipefail`. */

@@ -1,5 +1,5 @@
 import type { Stage } from '../../lint/context';
-import { commandRange, shellRuns } from '../../lint/runs';
+import { commandRange, runsRunning } from '../../lint/runs';
 import type { ShellCommand } from '../../lint/shell';
 import type { Rule } from '../../lint/types';
 import { text } from '../../lint/types';
@@ -30,7 +30,7 @@ export const curlAndWget: Rule = {
   },
   check(ctx) {
     const seen = new Map<Stage | 'onbuild', Set<string>>();
-    for (const { ins, stage, onbuild } of shellRuns(ctx)) {
+    for (const { ins, stage, onbuild } of runsRunning(ctx, downloaders)) {
       const used = ctx.commandsNamed(ins, downloaders).filter((ref) => !isLookup(ref.cmd));
       if (used.length === 0) continue;
       const key = onbuild ? 'onbuild' : stage;

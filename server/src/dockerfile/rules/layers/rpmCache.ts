@@ -1,7 +1,7 @@
 import type { RuleDoc, RuleLanguage } from '../../../../../common/rules';
 import { cacheOrTmpfsMount, hasWord } from '../../lint/commandArgs';
 import type { CommandRef } from '../../lint/context';
-import { appendCommand, commandRange, shellRuns } from '../../lint/runs';
+import { appendCommand, commandRange, runsRunning } from '../../lint/runs';
 import type { ShellCommand } from '../../lint/shell';
 import type { Rule } from '../../lint/types';
 import { text } from '../../lint/types';
@@ -56,7 +56,7 @@ function cacheRule(k: CacheKeeper): Rule {
     severity: 'warning',
     docs: k.docs,
     check(ctx) {
-      for (const { ins } of shellRuns(ctx)) {
+      for (const { ins } of runsRunning(ctx, programs)) {
         const commands = ctx.commandsNamed(ins, programs);
         if (commands.length === 0) continue;
         if (k.cacheDirs.some((d) => cacheOrTmpfsMount(ins, d))) continue;

@@ -1,5 +1,5 @@
 import { flagValues, hasAnyFlag } from '../../lint/commandArgs';
-import { commandRange, insertAfter, shellRuns } from '../../lint/runs';
+import { commandRange, insertAfter, runsRunning } from '../../lint/runs';
 import type { Rule } from '../../lint/types';
 import { text } from '../../lint/types';
 
@@ -23,7 +23,7 @@ export const useraddHighUid: Rule = {
     },
   },
   check(ctx) {
-    for (const { ins } of shellRuns(ctx)) {
+    for (const { ins } of runsRunning(ctx, useraddNames)) {
       for (const ref of ctx.commandsNamed(ins, useraddNames)) {
         const { cmd, script } = ref;
         if (hasAnyFlag(cmd, ['l', 'no-log-init']) || !hasAnyFlag(cmd, ['u', 'uid'])) continue;

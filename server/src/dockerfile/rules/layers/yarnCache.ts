@@ -1,6 +1,6 @@
 import { cacheOrTmpfsMount, hasWord } from '../../lint/commandArgs';
 import type { Stage } from '../../lint/context';
-import { appendCommand, commandRange, shellRuns } from '../../lint/runs';
+import { appendCommand, commandRange, runsRunning } from '../../lint/runs';
 import type { Rule } from '../../lint/types';
 import { text } from '../../lint/types';
 
@@ -27,7 +27,7 @@ export const yarnCacheLeft: Rule = {
     const bases = new Set<Stage>();
     for (const s of ctx.stages) if (s.parent) bases.add(s.parent);
     const last = ctx.stages[ctx.stages.length - 1];
-    for (const { ins, stage, onbuild } of shellRuns(ctx)) {
+    for (const { ins, stage, onbuild } of runsRunning(ctx, yarnNames)) {
       if (!onbuild && stage !== last && !bases.has(stage)) continue;
       const yarn = ctx.commandsNamed(ins, yarnNames);
       let install: (typeof yarn)[number] | undefined;

@@ -1,6 +1,6 @@
 import { hasAnyFlag } from '../../lint/commandArgs';
 import { onBusybox } from '../../lint/baseImage';
-import { commandRange, insertAfter, shellRuns } from '../../lint/runs';
+import { commandRange, insertAfter, runsRunning } from '../../lint/runs';
 import type { Rule } from '../../lint/types';
 import { text } from '../../lint/types';
 
@@ -24,7 +24,7 @@ export const wgetProgress: Rule = {
     },
   },
   check(ctx) {
-    for (const { ins, stage } of shellRuns(ctx)) {
+    for (const { ins, stage } of runsRunning(ctx, wgetNames)) {
       for (const ref of ctx.commandsNamed(ins, wgetNames)) {
         const { cmd, script } = ref;
         if (
