@@ -284,6 +284,15 @@ export const ruleCases: Record<string, RuleCases> = {
     fires: [`${F}RUN cd /app\n`, `${F}RUN make && cd /tmp\n`],
     quiet: [`${F}RUN cd /src && make\n`],
   },
+  'no-build-stage': {
+    fires: [
+      'RUN apt-get install -y curl\nEXPOSE 80:80\n',
+      'ARG BASE=debian:12\nLABEL a=b\nFROM ${BASE}\n',
+      '# syntax=docker/dockerfile:1\nENV A=1\n',
+      'ARG A\nRUN echo $A\n',
+    ],
+    quiet: [`${F}RUN a\n`, 'ARG V=12\nFROM debian:${V}\n', 'ARG A\n', 'BADCMD x\nFROM debian:12\n'],
+  },
   'onbuild-forbidden': {
     fires: [`${F}ONBUILD FROM x\n`, `${F}ONBUILD ONBUILD RUN x\n`],
     quiet: [`${F}ONBUILD RUN make\n`],

@@ -3,11 +3,13 @@ import { parseShell, type ParsedCommand, type ShellCommand } from './shell';
 import type { Fix, Localized, Report } from './types';
 
 export interface Stage {
+  /** Its place among the FROMs (what `--from=0` names); -1 for the instructions before any FROM. */
   index: number;
   /** The `AS name`, lower-cased as BuildKit compares it. */
   name: string | undefined;
   nameRange: Range | undefined;
-  from: Instruction;
+  /** Undefined for the instructions written before any FROM (see LintContext.headless). */
+  from: Instruction | undefined;
   /** The image reference as written (may hold `$VARS`). */
   image: string;
   /** The instructions after FROM, up to the next FROM. */
@@ -16,6 +18,12 @@ export interface Stage {
   parent: Stage | undefined;
   /** Part of the image the build produces by default (the last stage and its ancestors). */
   inFinalImage: boolean;
+}
+
+/** A stage started by a FROM. */
+export interface BuildStage extends Stage {
+  from: Instruction;
+  parent: BuildStage | undefined;
 }
 
 /** A shell script inside a RUN (its shell form text, or a heredoc fed to the shell). */
@@ -63,8 +71,16 @@ export const reportLimit = 1000;
 const limitReached = new Error('report limit reached');
 
 export class LintContext {
-  readonly stages: Stage[] = [];
-  /** Every instruction of every stage, paired with its stage, in order. */
+  readonly stages: BuildStage[] = [];
+  /**
+   * The instructions written before any FROM (a file being started, a snippet): BuildKit refuses
+   * them, but the rules that need no FROM still check them, as hadolint does. In a file with a
+   * FROM the ARGs before it are global instead; in a file without one they belong here too.
+   */
+  readonly headless: Stage | undefined;
+  /** The headless stage (when there is one) and then every stage. */
+  readonly allStages: readonly Stage[];
+  /** Every instruction of every stage, headless ones first, paired with its stage, in order. */
   readonly stageInstructions: ReadonlyArray<readonly [Instruction, Stage]>;
   /** ARGs before the first FROM. */
   readonly globalArgs: Instruction[] = [];
@@ -76,7 +92,7 @@ export class LintContext {
   /** Stage instructions by keyword (and by keyword list), built on first use. */
   private kinds: Map<string, Array<readonly [Instruction, Stage]>> | undefined;
   /** The first stage of each name. */
-  private readonly byName = new Map<string, Stage>();
+  private readonly byName = new Map<string, BuildStage>();
   private readonly sink: Report[] = [];
   /** Whether the last `collect` stopped its rule at `reportLimit`. */
   truncated = false;
@@ -85,7 +101,9 @@ export class LintContext {
     readonly file: Dockerfile,
     readonly env: LintEnvironment,
   ) {
-    let current: Stage | undefined;
+    let current: BuildStage | undefined;
+    const hasFrom = file.instructions.some((i) => i.name === 'FROM');
+    const before: Instruction[] = [];
     for (const ins of file.instructions) {
       if (ins.name === 'FROM') {
         current = this.newStage(ins);
@@ -93,16 +111,19 @@ export class LintContext {
         if (current.name !== undefined && !this.byName.has(current.name))
           this.byName.set(current.name, current);
       } else if (current) current.instructions.push(ins);
-      else if (ins.name === 'ARG') this.globalArgs.push(ins);
+      else if (ins.name === 'ARG' && hasFrom) this.globalArgs.push(ins);
+      else before.push(ins);
     }
+    this.headless = before.length > 0 ? headlessStage(before, !hasFrom) : undefined;
+    this.allStages = this.headless ? [this.headless, ...this.stages] : this.stages;
     const pairs: Array<readonly [Instruction, Stage]> = [];
-    for (const s of this.stages) for (const i of s.instructions) pairs.push([i, s]);
+    for (const s of this.allStages) for (const i of s.instructions) pairs.push([i, s]);
     this.stageInstructions = pairs;
     const last = this.stages[this.stages.length - 1];
-    for (let s: Stage | undefined = last; s; s = s.parent) s.inFinalImage = true;
+    for (let s: BuildStage | undefined = last; s; s = s.parent) s.inFinalImage = true;
   }
 
-  private newStage(from: Instruction): Stage {
+  private newStage(from: Instruction): BuildStage {
     const args = from.args;
     const image = args[0]?.value ?? '';
     const hasName = args.length >= 3 && args[1].value.toLowerCase() === 'as';
@@ -145,7 +166,7 @@ export class LintContext {
   }
 
   /** An earlier stage by name or index, as `FROM x` and `COPY --from=x` resolve them. */
-  stageNamed(ref: string): Stage | undefined {
+  stageNamed(ref: string): BuildStage | undefined {
     if (/^\d+$/.test(ref)) return this.stages[Number(ref)];
     return this.byName.get(ref.toLowerCase());
   }
@@ -159,7 +180,7 @@ export class LintContext {
   private computeWorkdirs(): void {
     this.workdirsComputed = true;
     const finalDir = new Map<Stage, string>();
-    for (const stage of this.stages) {
+    for (const stage of this.allStages) {
       let dir = stage.parent ? (finalDir.get(stage.parent) ?? '/') : '/';
       for (const ins of stage.instructions) {
         // "/" is what a lookup answers by default: most files never leave it, and their
@@ -323,6 +344,20 @@ function mergeTwo(a: readonly CommandRef[], b: readonly CommandRef[]): readonly 
   while (i < a.length) out.push(a[i++]);
   while (j < b.length) out.push(b[j++]);
   return out;
+}
+
+/** The instructions before any FROM as a stage of their own; the final image when no FROM follows. */
+function headlessStage(instructions: Instruction[], final: boolean): Stage {
+  return {
+    index: -1,
+    name: undefined,
+    nameRange: undefined,
+    from: undefined,
+    image: '',
+    instructions,
+    parent: undefined,
+    inFinalImage: final,
+  };
 }
 
 function normalize(path: string): string {

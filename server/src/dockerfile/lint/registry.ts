@@ -10,6 +10,7 @@ import { missingArguments, onbuildForbidden, unknownInstruction } from '../rules
 import { legacyKeyValue } from '../rules/correctness/legacyEnv';
 import { maintainerDeprecated } from '../rules/correctness/maintainer';
 import { multipleCmd } from '../rules/correctness/multipleCmd';
+import { noBuildStage } from '../rules/correctness/noBuildStage';
 import { runCd } from '../rules/correctness/runCd';
 import { copyFromUnknownStage, duplicateStageName } from '../rules/correctness/stageRefs';
 import { undefinedVar } from '../rules/correctness/undefinedVar';
@@ -102,6 +103,7 @@ export const allRules: readonly Rule[] = [
   exposeReversedRange,
   duplicateExpose,
   // correctness
+  noBuildStage,
   instructionCasing,
   fromAsCasing,
   stageNameCasing,

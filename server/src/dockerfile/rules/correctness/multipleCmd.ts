@@ -17,7 +17,7 @@ export const multipleCmd: Rule = {
     },
   },
   check(ctx) {
-    for (const stage of ctx.stages) {
+    for (const stage of ctx.allStages) {
       for (const name of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK']) {
         const all = stage.instructions.filter((i) => i.name === name);
         const last = all[all.length - 1];
