@@ -88,6 +88,23 @@ void test('settings: disabled rules and per-rule severity (by id or alias)', () 
   assert.ok(!off.some((f) => f.rule.id === 'from-untagged'));
 });
 
+void test('the instructions ONBUILD registers are checked as the build they run in will run them', () => {
+  const source = 'FROM a:1 AS base\nONBUILD RUN apt-get update && apt-get install -y curl\nFROM b:1\n';
+  assert.deepEqual(
+    lint(source)
+      .filter((f) => ['apt-install-recommends', 'apt-lists-not-removed'].includes(f.rule.id))
+      .map((f) => [f.rule.id, f.range.start.line]),
+    [
+      ['apt-lists-not-removed', 1],
+      ['apt-install-recommends', 1],
+    ],
+  );
+  assert.equal(
+    fixed('FROM a:1\nONBUILD RUN apt-get install -y curl\n', 'apt-install-recommends'),
+    'FROM a:1\nONBUILD RUN apt-get install --no-install-recommends -y curl\n',
+  );
+});
+
 void test('quick fixes produce the intended text', () => {
   assert.equal(fixed('FROM a:1\nEXPOSE 80:80\n', 'expose-host-mapping'), 'FROM a:1\nEXPOSE 80\n');
   assert.equal(fixed('FROM a:1\nRUN a\nRUN b\n', 'consecutive-run'), 'FROM a:1\nRUN a && \\\n    b\n');

@@ -56,7 +56,10 @@ export const ruleCases: Record<string, RuleCases> = {
     ],
   },
   'apt-install-recommends': {
-    fires: [`${F}RUN apt-get update && apt-get install -y curl\n`],
+    fires: [
+      `${F}RUN apt-get update && apt-get install -y curl\n`,
+      `${F}ONBUILD RUN apt-get install -y curl\n`,
+    ],
     quiet: [`${F}RUN apt-get update && apt-get install -y --no-install-recommends curl\n`],
   },
   'chown-after-copy': {
@@ -371,7 +374,7 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}RUN chmod 755 /app\n`, `${F}RUN d=$(mktemp -d) && chmod 777 "$d" && rm -rf "$d"\n`],
   },
   'sudo-in-run': {
-    fires: [`${F}RUN sudo apt-get update\n`],
+    fires: [`${F}RUN sudo apt-get update\n`, `${F}ONBUILD RUN sudo make install\n`],
     quiet: [`${F}RUN apt-get update\n`, `${F}RUN apt-get install -y sudo\n`],
   },
   'add-instead-of-copy': {

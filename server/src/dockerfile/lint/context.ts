@@ -1,14 +1,14 @@
-import type { Dockerfile, Instruction, Range } from '../parser';
+import type { Dockerfile, Instruction, Position, Range } from '../parser';
 import { parseShell, type ParsedCommand, type ShellCommand } from './shell';
 import type { Fix, Localized, Report } from './types';
 
 export interface Stage {
-  /** Its place among the FROMs (what `--from=0` names); -1 for the instructions before any FROM. */
+  /** Its place among the FROMs (what `--from=0` names); -1 for a stage that has no FROM. */
   index: number;
   /** The `AS name`, lower-cased as BuildKit compares it. */
   name: string | undefined;
   nameRange: Range | undefined;
-  /** Undefined for the instructions written before any FROM (see LintContext.headless). */
+  /** Undefined for LintContext.headless and LintContext.triggers. */
   from: Instruction | undefined;
   /** The image reference as written (may hold `$VARS`). */
   image: string;
@@ -80,6 +80,12 @@ export class LintContext {
   readonly headless: Stage | undefined;
   /** The headless stage (when there is one) and then every stage. */
   readonly allStages: readonly Stage[];
+  /**
+   * The RUNs ONBUILD registers: they run in the images built FROM this one, whose layers they
+   * end up in, so ofKind lists them too (paired with this stage). ONBUILD COPY and ADD read
+   * that build's context, which this file knows nothing of, so they are not among them.
+   */
+  readonly triggers: Stage | undefined;
   /** Every instruction of every stage, headless ones first, paired with its stage, in order. */
   readonly stageInstructions: ReadonlyArray<readonly [Instruction, Stage]>;
   /** ARGs before the first FROM. */
@@ -114,11 +120,14 @@ export class LintContext {
       else if (ins.name === 'ARG' && hasFrom) this.globalArgs.push(ins);
       else before.push(ins);
     }
-    this.headless = before.length > 0 ? headlessStage(before, !hasFrom) : undefined;
+    this.headless = before.length > 0 ? stageWithoutFrom(before, !hasFrom) : undefined;
     this.allStages = this.headless ? [this.headless, ...this.stages] : this.stages;
     const pairs: Array<readonly [Instruction, Stage]> = [];
     for (const s of this.allStages) for (const i of s.instructions) pairs.push([i, s]);
     this.stageInstructions = pairs;
+    const subs: Instruction[] = [];
+    for (const [ins] of pairs) if (ins.sub?.name === 'RUN') subs.push(ins.sub);
+    this.triggers = subs.length > 0 ? stageWithoutFrom(subs, true) : undefined;
     const last = this.stages[this.stages.length - 1];
     for (let s: BuildStage | undefined = last; s; s = s.parent) s.inFinalImage = true;
   }
@@ -141,7 +150,8 @@ export class LintContext {
   }
 
   /**
-   * The stage instructions with one of these keywords, in order. Most rules read one or two
+   * The stage instructions with one of these keywords, in order, ONBUILD's RUNs among them (see
+   * `triggers`). Most rules read one or two
    * kinds: walking only those, rather than every instruction in every rule, is what keeps a file
    * of 100k WORKDIRs from costing every RUN rule a pass of its own.
    */
@@ -149,7 +159,7 @@ export class LintContext {
     let kinds = this.kinds;
     if (!kinds) {
       kinds = new Map();
-      for (const pair of this.stageInstructions) {
+      for (const pair of this.withTriggers()) {
         const list = kinds.get(pair[0].name);
         if (list) list.push(pair);
         else kinds.set(pair[0].name, [pair]);
@@ -159,10 +169,19 @@ export class LintContext {
     const key = names.length === 1 ? names[0] : names.join(' ');
     let list = kinds.get(key);
     if (!list) {
-      list = names.length === 1 ? [] : this.stageInstructions.filter(([ins]) => names.includes(ins.name));
+      list = names.length === 1 ? [] : this.withTriggers().filter(([ins]) => names.includes(ins.name));
       kinds.set(key, list);
     }
     return list;
+  }
+
+  /** stageInstructions with the ONBUILD triggers merged in at their place in the file. */
+  private withTriggers(): ReadonlyArray<readonly [Instruction, Stage]> {
+    const triggers = this.triggers;
+    if (!triggers) return this.stageInstructions;
+    const all = [...this.stageInstructions, ...triggers.instructions.map((i) => [i, triggers] as const)];
+    const start = (i: Instruction): Position => i.range.start;
+    return all.sort(([a], [b]) => start(a).line - start(b).line || start(a).character - start(b).character);
   }
 
   /** An earlier stage by name or index, as `FROM x` and `COPY --from=x` resolve them. */
@@ -346,8 +365,8 @@ function mergeTwo(a: readonly CommandRef[], b: readonly CommandRef[]): readonly 
   return out;
 }
 
-/** The instructions before any FROM as a stage of their own; the final image when no FROM follows. */
-function headlessStage(instructions: Instruction[], final: boolean): Stage {
+/** Instructions that belong to no FROM (see LintContext.headless and triggers) as a stage. */
+function stageWithoutFrom(instructions: Instruction[], final: boolean): Stage {
   return {
     index: -1,
     name: undefined,
