@@ -1,6 +1,7 @@
 import type { Dockerfile, Instruction, Position, Range } from '../parser';
-import { parseShell, type ParsedCommand, type ShellCommand } from './shell';
-import type { Fix, Localized, Report } from './types';
+import { parseShell } from './shell';
+import type { CommandRef, Script, ScriptCommand } from './shellTypes';
+import type { Fix, Localized, Report } from './report';
 
 export interface Stage {
   /** Its place among the FROMs (what `--from=0` names); -1 for a stage that has no FROM. */
@@ -24,22 +25,6 @@ export interface Stage {
 export interface BuildStage extends Stage {
   from: Instruction;
   parent: BuildStage | undefined;
-}
-
-/** A shell script inside a RUN (its shell form text, or a heredoc fed to the shell). */
-export interface Script {
-  ins: Instruction;
-  text: string;
-  /** Its simple commands; each is also its own CommandRef. */
-  readonly commands: readonly ParsedCommand[];
-  locate(start: number, end: number): Range;
-}
-
-/** A simple command of a RUN, the script it is in, and its place among the RUN's commands. */
-export interface CommandRef {
-  readonly cmd: ShellCommand;
-  readonly script: Script;
-  readonly at: number;
 }
 
 /** A RUN's commands by program name, and the two lists no name selects. */
@@ -387,7 +372,7 @@ function normalize(path: string): string {
 /** The shell form text of a RUN: located through the instruction, with no closure per RUN. */
 class ArgsScript implements Script {
   readonly text: string;
-  readonly commands: ParsedCommand[];
+  readonly commands: ScriptCommand[];
 
   constructor(readonly ins: Instruction) {
     this.text = ins.argsText;
@@ -401,7 +386,7 @@ class ArgsScript implements Script {
 
 /** A heredoc fed to the shell, or the script of an exec-form `sh -c`. */
 class TextScript implements Script {
-  readonly commands: ParsedCommand[];
+  readonly commands: ScriptCommand[];
 
   constructor(
     readonly ins: Instruction,

@@ -1,6 +1,6 @@
 import { knownInstructions } from '../../parser';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 
 /** BuildKit's words (frontend/dockerfile/instructions/commands.go, CurrentStage). */
 const builderError = 'no build stage in current context';
