@@ -1,31 +1,18 @@
-import type { Dockerfile, Instruction, Position, Range } from '../parser';
+import type { Dockerfile, Instruction, Range } from '../parser';
 import { parseShell } from './shell';
 import type { CommandRef, Script, ScriptCommand } from './shellTypes';
 import type { Fix, Localized, Report } from './report';
+import {
+  readStages,
+  stageNamed,
+  withTriggers,
+  workdirsOf,
+  type BuildStage,
+  type Stage,
+  type StageModel,
+} from './stages';
 
-export interface Stage {
-  /** Its place among the FROMs (what `--from=0` names); -1 for a stage that has no FROM. */
-  index: number;
-  /** The `AS name`, lower-cased as BuildKit compares it. */
-  name: string | undefined;
-  nameRange: Range | undefined;
-  /** Undefined for LintContext.headless and LintContext.triggers. */
-  from: Instruction | undefined;
-  /** The image reference as written (may hold `$VARS`). */
-  image: string;
-  /** The instructions after FROM, up to the next FROM. */
-  instructions: Instruction[];
-  /** The earlier stage this one is built FROM, if any. */
-  parent: Stage | undefined;
-  /** Part of the image the build produces by default (the last stage and its ancestors). */
-  inFinalImage: boolean;
-}
-
-/** A stage started by a FROM. */
-export interface BuildStage extends Stage {
-  from: Instruction;
-  parent: BuildStage | undefined;
-}
+export type { BuildStage, Stage } from './stages';
 
 /** A RUN's commands by program name, and the two lists no name selects. */
 interface CommandIndex {
@@ -42,7 +29,6 @@ export interface LintEnvironment {
   hasDockerignore?: boolean;
 }
 
-const pathMax = 4096;
 const shellNames = /^(?:\/bin\/|\/usr\/bin\/)?(?:sh|bash|ash|dash|zsh)$/;
 
 /**
@@ -56,34 +42,24 @@ export const reportLimit = 1000;
 const limitReached = new Error('report limit reached');
 
 export class LintContext {
-  readonly stages: BuildStage[] = [];
-  /**
-   * The instructions written before any FROM (a file being started, a snippet): BuildKit refuses
-   * them, but the rules that need no FROM still check them, as hadolint does. In a file with a
-   * FROM the ARGs before it are global instead; in a file without one they belong here too.
-   */
+  readonly stages: BuildStage[];
+  /** The instructions before any FROM (see StageModel.headless). */
   readonly headless: Stage | undefined;
   /** The headless stage (when there is one) and then every stage. */
   readonly allStages: readonly Stage[];
-  /**
-   * The RUNs ONBUILD registers: they run in the images built FROM this one, whose layers they
-   * end up in, so ofKind lists them too (paired with this stage). ONBUILD COPY and ADD read
-   * that build's context, which this file knows nothing of, so they are not among them.
-   */
+  /** The RUNs ONBUILD registers (see StageModel.triggers); ofKind lists them too. */
   readonly triggers: Stage | undefined;
   /** Every instruction of every stage, headless ones first, paired with its stage, in order. */
   readonly stageInstructions: ReadonlyArray<readonly [Instruction, Stage]>;
   /** ARGs before the first FROM. */
-  readonly globalArgs: Instruction[] = [];
+  readonly globalArgs: Instruction[];
+  private readonly model: StageModel;
   private readonly scriptCache = new Map<Instruction, Script[]>();
-  private readonly workdirs = new Map<Instruction, string>();
-  private workdirsComputed = false;
+  private workdirs: Map<Instruction, string> | undefined;
   private readonly commandCache = new Map<Instruction, CommandRef[]>();
   private readonly commandIndexes = new Map<Instruction, CommandIndex>();
   /** Stage instructions by keyword (and by keyword list), built on first use. */
   private kinds: Map<string, Array<readonly [Instruction, Stage]>> | undefined;
-  /** The first stage of each name. */
-  private readonly byName = new Map<string, BuildStage>();
   private readonly sink: Report[] = [];
   /** Whether the last `collect` stopped its rule at `reportLimit`. */
   truncated = false;
@@ -92,59 +68,27 @@ export class LintContext {
     readonly file: Dockerfile,
     readonly env: LintEnvironment,
   ) {
-    let current: BuildStage | undefined;
-    const hasFrom = file.instructions.some((i) => i.name === 'FROM');
-    const before: Instruction[] = [];
-    for (const ins of file.instructions) {
-      if (ins.name === 'FROM') {
-        current = this.newStage(ins);
-        this.stages.push(current);
-        if (current.name !== undefined && !this.byName.has(current.name))
-          this.byName.set(current.name, current);
-      } else if (current) current.instructions.push(ins);
-      else if (ins.name === 'ARG' && hasFrom) this.globalArgs.push(ins);
-      else before.push(ins);
-    }
-    this.headless = before.length > 0 ? stageWithoutFrom(before, !hasFrom) : undefined;
-    this.allStages = this.headless ? [this.headless, ...this.stages] : this.stages;
-    const pairs: Array<readonly [Instruction, Stage]> = [];
-    for (const s of this.allStages) for (const i of s.instructions) pairs.push([i, s]);
-    this.stageInstructions = pairs;
-    const subs: Instruction[] = [];
-    for (const [ins] of pairs) if (ins.sub?.name === 'RUN') subs.push(ins.sub);
-    this.triggers = subs.length > 0 ? stageWithoutFrom(subs, true) : undefined;
-    const last = this.stages[this.stages.length - 1];
-    for (let s: BuildStage | undefined = last; s; s = s.parent) s.inFinalImage = true;
-  }
-
-  private newStage(from: Instruction): BuildStage {
-    const args = from.args;
-    const image = args[0]?.value ?? '';
-    const hasName = args.length >= 3 && args[1].value.toLowerCase() === 'as';
-    const parent = this.stageNamed(image);
-    return {
-      index: this.stages.length,
-      name: hasName ? args[2].value.toLowerCase() : undefined,
-      nameRange: hasName ? args[2].range : undefined,
-      from,
-      image,
-      instructions: [],
-      parent,
-      inFinalImage: false,
-    };
+    const model = readStages(file);
+    this.model = model;
+    this.stages = model.stages;
+    this.headless = model.headless;
+    this.allStages = model.allStages;
+    this.triggers = model.triggers;
+    this.stageInstructions = model.stageInstructions;
+    this.globalArgs = model.globalArgs;
   }
 
   /**
-   * The stage instructions with one of these keywords, in order, ONBUILD's RUNs among them (see
-   * `triggers`). Most rules read one or two
-   * kinds: walking only those, rather than every instruction in every rule, is what keeps a file
-   * of 100k WORKDIRs from costing every RUN rule a pass of its own.
+   * The stage instructions with one of these keywords, in order, ONBUILD's RUNs among them.
+   * Most rules read one or two kinds: walking only those, rather than every instruction in
+   * every rule, is what keeps a file of 100k WORKDIRs from costing every RUN rule a pass of
+   * its own.
    */
   ofKind(...names: string[]): ReadonlyArray<readonly [Instruction, Stage]> {
     let kinds = this.kinds;
     if (!kinds) {
       kinds = new Map();
-      for (const pair of this.withTriggers()) {
+      for (const pair of withTriggers(this.model)) {
         const list = kinds.get(pair[0].name);
         if (list) list.push(pair);
         else kinds.set(pair[0].name, [pair]);
@@ -154,51 +98,21 @@ export class LintContext {
     const key = names.length === 1 ? names[0] : names.join(' ');
     let list = kinds.get(key);
     if (!list) {
-      list = names.length === 1 ? [] : this.withTriggers().filter(([ins]) => names.includes(ins.name));
+      list = names.length === 1 ? [] : withTriggers(this.model).filter(([ins]) => names.includes(ins.name));
       kinds.set(key, list);
     }
     return list;
   }
 
-  /** stageInstructions with the ONBUILD triggers merged in at their place in the file. */
-  private withTriggers(): ReadonlyArray<readonly [Instruction, Stage]> {
-    const triggers = this.triggers;
-    if (!triggers) return this.stageInstructions;
-    const all = [...this.stageInstructions, ...triggers.instructions.map((i) => [i, triggers] as const)];
-    const start = (i: Instruction): Position => i.range.start;
-    return all.sort(([a], [b]) => start(a).line - start(b).line || start(a).character - start(b).character);
-  }
-
   /** An earlier stage by name or index, as `FROM x` and `COPY --from=x` resolve them. */
   stageNamed(ref: string): BuildStage | undefined {
-    if (/^\d+$/.test(ref)) return this.stages[Number(ref)];
-    return this.byName.get(ref.toLowerCase());
+    return stageNamed(ref, this.stages, this.model.byName);
   }
 
   /** The directory WORKDIR leaves the stage in before `ins` ("/" when unknown), computed once. */
   workdir(ins: Instruction): string {
-    if (!this.workdirsComputed) this.computeWorkdirs();
+    this.workdirs ??= workdirsOf(this.allStages);
     return this.workdirs.get(ins) ?? '/';
-  }
-
-  private computeWorkdirs(): void {
-    this.workdirsComputed = true;
-    const finalDir = new Map<Stage, string>();
-    for (const stage of this.allStages) {
-      let dir = stage.parent ? (finalDir.get(stage.parent) ?? '/') : '/';
-      for (const ins of stage.instructions) {
-        // "/" is what a lookup answers by default: most files never leave it, and their
-        // instructions need no entry at all.
-        if (dir !== '/') this.workdirs.set(ins, dir);
-        if (ins.name !== 'WORKDIR' || ins.args.length === 0) continue;
-        const path = ins.argsText.replace(/^(["'])(.*)\1$/, '$2');
-        // Linux refuses longer paths (PATH_MAX); stopping there keeps a flood of relative
-        // WORKDIRs from growing one string per instruction without bound.
-        if (!path.startsWith('/') && dir.length + path.length > pathMax) continue;
-        dir = normalize(path.startsWith('/') ? path : `${dir}/${path}`);
-      }
-      finalDir.set(stage, dir);
-    }
   }
 
   /** The shell scripts a RUN executes, parsed once. Exec form is read when it is `sh -c`. */
@@ -348,25 +262,6 @@ function mergeTwo(a: readonly CommandRef[], b: readonly CommandRef[]): readonly 
   while (i < a.length) out.push(a[i++]);
   while (j < b.length) out.push(b[j++]);
   return out;
-}
-
-/** Instructions that belong to no FROM (see LintContext.headless and triggers) as a stage. */
-function stageWithoutFrom(instructions: Instruction[], final: boolean): Stage {
-  return {
-    index: -1,
-    name: undefined,
-    nameRange: undefined,
-    from: undefined,
-    image: '',
-    instructions,
-    parent: undefined,
-    inFinalImage: final,
-  };
-}
-
-function normalize(path: string): string {
-  const trimmed = path.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
-  return trimmed === '' ? '/' : trimmed;
 }
 
 /** The shell form text of a RUN: located through the instruction, with no closure per RUN. */
