@@ -56,7 +56,10 @@ export const ruleCases: Record<string, RuleCases> = {
     ],
   },
   'apt-install-recommends': {
-    fires: [`${F}RUN apt-get update && apt-get install -y curl\n`],
+    fires: [
+      `${F}RUN apt-get update && apt-get install -y curl\n`,
+      `${F}ONBUILD RUN apt-get install -y curl\n`,
+    ],
     quiet: [`${F}RUN apt-get update && apt-get install -y --no-install-recommends curl\n`],
   },
   'chown-after-copy': {
@@ -284,6 +287,15 @@ export const ruleCases: Record<string, RuleCases> = {
     fires: [`${F}RUN cd /app\n`, `${F}RUN make && cd /tmp\n`],
     quiet: [`${F}RUN cd /src && make\n`],
   },
+  'no-build-stage': {
+    fires: [
+      'RUN apt-get install -y curl\nEXPOSE 80:80\n',
+      'ARG BASE=debian:12\nLABEL a=b\nFROM ${BASE}\n',
+      '# syntax=docker/dockerfile:1\nENV A=1\n',
+      'ARG A\nRUN echo $A\n',
+    ],
+    quiet: [`${F}RUN a\n`, 'ARG V=12\nFROM debian:${V}\n', 'ARG A\n', 'BADCMD x\nFROM debian:12\n'],
+  },
   'onbuild-forbidden': {
     fires: [`${F}ONBUILD FROM x\n`, `${F}ONBUILD ONBUILD RUN x\n`],
     quiet: [`${F}ONBUILD RUN make\n`],
@@ -362,7 +374,7 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}RUN chmod 755 /app\n`, `${F}RUN d=$(mktemp -d) && chmod 777 "$d" && rm -rf "$d"\n`],
   },
   'sudo-in-run': {
-    fires: [`${F}RUN sudo apt-get update\n`],
+    fires: [`${F}RUN sudo apt-get update\n`, `${F}ONBUILD RUN sudo make install\n`],
     quiet: [`${F}RUN apt-get update\n`, `${F}RUN apt-get install -y sudo\n`],
   },
   'add-instead-of-copy': {

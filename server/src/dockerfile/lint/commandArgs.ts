@@ -4,7 +4,7 @@
 // on which flags a command has.
 
 import type { Instruction } from '../parser';
-import type { ShellWord } from './shell';
+import type { ShellWord } from './shellTypes';
 
 /** What these read of a command: the words after the program. */
 export interface CommandWords {

@@ -1,38 +1,18 @@
 import type { Dockerfile, Instruction, Range } from '../parser';
-import { parseShell, type ParsedCommand, type ShellCommand } from './shell';
-import type { Fix, Localized, Report } from './types';
+import { parseShell } from './shell';
+import type { CommandRef, Script, ScriptCommand } from './shellTypes';
+import type { Fix, Localized, Report } from './report';
+import {
+  readStages,
+  stageNamed,
+  withTriggers,
+  workdirsOf,
+  type BuildStage,
+  type Stage,
+  type StageModel,
+} from './stages';
 
-export interface Stage {
-  index: number;
-  /** The `AS name`, lower-cased as BuildKit compares it. */
-  name: string | undefined;
-  nameRange: Range | undefined;
-  from: Instruction;
-  /** The image reference as written (may hold `$VARS`). */
-  image: string;
-  /** The instructions after FROM, up to the next FROM. */
-  instructions: Instruction[];
-  /** The earlier stage this one is built FROM, if any. */
-  parent: Stage | undefined;
-  /** Part of the image the build produces by default (the last stage and its ancestors). */
-  inFinalImage: boolean;
-}
-
-/** A shell script inside a RUN (its shell form text, or a heredoc fed to the shell). */
-export interface Script {
-  ins: Instruction;
-  text: string;
-  /** Its simple commands; each is also its own CommandRef. */
-  readonly commands: readonly ParsedCommand[];
-  locate(start: number, end: number): Range;
-}
-
-/** A simple command of a RUN, the script it is in, and its place among the RUN's commands. */
-export interface CommandRef {
-  readonly cmd: ShellCommand;
-  readonly script: Script;
-  readonly at: number;
-}
+export type { BuildStage, Stage } from './stages';
 
 /** A RUN's commands by program name, and the lists no name selects. */
 interface CommandIndex {
@@ -50,7 +30,6 @@ export interface LintEnvironment {
   hasDockerignore?: boolean;
 }
 
-const pathMax = 4096;
 const shellNames = /^(?:\/bin\/|\/usr\/bin\/)?(?:sh|bash|ash|dash|zsh)$/;
 
 /**
@@ -64,20 +43,24 @@ export const reportLimit = 1000;
 const limitReached = new Error('report limit reached');
 
 export class LintContext {
-  readonly stages: Stage[] = [];
-  /** Every instruction of every stage, paired with its stage, in order. */
+  readonly stages: BuildStage[];
+  /** The instructions before any FROM (see StageModel.headless). */
+  readonly headless: Stage | undefined;
+  /** The headless stage (when there is one) and then every stage. */
+  readonly allStages: readonly Stage[];
+  /** The RUNs ONBUILD registers (see StageModel.triggers); ofKind lists them too. */
+  readonly triggers: Stage | undefined;
+  /** Every instruction of every stage, headless ones first, paired with its stage, in order. */
   readonly stageInstructions: ReadonlyArray<readonly [Instruction, Stage]>;
   /** ARGs before the first FROM. */
-  readonly globalArgs: Instruction[] = [];
+  readonly globalArgs: Instruction[];
+  private readonly model: StageModel;
   private readonly scriptCache = new Map<Instruction, Script[]>();
-  private readonly workdirs = new Map<Instruction, string>();
-  private workdirsComputed = false;
+  private workdirs: Map<Instruction, string> | undefined;
   private readonly commandCache = new Map<Instruction, CommandRef[]>();
   private readonly commandIndexes = new Map<Instruction, CommandIndex>();
   /** Stage instructions by keyword (and by keyword list), built on first use. */
   private kinds: Map<string, Array<readonly [Instruction, Stage]>> | undefined;
-  /** The first stage of each name. */
-  private readonly byName = new Map<string, Stage>();
   private readonly sink: Report[] = [];
   /** Whether the last `collect` stopped its rule at `reportLimit`. */
   truncated = false;
@@ -86,50 +69,27 @@ export class LintContext {
     readonly file: Dockerfile,
     readonly env: LintEnvironment,
   ) {
-    let current: Stage | undefined;
-    for (const ins of file.instructions) {
-      if (ins.name === 'FROM') {
-        current = this.newStage(ins);
-        this.stages.push(current);
-        if (current.name !== undefined && !this.byName.has(current.name))
-          this.byName.set(current.name, current);
-      } else if (current) current.instructions.push(ins);
-      else if (ins.name === 'ARG') this.globalArgs.push(ins);
-    }
-    const pairs: Array<readonly [Instruction, Stage]> = [];
-    for (const s of this.stages) for (const i of s.instructions) pairs.push([i, s]);
-    this.stageInstructions = pairs;
-    const last = this.stages[this.stages.length - 1];
-    for (let s: Stage | undefined = last; s; s = s.parent) s.inFinalImage = true;
-  }
-
-  private newStage(from: Instruction): Stage {
-    const args = from.args;
-    const image = args[0]?.value ?? '';
-    const hasName = args.length >= 3 && args[1].value.toLowerCase() === 'as';
-    const parent = this.stageNamed(image);
-    return {
-      index: this.stages.length,
-      name: hasName ? args[2].value.toLowerCase() : undefined,
-      nameRange: hasName ? args[2].range : undefined,
-      from,
-      image,
-      instructions: [],
-      parent,
-      inFinalImage: false,
-    };
+    const model = readStages(file);
+    this.model = model;
+    this.stages = model.stages;
+    this.headless = model.headless;
+    this.allStages = model.allStages;
+    this.triggers = model.triggers;
+    this.stageInstructions = model.stageInstructions;
+    this.globalArgs = model.globalArgs;
   }
 
   /**
-   * The stage instructions with one of these keywords, in order. Most rules read one or two
-   * kinds: walking only those, rather than every instruction in every rule, is what keeps a file
-   * of 100k WORKDIRs from costing every RUN rule a pass of its own.
+   * The stage instructions with one of these keywords, in order, ONBUILD's RUNs among them.
+   * Most rules read one or two kinds: walking only those, rather than every instruction in
+   * every rule, is what keeps a file of 100k WORKDIRs from costing every RUN rule a pass of
+   * its own.
    */
   ofKind(...names: string[]): ReadonlyArray<readonly [Instruction, Stage]> {
     let kinds = this.kinds;
     if (!kinds) {
       kinds = new Map();
-      for (const pair of this.stageInstructions) {
+      for (const pair of withTriggers(this.model)) {
         const list = kinds.get(pair[0].name);
         if (list) list.push(pair);
         else kinds.set(pair[0].name, [pair]);
@@ -139,42 +99,21 @@ export class LintContext {
     const key = names.length === 1 ? names[0] : names.join(' ');
     let list = kinds.get(key);
     if (!list) {
-      list = names.length === 1 ? [] : this.stageInstructions.filter(([ins]) => names.includes(ins.name));
+      list = names.length === 1 ? [] : withTriggers(this.model).filter(([ins]) => names.includes(ins.name));
       kinds.set(key, list);
     }
     return list;
   }
 
   /** An earlier stage by name or index, as `FROM x` and `COPY --from=x` resolve them. */
-  stageNamed(ref: string): Stage | undefined {
-    if (/^\d+$/.test(ref)) return this.stages[Number(ref)];
-    return this.byName.get(ref.toLowerCase());
+  stageNamed(ref: string): BuildStage | undefined {
+    return stageNamed(ref, this.stages, this.model.byName);
   }
 
   /** The directory WORKDIR leaves the stage in before `ins` ("/" when unknown), computed once. */
   workdir(ins: Instruction): string {
-    if (!this.workdirsComputed) this.computeWorkdirs();
+    this.workdirs ??= workdirsOf(this.allStages);
     return this.workdirs.get(ins) ?? '/';
-  }
-
-  private computeWorkdirs(): void {
-    this.workdirsComputed = true;
-    const finalDir = new Map<Stage, string>();
-    for (const stage of this.stages) {
-      let dir = stage.parent ? (finalDir.get(stage.parent) ?? '/') : '/';
-      for (const ins of stage.instructions) {
-        // "/" is what a lookup answers by default: most files never leave it, and their
-        // instructions need no entry at all.
-        if (dir !== '/') this.workdirs.set(ins, dir);
-        if (ins.name !== 'WORKDIR' || ins.args.length === 0) continue;
-        const path = ins.argsText.replace(/^(["'])(.*)\1$/, '$2');
-        // Linux refuses longer paths (PATH_MAX); stopping there keeps a flood of relative
-        // WORKDIRs from growing one string per instruction without bound.
-        if (!path.startsWith('/') && dir.length + path.length > pathMax) continue;
-        dir = normalize(path.startsWith('/') ? path : `${dir}/${path}`);
-      }
-      finalDir.set(stage, dir);
-    }
   }
 
   /** The shell scripts a RUN executes, parsed once. Exec form is read when it is `sh -c`. */
@@ -337,15 +276,10 @@ function mergeTwo(a: readonly CommandRef[], b: readonly CommandRef[]): readonly 
   return out;
 }
 
-function normalize(path: string): string {
-  const trimmed = path.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
-  return trimmed === '' ? '/' : trimmed;
-}
-
 /** The shell form text of a RUN: located through the instruction, with no closure per RUN. */
 class ArgsScript implements Script {
   readonly text: string;
-  readonly commands: ParsedCommand[];
+  readonly commands: ScriptCommand[];
 
   constructor(readonly ins: Instruction) {
     this.text = ins.argsText;
@@ -359,7 +293,7 @@ class ArgsScript implements Script {
 
 /** A heredoc fed to the shell, or the script of an exec-form `sh -c`. */
 class TextScript implements Script {
-  readonly commands: ParsedCommand[];
+  readonly commands: ScriptCommand[];
 
   constructor(
     readonly ins: Instruction,

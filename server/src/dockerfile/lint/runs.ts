@@ -1,50 +1,25 @@
 import type { Instruction, Range } from '../parser';
-import type { CommandRef, LintContext, Script, Stage } from './context';
-import type { ShellWord } from './shell';
-import type { Fix, Localized } from './types';
+import type { LintContext, Stage } from './context';
+import type { CommandRef, Script, ShellWord } from './shellTypes';
+import type { Fix, Localized } from './report';
 
-export interface ShellRun {
-  /** The RUN itself: for `ONBUILD RUN`, the RUN ONBUILD wraps. */
-  ins: Instruction;
-  stage: Stage;
-  /** Registered by ONBUILD: it runs in the builds FROM this image. */
-  onbuild: boolean;
-}
+/** A RUN and its stage; ONBUILD's RUNs are in the context's trigger stage. */
+export type ShellRun = readonly [Instruction, Stage];
 
-const cache = new WeakMap<LintContext, readonly ShellRun[]>();
 const byProgram = new WeakMap<LintContext, Map<string, ShellRun[]>>();
 const none: readonly ShellRun[] = [];
 
 /**
- * Every stage's RUNs and the RUNs its ONBUILDs register, in file order. hadolint checks the
- * shell of both, and the rules that carry its codes do the same.
- */
-export function shellRuns(ctx: LintContext): readonly ShellRun[] {
-  let runs = cache.get(ctx);
-  if (runs) return runs;
-  const found: ShellRun[] = [];
-  // Most files have no ONBUILD: then the RUNs are already in order and no merge is needed.
-  const onbuilds = ctx.ofKind('ONBUILD');
-  const pairs = onbuilds.length === 0 ? ctx.ofKind('RUN') : ctx.ofKind('RUN', 'ONBUILD');
-  for (const [ins, stage] of pairs) {
-    if (ins.name === 'RUN') found.push({ ins, stage, onbuild: false });
-    else if (ins.sub?.name === 'RUN') found.push({ ins: ins.sub, stage, onbuild: true });
-  }
-  runs = found;
-  cache.set(ctx, runs);
-  return runs;
-}
-
-/**
- * The shell RUNs (as `shellRuns`) that run one of these programs, in file order. A rule about
- * yum asks for the RUNs with yum and, in the many files with none, walks nothing.
+ * The RUNs that run one of these programs, in file order: ONBUILD's RUNs included, which
+ * hadolint checks too. A rule about yum asks for the RUNs with yum and, in the many files with
+ * none, walks nothing.
  */
 export function runsRunning(ctx: LintContext, programs: ReadonlySet<string>): readonly ShellRun[] {
   let index = byProgram.get(ctx);
   if (!index) {
     index = new Map();
-    for (const run of shellRuns(ctx))
-      for (const name of ctx.programsOf(run.ins)) {
+    for (const run of ctx.ofKind('RUN'))
+      for (const name of ctx.programsOf(run[0])) {
         const list = index.get(name);
         if (list) list.push(run);
         else index.set(name, [run]);
@@ -61,7 +36,7 @@ export function runsRunning(ctx: LintContext, programs: ReadonlySet<string>): re
   }
   if (!several) return found;
   const wanted = new Set(found);
-  return shellRuns(ctx).filter((run) => wanted.has(run));
+  return ctx.ofKind('RUN').filter((run) => wanted.has(run));
 }
 
 /** Where a command is, from its program on (the reader's command also holds a leading `do`, `then`…). */

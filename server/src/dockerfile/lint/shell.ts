@@ -2,33 +2,7 @@
 // redirect targets, with offsets, without ever executing or fully parsing POSIX sh.
 
 import { copyOffsets, withRoom } from '../parser/offsets';
-import type { CommandRef, Script } from './context';
-
-export interface ShellWord {
-  /** Quotes removed, escapes resolved, `$(…)` and variables kept as written. */
-  value: string;
-  start: number;
-  end: number;
-}
-
-export interface ShellCommand {
-  /** The program, e.g. `apt-get` (`sudo`, `env`, assignments and shell keywords skipped). */
-  name: string;
-  nameWord: ShellWord | undefined;
-  /** Words after the program. */
-  args: ShellWord[];
-  /** Every word of the command, including the skipped prefix. */
-  words: ShellWord[];
-  /** Redirect targets (`> file`, `2>&1`'s `1`); made when read. */
-  readonly redirects: ShellWord[];
-  readonly hasRedirects: boolean;
-  /** Whether `sudo` prefixed it. */
-  sudo: boolean;
-  start: number;
-  end: number;
-  /** The operator that ended it: `&&`, `||`, `;`, `|`, `&`, newline or end. */
-  operator: string;
-}
+import type { Script, ScriptCommand, ShellCommand, ShellWord } from './shellTypes';
 
 const keywords = new Set([
   'if',
@@ -156,7 +130,7 @@ function finishCommand(
   operator: string,
   previous: ShellCommand | undefined,
   script: Script,
-): ParsedCommand {
+): ScriptCommand {
   const { src, spans } = table;
   let k = 0;
   let sudo = false;
@@ -187,7 +161,7 @@ function finishCommand(
  * It is also the rules' CommandRef (`cmd` is itself): one object per command rather than two,
  * for a heredoc of 30k commands.
  */
-export class ParsedCommand implements ShellCommand, CommandRef {
+class ParsedCommand implements ScriptCommand {
   /** Its place among its RUN's commands, across the RUN's scripts; set by LintContext. */
   at = -1;
   private wordsCache: ShellWord[] | undefined = undefined;
@@ -268,8 +242,8 @@ let scratchTargets = new Int32Array(64);
  * Splits a script into its simple commands (pipelines, lists and compound bodies flattened);
  * `script` is the script they are in, for the rules.
  */
-export function parseShell(src: string, script: Script): ParsedCommand[] {
-  const commands: ParsedCommand[] = [];
+export function parseShell(src: string, script: Script): ScriptCommand[] {
+  const commands: ScriptCommand[] = [];
   const table: SpanTable = { src, spans: scratchSpans };
   // Every command's word spans, then its redirect targets', one command after another; the
   // buffer doubles when full and is trimmed to `used` at the end.

@@ -1,7 +1,7 @@
 import type { Instruction, Range } from '../parser';
 import type { LintContext, Stage } from './context';
-import type { ShellCommand } from './shell';
-import type { Fix, Localized, TextEdit } from './types';
+import type { Fix, Localized, TextEdit } from './report';
+import type { ShellCommand } from './shellTypes';
 
 export function edit(range: Range, newText: string): TextEdit {
   return { range, newText };

@@ -1,7 +1,7 @@
-import type { ShellCommand } from '../../lint/shell';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { copyParts, hasArg, normalizePath } from '../../lint/util';
+import { text } from '../../lint/report';
+import type { ShellCommand } from '../../lint/shellTypes';
 
 /** Commands that install dependencies from manifests (their cache should survive code edits). */
 const installers = new Set([
@@ -79,7 +79,7 @@ export const copyAllBeforeInstall: Rule = {
     },
   },
   check(ctx) {
-    for (const stage of ctx.stages) {
+    for (const stage of ctx.allStages) {
       let copyAll: (typeof stage.instructions)[number] | undefined;
       let installedBefore = false;
       for (const ins of stage.instructions) {

@@ -2,10 +2,11 @@
 // name no version, once per command.
 
 import type { RuleDoc, RuleLanguage } from '../../../../../common/rules';
-import type { CommandRef, LintContext } from '../../lint/context';
+import type { LintContext } from '../../lint/context';
 import { commandRange, runsRunning, type ShellRun } from '../../lint/runs';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import type { CommandRef } from '../../lint/shellTypes';
+import { text } from '../../lint/report';
 
 export interface PinRule {
   id: string;
@@ -31,7 +32,7 @@ export function pinRule(p: PinRule): Rule {
     docs: p.docs,
     check(ctx) {
       for (const run of runsRunning(ctx, programs)) {
-        for (const ref of ctx.commandsNamed(run.ins, programs)) {
+        for (const ref of ctx.commandsNamed(run[0], programs)) {
           const loose = p.packages(ref, run, ctx).filter((pkg) => !p.pinned(pkg, ref, run, ctx));
           if (loose.length === 0) continue;
           const names = loose.slice(0, shown).join(', ') + (loose.length > shown ? ', …' : '');

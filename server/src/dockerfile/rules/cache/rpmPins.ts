@@ -2,8 +2,8 @@ import type { Instruction } from '../../parser';
 import { hasWord, operands } from '../../lint/commandArgs';
 import type { LintContext, Stage } from '../../lint/context';
 import type { ShellRun } from '../../lint/runs';
-import type { ShellCommand } from '../../lint/shell';
 import { pinDocs, pinRule } from './pins';
+import type { ShellCommand } from '../../lint/shellTypes';
 
 /** The words after `install` that name packages (or modules), `install` and `module` left out. */
 function installed(cmd: ShellCommand): string[] {
@@ -46,7 +46,7 @@ function rpmPinned(pkg: string, run: ShellRun, ctx: LintContext): boolean {
   if (pkg.endsWith('.rpm')) return true;
   // A version kept in a variable (as tools like Renovate write it) counts when the variable is set.
   if (pkg.includes('$')) {
-    const names = variablesBefore(ctx, run.ins, run.stage);
+    const names = variablesBefore(ctx, run[0], run[1]);
     for (const name of names) if (mentions(pkg, name)) return true;
     return false;
   }

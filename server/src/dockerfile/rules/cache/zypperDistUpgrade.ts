@@ -1,7 +1,7 @@
 import { hasWord } from '../../lint/commandArgs';
 import { commandRange, runsRunning } from '../../lint/runs';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 
 const zypperNames: ReadonlySet<string> = new Set(['zypper']);
 
@@ -23,7 +23,7 @@ export const zypperDistUpgrade: Rule = {
     },
   },
   check(ctx) {
-    for (const { ins } of runsRunning(ctx, zypperNames)) {
+    for (const [ins] of runsRunning(ctx, zypperNames)) {
       for (const ref of ctx.commandsNamed(ins, zypperNames)) {
         const { cmd } = ref;
         if (!hasWord(cmd, ['dist-upgrade', 'dup'])) continue;

@@ -1,9 +1,9 @@
 import type { RuleDoc, RuleLanguage } from '../../../../../common/rules';
 import { countFlag, hasAnyFlag } from '../../lint/commandArgs';
 import { commandRange, insertAfter, runsRunning } from '../../lint/runs';
-import type { ShellCommand, ShellWord } from '../../lint/shell';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import type { ShellCommand, ShellWord } from '../../lint/shellTypes';
+import { text } from '../../lint/report';
 
 /** A package manager's install that asks for confirmation unless told not to. */
 interface Prompting {
@@ -28,7 +28,7 @@ function assumeYesRule(p: Prompting): Rule {
     severity: 'warning',
     docs: p.docs,
     check(ctx) {
-      for (const { ins } of runsRunning(ctx, p.programs)) {
+      for (const [ins] of runsRunning(ctx, p.programs)) {
         for (const ref of ctx.commandsNamed(ins, p.programs)) {
           const { cmd, script } = ref;
           const sub = cmd.args.find((a) => p.subcommands.includes(a.value));

@@ -1,6 +1,6 @@
 import { runsRunning } from '../../lint/runs';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 
 /** hadolint's list: programs for a running, interactive system. */
 const pointless: ReadonlySet<string> = new Set([
@@ -33,7 +33,7 @@ export const pointlessInContainer: Rule = {
     },
   },
   check(ctx) {
-    for (const { ins } of runsRunning(ctx, pointless)) {
+    for (const [ins] of runsRunning(ctx, pointless)) {
       for (const { cmd, script } of ctx.commandsNamed(ins, pointless)) {
         const word = cmd.nameWord;
         if (!word) continue;

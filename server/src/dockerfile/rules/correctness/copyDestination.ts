@@ -1,7 +1,7 @@
 import type { LintContext, Stage } from '../../lint/context';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { unquote } from '../../lint/util';
+import { text } from '../../lint/report';
 
 export const copyManyToFile: Rule = {
   id: 'copy-many-to-file',

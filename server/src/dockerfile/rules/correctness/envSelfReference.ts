@@ -1,5 +1,5 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 
 const nameChar = /[A-Za-z0-9_]/;
 

@@ -1,5 +1,5 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 
 export const multipleCmd: Rule = {
   id: 'multiple-cmd',
@@ -17,7 +17,7 @@ export const multipleCmd: Rule = {
     },
   },
   check(ctx) {
-    for (const stage of ctx.stages) {
+    for (const stage of ctx.allStages) {
       for (const name of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK']) {
         const all = stage.instructions.filter((i) => i.name === name);
         const last = all[all.length - 1];

@@ -2,8 +2,8 @@ import type { Instruction } from '../../parser';
 import { onBusybox, onWindows } from '../../lint/baseImage';
 import { hasAnyFlag } from '../../lint/commandArgs';
 import type { LintContext, Stage } from '../../lint/context';
-import type { Fix, Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import type { Rule } from '../../lint/types';
+import { type Fix, text } from '../../lint/report';
 
 const nonPosix = ['pwsh', 'powershell', 'cmd'];
 const pipefailShells = new Set(['bash', 'zsh', 'ash']);
@@ -114,6 +114,8 @@ export const pipefail: Rule = {
     let settled = false;
     let stage: Stage | undefined;
     for (const [ins, s] of ctx.ofKind('SHELL', 'RUN')) {
+      // hadolint leaves ONBUILD's RUNs to the shell of the build that runs them.
+      if (s === ctx.triggers) continue;
       if (s !== stage) {
         stage = s;
         settled = false;

@@ -1,7 +1,7 @@
 import { hasWord } from '../../lint/commandArgs';
 import { commandRange, runsRunning } from '../../lint/runs';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 
 const lnNames: ReadonlySet<string> = new Set(['ln']);
 
@@ -23,7 +23,7 @@ export const shellSymlink: Rule = {
     },
   },
   check(ctx) {
-    for (const { ins } of runsRunning(ctx, lnNames)) {
+    for (const [ins] of runsRunning(ctx, lnNames)) {
       for (const ref of ctx.commandsNamed(ins, lnNames)) {
         const { cmd } = ref;
         if (!hasWord(cmd, ['/bin/sh'])) continue;

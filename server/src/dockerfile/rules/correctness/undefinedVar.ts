@@ -1,10 +1,10 @@
 import type { Instruction } from '../../parser';
 import type { Stage } from '../../lint/context';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { distance } from '../../lint/util';
 import { ScopedMap, withInherited } from '../../lint/stageTree';
 import { varRefs } from '../../lint/vars';
+import { text } from '../../lint/report';
 
 const expanding = new Set([
   'ADD',
@@ -87,10 +87,11 @@ export const undefinedVar: Rule = {
     const known = new ScopedMap<string, true>();
     known.set('PATH', true);
     const scratch = new Map<Stage, boolean>();
-    withInherited(ctx.stages, known, (stage) => {
-      for (const ref of varRefs(stage.from.argsText)) {
-        if (!ref.guarded && !globals.has(ref.name))
-          report(stage.from, ref.start, ref.end, ref.name, undefined);
+    withInherited(ctx.allStages, known, (stage) => {
+      const from = stage.from;
+      if (from) {
+        for (const ref of varRefs(from.argsText))
+          if (!ref.guarded && !globals.has(ref.name)) report(from, ref.start, ref.end, ref.name, undefined);
       }
       const fromScratch = stage.parent ? (scratch.get(stage.parent) ?? false) : stage.image === 'scratch';
       scratch.set(stage, fromScratch);

@@ -1,6 +1,6 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { unquote } from '../../lint/util';
+import { text } from '../../lint/report';
 
 export const relativeWorkdir: Rule = {
   id: 'relative-workdir',
@@ -20,7 +20,7 @@ export const relativeWorkdir: Rule = {
     },
   },
   check(ctx) {
-    for (const stage of ctx.stages) {
+    for (const stage of ctx.allStages) {
       for (const ins of stage.instructions) {
         if (ins.name !== 'WORKDIR' || ins.args.length === 0) continue;
         const path = unquote(ins.argsText);

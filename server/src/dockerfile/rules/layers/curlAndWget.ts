@@ -1,8 +1,8 @@
 import type { Stage } from '../../lint/context';
 import { commandRange, runsRunning } from '../../lint/runs';
-import type { ShellCommand } from '../../lint/shell';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import type { ShellCommand } from '../../lint/shellTypes';
+import { text } from '../../lint/report';
 
 const downloaders: ReadonlySet<string> = new Set(['curl', 'wget']);
 
@@ -29,13 +29,13 @@ export const curlAndWget: Rule = {
     },
   },
   check(ctx) {
-    const seen = new Map<Stage | 'onbuild', Set<string>>();
-    for (const { ins, stage, onbuild } of runsRunning(ctx, downloaders)) {
+    // ONBUILD's RUNs are one stage of their own (ctx.triggers), counted apart as hadolint does.
+    const seen = new Map<Stage, Set<string>>();
+    for (const [ins, stage] of runsRunning(ctx, downloaders)) {
       const used = ctx.commandsNamed(ins, downloaders).filter((ref) => !isLookup(ref.cmd));
       if (used.length === 0) continue;
-      const key = onbuild ? 'onbuild' : stage;
-      let names = seen.get(key);
-      if (!names) seen.set(key, (names = new Set()));
+      let names = seen.get(stage);
+      if (!names) seen.set(stage, (names = new Set()));
       for (const { cmd } of used) names.add(cmd.name);
       if (names.size < 2) continue;
       const first = used[0];

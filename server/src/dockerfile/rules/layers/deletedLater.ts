@@ -1,8 +1,8 @@
 import type { Instruction } from '../../parser';
 import type { LintContext } from '../../lint/context';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { absolute, copyParts, normalizePath } from '../../lint/util';
+import { text } from '../../lint/report';
 
 /** Paths a RUN downloads to: `curl -o X`, `wget -O X`. */
 function downloads(args: ReadonlyArray<{ value: string }>): string[] {
@@ -67,7 +67,7 @@ export const deletedLater: Rule = {
     },
   },
   check(ctx) {
-    for (const stage of ctx.stages) {
+    for (const stage of ctx.allStages) {
       const added = new AddedPaths();
       // One function per instruction: V8 compiled an inner loop of this nest alone and threw it
       // away on every exit, over a hundred times on one fuzz input.

@@ -1,10 +1,9 @@
 import type { RuleDoc, RuleLanguage } from '../../../../../common/rules';
 import { cacheOrTmpfsMount, hasWord } from '../../lint/commandArgs';
-import type { CommandRef } from '../../lint/context';
 import { appendCommand, commandRange, runsRunning } from '../../lint/runs';
-import type { ShellCommand } from '../../lint/shell';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import type { CommandRef, ShellCommand } from '../../lint/shellTypes';
+import { text } from '../../lint/report';
 
 /** A package manager whose download cache stays in the layer unless cleaned in the same RUN. */
 interface CacheKeeper {
@@ -56,7 +55,7 @@ function cacheRule(k: CacheKeeper): Rule {
     severity: 'warning',
     docs: k.docs,
     check(ctx) {
-      for (const { ins } of runsRunning(ctx, programs)) {
+      for (const [ins] of runsRunning(ctx, programs)) {
         const commands = ctx.commandsNamed(ins, programs);
         if (commands.length === 0) continue;
         if (k.cacheDirs.some((d) => cacheOrTmpfsMount(ins, d))) continue;

@@ -1,7 +1,7 @@
 import { flagValues, hasAnyFlag } from '../../lint/commandArgs';
 import { commandRange, insertAfter, runsRunning } from '../../lint/runs';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 
 const useraddNames: ReadonlySet<string> = new Set(['useradd']);
 
@@ -23,7 +23,7 @@ export const useraddHighUid: Rule = {
     },
   },
   check(ctx) {
-    for (const { ins } of runsRunning(ctx, useraddNames)) {
+    for (const [ins] of runsRunning(ctx, useraddNames)) {
       for (const ref of ctx.commandsNamed(ins, useraddNames)) {
         const { cmd, script } = ref;
         if (hasAnyFlag(cmd, ['l', 'no-log-init']) || !hasAnyFlag(cmd, ['u', 'uid'])) continue;

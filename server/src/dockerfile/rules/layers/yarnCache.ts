@@ -2,7 +2,7 @@ import { cacheOrTmpfsMount, hasWord } from '../../lint/commandArgs';
 import type { Stage } from '../../lint/context';
 import { appendCommand, commandRange, runsRunning } from '../../lint/runs';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 
 const yarnNames: ReadonlySet<string> = new Set(['yarn']);
 
@@ -27,8 +27,9 @@ export const yarnCacheLeft: Rule = {
     const bases = new Set<Stage>();
     for (const s of ctx.stages) if (s.parent) bases.add(s.parent);
     const last = ctx.stages[ctx.stages.length - 1];
-    for (const { ins, stage, onbuild } of runsRunning(ctx, yarnNames)) {
-      if (!onbuild && stage !== last && !bases.has(stage)) continue;
+    for (const [ins, stage] of runsRunning(ctx, yarnNames)) {
+      // A stage without FROM (ONBUILD's RUNs, or a file not given one yet) has no later stage.
+      if (stage.from !== undefined && stage !== last && !bases.has(stage)) continue;
       const yarn = ctx.commandsNamed(ins, yarnNames);
       let install: (typeof yarn)[number] | undefined;
       let cleanedAt = -1;

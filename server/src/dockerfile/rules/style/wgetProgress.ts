@@ -2,7 +2,7 @@ import { hasAnyFlag } from '../../lint/commandArgs';
 import { onBusybox } from '../../lint/baseImage';
 import { commandRange, insertAfter, runsRunning } from '../../lint/runs';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 
 const wgetNames: ReadonlySet<string> = new Set(['wget']);
 
@@ -24,7 +24,7 @@ export const wgetProgress: Rule = {
     },
   },
   check(ctx) {
-    for (const { ins, stage } of runsRunning(ctx, wgetNames)) {
+    for (const [ins, stage] of runsRunning(ctx, wgetNames)) {
       for (const ref of ctx.commandsNamed(ins, wgetNames)) {
         const { cmd, script } = ref;
         if (

@@ -1,12 +1,12 @@
-import type { ShellCommand } from '../../lint/shell';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { absolute } from '../../lint/util';
 import type { Instruction } from '../../parser';
 import { inOrder, type LintContext } from '../../lint/context';
 import { withInherited } from '../../lint/stageTree';
 import { volumePaths } from './paths';
 import { VolumeScope } from './volumeScope';
+import { text } from '../../lint/report';
+import type { ShellCommand } from '../../lint/shellTypes';
 
 const writers = new Set([
   'mkdir',
@@ -57,7 +57,7 @@ function writtenPaths(
  */
 export function withVolumes(ctx: LintContext, visit: (ins: Instruction, volumes: VolumeScope) => void): void {
   const volumes = new VolumeScope();
-  withInherited(ctx.stages, volumes, (stage) => {
+  withInherited(ctx.allStages, volumes, (stage) => {
     for (const ins of stage.instructions) {
       if (ins.name === 'VOLUME') {
         for (const { path } of volumePaths(ins)) volumes.declare(path, ins.range.start.line);

@@ -1,7 +1,7 @@
 import type { Instruction } from '../../parser';
-import type { Rule, TextEdit } from '../../lint/types';
-import { text } from '../../lint/types';
+import type { Rule } from '../../lint/types';
 import { absolute, copyParts, edit } from '../../lint/util';
+import { type TextEdit, text } from '../../lint/report';
 
 const ownerOrMode: ReadonlySet<string> = new Set(['chown', 'chmod']);
 
@@ -23,7 +23,7 @@ export const chownAfterCopy: Rule = {
     },
   },
   check(ctx) {
-    for (const stage of ctx.stages) {
+    for (const stage of ctx.allStages) {
       const copies = new Map<string, { ins: Instruction; dest: string }>();
       // The WORKDIR is looked up only for the instructions that use it.
       for (const ins of stage.instructions) {

@@ -1,7 +1,7 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { ScopedMap, withInherited } from '../../lint/stageTree';
 import { varRefs } from '../../lint/vars';
+import { text } from '../../lint/report';
 
 export const globalArgNotRedeclared: Rule = {
   id: 'global-arg-not-redeclared',
