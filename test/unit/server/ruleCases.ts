@@ -38,11 +38,19 @@ export const ruleCases: Record<string, RuleCases> = {
     fires: [
       'FROM python:3.12\nRUN pip install -r requirements.txt\n',
       'FROM python:3.12\nRUN python3 -m pip install flask\n',
+      'FROM python:3.12\nENV PIP_NO_CACHE_DIR=off\nRUN pip install flask\n',
+      'FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=0 && pip install flask\n',
+      'FROM python:3.12\nRUN --mount=type=cache,target=/var/cache/apt pip install flask\n',
+      'FROM python:3.12\nONBUILD RUN pip install -r requirements.txt\n',
     ],
     quiet: [
       'FROM python:3.12\nRUN pip install --no-cache-dir flask\n',
       'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n',
+      'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=true\nFROM base\nRUN pip install flask\n',
+      'FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=1 && pip install flask\n',
       'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n',
+      'FROM python:3.12\nRUN --mount=type=tmpfs,target=/root/.cache/pip pip install flask\n',
+      'FROM python:3.12\nRUN pipx install black\n',
     ],
   },
   'file-deleted-in-later-layer': {
