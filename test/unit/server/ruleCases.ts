@@ -11,11 +11,19 @@ const F = 'FROM debian:12\n';
 
 export const ruleCases: Record<string, RuleCases> = {
   'consecutive-run': {
-    fires: [`${F}RUN a\nRUN b\n`],
-    quiet: [
+    fires: [
+      `${F}RUN a\nRUN b\n`,
       `${F}RUN a\n# why\nRUN b\n`,
+      `${F}RUN apt-get install -y \\\n  curl\nRUN b\n`,
+      `${F}RUN --mount=type=cache,target=/x a\nRUN --mount=type=cache,target=/x b\n`,
+      `${F}RUN a && b\nRUN c\nRUN d\n`,
+    ],
+    quiet: [
       `${F}RUN a && \\\n  b\nRUN c\n`,
+      `${F}RUN a; b\nRUN c\n`,
+      `${F}RUN a\nRUN b | c\n`,
       `${F}RUN a\nFROM x:1\nRUN b\n`,
+      `${F}RUN a\nWORKDIR /\nRUN b\n`,
       `${F}RUN --mount=type=cache,target=/x a\nRUN b\n`,
     ],
   },
