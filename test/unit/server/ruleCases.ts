@@ -11,11 +11,19 @@ const F = 'FROM debian:12\n';
 
 export const ruleCases: Record<string, RuleCases> = {
   'consecutive-run': {
-    fires: [`${F}RUN a\nRUN b\n`],
-    quiet: [
+    fires: [
+      `${F}RUN a\nRUN b\n`,
       `${F}RUN a\n# why\nRUN b\n`,
+      `${F}RUN apt-get install -y \\\n  curl\nRUN b\n`,
+      `${F}RUN --mount=type=cache,target=/x a\nRUN --mount=type=cache,target=/x b\n`,
+      `${F}RUN a && b\nRUN c\nRUN d\n`,
+    ],
+    quiet: [
       `${F}RUN a && \\\n  b\nRUN c\n`,
+      `${F}RUN a; b\nRUN c\n`,
+      `${F}RUN a\nRUN b | c\n`,
       `${F}RUN a\nFROM x:1\nRUN b\n`,
+      `${F}RUN a\nWORKDIR /\nRUN b\n`,
       `${F}RUN --mount=type=cache,target=/x a\nRUN b\n`,
     ],
   },
@@ -38,11 +46,19 @@ export const ruleCases: Record<string, RuleCases> = {
     fires: [
       'FROM python:3.12\nRUN pip install -r requirements.txt\n',
       'FROM python:3.12\nRUN python3 -m pip install flask\n',
+      'FROM python:3.12\nENV PIP_NO_CACHE_DIR=off\nRUN pip install flask\n',
+      'FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=0 && pip install flask\n',
+      'FROM python:3.12\nRUN --mount=type=cache,target=/var/cache/apt pip install flask\n',
+      'FROM python:3.12\nONBUILD RUN pip install -r requirements.txt\n',
     ],
     quiet: [
       'FROM python:3.12\nRUN pip install --no-cache-dir flask\n',
       'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n',
+      'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=true\nFROM base\nRUN pip install flask\n',
+      'FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=1 && pip install flask\n',
       'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n',
+      'FROM python:3.12\nRUN --mount=type=tmpfs,target=/root/.cache/pip pip install flask\n',
+      'FROM python:3.12\nRUN pipx install black\n',
     ],
   },
   'file-deleted-in-later-layer': {

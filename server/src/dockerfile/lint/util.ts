@@ -51,18 +51,21 @@ export function hasArg(cmd: ShellCommand, ...values: string[]): boolean {
   return false;
 }
 
-/** A RUN cache mount (`--mount=type=cache,target=…`) covering `path`. */
-export function cacheMounted(ins: Instruction, path: string): boolean {
-  return ins.flags.some((f) => {
+/** The targets of a RUN's cache and tmpfs mounts: what is written there never reaches the layer. */
+export function mountTargets(ins: Instruction): string[] {
+  const targets: string[] = [];
+  for (const f of ins.flags) {
     const value = f.value ?? '';
+    if (f.name !== 'mount' || !/(?:^|,)type=(?:cache|tmpfs)(?:,|$)/.test(value)) continue;
     const target = /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(value)?.[1];
-    return (
-      f.name === 'mount' &&
-      /(?:^|,)type=cache(?:,|$)/.test(value) &&
-      target !== undefined &&
-      isUnder(path, target)
-    );
-  });
+    if (target !== undefined) targets.push(target);
+  }
+  return targets;
+}
+
+/** A RUN cache or tmpfs mount covering `path`. */
+export function mountedOver(ins: Instruction, path: string): boolean {
+  return mountTargets(ins).some((target) => isUnder(path, target));
 }
 
 /** Resolves a path written in an instruction against the stage's WORKDIR. */

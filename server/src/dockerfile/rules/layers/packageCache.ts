@@ -1,17 +1,12 @@
 import type { Rule } from '../../lint/types';
-import { aptNames, cacheMounted, hasArg, stageInstructions } from '../../lint/util';
+import { aptNames, hasArg, mountedOver } from '../../lint/util';
 import { hasFlag } from '../../lint/shell';
 import { text } from '../../lint/report';
 
-/** Package caches left in a layer of the final image: apt lists, apk cache, pip cache. */
+/** Package caches left in a layer of the final image: apt lists, apk cache (pip: pipCache.ts). */
 const rmNames: ReadonlySet<string> = new Set(['rm']);
 const apkNames: ReadonlySet<string> = new Set(['apk']);
 const rmOrApk: ReadonlySet<string> = new Set(['rm', 'apk']);
-
-/** pip, pip3, python3 (as `python3 -m pip`): the rule looks closer at these only. */
-function mayBePip(name: string): boolean {
-  return /^pip[0-9.]*$/.test(name) || /^python[0-9.]*$/.test(name);
-}
 
 export const aptListsLeft: Rule = {
   readsFinalImage: true,
@@ -33,7 +28,7 @@ export const aptListsLeft: Rule = {
   },
   check(ctx) {
     for (const [ins, stage] of ctx.ofKind('RUN')) {
-      if (!stage.inFinalImage || cacheMounted(ins, '/var/lib/apt/lists')) continue;
+      if (!stage.inFinalImage || mountedOver(ins, '/var/lib/apt/lists')) continue;
       const apt = ctx.commandsNamed(ins, aptNames);
       const update = apt.find(({ cmd }) => hasArg(cmd, 'update'));
       const installs = apt.some(({ cmd }) => hasArg(cmd, 'install'));
@@ -75,7 +70,7 @@ export const apkNoCache: Rule = {
   },
   check(ctx) {
     for (const [ins, stage] of ctx.ofKind('RUN')) {
-      if (!stage.inFinalImage || cacheMounted(ins, '/var/cache/apk')) continue;
+      if (!stage.inFinalImage || mountedOver(ins, '/var/cache/apk')) continue;
       const cleaned = ctx
         .commandsNamed(ins, rmOrApk)
         .some(
@@ -99,63 +94,6 @@ export const apkNoCache: Rule = {
             ? {
                 title: text('Add --no-cache', '加上 --no-cache'),
                 edits: [{ range: script.locate(add.end, add.end), newText: ' --no-cache' }],
-              }
-            : undefined,
-        );
-      }
-    }
-  },
-};
-
-export const pipNoCacheDir: Rule = {
-  readsFinalImage: true,
-  id: 'pip-install-without-no-cache-dir',
-  aliases: ['DL3042'],
-  category: 'layers',
-  severity: 'warning',
-  docs: {
-    en: {
-      title: '`pip install` without `--no-cache-dir`',
-      explanation:
-        'pip keeps downloaded wheels in `~/.cache/pip`, which then stays in the layer. Use `pip install --no-cache-dir`, set `PIP_NO_CACHE_DIR=1`, or use a cache mount.',
-    },
-    'zh-cn': {
-      title: '`pip install` 没有使用 `--no-cache-dir`',
-      explanation:
-        'pip 会把下载的包缓存在 `~/.cache/pip`，于是留在镜像层里。请用 `pip install --no-cache-dir`、设置 `PIP_NO_CACHE_DIR=1`，或使用缓存挂载。',
-    },
-  },
-  check(ctx) {
-    let envSet = false;
-    for (const [ins, stage] of stageInstructions(ctx)) {
-      if (ins === stage.instructions[0]) envSet = false;
-      if ((ins.name === 'ENV' || ins.name === 'ARG') && ins.pairs.some((p) => p.key === 'PIP_NO_CACHE_DIR'))
-        envSet = true;
-      if (ins.name !== 'RUN' || !stage.inFinalImage || envSet) continue;
-      if (ins.flags.some((f) => f.name === 'mount' && /type=cache/.test(f.value ?? ''))) continue;
-      if (
-        ctx
-          .commandsNamed(ins, rmNames)
-          .some(({ cmd }) => cmd.args.some((a) => /\.cache(\/pip)?\/?\*?$/.test(a.value)))
-      ) {
-        continue;
-      }
-      for (const { cmd, script } of ctx.commandsWhere(ins, mayBePip)) {
-        // mayBePip let through pip* and python*; python counts only as `python -m pip`.
-        const isPip = /^pip[0-9.]*$/.test(cmd.name) || hasArg(cmd, 'pip');
-        if (!isPip || !hasArg(cmd, 'install') || hasFlag(cmd.args, '--no-cache-dir')) continue;
-        if (cmd.words.some((w) => /^PIP_NO_CACHE_DIR=/.test(w.value))) continue;
-        const install = cmd.args.find((a) => a.value === 'install');
-        ctx.report(
-          script.locate(cmd.start, cmd.end),
-          text(
-            '`pip install` keeps its download cache in the layer: add `--no-cache-dir`.',
-            '`pip install` 会把下载缓存留在镜像层里：加上 `--no-cache-dir`。',
-          ),
-          install && script.text === ins.argsText
-            ? {
-                title: text('Add --no-cache-dir', '加上 --no-cache-dir'),
-                edits: [{ range: script.locate(install.end, install.end), newText: ' --no-cache-dir' }],
               }
             : undefined,
         );
