@@ -28,11 +28,16 @@ export const ruleCases: Record<string, RuleCases> = {
     ],
   },
   'apt-lists-not-removed': {
-    fires: [`${F}RUN apt-get update && apt-get install -y --no-install-recommends curl\n`],
+    fires: [
+      `${F}RUN apt-get update && apt-get install -y --no-install-recommends curl\n`,
+      `${F}RUN aptitude update && aptitude install -y curl\n`,
+      `${F}RUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl\n`,
+    ],
     quiet: [
       `${F}RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n`,
       `FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12\nCOPY --from=build /x /x\n`,
       `${F}RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n`,
+      `${F}RUN --mount=type=cache,target=/var/lib/apt --mount=type=tmpfs,target=/var/cache/apt apt-get update && apt-get install -y curl\n`,
     ],
   },
   'apk-add-without-no-cache': {
