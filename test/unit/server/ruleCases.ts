@@ -41,10 +41,15 @@ export const ruleCases: Record<string, RuleCases> = {
     ],
   },
   'apk-add-without-no-cache': {
-    fires: ['FROM alpine:3\nRUN apk add curl\n', 'FROM alpine:3\nRUN apk update && apk add git\n'],
+    fires: [
+      'FROM alpine:3\nRUN apk add curl\n',
+      'FROM alpine:3\nRUN apk update && apk add git\n',
+      'FROM alpine:3\nRUN apk add curl && rm -rf /var/cache/apk/*\n',
+    ],
     quiet: [
       'FROM alpine:3\nRUN apk add --no-cache curl\n',
-      'FROM alpine:3\nRUN apk add curl && rm -rf /var/cache/apk/*\n',
+      'FROM alpine:3\nRUN --mount=type=tmpfs,target=/var/cache/apk apk add curl\n',
+      'FROM alpine:3 AS build\nRUN apk add gcc\nFROM alpine:3\nCOPY --from=build /x /x\n',
     ],
   },
   'pip-install-without-no-cache-dir': {

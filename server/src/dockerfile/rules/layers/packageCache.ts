@@ -82,12 +82,12 @@ export const apkNoCache: Rule = {
     en: {
       title: '`apk add` without `--no-cache`',
       explanation:
-        '`apk add --no-cache` fetches the index on the fly and leaves nothing in `/var/cache/apk`. Without it the index stays in the layer unless removed in the same RUN.',
+        '`apk add --no-cache` fetches the index on the fly and leaves nothing in `/var/cache/apk`. Without it the index stays in the layer; removing it afterwards (`rm -rf /var/cache/apk/*`) works too, but `--no-cache` needs neither that nor `apk update`, and hadolint (DL3019) asks for it either way. A cache or tmpfs mount on `/var/cache/apk` is fine. Only the stages that end up in the final image are checked.',
     },
     'zh-cn': {
       title: '`apk add` 没有使用 `--no-cache`',
       explanation:
-        '`apk add --no-cache` 临时获取索引，不在 `/var/cache/apk` 留下任何东西。否则索引会留在这一层，除非在同一条 RUN 里删除。',
+        '`apk add --no-cache` 临时获取索引，不在 `/var/cache/apk` 留下任何东西。否则索引会留在这一层；事后删除（`rm -rf /var/cache/apk/*`）也可以，但 `--no-cache` 既不需要删除也不需要 `apk update`，hadolint（DL3019）无论哪种情况都要求它。在 `/var/cache/apk` 上挂载 cache 或 tmpfs 也可以。只检查进入最终镜像的阶段。',
     },
   },
   check(ctx) {
@@ -100,7 +100,6 @@ export const apkNoCache: Rule = {
             (cmd.name === 'rm' && cmd.args.some((a) => a.value.startsWith('/var/cache/apk'))) ||
             (cmd.name === 'apk' && hasArg(cmd, 'cache') && hasArg(cmd, 'clean', 'purge')),
         );
-      if (cleaned) continue;
       for (const { cmd, script } of ctx.commandsNamed(ins, apkNames)) {
         if (!hasArg(cmd, 'add') || hasFlag(cmd.args, '--no-cache')) continue;
         if (hasFlag(cmd.args, '--no-network')) continue;
@@ -108,10 +107,15 @@ export const apkNoCache: Rule = {
         const range = script.locate(cmd.start, cmd.end);
         ctx.report(
           range,
-          text(
-            '`apk add` leaves its index in /var/cache/apk: use `apk add --no-cache`.',
-            '`apk add` 会把索引留在 /var/cache/apk：请用 `apk add --no-cache`。',
-          ),
+          cleaned
+            ? text(
+                '`apk add --no-cache` needs no `apk update` and no removal of /var/cache/apk afterwards: use it instead.',
+                '`apk add --no-cache` 既不需要 `apk update`，也不需要事后删除 /var/cache/apk：请改用它。',
+              )
+            : text(
+                '`apk add` leaves its index in /var/cache/apk: use `apk add --no-cache`.',
+                '`apk add` 会把索引留在 /var/cache/apk：请用 `apk add --no-cache`。',
+              ),
           add && script.text === ins.argsText
             ? {
                 title: text('Add --no-cache', '加上 --no-cache'),
