@@ -28,18 +28,28 @@ export const ruleCases: Record<string, RuleCases> = {
     ],
   },
   'apt-lists-not-removed': {
-    fires: [`${F}RUN apt-get update && apt-get install -y --no-install-recommends curl\n`],
+    fires: [
+      `${F}RUN apt-get update && apt-get install -y --no-install-recommends curl\n`,
+      `${F}RUN aptitude update && aptitude install -y curl\n`,
+      `${F}RUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl\n`,
+    ],
     quiet: [
       `${F}RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n`,
       `FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12\nCOPY --from=build /x /x\n`,
       `${F}RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n`,
+      `${F}RUN --mount=type=cache,target=/var/lib/apt --mount=type=tmpfs,target=/var/cache/apt apt-get update && apt-get install -y curl\n`,
     ],
   },
   'apk-add-without-no-cache': {
-    fires: ['FROM alpine:3\nRUN apk add curl\n', 'FROM alpine:3\nRUN apk update && apk add git\n'],
+    fires: [
+      'FROM alpine:3\nRUN apk add curl\n',
+      'FROM alpine:3\nRUN apk update && apk add git\n',
+      'FROM alpine:3\nRUN apk add curl && rm -rf /var/cache/apk/*\n',
+    ],
     quiet: [
       'FROM alpine:3\nRUN apk add --no-cache curl\n',
-      'FROM alpine:3\nRUN apk add curl && rm -rf /var/cache/apk/*\n',
+      'FROM alpine:3\nRUN --mount=type=tmpfs,target=/var/cache/apk apk add curl\n',
+      'FROM alpine:3 AS build\nRUN apk add gcc\nFROM alpine:3\nCOPY --from=build /x /x\n',
     ],
   },
   'pip-install-without-no-cache-dir': {
