@@ -94,6 +94,27 @@ export const hadolintRuleCases: Record<string, RuleCases> = {
       'FROM ruby:3\nRUN gem install bundler -v 2.5.6\n',
     ],
   },
+  'go-install-unpinned': {
+    fires: [
+      'FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@latest\n',
+      'FROM golang:1.22\nRUN go get example.com/pkg\n',
+    ],
+    quiet: [
+      'FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@v0.15.3\n',
+      'FROM golang:1.22\nRUN go install ./cmd/app\n',
+    ],
+  },
+  'pip-install-unpinned': {
+    fires: [
+      'FROM python:3.12\nRUN pip install --no-cache-dir flask\n',
+      'FROM python:3.12\nRUN python3 -m pip install flask requests==2.32.3\n',
+    ],
+    quiet: [
+      'FROM python:3.12\nRUN pip install --no-cache-dir flask==3.0.3\n',
+      'FROM python:3.12\nRUN pip install --no-cache-dir -r requirements.txt\n',
+      'FROM python:3.12\nRUN pip install --no-cache-dir .\n',
+    ],
+  },
   'yum-install-unpinned': {
     fires: [`${R}RUN yum install -y httpd && yum clean all\n`, `${R}RUN yum module install -y nodejs\n`],
     quiet: [

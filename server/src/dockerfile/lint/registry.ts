@@ -3,7 +3,7 @@ import { addUrlChecksum } from '../rules/cache/addUrlChecksum';
 import { installWithoutUpdate, packageUpgrade, updateAlone } from '../rules/cache/aptUpdate';
 import { cacheBustEnv } from '../rules/cache/cacheBust';
 import { copyAllBeforeInstall } from '../rules/cache/copyBeforeInstall';
-import { apkUnpinned, gemUnpinned, npmUnpinned } from '../rules/cache/languagePins';
+import { apkUnpinned, gemUnpinned, goUnpinned, npmUnpinned, pipUnpinned } from '../rules/cache/languagePins';
 import { dnfUnpinned, yumUnpinned, zypperUnpinned } from '../rules/cache/rpmPins';
 import { zypperDistUpgrade } from '../rules/cache/zypperDistUpgrade';
 import {
@@ -126,6 +126,8 @@ export const allRules: readonly Rule[] = [
   apkUnpinned,
   npmUnpinned,
   gemUnpinned,
+  goUnpinned,
+  pipUnpinned,
   yumUnpinned,
   dnfUnpinned,
   zypperUnpinned,

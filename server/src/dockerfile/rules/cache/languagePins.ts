@@ -1,4 +1,4 @@
-import { hasWord, operands } from '../../lint/commandArgs';
+import { hasAnyFlag, hasWord, operands } from '../../lint/commandArgs';
 import { pinDocs, pinRule } from './pins';
 
 export const apkUnpinned = pinRule({
@@ -87,6 +87,142 @@ export const gemUnpinned = pinRule({
     {
       en: 'Write `gem install bundler:2.5.6`, or `gem install bundler -v 2.5.6`.',
       zh: '请写成 `gem install bundler:2.5.6`，或者 `gem install bundler -v 2.5.6`。',
+    },
+  ),
+});
+
+const goNames: ReadonlySet<string> = new Set(['go']);
+
+/** `go run` runs its first operand; `go install` and `go get` take all of theirs. */
+function goPackages(words: readonly string[], run: boolean): string[] {
+  if (run) return words.slice(0, 2).filter((w) => w !== 'run');
+  return words.filter((w) => w !== 'install' && w !== 'get' && w !== 'tool');
+}
+
+export const goUnpinned = pinRule({
+  id: 'go-install-unpinned',
+  alias: 'DL3062',
+  programs: ['go'],
+  packages: ({ cmd }, [ins], ctx) => {
+    const words = operands(cmd).map((w) => w.value);
+    if (hasWord(cmd, ['run'])) return goPackages(words, true);
+    if (!hasWord(cmd, ['install', 'get'])) return [];
+    // As hadolint reads a RUN: with a `go run` in it, only what that runs is looked at.
+    const runs = ctx.commandsNamed(ins, goNames).some(({ cmd: c }) => hasWord(c, ['run']));
+    return runs ? [] : goPackages(words, false);
+  },
+  pinned: (pkg) =>
+    pkg === '.' ||
+    pkg.startsWith('/') ||
+    pkg.startsWith('.') ||
+    (pkg.includes('@') && !/@(latest|none)$/.test(pkg)),
+  example: 'go install <package>@<version>',
+  docs: pinDocs(
+    { en: '`go install` without a version', zh: '`go install` 没有指定版本' },
+    {
+      en: 'Write `go install golang.org/x/tools/gopls@v0.15.3` (also for `go get` and `go run`); `@latest` is no pin. A local path (`.`, `./cmd/app`) is built from the sources and is not reported.',
+      zh: '请写成 `go install golang.org/x/tools/gopls@v0.15.3`（`go get` 和 `go run` 也一样）；`@latest` 不算固定版本。本地路径（`.`、`./cmd/app`）从源码构建，不会被报告。',
+    },
+  ),
+});
+
+/** pip, pip3, pip3.12 and pipx, or python run as `python -m pip install`. */
+function runsPip(name: string): boolean {
+  return (name.startsWith('pip') && !name.startsWith('pipenv')) || name.startsWith('python');
+}
+
+/** The options of `pip install` that take a value (hadolint's list). */
+const pipValued = [
+  'abi',
+  'b',
+  'build',
+  'e',
+  'editable',
+  'extra-index-url',
+  'f',
+  'find-links',
+  'i',
+  'index-url',
+  'implementation',
+  'no-binary',
+  'only-binary',
+  'platform',
+  'prefix',
+  'progress-bar',
+  'proxy',
+  'python',
+  'python-version',
+  'root',
+  'root-user-action',
+  'src',
+  't',
+  'target',
+  'trusted-host',
+  'upgrade-strategy',
+];
+// hadolint's list of pip's VCS schemes, matched as prefixes (so any name starting `git` or `svn`).
+const vcsSchemes = [
+  'git+file',
+  'git+https',
+  'git+ssh',
+  'git+http',
+  'git+git',
+  'git',
+  'hg+file',
+  'hg+http',
+  'hg+https',
+  'hg+ssh',
+  'hg+static-http',
+  'svn',
+  'bzr+http',
+  'bzr+https',
+  'bzr+ssh',
+  'bzr+sftp',
+  'bzr+ftp',
+  'bzr+lp',
+];
+const versionSymbols = ['==', '>=', '<=', '>', '<', '!=', '~='];
+
+function isPipInstall(cmd: { name: string; args: ReadonlyArray<{ value: string }> }): boolean {
+  const words = cmd.args.map((a) => a.value);
+  if (cmd.name.startsWith('pip')) return words.includes('install');
+  for (let k = 0; k + 2 < words.length; k++)
+    if (words[k] === '-m' && words[k + 1] === 'pip' && words[k + 2] === 'install') return true;
+  return false;
+}
+
+function pipPinned(pkg: string): boolean {
+  const vcs = vcsSchemes.some((scheme) => pkg.startsWith(scheme));
+  return (
+    versionSymbols.some((s) => pkg.includes(s)) ||
+    (vcs && pkg.includes('@')) ||
+    pkg.endsWith('.whl') ||
+    pkg.endsWith('.tar.gz') ||
+    (!vcs && pkg.includes('/'))
+  );
+}
+
+export const pipUnpinned = pinRule({
+  id: 'pip-install-unpinned',
+  alias: 'DL3013',
+  programs: [],
+  programLike: runsPip,
+  packages: ({ cmd }) => {
+    if (!isPipInstall(cmd) || hasAnyFlag(cmd, ['constraint', 'c'])) return [];
+    // Requirements from a file, or the project in the current folder, pin elsewhere.
+    if (cmd.args.some((a) => a.value === '--requirement' || a.value === '-r' || a.value === '.')) return [];
+    const words = operands(cmd, pipValued).map((w) => w.value);
+    let k = words.indexOf('install');
+    while (words[k] === 'install') k++;
+    return k < 0 ? [] : words.slice(k);
+  },
+  pinned: pipPinned,
+  example: 'pip install <package>==<version>',
+  docs: pinDocs(
+    { en: '`pip install <package>` without a version', zh: '`pip install <包>` 没有指定版本' },
+    {
+      en: 'Write `pip install flask==3.0.3` (or another specifier such as `>=`, `~=`), install from a requirements or constraints file (`-r`, `-c`), or from a wheel, an archive or a VCS URL with `@<ref>`.',
+      zh: '请写成 `pip install flask==3.0.3`（也可以用 `>=`、`~=` 等限定符），或者从 requirements 或 constraints 文件安装（`-r`、`-c`），或者从 wheel、压缩包或带 `@<引用>` 的 VCS 地址安装。',
     },
   ),
 });

@@ -12,6 +12,8 @@ export interface PinRule {
   id: string;
   alias: string;
   programs: readonly string[];
+  /** For programs known by a pattern (`pip3.12`, `python3`): the rule then asks each RUN by it. */
+  programLike?: (name: string) => boolean;
   /** What the command installs (empty when it installs nothing). */
   packages: (ref: CommandRef, run: ShellRun, ctx: LintContext) => readonly string[];
   pinned: (pkg: string, ref: CommandRef, run: ShellRun, ctx: LintContext) => boolean;
@@ -31,8 +33,9 @@ export function pinRule(p: PinRule): Rule {
     severity: 'info',
     docs: p.docs,
     check(ctx) {
-      for (const run of runsRunning(ctx, programs)) {
-        for (const ref of ctx.commandsNamed(run[0], programs)) {
+      const like = p.programLike;
+      for (const run of like ? ctx.ofKind('RUN') : runsRunning(ctx, programs)) {
+        for (const ref of like ? ctx.commandsWhere(run[0], like) : ctx.commandsNamed(run[0], programs)) {
           const loose = p.packages(ref, run, ctx).filter((pkg) => !p.pinned(pkg, ref, run, ctx));
           if (loose.length === 0) continue;
           const names = loose.slice(0, shown).join(', ') + (loose.length > shown ? ', …' : '');
