@@ -203,4 +203,17 @@ export const hadolintRuleCases: Record<string, RuleCases> = {
       `${F}ARG V\nENV V=$V W=$V\n`,
     ],
   },
+  'copy-whole-filesystem': {
+    fires: ['FROM alpine:3 AS build\nFROM debian:12\nCOPY --from=build / /\n'],
+    quiet: [
+      'FROM alpine:3 AS build\nFROM debian:12\nCOPY --from=build /app /app\n',
+      `${F}COPY / /\n`,
+      'FROM scratch AS out\nCOPY app /app\nFROM debian:12\nCOPY --from=out / /\n',
+      `${F}COPY --from=tonistiigi/xx:1.6 / /\n`,
+    ],
+  },
+  'label-key-format': {
+    fires: [`${F}LABEL Maintainer="Jane"\n`, `${F}LABEL com.docker.extension.x="y"\n`],
+    quiet: [`${F}LABEL org.opencontainers.image.source="https://e.x/r"\n`, `${F}LABEL maintainer="Jane"\n`],
+  },
 };

@@ -39,6 +39,7 @@ import {
 } from '../rules/expose/exposeRules';
 import { chownAfterCopy } from '../rules/layers/chownAfterCopy';
 import { consecutiveRun } from '../rules/layers/consecutiveRun';
+import { copyWholeStage } from '../rules/layers/copyWholeStage';
 import { curlAndWget } from '../rules/layers/curlAndWget';
 import { deletedLater } from '../rules/layers/deletedLater';
 import { noInstallRecommends } from '../rules/layers/noInstallRecommends';
@@ -54,6 +55,7 @@ import { lastUserRoot, noUser } from '../rules/security/user';
 import { addInsteadOfCopy } from '../rules/style/addInsteadOfCopy';
 import { aptNotAptGet } from '../rules/style/aptInScript';
 import { fromAsCasing, instructionCasing, stageNameCasing } from '../rules/style/casing';
+import { labelKey } from '../rules/style/labelKey';
 import { legacyKeyValue } from '../rules/style/legacyEnv';
 import { wgetProgress } from '../rules/style/wgetProgress';
 import { anonymousVolume } from '../rules/volume/anonymousVolume';
@@ -116,6 +118,7 @@ export const allRules: readonly Rule[] = [
   yarnCacheLeft,
   useraddHighUid,
   curlAndWget,
+  copyWholeStage,
   installWithoutUpdate,
   updateAlone,
   copyAllBeforeInstall,
@@ -185,6 +188,7 @@ export const allRules: readonly Rule[] = [
   addInsteadOfCopy,
   aptNotAptGet,
   wgetProgress,
+  labelKey,
 ];
 
 /** Every rule's metadata, parse errors included: for hovers, docs and `--list-rules`. */

@@ -365,6 +365,113 @@ export const hadolintShellCases: Record<string, HadolintCase[]> = {
       onbuild: false,
     },
   ],
+  DL3048: [
+    {
+      name: 'not ok with reserved namespace',
+      dockerfile: 'LABEL com.docker.label="foo"',
+      fires: true,
+      onbuild: true,
+    },
+    {
+      name: 'not ok with reserved namespace',
+      dockerfile: 'LABEL io.docker.label="foo"',
+      fires: true,
+      onbuild: true,
+    },
+    {
+      name: 'not ok with reserved namespace',
+      dockerfile: 'LABEL org.dockerproject.label="foo"',
+      fires: true,
+      onbuild: true,
+    },
+    {
+      name: 'not ok with invalid character',
+      dockerfile: 'LABEL invalid$character="foo"',
+      fires: true,
+      onbuild: true,
+    },
+    {
+      name: 'not ok with invalid start and end characters',
+      dockerfile: 'LABEL .invalid ="foo"',
+      fires: true,
+    },
+    {
+      name: 'not ok with invalid start and end characters',
+      dockerfile: 'LABEL -invalid ="foo"',
+      fires: true,
+    },
+    {
+      name: 'not ok with invalid start and end characters',
+      dockerfile: 'LABEL 1invalid ="foo"',
+      fires: true,
+    },
+    {
+      name: 'not ok with consecutive dividers',
+      dockerfile: 'LABEL invalid..character="foo"',
+      fires: true,
+      onbuild: true,
+    },
+    {
+      name: 'not ok with consecutive dividers',
+      dockerfile: 'LABEL invalid--character="foo"',
+      fires: true,
+      onbuild: true,
+    },
+    {
+      name: 'ok with valid labels',
+      dockerfile: 'LABEL org.valid-key.label3="foo"',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'ok with valid labels',
+      dockerfile: 'LABEL validlabel="foo"',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'not ok with invalid start and end characters',
+      dockerfile: 'LABEL .invalid="foo"',
+      fires: true,
+    },
+    {
+      name: 'not ok with invalid start and end characters',
+      dockerfile: 'LABEL -invalid="foo"',
+      fires: true,
+    },
+    {
+      name: 'not ok with invalid start and end characters',
+      dockerfile: 'LABEL 1invalid="foo"',
+      fires: true,
+    },
+  ],
+  DL3067: [
+    {
+      name: 'warns when copying the root filesystem from another stage to root',
+      dockerfile: 'COPY --from=build / /',
+      fires: true,
+    },
+    {
+      name: 'warns when copying quoted root paths from another stage to root',
+      dockerfile: 'COPY --from=build "/" "/"',
+      fires: true,
+    },
+    {
+      name: 'does not warn when copying root without --from',
+      dockerfile: 'COPY / /',
+      fires: false,
+    },
+    {
+      name: 'does not warn when copying a directory from another stage',
+      dockerfile: 'COPY --from=build /app /',
+      fires: false,
+    },
+    {
+      name: 'does not warn when copying root from another stage into a subdirectory',
+      dockerfile: 'COPY --from=build / /app',
+      fires: false,
+    },
+  ],
   DL4001: [
     {
       name: 'warns when using both wget and curl',
