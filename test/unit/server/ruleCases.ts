@@ -252,8 +252,18 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}CMD ["nginx", "-g", "daemon off;"]\n`, `${F}CMD echo [x]\n`],
   },
   'shell-form-cmd': {
-    fires: [`${F}CMD nginx -g daemon\n`, `${F}ENTRYPOINT /entry.sh\n`],
-    quiet: [`${F}CMD ["nginx"]\n`, `${F}CMD exec nginx\n`],
+    fires: [
+      `${F}CMD nginx -g daemon\n`,
+      `${F}ENTRYPOINT /entry.sh\n`,
+      `${F}CMD run\nSHELL ["/bin/bash", "-c"]\n`,
+    ],
+    quiet: [
+      `${F}CMD ["nginx"]\n`,
+      `${F}CMD exec nginx\n`,
+      `${F}HEALTHCHECK CMD curl -f http://localhost/ || exit 1\n`,
+      `${F}SHELL ["/bin/bash", "-c"]\nCMD run\n`,
+      'FROM a:1 AS base\nSHELL ["pwsh", "-c"]\nFROM base\nENTRYPOINT Start-App\n',
+    ],
   },
   'relative-workdir': {
     fires: [`${F}WORKDIR app\n`, `${F}WORKDIR /a\nWORKDIR b\n`],
@@ -352,8 +362,12 @@ export const ruleCases: Record<string, RuleCases> = {
     ],
   },
   'last-user-root': {
-    fires: [`${F}USER app\nUSER root\n`],
-    quiet: [`${F}USER root\nRUN x\nUSER app\n`, `${F}RUN x\n`],
+    fires: [`${F}USER app\nUSER root\n`, 'FROM debian:12 AS base\nUSER root\nFROM base\nRUN x\n'],
+    quiet: [
+      `${F}USER root\nRUN x\nUSER app\n`,
+      `${F}RUN x\n`,
+      'FROM debian:12 AS build\nUSER root\nRUN make\nFROM debian:12\nUSER app\n',
+    ],
   },
   'no-user': {
     fires: ['FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["node", "index.js"]\n'],
