@@ -228,8 +228,13 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}EXPOSE 80 80/udp\n`, `${F}EXPOSE 80 80/sctp 8080\n`, `${F}EXPOSE 80 80-80 080\n`],
   },
   'instruction-casing': {
-    fires: ['From debian:12\nrun true\n'],
-    quiet: [`${F}RUN true\n`],
+    fires: ['From debian:12\nrun true\n', 'FROM debian:12\nRUN a\nrun b\n', 'from debian:12\nrun a\nRUN b\n'],
+    quiet: [
+      `${F}RUN true\n`,
+      'from debian:12\nrun true\n',
+      'arg V=12\nFROM debian:$V\n',
+      `${F}ONBUILD run make\n`,
+    ],
   },
   'from-as-casing': {
     fires: ['FROM debian:12 as build\nRUN true\n'],
