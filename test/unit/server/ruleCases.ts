@@ -271,8 +271,14 @@ export const ruleCases: Record<string, RuleCases> = {
     ],
   },
   'relative-workdir': {
-    fires: [`${F}WORKDIR app\n`, `${F}WORKDIR /a\nWORKDIR b\n`],
-    quiet: [`${F}WORKDIR /app\n`, `${F}WORKDIR $HOME/app\n`],
+    fires: [`${F}WORKDIR app\n`, 'FROM a:1 AS base\nRUN x\nFROM base\nWORKDIR "src"\n', 'WORKDIR app\n'],
+    quiet: [
+      `${F}WORKDIR /app\n`,
+      `${F}WORKDIR $HOME/app\n`,
+      `${F}WORKDIR /a\nWORKDIR b\n`,
+      'FROM a:1 AS base\nWORKDIR /app\nFROM base\nWORKDIR src\n',
+      `${F}WORKDIR C:\\app\n`,
+    ],
   },
   'from-untagged': {
     fires: ['FROM nginx\n', 'FROM nginx:latest\n', 'ARG IMG=redis\nFROM ${IMG}\n'],
