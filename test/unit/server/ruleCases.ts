@@ -402,11 +402,20 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}COPY app.py /app/\n`],
   },
   'secret-in-arg-env': {
-    fires: [`${F}ARG GITHUB_TOKEN\n`, `${F}ENV DB_PASSWORD=hunter2\n`],
+    fires: [
+      `${F}ARG GITHUB_TOKEN\n`,
+      `${F}ENV DB_PASSWORD=hunter2\n`,
+      `${F}ENV PASSWORD=\n`,
+      `${F}ARG AWS_ACCESS_KEY_ID\n`,
+      'ARG NPM_TOKEN\nRUN npm ci\n',
+    ],
     quiet: [
       `${F}ENV GPG_KEY=ABCDEF\n`,
+      `${F}ENV WORDPRESS_CLI_GPG_KEY=ABCDEF\n`,
       `${F}ENV POSTGRES_PASSWORD_FILE=/run/secrets/pw\n`,
-      `${F}ENV PASSWORD=\n`,
+      `${F}ARG AUTH_MODULE_VERSION=2\n`,
+      `${F}ENV PUBLIC_KEY=abc\n`,
+      'ARG GITHUB_TOKEN\nFROM debian:12\n',
     ],
   },
   'curl-pipe-shell': {
