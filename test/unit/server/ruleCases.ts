@@ -228,8 +228,13 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}EXPOSE 80 80/udp\n`, `${F}EXPOSE 80 80/sctp 8080\n`, `${F}EXPOSE 80 80-80 080\n`],
   },
   'instruction-casing': {
-    fires: ['From debian:12\nrun true\n'],
-    quiet: [`${F}RUN true\n`],
+    fires: ['From debian:12\nrun true\n', 'FROM debian:12\nRUN a\nrun b\n', 'from debian:12\nrun a\nRUN b\n'],
+    quiet: [
+      `${F}RUN true\n`,
+      'from debian:12\nrun true\n',
+      'arg V=12\nFROM debian:$V\n',
+      `${F}ONBUILD run make\n`,
+    ],
   },
   'from-as-casing': {
     fires: ['FROM debian:12 as build\nRUN true\n'],
@@ -252,12 +257,28 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}CMD ["nginx", "-g", "daemon off;"]\n`, `${F}CMD echo [x]\n`],
   },
   'shell-form-cmd': {
-    fires: [`${F}CMD nginx -g daemon\n`, `${F}ENTRYPOINT /entry.sh\n`],
-    quiet: [`${F}CMD ["nginx"]\n`, `${F}CMD exec nginx\n`],
+    fires: [
+      `${F}CMD nginx -g daemon\n`,
+      `${F}ENTRYPOINT /entry.sh\n`,
+      `${F}CMD run\nSHELL ["/bin/bash", "-c"]\n`,
+    ],
+    quiet: [
+      `${F}CMD ["nginx"]\n`,
+      `${F}CMD exec nginx\n`,
+      `${F}HEALTHCHECK CMD curl -f http://localhost/ || exit 1\n`,
+      `${F}SHELL ["/bin/bash", "-c"]\nCMD run\n`,
+      'FROM a:1 AS base\nSHELL ["pwsh", "-c"]\nFROM base\nENTRYPOINT Start-App\n',
+    ],
   },
   'relative-workdir': {
-    fires: [`${F}WORKDIR app\n`, `${F}WORKDIR /a\nWORKDIR b\n`],
-    quiet: [`${F}WORKDIR /app\n`, `${F}WORKDIR $HOME/app\n`],
+    fires: [`${F}WORKDIR app\n`, 'FROM a:1 AS base\nRUN x\nFROM base\nWORKDIR "src"\n', 'WORKDIR app\n'],
+    quiet: [
+      `${F}WORKDIR /app\n`,
+      `${F}WORKDIR $HOME/app\n`,
+      `${F}WORKDIR /a\nWORKDIR b\n`,
+      'FROM a:1 AS base\nWORKDIR /app\nFROM base\nWORKDIR src\n',
+      `${F}WORKDIR C:\\app\n`,
+    ],
   },
   'from-untagged': {
     fires: ['FROM nginx\n', 'FROM nginx:latest\n', 'ARG IMG=redis\nFROM ${IMG}\n'],
@@ -352,8 +373,12 @@ export const ruleCases: Record<string, RuleCases> = {
     ],
   },
   'last-user-root': {
-    fires: [`${F}USER app\nUSER root\n`],
-    quiet: [`${F}USER root\nRUN x\nUSER app\n`, `${F}RUN x\n`],
+    fires: [`${F}USER app\nUSER root\n`, 'FROM debian:12 AS base\nUSER root\nFROM base\nRUN x\n'],
+    quiet: [
+      `${F}USER root\nRUN x\nUSER app\n`,
+      `${F}RUN x\n`,
+      'FROM debian:12 AS build\nUSER root\nRUN make\nFROM debian:12\nUSER app\n',
+    ],
   },
   'no-user': {
     fires: ['FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["node", "index.js"]\n'],
@@ -377,11 +402,20 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}COPY app.py /app/\n`],
   },
   'secret-in-arg-env': {
-    fires: [`${F}ARG GITHUB_TOKEN\n`, `${F}ENV DB_PASSWORD=hunter2\n`],
+    fires: [
+      `${F}ARG GITHUB_TOKEN\n`,
+      `${F}ENV DB_PASSWORD=hunter2\n`,
+      `${F}ENV PASSWORD=\n`,
+      `${F}ARG AWS_ACCESS_KEY_ID\n`,
+      'ARG NPM_TOKEN\nRUN npm ci\n',
+    ],
     quiet: [
       `${F}ENV GPG_KEY=ABCDEF\n`,
+      `${F}ENV WORDPRESS_CLI_GPG_KEY=ABCDEF\n`,
       `${F}ENV POSTGRES_PASSWORD_FILE=/run/secrets/pw\n`,
-      `${F}ENV PASSWORD=\n`,
+      `${F}ARG AUTH_MODULE_VERSION=2\n`,
+      `${F}ENV PUBLIC_KEY=abc\n`,
+      'ARG GITHUB_TOKEN\nFROM debian:12\n',
     ],
   },
   'curl-pipe-shell': {
