@@ -310,11 +310,17 @@ export const ruleCases: Record<string, RuleCases> = {
       'FROM scratch\nCOPY $SRC /x\n',
       'FROM debian:12\nARG VERSION=1\nENV V=$VERSOIN\n',
       'FROM alpine:$TAG\n',
+      'FROM alpine:3\nCOPY $foo .\nARG foo=bar\n',
+      'FROM alpine:3\nENV PATH=$PAHT:/tmp/bin\n',
+      'COPY $src /app\n',
     ],
     quiet: [
       'FROM debian:12\nARG VERSION=1\nENV V=$VERSION\n',
       'FROM debian:12\nENV PATH=$PATH:/x GOPATH=$GOPATH\n',
       'FROM scratch\nCOPY ${SRC:-.} /x\n',
+      'FROM python:3\nARG VERSION=$PYTHON_VERSION\n',
+      'FROM alpine:3 AS base\nARG foo=Dockerfile\nFROM base\nCOPY $foo .\n',
+      'FROM alpine:3\nRUN echo $foo\n',
     ],
   },
   'unknown-instruction': {
