@@ -1,7 +1,8 @@
 import type { Instruction, Range } from '../parser';
-import type { LintContext, Stage } from './context';
+import type { LintContext } from './context';
 import type { Fix, Localized, TextEdit } from './report';
 import type { ShellCommand } from './shellTypes';
+import type { Stage } from './stages';
 
 export function edit(range: Range, newText: string): TextEdit {
   return { range, newText };

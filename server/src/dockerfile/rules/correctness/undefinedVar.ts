@@ -1,10 +1,10 @@
 import type { Instruction } from '../../parser';
-import type { Stage } from '../../lint/context';
 import type { Rule } from '../../lint/types';
 import { distance } from '../../lint/util';
 import { ScopedMap, withInherited } from '../../lint/stageTree';
 import { varRefs } from '../../lint/vars';
 import { text } from '../../lint/report';
+import type { Stage } from '../../lint/stages';
 
 const expanding = new Set([
   'ADD',
