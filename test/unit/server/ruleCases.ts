@@ -208,12 +208,16 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}EXPOSE 80 443/tcp 8000-8010\n`, `${F}EXPOSE $PORT\n`],
   },
   'expose-protocol': {
-    fires: [`${F}EXPOSE 80/http\n`, `${F}EXPOSE 53/UDP\n`],
-    quiet: [`${F}EXPOSE 53/udp 80/tcp 9/sctp\n`],
+    fires: [`${F}EXPOSE 80/http\n`, `${F}EXPOSE 80/HTTP\n`],
+    quiet: [`${F}EXPOSE 53/udp 80/tcp 9/sctp\n`, `${F}EXPOSE 53/UDP\n`],
+  },
+  'expose-proto-casing': {
+    fires: [`${F}EXPOSE 53/UDP\n`, `${F}EXPOSE 80/TcP 8080/tcp\n`],
+    quiet: [`${F}EXPOSE 53/udp 80/tcp 9/sctp\n`, `${F}EXPOSE 80/HTTP\n`, `${F}EXPOSE 80/$PROTO\n`],
   },
   'expose-host-mapping': {
-    fires: [`${F}EXPOSE 80:80\n`, `${F}EXPOSE 127.0.0.1:8080\n`],
-    quiet: [`${F}EXPOSE 80\n`],
+    fires: [`${F}EXPOSE 80:80\n`, `${F}EXPOSE 127.0.0.1:8080\n`, `${F}EXPOSE [::1]:8080:8080\n`],
+    quiet: [`${F}EXPOSE 80\n`, `${F}EXPOSE 8000-8010/udp\n`],
   },
   'expose-reversed-range': {
     fires: [`${F}EXPOSE 9000-8000\n`],

@@ -21,6 +21,7 @@ import {
   exposeInvalidPort,
   exposeMapping,
   exposeProtocol,
+  exposeProtoCasing,
   exposeReversedRange,
 } from '../rules/expose/exposeRules';
 import { chownAfterCopy } from '../rules/layers/chownAfterCopy';
@@ -105,6 +106,7 @@ export const allRules: readonly Rule[] = [
   duplicateVolume,
   exposeInvalidPort,
   exposeProtocol,
+  exposeProtoCasing,
   exposeMapping,
   exposeReversedRange,
   duplicateExpose,
