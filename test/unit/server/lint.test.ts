@@ -106,6 +106,11 @@ void test('the instructions ONBUILD registers are checked as the build they run 
 });
 
 void test('quick fixes produce the intended text', () => {
+  assert.equal(
+    fixed('FROM --platform=$TARGETPLATFORM alpine:3 AS b\n', 'redundant-target-platform'),
+    'FROM alpine:3 AS b\n',
+  );
+  assert.equal(fixed('FROM a:1\nEXPOSE 53/UDP 80\n', 'expose-proto-casing'), 'FROM a:1\nEXPOSE 53/udp 80\n');
   assert.equal(fixed('FROM a:1\nEXPOSE 80:80\n', 'expose-host-mapping'), 'FROM a:1\nEXPOSE 80\n');
   assert.equal(fixed('FROM a:1\nRUN a\nRUN b\n', 'consecutive-run'), 'FROM a:1\nRUN a && \\\n    b\n');
   assert.equal(

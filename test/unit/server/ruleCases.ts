@@ -344,6 +344,32 @@ export const ruleCases: Record<string, RuleCases> = {
     fires: [`${F}RUN cd /app\n`, `${F}RUN make && cd /tmp\n`],
     quiet: [`${F}RUN cd /src && make\n`],
   },
+  'reserved-stage-name': {
+    fires: ['FROM alpine:3 AS scratch\nRUN true\n', 'FROM alpine:3 AS Context\nRUN true\n'],
+    quiet: ['FROM scratch\nCOPY a /a\n', 'FROM alpine:3 AS builder\nRUN true\n'],
+  },
+  'from-platform-constant': {
+    fires: [
+      'FROM --platform=linux/amd64 alpine:3\n',
+      'FROM --platform=linux/arm64/v8 alpine:3 AS build\n',
+      'FROM --platform=amd64 alpine:3\n',
+    ],
+    quiet: [
+      'FROM --platform=$BUILDPLATFORM alpine:3 AS build\n',
+      'FROM --platform=linux/amd64 alpine:3 AS build_amd64\n',
+      'FROM --platform=linux/arm64 alpine:3 AS linux-tools\n',
+      'FROM --platform=notaplatform alpine:3\n',
+      'FROM alpine:3\n',
+    ],
+  },
+  'redundant-target-platform': {
+    fires: [
+      'FROM --platform=$TARGETPLATFORM alpine:3\n',
+      'FROM --platform=${TARGETPLATFORM} alpine:3 AS b\n',
+      'FROM --platform="$TARGETPLATFORM" alpine:3\n',
+    ],
+    quiet: ['FROM --platform=$BUILDPLATFORM alpine:3\n', 'FROM --platform=${TARGETPLATFORM}-x alpine:3\n'],
+  },
   'no-build-stage': {
     fires: [
       'RUN apt-get install -y curl\nEXPOSE 80:80\n',

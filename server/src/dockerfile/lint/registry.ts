@@ -10,7 +10,9 @@ import { globalArgNotRedeclared } from '../rules/correctness/globalArg';
 import { missingArguments, onbuildForbidden, unknownInstruction } from '../rules/correctness/instructions';
 import { maintainerDeprecated } from '../rules/correctness/maintainer';
 import { multipleCmd } from '../rules/correctness/multipleCmd';
+import { fromPlatformConst } from '../rules/correctness/fromPlatformConst';
 import { noBuildStage } from '../rules/correctness/noBuildStage';
+import { reservedStageName } from '../rules/correctness/reservedStageName';
 import { notInFinalImage } from '../rules/correctness/notInFinalImage';
 import { runCd } from '../rules/correctness/runCd';
 import { copyFromUnknownStage, duplicateStageName } from '../rules/correctness/stageRefs';
@@ -34,6 +36,7 @@ import { addInsecureUrl } from '../rules/security/addInsecureUrl';
 import { chmod777, curlPipeShell, sudoInRun } from '../rules/security/runRisks';
 import { copyAllNoDockerignore, secretFileCopied, secretInArgEnv } from '../rules/security/secrets';
 import { lastUserRoot, noUser } from '../rules/security/user';
+import { redundantTargetPlatform } from '../rules/style/redundantTargetPlatform';
 import { addInsteadOfCopy } from '../rules/style/addInsteadOfCopy';
 import { aptNotAptGet } from '../rules/style/aptInScript';
 import { fromAsCasing, instructionCasing, stageNameCasing } from '../rules/style/casing';
@@ -121,6 +124,8 @@ export const allRules: readonly Rule[] = [
   relativeWorkdir,
   fromLatest,
   duplicateStageName,
+  reservedStageName,
+  fromPlatformConst,
   copyFromUnknownStage,
   undefinedVar,
   unknownInstruction,
@@ -141,6 +146,7 @@ export const allRules: readonly Rule[] = [
   chmod777,
   sudoInRun,
   addInsteadOfCopy,
+  redundantTargetPlatform,
   aptNotAptGet,
 ];
 
