@@ -313,7 +313,6 @@ export const ruleCases: Record<string, RuleCases> = {
     fires: [
       'FROM scratch\nCOPY $SRC /x\n',
       'FROM debian:12\nARG VERSION=1\nENV V=$VERSOIN\n',
-      'FROM alpine:$TAG\n',
       'FROM alpine:3\nCOPY $foo .\nARG foo=bar\n',
       'FROM alpine:3\nENV PATH=$PAHT:/tmp/bin\n',
       'COPY $src /app\n',
@@ -369,6 +368,37 @@ export const ruleCases: Record<string, RuleCases> = {
       'FROM --platform="$TARGETPLATFORM" alpine:3\n',
     ],
     quiet: ['FROM --platform=$BUILDPLATFORM alpine:3\n', 'FROM --platform=${TARGETPLATFORM}-x alpine:3\n'],
+  },
+  'undefined-arg-in-from': {
+    fires: [
+      'FROM alpine:$TAG\n',
+      'FROM --platform=$BULIDPLATFORM alpine:3\n',
+      'ARG tag=3\nFROM alpine:${tag}${variant}\n',
+      'FROM alpine:${TAG:-3}\n',
+    ],
+    quiet: [
+      'ARG TAG=3\nFROM alpine:$TAG\n',
+      'ARG TAG\nFROM alpine:${TAG:-3}\n',
+      'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nFROM build_${TARGETARCH}\n',
+      'FROM alpine:3\nARG TAG\nFROM alpine:3\n',
+    ],
+  },
+  'invalid-default-arg-in-from': {
+    fires: [
+      'ARG TAG\nFROM busybox:${TAG}\n',
+      'ARG IMAGE\nFROM $IMAGE\n',
+      'ARG SFX="box:"\nFROM busy${SFX}\n',
+      'FROM Ubuntu:24.04\n',
+      'FROM ruby@sha256:f1dbca0f5dbc9\n',
+    ],
+    quiet: [
+      'ARG TAG=1.36\nFROM busybox:${TAG}\n',
+      'ARG VARIANT\nFROM busybox:stable${VARIANT}\n',
+      'ARG TAG\nFROM alpine:${TAG:-3.14}\n',
+      'ARG DEBUG=""\nFROM scratch${DEBUG-@bogus}\n',
+      'FROM Registry.Example.com:5000/team/app:1.0\n',
+      'FROM --platform=$BUILDPLATFORM alpine:3 AS build_amd64\nFROM build_${TARGETARCH}\n',
+    ],
   },
   'no-build-stage': {
     fires: [

@@ -11,11 +11,13 @@ import { missingArguments, onbuildForbidden, unknownInstruction } from '../rules
 import { maintainerDeprecated } from '../rules/correctness/maintainer';
 import { multipleCmd } from '../rules/correctness/multipleCmd';
 import { fromPlatformConst } from '../rules/correctness/fromPlatformConst';
+import { invalidDefaultArgInFrom } from '../rules/correctness/invalidDefaultArgInFrom';
 import { noBuildStage } from '../rules/correctness/noBuildStage';
 import { reservedStageName } from '../rules/correctness/reservedStageName';
 import { notInFinalImage } from '../rules/correctness/notInFinalImage';
 import { runCd } from '../rules/correctness/runCd';
 import { copyFromUnknownStage, duplicateStageName } from '../rules/correctness/stageRefs';
+import { undefinedArgInFrom } from '../rules/correctness/undefinedArgInFrom';
 import { undefinedVar } from '../rules/correctness/undefinedVar';
 import { relativeWorkdir } from '../rules/correctness/workdir';
 import { duplicateExpose } from '../rules/expose/duplicateExpose';
@@ -128,6 +130,8 @@ export const allRules: readonly Rule[] = [
   fromPlatformConst,
   copyFromUnknownStage,
   undefinedVar,
+  undefinedArgInFrom,
+  invalidDefaultArgInFrom,
   unknownInstruction,
   missingArguments,
   runCd,
