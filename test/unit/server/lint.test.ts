@@ -111,6 +111,10 @@ void test('quick fixes produce the intended text', () => {
     'FROM alpine:3 AS b\n',
   );
   assert.equal(fixed('FROM a:1\nEXPOSE 53/UDP 80\n', 'expose-proto-casing'), 'FROM a:1\nEXPOSE 53/udp 80\n');
+  assert.equal(
+    fixed('FROM a:1\nRUN apk add \\\n\n  git \\\n   \n  curl\n', 'no-empty-continuation'),
+    'FROM a:1\nRUN apk add \\\n  git \\\n  curl\n',
+  );
   assert.equal(fixed('FROM a:1\nEXPOSE 80:80\n', 'expose-host-mapping'), 'FROM a:1\nEXPOSE 80\n');
   assert.equal(fixed('FROM a:1\nRUN a\nRUN b\n', 'consecutive-run'), 'FROM a:1\nRUN a && \\\n    b\n');
   assert.equal(

@@ -400,6 +400,18 @@ export const ruleCases: Record<string, RuleCases> = {
       'FROM --platform=$BUILDPLATFORM alpine:3 AS build_amd64\nFROM build_${TARGETARCH}\n',
     ],
   },
+  'no-empty-continuation': {
+    fires: [
+      'FROM alpine:3\nRUN apk add \\\n\n    curl\n',
+      'FROM alpine:3\nEXPOSE \\\n  \t\n80\n',
+      'FROM a:1\nRUN a \\\n\nRUN b\n',
+    ],
+    quiet: [
+      'FROM alpine:3\nRUN apk add \\\n    curl\n',
+      'FROM alpine:3\nEXPOSE \\\n# Port\n80\n',
+      'FROM a:1\nRUN a\n\nRUN b\n',
+    ],
+  },
   'no-build-stage': {
     fires: [
       'RUN apt-get install -y curl\nEXPOSE 80:80\n',

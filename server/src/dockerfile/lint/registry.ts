@@ -13,6 +13,7 @@ import { multipleCmd } from '../rules/correctness/multipleCmd';
 import { fromPlatformConst } from '../rules/correctness/fromPlatformConst';
 import { invalidDefaultArgInFrom } from '../rules/correctness/invalidDefaultArgInFrom';
 import { noBuildStage } from '../rules/correctness/noBuildStage';
+import { noEmptyContinuation } from '../rules/correctness/noEmptyContinuation';
 import { reservedStageName } from '../rules/correctness/reservedStageName';
 import { notInFinalImage } from '../rules/correctness/notInFinalImage';
 import { runCd } from '../rules/correctness/runCd';
@@ -116,6 +117,7 @@ export const allRules: readonly Rule[] = [
   exposeReversedRange,
   duplicateExpose,
   noBuildStage,
+  noEmptyContinuation,
   instructionCasing,
   fromAsCasing,
   stageNameCasing,
