@@ -15,6 +15,7 @@ import {
   type FileFindings,
 } from './formats';
 import { loadConfig, findHadolintConfig } from '../workspace/hadolintConfig';
+import { dockerignoreEnvironment } from '../workspace/dockerignore';
 import type { FailureThreshold, HadolintConfig } from '../dockerfile/lint/config';
 import { lint } from '../dockerfile/lint/lint';
 import { allRuleMeta } from '../dockerfile/lint/registry';
@@ -73,8 +74,7 @@ function run(argv: readonly string[]): number {
     const config = configFor(file, options, configs);
     if (!options.failureThreshold && config?.failureThreshold) threshold = config.failureThreshold;
     const source = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    const hasDockerignore = fs.existsSync(path.join(path.dirname(file), '.dockerignore'));
-    results.push({ file, findings: lint(source, { settings, config, env: { hasDockerignore } }) });
+    results.push({ file, findings: lint(source, { settings, config, env: dockerignoreEnvironment(file) }) });
   }
   const lang = options.lang;
   if (options.format === 'json') out(formatJson(results, lang));

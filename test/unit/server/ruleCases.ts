@@ -5,6 +5,8 @@ export interface RuleCases {
   quiet: string[];
   /** The rule needs to know there is no .dockerignore. */
   noDockerignore?: boolean;
+  /** The text of the .dockerignore beside the Dockerfile. */
+  dockerignore?: string;
 }
 
 const F = 'FROM debian:12\n';
@@ -410,6 +412,22 @@ export const ruleCases: Record<string, RuleCases> = {
       'FROM alpine:3\nRUN apk add \\\n    curl\n',
       'FROM alpine:3\nEXPOSE \\\n# Port\n80\n',
       'FROM a:1\nRUN a\n\nRUN b\n',
+    ],
+  },
+  'copy-ignored-file': {
+    dockerignore: '# local files\n*.env\nsecrets/\n**/*.log\n',
+    fires: [
+      `${F}COPY prod.env /app/\n`,
+      `${F}COPY ./secrets/key.pem /app/\n`,
+      `${F}ADD logs/today.log /var/log/\n`,
+      `${F}COPY ["prod.env", "/app/"]\n`,
+    ],
+    quiet: [
+      `${F}COPY app.py /app/\n`,
+      `${F}COPY . /app\n`,
+      `${F}COPY --from=build /out/prod.env /app/\n`,
+      `${F}COPY $ENV_FILE /app/\n`,
+      `${F}ADD https://example.com/x.log /tmp/\n`,
     ],
   },
   'no-build-stage': {

@@ -17,6 +17,8 @@ import {
 export interface LintEnvironment {
   /** Whether a `.dockerignore` sits beside the Dockerfile. */
   hasDockerignore?: boolean;
+  /** The text of that `.dockerignore` (`<name>.dockerignore` first, as BuildKit reads it). */
+  dockerignore?: string;
 }
 
 /**

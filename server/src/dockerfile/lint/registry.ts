@@ -3,6 +3,7 @@ import { addUrlChecksum } from '../rules/cache/addUrlChecksum';
 import { installWithoutUpdate, packageUpgrade, updateAlone } from '../rules/cache/aptUpdate';
 import { cacheBustEnv } from '../rules/cache/cacheBust';
 import { copyAllBeforeInstall } from '../rules/cache/copyBeforeInstall';
+import { copyIgnoredFile } from '../rules/correctness/copyIgnoredFile';
 import { debianFrontendEnv } from '../rules/correctness/debianFrontend';
 import { invalidExecForm, shellFormCmd } from '../rules/correctness/execForm';
 import { fromLatest } from '../rules/correctness/fromTag';
@@ -131,6 +132,7 @@ export const allRules: readonly Rule[] = [
   reservedStageName,
   fromPlatformConst,
   copyFromUnknownStage,
+  copyIgnoredFile,
   undefinedVar,
   undefinedArgInFrom,
   invalidDefaultArgInFrom,
