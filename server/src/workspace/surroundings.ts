@@ -1,9 +1,10 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { emptyConfig, type HadolintConfig } from '../dockerfile/lint/config';
-import { findHadolintConfig, loadConfig } from './hadolintConfig';
 import type { LintEnvironment } from '../dockerfile/lint/context';
 import { dockerignoreEnvironment } from './dockerignore';
+import { findHadolintConfig, loadConfig } from './hadolintConfig';
 
 export interface FileSurroundings {
   env: LintEnvironment;
@@ -22,6 +23,8 @@ export function surroundingsOf(uri: string): FileSurroundings {
     return { env: {}, config: emptyConfig, configError: undefined };
   }
   const configFile = findHadolintConfig(path.dirname(file));
-  const { config, error } = configFile ? loadConfig(configFile) : { config: emptyConfig, error: undefined };
+  const { config, error } = configFile
+    ? loadConfig(configFile, parseYaml)
+    : { config: emptyConfig, error: undefined };
   return { env: dockerignoreEnvironment(file), config, configError: error };
 }

@@ -83,3 +83,27 @@ void test('a Dockerfile gets <name>.dockerignore first, then .dockerignore; bert
     hasDockerignore: false,
   });
 });
+
+void test('one berth-lint run gives each Dockerfile its own .dockerignore, standard input the one beside --stdin-filename', () => {
+  const web = path.join(dir, 'web');
+  fs.mkdirSync(web);
+  fs.writeFileSync(path.join(web, '.dockerignore'), 'notes.md\n');
+  fs.writeFileSync(path.join(web, 'api.Dockerfile.dockerignore'), 'secret.env\n');
+  const body = 'FROM alpine:3.20\nCOPY notes.md secret.env /srv/\nUSER nobody\n';
+  fs.writeFileSync(path.join(web, 'Dockerfile'), body);
+  fs.writeFileSync(path.join(web, 'api.Dockerfile'), body);
+  const ignoredBy = (args: string[], input?: string): Array<[string, string]> => {
+    const r = spawnSync(process.execPath, [cli, '--format', 'json', ...args], { encoding: 'utf8', input });
+    const records = JSON.parse(r.stdout) as Array<{ file: string; rule: string; message: string }>;
+    return records
+      .filter((f) => f.rule === 'copy-ignored-file')
+      .map((f) => [path.basename(f.file), f.message.split('`')[1]]);
+  };
+  assert.deepEqual(ignoredBy([path.join(web, 'Dockerfile'), path.join(web, 'api.Dockerfile')]), [
+    ['Dockerfile', 'notes.md'],
+    ['api.Dockerfile', 'secret.env'],
+  ]);
+  assert.deepEqual(ignoredBy(['--stdin-filename', path.join(web, 'api.Dockerfile'), '-'], body), [
+    ['api.Dockerfile', 'secret.env'],
+  ]);
+});
