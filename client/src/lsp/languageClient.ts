@@ -9,9 +9,11 @@ import {
 import {
   ServerReadyNotification,
   defaultMaxInstructions,
+  type LintLanguageSetting,
   type LintSettings,
   type ServerInitOptions,
 } from '../../../common/protocol';
+import { composeSelector } from '../compose/documents';
 import { log } from '../log';
 
 /** Starts the Dockerfile language server in its own Node process. */
@@ -27,6 +29,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     documentSelector: [
       { language: 'dockerfile', scheme: 'file' },
       { language: 'dockerfile', scheme: 'untitled' },
+      ...composeSelector,
     ],
     initializationOptions,
     outputChannel: log(),
@@ -63,5 +66,6 @@ function readLintSettings(): LintSettings {
     disabledRules: config.get<string[]>('disabledRules', []),
     severity: config.get<LintSettings['severity']>('severity', {}),
     maxInstructions: config.get<number>('maxInstructions', defaultMaxInstructions),
+    language: config.get<LintLanguageSetting>('language', 'auto'),
   };
 }

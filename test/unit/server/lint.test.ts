@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parse as parseYaml } from 'yaml';
 import { parseHadolintConfig } from '../../../server/src/dockerfile/lint/config';
 import { lint, type LintOptions } from '../../../server/src/dockerfile/lint/lint';
 import { applyEdits } from './applyEdits';
@@ -65,12 +66,13 @@ void test("BuildKit's check=skip comment above one instruction skips its checks 
 void test('.hadolint.yaml: ignored, override and failure-threshold', () => {
   const config = parseHadolintConfig(
     'ignored: [DL3006]\noverride:\n  error: [consecutive-run]\nfailure-threshold: warning\n',
+    parseYaml,
   );
   assert.equal(config.failureThreshold, 'warning');
   const findings = lint('FROM nginx\nRUN a\nRUN b\n', { config });
   assert.ok(!findings.some((f) => f.rule.id === 'from-untagged'));
   assert.equal(findings.find((f) => f.rule.id === 'consecutive-run')?.severity, 'error');
-  assert.throws(() => parseHadolintConfig('failure-threshold: loud\n'), /failure-threshold/);
+  assert.throws(() => parseHadolintConfig('failure-threshold: loud\n', parseYaml), /failure-threshold/);
 });
 
 void test('settings: disabled rules and per-rule severity (by id or alias)', () => {
@@ -106,6 +108,15 @@ void test('the instructions ONBUILD registers are checked as the build they run 
 });
 
 void test('quick fixes produce the intended text', () => {
+  assert.equal(
+    fixed('FROM --platform=$TARGETPLATFORM alpine:3 AS b\n', 'redundant-target-platform'),
+    'FROM alpine:3 AS b\n',
+  );
+  assert.equal(fixed('FROM a:1\nEXPOSE 53/UDP 80\n', 'expose-proto-casing'), 'FROM a:1\nEXPOSE 53/udp 80\n');
+  assert.equal(
+    fixed('FROM a:1\nRUN apk add \\\n\n  git \\\n   \n  curl\n', 'no-empty-continuation'),
+    'FROM a:1\nRUN apk add \\\n  git \\\n  curl\n',
+  );
   assert.equal(fixed('FROM a:1\nEXPOSE 80:80\n', 'expose-host-mapping'), 'FROM a:1\nEXPOSE 80\n');
   assert.equal(fixed('FROM a:1\nRUN a\nRUN b\n', 'consecutive-run'), 'FROM a:1\nRUN a && \\\n    b\n');
   assert.equal(

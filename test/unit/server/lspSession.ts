@@ -38,9 +38,13 @@ export class LspSession {
   readonly published = new Map<string, Publication[]>();
   /** The server's `berth/serverReady` announcement, once it has come. */
   serverReady: ServerReady | undefined;
+  /** How often the server asked the editor to fetch code lenses again. */
+  codeLensRefreshes = 0;
   private readonly waiters: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
   private opened = 0;
+  /** What `workspace/configuration` answers for `berth.lint`. */
+  private lintSettings: LintSettings = defaultLintSettings;
 
   private constructor(
     private readonly server: ChildProcess,
@@ -56,6 +60,7 @@ export class LspSession {
       new StreamMessageWriter(server.stdin),
     );
     const session = new LspSession(server, rpc);
+    session.lintSettings = options.lintSettings ?? defaultLintSettings;
     rpc.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const at = performance.now();
       session.published.set(params.uri, [...(session.published.get(params.uri) ?? []), { params, at }]);
@@ -66,9 +71,13 @@ export class LspSession {
     });
     rpc.onRequest('workspace/configuration', async () => {
       if (options.configurationDelayMs) await new Promise((r) => setTimeout(r, options.configurationDelayMs));
-      return [options.lintSettings ?? defaultLintSettings];
+      return [session.lintSettings];
     });
     rpc.onRequest('client/registerCapability', () => null);
+    rpc.onRequest('workspace/codeLens/refresh', () => {
+      session.codeLensRefreshes++;
+      return null;
+    });
     rpc.listen();
     await rpc.sendRequest('initialize', {
       processId: process.pid,
@@ -80,6 +89,12 @@ export class LspSession {
     return session;
   }
 
+  /** Changes the client's berth.lint settings as an editor does: the server is told, then pulls them. */
+  async changeLintSettings(settings: LintSettings): Promise<void> {
+    this.lintSettings = settings;
+    await this.rpc.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
   async open(text: string): Promise<string> {
     const uri = `untitled:Dockerfile-${++this.opened}`;
     this.versions.set(uri, 1);
@@ -87,6 +102,20 @@ export class LspSession {
       textDocument: { uri, languageId: 'dockerfile', version: 1, text },
     });
     return uri;
+  }
+
+  /** Opens a document under a URI and language id of the caller's choosing (Compose files). */
+  async openDocument(uri: string, languageId: string, text: string): Promise<string> {
+    this.versions.set(uri, 1);
+    await this.rpc.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
+    return uri;
+  }
+
+  /** A notification from the client, e.g. the engine facts for Compose files. */
+  async notify(method: string, params: unknown): Promise<void> {
+    await this.rpc.sendNotification(method, params);
   }
 
   /** Sends one incremental change; returns the new version and when it was handed to the pipe. */
@@ -114,14 +143,21 @@ export class LspSession {
     return this.rpc.sendRequest<R>(method, params);
   }
 
+  /** How many publications `uri` has had: pass it to `waitFor` to look only at later ones. */
+  mark(uri: string): number {
+    return (this.published.get(uri) ?? []).length;
+  }
+
   /**
-   * Resolves with the first publication for `uri` that satisfies `ok`, woken by each arrival;
-   * with `timeoutMs` Infinity it has no deadline of its own (the test runner's applies).
+   * Resolves with the first publication for `uri` (from index `from`, see `mark`) that satisfies
+   * `ok`, woken by each arrival; with `timeoutMs` Infinity it has no deadline of its own (the test
+   * runner's applies).
    */
   waitFor(
     uri: string,
     ok: (p: PublishDiagnosticsParams) => boolean,
     timeoutMs = 10000,
+    from = 0,
   ): Promise<Publication> {
     return new Promise((resolve, reject) => {
       const timer = Number.isFinite(timeoutMs)
@@ -131,7 +167,7 @@ export class LspSession {
           )
         : undefined;
       const check = (): void => {
-        const hit = (this.published.get(uri) ?? []).find((p) => ok(p.params));
+        const hit = (this.published.get(uri) ?? []).slice(from).find((p) => ok(p.params));
         if (hit) {
           clearTimeout(timer);
           resolve(hit);

@@ -5,6 +5,8 @@ export interface RuleCases {
   quiet: string[];
   /** The rule needs to know there is no .dockerignore. */
   noDockerignore?: boolean;
+  /** The text of the .dockerignore beside the Dockerfile. */
+  dockerignore?: string;
 }
 
 const F = 'FROM debian:12\n';
@@ -208,12 +210,16 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}EXPOSE 80 443/tcp 8000-8010\n`, `${F}EXPOSE $PORT\n`],
   },
   'expose-protocol': {
-    fires: [`${F}EXPOSE 80/http\n`, `${F}EXPOSE 53/UDP\n`],
-    quiet: [`${F}EXPOSE 53/udp 80/tcp 9/sctp\n`],
+    fires: [`${F}EXPOSE 80/http\n`, `${F}EXPOSE 80/HTTP\n`],
+    quiet: [`${F}EXPOSE 53/udp 80/tcp 9/sctp\n`, `${F}EXPOSE 53/UDP\n`],
+  },
+  'expose-proto-casing': {
+    fires: [`${F}EXPOSE 53/UDP\n`, `${F}EXPOSE 80/TcP 8080/tcp\n`],
+    quiet: [`${F}EXPOSE 53/udp 80/tcp 9/sctp\n`, `${F}EXPOSE 80/HTTP\n`, `${F}EXPOSE 80/$PROTO\n`],
   },
   'expose-host-mapping': {
-    fires: [`${F}EXPOSE 80:80\n`, `${F}EXPOSE 127.0.0.1:8080\n`],
-    quiet: [`${F}EXPOSE 80\n`],
+    fires: [`${F}EXPOSE 80:80\n`, `${F}EXPOSE 127.0.0.1:8080\n`, `${F}EXPOSE [::1]:8080:8080\n`],
+    quiet: [`${F}EXPOSE 80\n`, `${F}EXPOSE 8000-8010/udp\n`],
   },
   'expose-reversed-range': {
     fires: [`${F}EXPOSE 9000-8000\n`],
@@ -309,12 +315,17 @@ export const ruleCases: Record<string, RuleCases> = {
     fires: [
       'FROM scratch\nCOPY $SRC /x\n',
       'FROM debian:12\nARG VERSION=1\nENV V=$VERSOIN\n',
-      'FROM alpine:$TAG\n',
+      'FROM alpine:3\nCOPY $foo .\nARG foo=bar\n',
+      'FROM alpine:3\nENV PATH=$PAHT:/tmp/bin\n',
+      'COPY $src /app\n',
     ],
     quiet: [
       'FROM debian:12\nARG VERSION=1\nENV V=$VERSION\n',
       'FROM debian:12\nENV PATH=$PATH:/x GOPATH=$GOPATH\n',
       'FROM scratch\nCOPY ${SRC:-.} /x\n',
+      'FROM python:3\nARG VERSION=$PYTHON_VERSION\n',
+      'FROM alpine:3 AS base\nARG foo=Dockerfile\nFROM base\nCOPY $foo .\n',
+      'FROM alpine:3\nRUN echo $foo\n',
     ],
   },
   'unknown-instruction': {
@@ -333,6 +344,91 @@ export const ruleCases: Record<string, RuleCases> = {
   'run-cd-no-effect': {
     fires: [`${F}RUN cd /app\n`, `${F}RUN make && cd /tmp\n`],
     quiet: [`${F}RUN cd /src && make\n`],
+  },
+  'reserved-stage-name': {
+    fires: ['FROM alpine:3 AS scratch\nRUN true\n', 'FROM alpine:3 AS Context\nRUN true\n'],
+    quiet: ['FROM scratch\nCOPY a /a\n', 'FROM alpine:3 AS builder\nRUN true\n'],
+  },
+  'from-platform-constant': {
+    fires: [
+      'FROM --platform=linux/amd64 alpine:3\n',
+      'FROM --platform=linux/arm64/v8 alpine:3 AS build\n',
+      'FROM --platform=amd64 alpine:3\n',
+    ],
+    quiet: [
+      'FROM --platform=$BUILDPLATFORM alpine:3 AS build\n',
+      'FROM --platform=linux/amd64 alpine:3 AS build_amd64\n',
+      'FROM --platform=linux/arm64 alpine:3 AS linux-tools\n',
+      'FROM --platform=notaplatform alpine:3\n',
+      'FROM alpine:3\n',
+    ],
+  },
+  'redundant-target-platform': {
+    fires: [
+      'FROM --platform=$TARGETPLATFORM alpine:3\n',
+      'FROM --platform=${TARGETPLATFORM} alpine:3 AS b\n',
+      'FROM --platform="$TARGETPLATFORM" alpine:3\n',
+    ],
+    quiet: ['FROM --platform=$BUILDPLATFORM alpine:3\n', 'FROM --platform=${TARGETPLATFORM}-x alpine:3\n'],
+  },
+  'undefined-arg-in-from': {
+    fires: [
+      'FROM alpine:$TAG\n',
+      'FROM --platform=$BULIDPLATFORM alpine:3\n',
+      'ARG tag=3\nFROM alpine:${tag}${variant}\n',
+      'FROM alpine:${TAG:-3}\n',
+    ],
+    quiet: [
+      'ARG TAG=3\nFROM alpine:$TAG\n',
+      'ARG TAG\nFROM alpine:${TAG:-3}\n',
+      'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nFROM build_${TARGETARCH}\n',
+      'FROM alpine:3\nARG TAG\nFROM alpine:3\n',
+    ],
+  },
+  'invalid-default-arg-in-from': {
+    fires: [
+      'ARG TAG\nFROM busybox:${TAG}\n',
+      'ARG IMAGE\nFROM $IMAGE\n',
+      'ARG SFX="box:"\nFROM busy${SFX}\n',
+      'FROM Ubuntu:24.04\n',
+      'FROM ruby@sha256:f1dbca0f5dbc9\n',
+    ],
+    quiet: [
+      'ARG TAG=1.36\nFROM busybox:${TAG}\n',
+      'ARG VARIANT\nFROM busybox:stable${VARIANT}\n',
+      'ARG TAG\nFROM alpine:${TAG:-3.14}\n',
+      'ARG DEBUG=""\nFROM scratch${DEBUG-@bogus}\n',
+      'FROM Registry.Example.com:5000/team/app:1.0\n',
+      'FROM --platform=$BUILDPLATFORM alpine:3 AS build_amd64\nFROM build_${TARGETARCH}\n',
+    ],
+  },
+  'no-empty-continuation': {
+    fires: [
+      'FROM alpine:3\nRUN apk add \\\n\n    curl\n',
+      'FROM alpine:3\nEXPOSE \\\n  \t\n80\n',
+      'FROM a:1\nRUN a \\\n\nRUN b\n',
+    ],
+    quiet: [
+      'FROM alpine:3\nRUN apk add \\\n    curl\n',
+      'FROM alpine:3\nEXPOSE \\\n# Port\n80\n',
+      'FROM a:1\nRUN a\n\nRUN b\n',
+    ],
+  },
+  'copy-ignored-file': {
+    dockerignore: '# local files\n*.env\nsecrets/\n**/*.log\n',
+    fires: [
+      `${F}COPY prod.env /app/\n`,
+      `${F}COPY ./secrets/key.pem /app/\n`,
+      `${F}ADD logs/today.log /var/log/\n`,
+      `${F}COPY ["prod.env", "/app/"]\n`,
+    ],
+    quiet: [
+      `${F}COPY app.py /app/\n`,
+      `${F}COPY . /app\n`,
+      `${F}COPY --from=build /out/prod.env /app/\n`,
+      `${F}COPY $ENV_FILE /app/\n`,
+      `${F}ADD https://example.com/x.log /tmp/\n`,
+    ],
   },
   'no-build-stage': {
     fires: [

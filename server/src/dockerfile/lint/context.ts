@@ -1,7 +1,8 @@
 import type { Dockerfile, Instruction, Range } from '../parser';
-import { parseShell } from './shell';
-import type { CommandRef, Script, ScriptCommand } from './shellTypes';
+import { indexCommands, selectNamed, selectWhere, type CommandIndex } from './commandIndex';
 import type { Fix, Localized, Report } from './report';
+import { scriptsOf } from './scripts';
+import type { CommandRef, Script } from './shellTypes';
 import {
   readStages,
   stageNamed,
@@ -9,28 +10,18 @@ import {
   workdirsOf,
   type BuildStage,
   type Stage,
-  type StageModel,
+  type StageTable,
 } from './stages';
 
 export type { BuildStage, Stage } from './stages';
-
-/** A RUN's commands by program name, and the lists no name selects. */
-interface CommandIndex {
-  byName: Map<string, CommandRef[]>;
-  sudo: CommandRef[];
-  redirecting: CommandRef[];
-  piped: CommandRef[];
-}
-
-const noCommands: readonly CommandRef[] = [];
 
 /** What the linter knows about the surroundings; `undefined` means unknown (rules then stay quiet). */
 export interface LintEnvironment {
   /** Whether a `.dockerignore` sits beside the Dockerfile. */
   hasDockerignore?: boolean;
+  /** The text of that `.dockerignore` (`<name>.dockerignore` first, as BuildKit reads it). */
+  dockerignore?: string;
 }
-
-const shellNames = /^(?:\/bin\/|\/usr\/bin\/)?(?:sh|bash|ash|dash|zsh)$/;
 
 /**
  * Findings one rule reports in one file before it is stopped. Only machine-made files get near
@@ -42,22 +33,25 @@ export const reportLimit = 1000;
 /** One shared instance: no stack to capture when a rule is stopped. */
 const limitReached = new Error('report limit reached');
 
+/**
+ * What a rule reads a file through: its stages and their instructions, a RUN's commands by
+ * program, and the sink its reports go to.
+ */
 export class LintContext {
   readonly stages: BuildStage[];
-  /** The instructions before any FROM (see StageModel.headless). */
+  /** The instructions before any FROM (see StageTable.headless). */
   readonly headless: Stage | undefined;
   /** The headless stage (when there is one) and then every stage. */
   readonly allStages: readonly Stage[];
-  /** The RUNs ONBUILD registers (see StageModel.triggers); ofKind lists them too. */
+  /** The RUNs ONBUILD registers (see StageTable.triggers); ofKind lists them too. */
   readonly triggers: Stage | undefined;
   /** Every instruction of every stage, headless ones first, paired with its stage, in order. */
   readonly stageInstructions: ReadonlyArray<readonly [Instruction, Stage]>;
   /** ARGs before the first FROM. */
   readonly globalArgs: Instruction[];
-  private readonly model: StageModel;
+  private readonly table: StageTable;
   private readonly scriptCache = new Map<Instruction, Script[]>();
   private workdirs: Map<Instruction, string> | undefined;
-  private readonly commandCache = new Map<Instruction, CommandRef[]>();
   private readonly commandIndexes = new Map<Instruction, CommandIndex>();
   /** Stage instructions by keyword (and by keyword list), built on first use. */
   private kinds: Map<string, Array<readonly [Instruction, Stage]>> | undefined;
@@ -69,14 +63,14 @@ export class LintContext {
     readonly file: Dockerfile,
     readonly env: LintEnvironment,
   ) {
-    const model = readStages(file);
-    this.model = model;
-    this.stages = model.stages;
-    this.headless = model.headless;
-    this.allStages = model.allStages;
-    this.triggers = model.triggers;
-    this.stageInstructions = model.stageInstructions;
-    this.globalArgs = model.globalArgs;
+    const table = readStages(file);
+    this.table = table;
+    this.stages = table.stages;
+    this.headless = table.headless;
+    this.allStages = table.allStages;
+    this.triggers = table.triggers;
+    this.stageInstructions = table.stageInstructions;
+    this.globalArgs = table.globalArgs;
   }
 
   /**
@@ -89,7 +83,7 @@ export class LintContext {
     let kinds = this.kinds;
     if (!kinds) {
       kinds = new Map();
-      for (const pair of withTriggers(this.model)) {
+      for (const pair of withTriggers(this.table)) {
         const list = kinds.get(pair[0].name);
         if (list) list.push(pair);
         else kinds.set(pair[0].name, [pair]);
@@ -99,7 +93,7 @@ export class LintContext {
     const key = names.length === 1 ? names[0] : names.join(' ');
     let list = kinds.get(key);
     if (!list) {
-      list = names.length === 1 ? [] : withTriggers(this.model).filter(([ins]) => names.includes(ins.name));
+      list = names.length === 1 ? [] : withTriggers(this.table).filter(([ins]) => names.includes(ins.name));
       kinds.set(key, list);
     }
     return list;
@@ -107,40 +101,24 @@ export class LintContext {
 
   /** An earlier stage by name or index, as `FROM x` and `COPY --from=x` resolve them. */
   stageNamed(ref: string): BuildStage | undefined {
-    return stageNamed(ref, this.stages, this.model.byName);
+    return stageNamed(this.stages, this.table.byName, ref);
   }
 
   /** The directory WORKDIR leaves the stage in before `ins` ("/" when unknown), computed once. */
   workdir(ins: Instruction): string {
-    this.workdirs ??= workdirsOf(this.allStages);
-    return this.workdirs.get(ins) ?? '/';
+    return (this.workdirs ??= workdirsOf(this.allStages)).get(ins) ?? '/';
   }
 
   /** The shell scripts a RUN executes, parsed once. Exec form is read when it is `sh -c`. */
   scripts(ins: Instruction): Script[] {
     let scripts = this.scriptCache.get(ins);
-    if (scripts) return scripts;
-    // Array literals rather than pushes: a pushed-to array keeps room for 17 items, and a large
-    // file holds one of these per RUN until the lint ends.
-    if (ins.json === undefined) {
-      const own = new ArgsScript(ins);
-      const head = ins.heredocs.length > 0 ? ins.argsText.trimStart() : '';
-      const feedsShell = head.startsWith('<<') || /^(?:\S*\/)?(?:sh|bash|ash|dash)\b[^<]*<</.test(head);
-      if (feedsShell) {
-        const doc = ins.heredocs[0];
-        scripts = [own, new TextScript(ins, doc.content, heredocLocator(doc.content, doc.range.start.line))];
-      } else scripts = [own];
-    } else if (ins.json.length >= 3 && shellNames.test(ins.json[0]) && ins.json[1] === '-c') {
-      const range = ins.args[2].range;
-      scripts = [new TextScript(ins, ins.json[2], () => range)];
-    } else scripts = [];
-    this.scriptCache.set(ins, scripts);
+    if (!scripts) this.scriptCache.set(ins, (scripts = scriptsOf(ins)));
     return scripts;
   }
 
   /** All simple commands of a RUN, across its scripts. */
   commands(ins: Instruction): readonly CommandRef[] {
-    return this.commandCache.get(ins) ?? this.readCommands(ins).all;
+    return this.commandIndex(ins).all;
   }
 
   /**
@@ -149,21 +127,12 @@ export class LintContext {
    * keeps a script of 30k `echo` lines from costing every rule a pass of its own.
    */
   commandsNamed(ins: Instruction, names: ReadonlySet<string>): readonly CommandRef[] {
-    const byName = this.commandIndex(ins).byName;
-    // Merged as found: a RUN has one of the names or none, and then nothing is allocated.
-    let found: readonly CommandRef[] = noCommands;
-    for (const name of names) {
-      const list = byName.get(name);
-      if (list) found = mergeTwo(found, list);
-    }
-    return found;
+    return selectNamed(this.commandIndex(ins), names);
   }
 
   /** The commands whose program name passes `test` (asked once per distinct name), in order. */
   commandsWhere(ins: Instruction, test: (name: string) => boolean): readonly CommandRef[] {
-    let found: readonly CommandRef[] = noCommands;
-    for (const [name, list] of this.commandIndex(ins).byName) if (test(name)) found = mergeTwo(found, list);
-    return found;
+    return selectWhere(this.commandIndex(ins), test);
   }
 
   /** The commands `sudo` runs. */
@@ -187,37 +156,9 @@ export class LintContext {
   }
 
   private commandIndex(ins: Instruction): CommandIndex {
-    return this.commandIndexes.get(ins) ?? this.readCommands(ins).index;
-  }
-
-  /** A RUN's commands in order and by name, made in one pass (a script may have 30k). */
-  private readCommands(ins: Instruction): { all: CommandRef[]; index: CommandIndex } {
-    const scripts = this.scripts(ins);
-    let total = 0;
-    for (let s = 0; s < scripts.length; s++) total += scripts[s].commands.length;
-    // Exact size, and indexed loops: a list grown by push, and for-of before the loop is
-    // optimized, each made garbage per command that a 30k-command heredoc paid for.
-    const all = new Array<CommandRef>(total);
-    const index: CommandIndex = { byName: new Map(), sudo: [], redirecting: [], piped: [] };
-    let at = 0;
-    for (let s = 0; s < scripts.length; s++) {
-      const script = scripts[s];
-      const commands = script.commands;
-      for (let c = 0; c < commands.length; c++) {
-        const cmd = commands[c];
-        cmd.at = at;
-        all[at++] = cmd;
-        const named = index.byName.get(cmd.name);
-        if (named) named.push(cmd);
-        else index.byName.set(cmd.name, [cmd]);
-        if (cmd.sudo) index.sudo.push(cmd);
-        if (cmd.hasRedirects) index.redirecting.push(cmd);
-        if (cmd.operator === '|') index.piped.push(cmd);
-      }
-    }
-    this.commandCache.set(ins, all);
-    this.commandIndexes.set(ins, index);
-    return { all, index };
+    let index = this.commandIndexes.get(ins);
+    if (!index) this.commandIndexes.set(ins, (index = indexCommands(this.scripts(ins))));
+    return index;
   }
 
   report(range: Range, message: Localized, fix?: Fix): void {
@@ -240,91 +181,4 @@ export class LintContext {
     }
     return this.sink;
   }
-}
-
-/** Ordered command lists merged into one ordered list, each command once. */
-export function inOrder(lists: ReadonlyArray<readonly CommandRef[]>): readonly CommandRef[] {
-  if (lists.length === 0) return noCommands;
-  let merged = lists[0];
-  for (let k = 1; k < lists.length; k++) merged = mergeTwo(merged, lists[k]);
-  return merged;
-}
-
-function mergeTwo(a: readonly CommandRef[], b: readonly CommandRef[]): readonly CommandRef[] {
-  if (a.length === 0) return b;
-  if (b.length === 0) return a;
-  const out: CommandRef[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i];
-    const y = b[j];
-    if (x.at < y.at) {
-      out.push(x);
-      i++;
-    } else if (y.at < x.at) {
-      out.push(y);
-      j++;
-    } else {
-      out.push(x);
-      i++;
-      j++;
-    }
-  }
-  while (i < a.length) out.push(a[i++]);
-  while (j < b.length) out.push(b[j++]);
-  return out;
-}
-
-/** The shell form text of a RUN: located through the instruction, with no closure per RUN. */
-class ArgsScript implements Script {
-  readonly text: string;
-  readonly commands: ScriptCommand[];
-
-  constructor(readonly ins: Instruction) {
-    this.text = ins.argsText;
-    this.commands = parseShell(this.text, this);
-  }
-
-  locate(start: number, end: number): Range {
-    return this.ins.locate(start, end);
-  }
-}
-
-/** A heredoc fed to the shell, or the script of an exec-form `sh -c`. */
-class TextScript implements Script {
-  readonly commands: ScriptCommand[];
-
-  constructor(
-    readonly ins: Instruction,
-    readonly text: string,
-    readonly locate: (start: number, end: number) => Range,
-  ) {
-    this.commands = parseShell(text, this);
-  }
-}
-
-function heredocLocator(content: string, firstLine: number): (s: number, e: number) => Range {
-  // Line starts are found when the first finding is placed: most scripts report nothing.
-  let starts: Int32Array | undefined;
-  const lineStarts = (): Int32Array => {
-    let count = 1;
-    for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) count++;
-    const found = new Int32Array(count);
-    let k = 1;
-    for (let i = content.indexOf('\n'); i >= 0; i = content.indexOf('\n', i + 1)) found[k++] = i + 1;
-    return found;
-  };
-  const at = (offset: number): { line: number; character: number } => {
-    starts ??= lineStarts();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: firstLine + lo, character: offset - starts[lo] };
-  };
-  return (s, e) => ({ start: at(s), end: at(Math.max(s, e)) });
 }

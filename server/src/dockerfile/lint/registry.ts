@@ -15,6 +15,7 @@ import {
 import { pointlessInContainer } from '../rules/correctness/containerCommands';
 import { copyManyToFile, copyRelativeNoWorkdir } from '../rules/correctness/copyDestination';
 import { envSelfReference } from '../rules/correctness/envSelfReference';
+import { copyIgnoredFile } from '../rules/correctness/copyIgnoredFile';
 import { debianFrontendEnv } from '../rules/correctness/debianFrontend';
 import { invalidExecForm, shellFormCmd } from '../rules/correctness/execForm';
 import { fromLatest } from '../rules/correctness/fromTag';
@@ -23,11 +24,16 @@ import { missingArguments, onbuildForbidden, unknownInstruction } from '../rules
 import { maintainerDeprecated } from '../rules/correctness/maintainer';
 import { multipleCmd } from '../rules/correctness/multipleCmd';
 import { pipefail } from '../rules/correctness/pipefail';
+import { fromPlatformConst } from '../rules/correctness/fromPlatformConst';
+import { invalidDefaultArgInFrom } from '../rules/correctness/invalidDefaultArgInFrom';
 import { noBuildStage } from '../rules/correctness/noBuildStage';
+import { noEmptyContinuation } from '../rules/correctness/noEmptyContinuation';
+import { reservedStageName } from '../rules/correctness/reservedStageName';
 import { notInFinalImage } from '../rules/correctness/notInFinalImage';
 import { runCd } from '../rules/correctness/runCd';
 import { shellSymlink } from '../rules/correctness/shellSymlink';
 import { copyFromUnknownStage, duplicateStageName } from '../rules/correctness/stageRefs';
+import { undefinedArgInFrom } from '../rules/correctness/undefinedArgInFrom';
 import { undefinedVar } from '../rules/correctness/undefinedVar';
 import { relativeWorkdir } from '../rules/correctness/workdir';
 import { duplicateExpose } from '../rules/expose/duplicateExpose';
@@ -35,6 +41,7 @@ import {
   exposeInvalidPort,
   exposeMapping,
   exposeProtocol,
+  exposeProtoCasing,
   exposeReversedRange,
 } from '../rules/expose/exposeRules';
 import { chownAfterCopy } from '../rules/layers/chownAfterCopy';
@@ -52,6 +59,7 @@ import { addInsecureUrl } from '../rules/security/addInsecureUrl';
 import { chmod777, curlPipeShell, sudoInRun } from '../rules/security/runRisks';
 import { copyAllNoDockerignore, secretFileCopied, secretInArgEnv } from '../rules/security/secrets';
 import { lastUserRoot, noUser } from '../rules/security/user';
+import { redundantTargetPlatform } from '../rules/style/redundantTargetPlatform';
 import { addInsteadOfCopy } from '../rules/style/addInsteadOfCopy';
 import { aptNotAptGet } from '../rules/style/aptInScript';
 import { fromAsCasing, instructionCasing, stageNameCasing } from '../rules/style/casing';
@@ -142,10 +150,12 @@ export const allRules: readonly Rule[] = [
   duplicateVolume,
   exposeInvalidPort,
   exposeProtocol,
+  exposeProtoCasing,
   exposeMapping,
   exposeReversedRange,
   duplicateExpose,
   noBuildStage,
+  noEmptyContinuation,
   instructionCasing,
   fromAsCasing,
   stageNameCasing,
@@ -156,8 +166,13 @@ export const allRules: readonly Rule[] = [
   relativeWorkdir,
   fromLatest,
   duplicateStageName,
+  reservedStageName,
+  fromPlatformConst,
   copyFromUnknownStage,
+  copyIgnoredFile,
   undefinedVar,
+  undefinedArgInFrom,
+  invalidDefaultArgInFrom,
   unknownInstruction,
   missingArguments,
   runCd,
@@ -186,6 +201,7 @@ export const allRules: readonly Rule[] = [
   chmod777,
   sudoInRun,
   addInsteadOfCopy,
+  redundantTargetPlatform,
   aptNotAptGet,
   wgetProgress,
   labelKey,

@@ -26,7 +26,8 @@ export interface BuildStage extends Stage {
   parent: BuildStage | undefined;
 }
 
-export interface StageModel {
+/** The stages of one file: the FROM stages, the headless stage, the ONBUILD triggers, the global ARGs. */
+export interface StageTable {
   stages: BuildStage[];
   /**
    * The instructions written before any FROM (a file being started, a snippet): BuildKit refuses
@@ -50,7 +51,7 @@ export interface StageModel {
   byName: Map<string, BuildStage>;
 }
 
-export function readStages(file: Dockerfile): StageModel {
+export function readStages(file: Dockerfile): StageTable {
   const stages: BuildStage[] = [];
   const globalArgs: Instruction[] = [];
   const byName = new Map<string, BuildStage>();
@@ -80,9 +81,9 @@ export function readStages(file: Dockerfile): StageModel {
 
 /** An earlier stage by name or index, as `FROM x` and `COPY --from=x` resolve them. */
 export function stageNamed(
-  ref: string,
   stages: readonly BuildStage[],
   byName: ReadonlyMap<string, BuildStage>,
+  ref: string,
 ): BuildStage | undefined {
   if (/^\d+$/.test(ref)) return stages[Number(ref)];
   return byName.get(ref.toLowerCase());
@@ -103,7 +104,7 @@ function newStage(
     from,
     image,
     instructions: [],
-    parent: stageNamed(image, earlier, byName),
+    parent: stageNamed(earlier, byName, image),
     inFinalImage: false,
   };
 }
@@ -123,7 +124,7 @@ function stageWithoutFrom(instructions: Instruction[], final: boolean): Stage {
 }
 
 /** stageInstructions with the ONBUILD triggers merged in at their place in the file. */
-export function withTriggers(model: StageModel): ReadonlyArray<readonly [Instruction, Stage]> {
+export function withTriggers(model: StageTable): ReadonlyArray<readonly [Instruction, Stage]> {
   const triggers = model.triggers;
   if (!triggers) return model.stageInstructions;
   const all = [...model.stageInstructions, ...triggers.instructions.map((i) => [i, triggers] as const)];
@@ -133,7 +134,10 @@ export function withTriggers(model: StageModel): ReadonlyArray<readonly [Instruc
 
 const pathMax = 4096;
 
-/** The directory WORKDIR leaves each instruction in, for those not in "/". */
+/**
+ * The directory WORKDIR leaves each instruction's stage in before it, for the instructions where
+ * that is not "/".
+ */
 export function workdirsOf(stages: readonly Stage[]): Map<Instruction, string> {
   const workdirs = new Map<Instruction, string>();
   const finalDir = new Map<Stage, string>();

@@ -8,7 +8,8 @@ import { hadolintCases as coreHadolintCases, type HadolintCase } from './hadolin
 import { hadolintPackageCases } from './hadolintPackageCases';
 import { hadolintShellCases } from './hadolintShellCases';
 
-const hadolintCases: Record<string, HadolintCase[]> = {
+/** Every hadolint case, by DL code. */
+export const hadolintCases: Record<string, HadolintCase[]> = {
   ...coreHadolintCases,
   ...hadolintPackageCases,
   ...hadolintShellCases,

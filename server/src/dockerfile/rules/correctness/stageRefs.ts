@@ -1,7 +1,7 @@
 import type { Rule } from '../../lint/types';
-import type { BuildStage } from '../../lint/context';
 import { flag } from '../../lint/util';
 import { text } from '../../lint/report';
+import type { BuildStage } from '../../lint/stages';
 
 /** Beyond this many, the message names the first ones only. */
 const maxListed = 12;
