@@ -966,6 +966,24 @@ export const hadolintCases: Record<string, HadolintCase[]> = {
       fires: false,
     },
   ],
+  DL3012: [
+    { name: 'ok with no HEALTHCHECK instruction', dockerfile: 'FROM scratch', fires: false },
+    {
+      name: 'ok with one HEALTHCHECK instruction',
+      dockerfile: 'FROM scratch\nHEALTHCHECK CMD /bin/bla',
+      fires: false,
+    },
+    {
+      name: 'ok with two HEALTHCHECK instructions in two stages',
+      dockerfile: 'FROM scratch\nHEALTHCHECK CMD /bin/bla1\nFROM scratch\nHEALTHCHECK CMD /bin/bla2',
+      fires: false,
+    },
+    {
+      name: 'warn with two HEALTHCHECK instructions',
+      dockerfile: 'FROM scratch\nHEALTHCHECK CMD /bin/bla1\nHEALTHCHECK CMD /bin/bla2',
+      fires: true,
+    },
+  ],
   DL4003: [
     {
       name: 'many cmds',

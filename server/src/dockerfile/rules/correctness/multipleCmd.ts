@@ -3,7 +3,7 @@ import { text } from '../../lint/report';
 
 export const multipleCmd: Rule = {
   id: 'multiple-cmd',
-  aliases: ['DL4003', 'DL4004', 'MultipleInstructionsDisallowed'],
+  aliases: ['DL3012', 'DL4003', 'DL4004', 'MultipleInstructionsDisallowed'],
   category: 'correctness',
   severity: 'warning',
   docs: {
