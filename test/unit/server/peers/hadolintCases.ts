@@ -984,6 +984,34 @@ export const hadolintCases: Record<string, HadolintCase[]> = {
       fires: true,
     },
   ],
+  DL3065: [
+    { name: 'ok: FROM no --platform', dockerfile: 'FROM alpine:3.24', fires: false },
+    {
+      name: 'ok: FROM --platform not $TARGETPLATFORM ($FOOBAR)',
+      dockerfile: 'FROM --platform=$FOOBAR alpine:3.24',
+      fires: false,
+    },
+    {
+      name: 'ok: FROM --platform not $TARGETPLATFORM (foobar)',
+      dockerfile: 'FROM --platform=foobar alpine:3.24',
+      fires: false,
+    },
+    {
+      name: 'ok: FROM --platform not $TARGETPLATFORM (foobar/arm64)',
+      dockerfile: 'FROM --platform=foobar/arm64 alpine:3.24',
+      fires: false,
+    },
+    {
+      name: 'not ok: FROM --platform=$TARGETPLATFORM',
+      dockerfile: 'FROM --platform=$TARGETPLATFORM alpine:3.24',
+      fires: true,
+    },
+    {
+      name: 'not ok: FROM --platform=${TARGETPLATFORM}',
+      dockerfile: 'FROM --platform=${TARGETPLATFORM} alpine:3.24',
+      fires: true,
+    },
+  ],
   DL4003: [
     {
       name: 'many cmds',
