@@ -8,11 +8,12 @@ import assert from 'node:assert/strict';
 import { extract } from 'tar-stream';
 import { createVolume, engine, ensureTestImage, Tracker } from '../harness/engine';
 import { answerSaveDialog, expectNotification } from '../harness/dialogs';
-import { editorText } from '../harness/editor';
+import { editorText, focusEditor } from '../harness/editor';
 import { guarded } from '../harness/evidence';
+import { contextMenu } from '../harness/menu';
 import { answerIfAsked, quickPick } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import { contextMenu, openBerthView, treeItem } from '../harness/views';
+import { openBerthView, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
 import { fillVolume, type FixtureEntry } from '../engine/volumes-fixtures';
 
@@ -86,6 +87,7 @@ void describe('Volume tools in a real VS Code', () => {
       });
       assert.match(shown, /buy milk/);
 
+      await focusEditor(w.page);
       await w.page.keyboard.type('XYZ');
       await w.page
         .locator('.monaco-editor-overlaymessage, .monaco-hover')
