@@ -3,12 +3,24 @@ import { indexCommands, selectNamed, selectWhere, type CommandIndex } from './co
 import type { Fix, Localized, Report } from './report';
 import { scriptsOf } from './scripts';
 import type { CommandRef, Script } from './shellTypes';
-import { readStages, stageNamed, workdirsOf, type Stage } from './stages';
+import {
+  readStages,
+  stageNamed,
+  withTriggers,
+  workdirsOf,
+  type BuildStage,
+  type Stage,
+  type StageTable,
+} from './stages';
+
+export type { BuildStage, Stage } from './stages';
 
 /** What the linter knows about the surroundings; `undefined` means unknown (rules then stay quiet). */
 export interface LintEnvironment {
   /** Whether a `.dockerignore` sits beside the Dockerfile. */
   hasDockerignore?: boolean;
+  /** The text of that `.dockerignore` (`<name>.dockerignore` first, as BuildKit reads it). */
+  dockerignore?: string;
 }
 
 /**
@@ -26,13 +38,18 @@ const limitReached = new Error('report limit reached');
  * program, and the sink its reports go to.
  */
 export class LintContext {
-  readonly stages: Stage[];
-  /** Every instruction of every stage, paired with its stage, in order. */
+  readonly stages: BuildStage[];
+  /** The instructions before any FROM (see StageTable.headless). */
+  readonly headless: Stage | undefined;
+  /** The headless stage (when there is one) and then every stage. */
+  readonly allStages: readonly Stage[];
+  /** The RUNs ONBUILD registers (see StageTable.triggers); ofKind lists them too. */
+  readonly triggers: Stage | undefined;
+  /** Every instruction of every stage, headless ones first, paired with its stage, in order. */
   readonly stageInstructions: ReadonlyArray<readonly [Instruction, Stage]>;
   /** ARGs before the first FROM. */
   readonly globalArgs: Instruction[];
-  /** The first stage of each name. */
-  private readonly byName: Map<string, Stage>;
+  private readonly table: StageTable;
   private readonly scriptCache = new Map<Instruction, Script[]>();
   private workdirs: Map<Instruction, string> | undefined;
   private readonly commandIndexes = new Map<Instruction, CommandIndex>();
@@ -47,22 +64,26 @@ export class LintContext {
     readonly env: LintEnvironment,
   ) {
     const table = readStages(file);
+    this.table = table;
     this.stages = table.stages;
+    this.headless = table.headless;
+    this.allStages = table.allStages;
+    this.triggers = table.triggers;
     this.stageInstructions = table.stageInstructions;
     this.globalArgs = table.globalArgs;
-    this.byName = table.byName;
   }
 
   /**
-   * The stage instructions with one of these keywords, in order. Most rules read one or two
-   * kinds: walking only those, rather than every instruction in every rule, is what keeps a file
-   * of 100k WORKDIRs from costing every RUN rule a pass of its own.
+   * The stage instructions with one of these keywords, in order, ONBUILD's RUNs among them.
+   * Most rules read one or two kinds: walking only those, rather than every instruction in
+   * every rule, is what keeps a file of 100k WORKDIRs from costing every RUN rule a pass of
+   * its own.
    */
   ofKind(...names: string[]): ReadonlyArray<readonly [Instruction, Stage]> {
     let kinds = this.kinds;
     if (!kinds) {
       kinds = new Map();
-      for (const pair of this.stageInstructions) {
+      for (const pair of withTriggers(this.table)) {
         const list = kinds.get(pair[0].name);
         if (list) list.push(pair);
         else kinds.set(pair[0].name, [pair]);
@@ -72,20 +93,20 @@ export class LintContext {
     const key = names.length === 1 ? names[0] : names.join(' ');
     let list = kinds.get(key);
     if (!list) {
-      list = names.length === 1 ? [] : this.stageInstructions.filter(([ins]) => names.includes(ins.name));
+      list = names.length === 1 ? [] : withTriggers(this.table).filter(([ins]) => names.includes(ins.name));
       kinds.set(key, list);
     }
     return list;
   }
 
   /** An earlier stage by name or index, as `FROM x` and `COPY --from=x` resolve them. */
-  stageNamed(ref: string): Stage | undefined {
-    return stageNamed(this.stages, this.byName, ref);
+  stageNamed(ref: string): BuildStage | undefined {
+    return stageNamed(this.stages, this.table.byName, ref);
   }
 
   /** The directory WORKDIR leaves the stage in before `ins` ("/" when unknown), computed once. */
   workdir(ins: Instruction): string {
-    return (this.workdirs ??= workdirsOf(this.stages)).get(ins) ?? '/';
+    return (this.workdirs ??= workdirsOf(this.allStages)).get(ins) ?? '/';
   }
 
   /** The shell scripts a RUN executes, parsed once. Exec form is read when it is `sh -c`. */
@@ -122,6 +143,16 @@ export class LintContext {
   /** The commands with a redirect (`> file`, `2>&1`…). */
   redirectingCommands(ins: Instruction): readonly CommandRef[] {
     return this.commandIndex(ins).redirecting;
+  }
+
+  /** The programs a RUN runs, each once. */
+  programsOf(ins: Instruction): IterableIterator<string> {
+    return this.commandIndex(ins).byName.keys();
+  }
+
+  /** The commands whose output a pipe (`|`) feeds to the next one. */
+  pipedCommands(ins: Instruction): readonly CommandRef[] {
+    return this.commandIndex(ins).piped;
   }
 
   private commandIndex(ins: Instruction): CommandIndex {

@@ -1,7 +1,7 @@
 import type { Rule } from '../../lint/types';
 import { flag } from '../../lint/util';
 import { text } from '../../lint/report';
-import type { Stage } from '../../lint/stages';
+import type { BuildStage } from '../../lint/stages';
 
 /** Beyond this many, the message names the first ones only. */
 const maxListed = 12;
@@ -65,10 +65,10 @@ export const copyFromUnknownStage: Rule = {
     },
   },
   check(ctx) {
-    const byName = new Map<string, Stage>();
+    const byName = new Map<string, BuildStage>();
     for (const s of ctx.stages) if (s.name && !byName.has(s.name)) byName.set(s.name, s);
     let listed: { en: string; zh: string } | undefined;
-    for (const stage of ctx.stages) {
+    for (const stage of ctx.allStages) {
       for (const ins of stage.instructions) {
         if (ins.name !== 'COPY' && ins.name !== 'ADD') continue;
         const ref = flag(ins, 'from');
