@@ -35,6 +35,12 @@ export const unclaimed: readonly Unclaimed[] = [
     why: 'DL3025 reports HEALTHCHECK CMD in shell form, which Berth leaves alone (short-lived, often needs ||)',
   },
   {
+    peer: 'hadolint',
+    alias: 'DL3065',
+    ruleId: 'redundant-target-platform',
+    why: 'Berth follows BuildKit and also reports --platform=${TARGETPLATFORM:-…}, which DL3065 leaves alone',
+  },
+  {
     peer: 'buildkit',
     alias: 'InvalidBaseImagePlatform',
     why: 'needs the base image from a registry',

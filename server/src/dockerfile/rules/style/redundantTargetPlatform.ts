@@ -7,19 +7,19 @@ const targetPlatform = /^\$(?:TARGETPLATFORM|\{TARGETPLATFORM(?::?-[^}]*)?\})$/;
 
 export const redundantTargetPlatform: Rule = {
   id: 'redundant-target-platform',
-  aliases: ['DL3065', 'RedundantTargetPlatform'],
+  aliases: ['RedundantTargetPlatform'],
   category: 'style',
   severity: 'info',
   docs: {
     en: {
       title: '`FROM --platform=$TARGETPLATFORM` says the default',
       explanation:
-        "A stage is built for the target platform unless `--platform` says otherwise, so `--platform=$TARGETPLATFORM` changes nothing. Leave the flag out; use `--platform=$BUILDPLATFORM` where a stage must run on the build machine. As BuildKit does, Berth also reports `${TARGETPLATFORM:-…}`, which hadolint's DL3065 leaves alone.",
+        "A stage is built for the target platform unless `--platform` says otherwise, so `--platform=$TARGETPLATFORM` changes nothing. Leave the flag out; use `--platform=$BUILDPLATFORM` where a stage must run on the build machine. As BuildKit does, Berth also reports `${TARGETPLATFORM:-…}`, which hadolint's DL3065 leaves alone, so Berth does not claim DL3065.",
     },
     'zh-cn': {
       title: '`FROM --platform=$TARGETPLATFORM` 写的就是默认值',
       explanation:
-        '除非 `--platform` 另有指定，阶段本来就为目标平台构建，所以 `--platform=$TARGETPLATFORM` 没有任何作用。请去掉这个标志；需要在构建机上运行的阶段才用 `--platform=$BUILDPLATFORM`。与 BuildKit 一样，Berth 也会报告 `${TARGETPLATFORM:-…}`，而 hadolint 的 DL3065 不报告它。',
+        '除非 `--platform` 另有指定，阶段本来就为目标平台构建，所以 `--platform=$TARGETPLATFORM` 没有任何作用。请去掉这个标志；需要在构建机上运行的阶段才用 `--platform=$BUILDPLATFORM`。与 BuildKit 一样，Berth 也会报告 `${TARGETPLATFORM:-…}`，而 hadolint 的 DL3065 不报告它，因此 Berth 不把 DL3065 作为别名。',
     },
   },
   check(ctx) {
