@@ -87,22 +87,28 @@ async function editorTextPoint(page: Page, text: string): Promise<{ x: number; y
  * focus and its cursor stands where the click was.
  */
 export async function clickEditorText(page: Page, text: string): Promise<void> {
-  const point = await editorTextPoint(page, text);
   const cursor = activeEditor(page).locator('.cursors-layer .cursor').first();
-  const cursorAtPoint = async () => {
+  // The text is looked up again after each click: a code lens or an inlay arriving in between
+  // moves the lines, and a click on the old spot lands on another line.
+  const cursorInText = async () => {
+    const point = await editorTextPoint(page, text);
     const box = await cursor.boundingBox({ timeout: 2_000 });
-    // Within a line's height of the click, up and down and left and right (a character is narrower).
+    // Within a line's height of the text, up and down and left and right (a character is narrower).
     return (
       box !== null &&
       Math.abs(box.y + box.height / 2 - point.y) < box.height &&
       Math.abs(box.x - point.x) < box.height
     );
   };
-  await page.mouse.click(point.x, point.y);
+  const clickText = async () => {
+    const point = await editorTextPoint(page, text);
+    await page.mouse.click(point.x, point.y);
+  };
+  await clickText();
   await retryUntil(
     `the cursor inside "${text}"`,
-    () => page.mouse.click(point.x, point.y),
-    async () => (await editorHasFocus(page)) && (await cursorAtPoint()),
+    clickText,
+    async () => (await editorHasFocus(page)) && (await cursorInText()),
   );
 }
 
