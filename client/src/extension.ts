@@ -34,15 +34,15 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
   startup.activationStarted();
   // Presentation modules are vscode-free and translate through @vscode/l10n: hand it our bundle.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
-  watchForDockerfiles(context);
+  const api = activateEngineViews(context);
+  watchForDockerfiles(context, api.session);
   context.subscriptions.push(
     vscode.commands.registerCommand('berth.showOutput', () => log().show()),
     vscode.commands.registerCommand('berth.restartLanguageServer', async () => {
       if (languageClient) await languageClient.restart();
-      else await ensureLanguageClient(context);
+      else await ensureLanguageClient(context, api.session);
     }),
   );
-  const api = activateEngineViews(context);
   startup.activationFinished();
   return api;
 }
@@ -85,26 +85,26 @@ function activateEngineViews(context: vscode.ExtensionContext): BerthApi {
 }
 
 /** The language server is a separate process; start it only once a Dockerfile is open. */
-function watchForDockerfiles(context: vscode.ExtensionContext): void {
+function watchForDockerfiles(context: vscode.ExtensionContext, session: EngineSession): void {
   const isDockerfile = (doc: vscode.TextDocument) => doc.languageId === 'dockerfile';
   if (vscode.workspace.textDocuments.some(isDockerfile)) {
-    void ensureLanguageClient(context);
+    void ensureLanguageClient(context, session);
     return;
   }
   const listener = vscode.workspace.onDidOpenTextDocument((doc) => {
     if (!isDockerfile(doc)) return;
     listener.dispose();
-    void ensureLanguageClient(context);
+    void ensureLanguageClient(context, session);
   });
   context.subscriptions.push(listener);
 }
 
-async function ensureLanguageClient(context: vscode.ExtensionContext): Promise<void> {
+async function ensureLanguageClient(context: vscode.ExtensionContext, session: EngineSession): Promise<void> {
   if (languageClient) return;
   try {
     // vscode-languageclient is evaluated only once a Dockerfile is open.
     const { startLanguageClient } = await import('./lsp/languageClient');
-    languageClient = await startLanguageClient(context);
+    languageClient = await startLanguageClient(context, session);
   } catch (error) {
     log().error('The Dockerfile language server did not start:', error);
   }
