@@ -76,7 +76,8 @@ const contexts = await Promise.all([
   }),
   esbuild.context({
     ...common,
-    entryPoints: { 'server/server': 'server/src/server.ts', 'server/cli': 'server/src/cli.ts' },
+    // dist names stay: the client starts dist/server/server.js and package.json's bin is dist/server/cli.js.
+    entryPoints: { 'server/server': 'server/src/main.ts', 'server/cli': 'server/src/cli/main.ts' },
     outdir: 'dist',
   }),
   esbuild.context({

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { defaultLintSettings, defaultMaxInstructions } from '../common/protocol';
-import { lint } from '../server/src/rules/engine';
+import { lint } from '../server/src/dockerfile/lint/lint';
 import { fuzzInputs, type FuzzInput } from '../test/unit/server/fuzzInputs';
 import { recordFigure } from './lib/summary';
 

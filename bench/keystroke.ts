@@ -16,7 +16,7 @@ const source = 'docker-library+postgres__14__bookworm__Dockerfile';
 async function bundledServer(): Promise<string> {
   const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'berth-keystroke-')), 'server.js');
   await build({
-    entryPoints: [path.join(root, 'server', 'src', 'server.ts')],
+    entryPoints: [path.join(root, 'server', 'src', 'main.ts')],
     bundle: true,
     platform: 'node',
     target: 'node20',

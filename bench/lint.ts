@@ -9,7 +9,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { build } from 'esbuild';
 import { validate } from 'dockerfile-utils';
-import type * as engine from '../server/src/rules/engine';
+import type * as engine from '../server/src/dockerfile/lint/lint';
 import { recordFigure } from './lib/summary';
 import type { Figure } from './lib/summary';
 
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   }
   const names = fs.readdirSync(corpus).sort();
   const sources = names.map((n) => fs.readFileSync(path.join(corpus, n), 'utf8'));
-  const engineFile = await bundled('server/src/rules/engine.ts', 'engine');
+  const engineFile = await bundled('server/src/dockerfile/lint/lint.ts', 'engine');
   const { lint } = createRequire(__filename)(engineFile) as typeof engine;
 
   const berthPass = (): void => sources.forEach((s) => lint(s));
@@ -120,7 +120,7 @@ async function main(): Promise<void> {
   const single = Array.from({ length: 50 }, () => time(() => lint(file200)));
   console.log(`200-line file    ${median(single).toFixed(2)} ms per full lint (median of ${single.length})`);
 
-  const cli = await bundled('server/src/cli.ts', 'cli');
+  const cli = await bundled('server/src/cli/main.ts', 'cli');
   const files = names.map((n) => path.join(corpus, n));
   const walls: number[] = [];
   for (let i = 0; i < 3; i++) {

@@ -1,4 +1,4 @@
-import { isFailureThreshold, type FailureThreshold } from '../rules/config';
+import { isFailureThreshold, type FailureThreshold } from '../dockerfile/lint/config';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'checkstyle';
 

@@ -1,6 +1,6 @@
 import type { RuleLanguage, RuleMeta, RuleSeverity } from '../../../common/rules';
-import { ruleHref } from '../lsp/diagnostics';
-import type { Finding } from '../rules/types';
+import { ruleHref } from '../dockerfile/language/diagnostics';
+import type { Finding } from '../dockerfile/lint/types';
 
 export interface FileFindings {
   file: string;

@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Dockerfile } from '../parser';
-import { lint, parseForLint, type LintOptions } from '../rules/engine';
-import type { Finding } from '../rules/types';
+import type { Dockerfile } from '../dockerfile/parser';
+import { lint, parseForLint, type LintOptions } from '../dockerfile/lint/lint';
+import type { Finding } from '../dockerfile/lint/types';
 
 export interface LintResult {
   version: number;

@@ -5,7 +5,7 @@ import type { TestContext } from 'node:test';
 import { before, describe, it } from 'node:test';
 import type { IGrammar } from 'vscode-textmate';
 import { INITIAL } from 'vscode-textmate';
-import { parseDockerfile } from '../../../server/src/parser';
+import { parseDockerfile } from '../../../server/src/dockerfile/parser';
 import { corpusDir } from '../server/sharedCorpus';
 import { FIXTURES, loadDockerfileGrammar } from './tokenize';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { dumpDockerfile, parseDockerfile } from '../../../server/src/parser';
+import { dumpDockerfile, parseDockerfile } from '../../../server/src/dockerfile/parser';
 import { corpusDir } from './sharedCorpus';
 
 void test('BuildKit parser vectors: positive cases dump exactly as BuildKit', (t) => {

@@ -5,12 +5,17 @@ import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 
+const entries = {
+  server: path.join(root, 'server', 'src', 'main.ts'),
+  cli: path.join(root, 'server', 'src', 'cli', 'main.ts'),
+};
+
 /** Bundles a server entry point the way esbuild.mjs ships it, into a temp dir; returns the .js path. */
-export async function bundle(entry: 'server' | 'cli'): Promise<string> {
+export async function bundle(entry: keyof typeof entries): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-server-'));
   const outfile = path.join(dir, `${entry}.js`);
   await build({
-    entryPoints: [path.join(root, 'server', 'src', `${entry}.ts`)],
+    entryPoints: [entries[entry]],
     bundle: true,
     platform: 'node',
     target: 'node20',

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { lint } from '../../../server/src/rules/engine';
+import { lint } from '../../../server/src/dockerfile/lint/lint';
 import { corpusDir } from './sharedCorpus';
 
 void test('the real-world corpus lints without a crash; counts by rule and severity', (t) => {

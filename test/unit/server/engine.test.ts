@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseHadolintConfig } from '../../../server/src/rules/config';
-import { lint, type LintOptions } from '../../../server/src/rules/engine';
+import { parseHadolintConfig } from '../../../server/src/dockerfile/lint/config';
+import { lint, type LintOptions } from '../../../server/src/dockerfile/lint/lint';
 import { applyEdits } from './applyEdits';
 
 const ids = (source: string, options?: LintOptions): string[] => lint(source, options).map((f) => f.rule.id);

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { dumpDockerfile, parseDockerfile, type Range } from '../../../server/src/parser';
-import { lint } from '../../../server/src/rules/engine';
+import { dumpDockerfile, parseDockerfile, type Range } from '../../../server/src/dockerfile/parser';
+import { lint } from '../../../server/src/dockerfile/lint/lint';
 import { fuzzInputs } from './fuzzInputs';
 import { corpusDir } from './sharedCorpus';
 

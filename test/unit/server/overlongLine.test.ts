@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseDockerfile } from '../../../server/src/parser';
-import { lint } from '../../../server/src/rules/engine';
+import { parseDockerfile } from '../../../server/src/dockerfile/parser';
+import { lint } from '../../../server/src/dockerfile/lint/lint';
 
 // BuildKit's parser reads lines with a bufio.Scanner of 64 KiB and fails the whole file at a
 // line of more than 65,535 bytes ("dockerfile line greater than max allowed size of 65535").

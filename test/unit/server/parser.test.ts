@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dumpDockerfile, parseDockerfile } from '../../../server/src/parser';
+import { dumpDockerfile, parseDockerfile } from '../../../server/src/dockerfile/parser';
 
 void test('ranges survive line continuations and comments inside them', () => {
   const file = parseDockerfile('FROM alpine\nRUN apk add \\\n# a comment\n\n    curl \\\n    git\n');

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { defaultLintSettings, defaultMaxInstructions } from '../../../common/protocol';
-import { reportLimit } from '../../../server/src/rules/context';
-import { lint } from '../../../server/src/rules/engine';
+import { reportLimit } from '../../../server/src/dockerfile/lint/context';
+import { lint } from '../../../server/src/dockerfile/lint/lint';
 
 void test('a rule stops at the report limit and says that it stopped', () => {
   const lines = ['FROM debian:12'];

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { lint } from '../../../server/src/rules/engine';
-import { allRules } from '../../../server/src/rules/registry';
+import { lint } from '../../../server/src/dockerfile/lint/lint';
+import { allRules } from '../../../server/src/dockerfile/lint/registry';
 import { ruleCases } from './ruleCases';
 
 function idsFor(source: string, noDockerignore = false): string[] {

@@ -1,0 +1,55 @@
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
+import type { RuleLanguage } from '../../../../common/rules';
+import { instructionDocs } from './instructionDocs';
+import type { Dockerfile, Instruction, Range } from '../parser';
+import type { Finding } from '../lint/types';
+import { ruleHref } from './diagnostics';
+
+function contains(range: Range, pos: Position): boolean {
+  const after =
+    pos.line > range.start.line || (pos.line === range.start.line && pos.character >= range.start.character);
+  const before =
+    pos.line < range.end.line || (pos.line === range.end.line && pos.character <= range.end.character);
+  return after && before;
+}
+
+function keywordAt(file: Dockerfile, pos: Position): Instruction | undefined {
+  for (const ins of file.instructions) {
+    if (contains(ins.keywordRange, pos)) return ins;
+    if (ins.sub && contains(ins.sub.keywordRange, pos)) return ins.sub;
+  }
+  return undefined;
+}
+
+const aliasLabel = { en: 'Also known as', 'zh-cn': '对应' };
+
+/** Rule docs for findings under the cursor, then the instruction's docs when on a keyword. */
+export function hoverAt(
+  file: Dockerfile,
+  findings: readonly Finding[],
+  pos: Position,
+  lang: RuleLanguage,
+): Hover | null {
+  const parts: string[] = [];
+  const shown = new Set<string>();
+  for (const f of findings) {
+    if (!contains(f.range, pos) || shown.has(f.rule.id)) continue;
+    shown.add(f.rule.id);
+    const doc = f.rule.docs[lang];
+    const href = ruleHref(f.rule);
+    const aliases = f.rule.aliases.length
+      ? ` · ${aliasLabel[lang]} ${f.rule.aliases.map((a) => `\`${a}\``).join(', ')}`
+      : '';
+    parts.push(
+      `**${doc.title}** (\`${f.rule.id}\`${aliases})\n\n${doc.explanation}${href ? `\n\n[${href}](${href})` : ''}`,
+    );
+  }
+  const ins = keywordAt(file, pos);
+  const insDoc = ins ? instructionDocs[ins.name] : undefined;
+  if (insDoc) parts.push(insDoc[lang]);
+  if (parts.length === 0) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') },
+    ...(ins && parts.length === 1 && insDoc ? { range: ins.keywordRange } : {}),
+  };
+}

@@ -1,0 +1,59 @@
+import { parse as parseYaml } from 'yaml';
+import type { RuleSeverity } from '../../../../common/rules';
+
+/** What Berth reads from a `.hadolint.yaml`. */
+export interface HadolintConfig {
+  ignored: string[];
+  /** Rule id or alias (lower case) → severity. */
+  override: Map<string, RuleSeverity | 'off'>;
+  failureThreshold: FailureThreshold | undefined;
+}
+
+export type FailureThreshold = 'error' | 'warning' | 'info' | 'style' | 'none';
+
+export const emptyConfig: HadolintConfig = { ignored: [], override: new Map(), failureThreshold: undefined };
+
+const levels: Record<string, RuleSeverity | 'off'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'info',
+  style: 'hint',
+  hint: 'hint',
+  ignore: 'off',
+  none: 'off',
+};
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+export function isFailureThreshold(value: string): value is FailureThreshold {
+  return ['error', 'warning', 'info', 'style', 'none'].includes(value);
+}
+
+/** Parses `.hadolint.yaml`; throws an Error with a readable message when it is not valid. */
+export function parseHadolintConfig(source: string): HadolintConfig {
+  const doc: unknown = parseYaml(source);
+  if (doc === null || doc === undefined) return emptyConfig;
+  if (typeof doc !== 'object' || Array.isArray(doc)) throw new Error('expected a mapping at the top level');
+  const root = doc as Record<string, unknown>;
+  const override = new Map<string, RuleSeverity | 'off'>();
+  const overrides = root.override;
+  if (overrides && typeof overrides === 'object') {
+    for (const [level, ids] of Object.entries(overrides as Record<string, unknown>)) {
+      const severity = levels[level.toLowerCase()];
+      if (!severity)
+        throw new Error(`override: unknown level "${level}" (use error, warning, info or style)`);
+      for (const id of strings(ids)) override.set(id.toLowerCase(), severity);
+    }
+  }
+  const threshold = root['failure-threshold'];
+  if (threshold !== undefined && (typeof threshold !== 'string' || !isFailureThreshold(threshold))) {
+    throw new Error('failure-threshold must be one of error, warning, info, style, none');
+  }
+  return {
+    ignored: strings(root.ignored).map((s) => s.toLowerCase()),
+    override,
+    failureThreshold: threshold,
+  };
+}

@@ -1,0 +1,37 @@
+import type { Rule } from '../../lint/types';
+import { text } from '../../lint/types';
+
+export const runCd: Rule = {
+  id: 'run-cd-no-effect',
+  aliases: ['DL3003'],
+  category: 'correctness',
+  severity: 'warning',
+  docs: {
+    en: {
+      title: '`RUN cd …` that changes nothing',
+      explanation:
+        'Each RUN starts in the WORKDIR again: a `cd` as the last command of a RUN has no effect on later instructions. Use `WORKDIR /path`. (A `cd` followed by commands in the same RUN is fine.)',
+    },
+    'zh-cn': {
+      title: '不起作用的 `RUN cd …`',
+      explanation:
+        '每条 RUN 都重新从 WORKDIR 开始：RUN 里最后一个命令是 `cd` 时，对后面的指令没有任何作用。请用 `WORKDIR /path`。（同一条 RUN 里 `cd` 之后还有命令则没问题。）',
+    },
+  },
+  check(ctx) {
+    for (const [ins] of ctx.ofKind('RUN')) {
+      const scripts = ctx.scripts(ins);
+      const main = scripts[scripts.length - 1];
+      const last = main?.commands[main.commands.length - 1];
+      if (!last || last.name !== 'cd' || last.operator === '|' || last.operator === '&') continue;
+      const dir = last.args[0]?.value ?? '~';
+      ctx.report(
+        main.locate(last.start, last.end),
+        text(
+          `This \`cd\` ends the RUN, so it has no effect on later instructions: use \`WORKDIR ${dir}\`.`,
+          `这个 \`cd\` 是 RUN 的最后一个命令，对后面的指令不起作用：请用 \`WORKDIR ${dir}\`。`,
+        ),
+      );
+    }
+  },
+};

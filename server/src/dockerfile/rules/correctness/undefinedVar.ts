@@ -1,0 +1,110 @@
+import type { Instruction } from '../../parser';
+import type { Stage } from '../../lint/context';
+import type { Rule } from '../../lint/types';
+import { text } from '../../lint/types';
+import { distance } from '../../lint/util';
+import { ScopedMap, withInherited } from '../../lint/stageTree';
+import { varRefs } from '../../lint/vars';
+
+const expanding = new Set([
+  'ADD',
+  'COPY',
+  'ENV',
+  'EXPOSE',
+  'LABEL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+  'ARG',
+]);
+const platformArgs = [
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+];
+
+function close(a: string, b: string): boolean {
+  if (a.toLowerCase() === b.toLowerCase()) return true;
+  if (a.length < 4) return false;
+  return distance(a, b) <= (a.length >= 6 ? 2 : 1);
+}
+
+/** Beyond this many names in scope a "did you mean" costs more than it is worth. */
+const maxHintCandidates = 500;
+
+function suggestion(known: ScopedMap<string, true>, name: string): string | undefined {
+  if (known.size > maxHintCandidates) return undefined;
+  for (const k of known.keys()) if (close(k, name)) return k;
+  return undefined;
+}
+
+export const undefinedVar: Rule = {
+  id: 'undefined-variable',
+  aliases: ['UndefinedVar'],
+  category: 'correctness',
+  severity: 'warning',
+  docs: {
+    en: {
+      title: 'Variable used but never defined',
+      explanation:
+        'An undefined `$NAME` expands to an empty string without any error. Declare it with ARG or ENV before use, give it a default (`${NAME:-value}`), or fix the spelling. Variables from the base image cannot be seen here, so only clear cases are reported.',
+    },
+    'zh-cn': {
+      title: '使用了从未定义的变量',
+      explanation:
+        '未定义的 `$NAME` 会被静默展开为空字符串。请先用 ARG 或 ENV 声明，给出默认值（`${NAME:-value}`），或修正拼写。这里看不到基础镜像中的变量，因此只报告明确的情况。',
+    },
+  },
+  check(ctx) {
+    const globals = new Set([...platformArgs, ...ctx.globalArgs.flatMap((i) => i.pairs.map((p) => p.key))]);
+    const report = (
+      ins: Instruction,
+      start: number,
+      end: number,
+      name: string,
+      hint: string | undefined,
+    ): void => {
+      ctx.report(
+        ins.locate(start, end),
+        hint
+          ? text(
+              `\`${name}\` is not defined; did you mean \`${hint}\`?`,
+              `\`${name}\` 没有定义；是不是 \`${hint}\`？`,
+            )
+          : text(
+              `\`${name}\` is not defined here and expands to an empty string.`,
+              `\`${name}\` 在这里没有定义，会被展开为空字符串。`,
+            ),
+      );
+    };
+    // Docker gives every build a default PATH, even FROM scratch.
+    const known = new ScopedMap<string, true>();
+    known.set('PATH', true);
+    const scratch = new Map<Stage, boolean>();
+    withInherited(ctx.stages, known, (stage) => {
+      for (const ref of varRefs(stage.from.argsText)) {
+        if (!ref.guarded && !globals.has(ref.name))
+          report(stage.from, ref.start, ref.end, ref.name, undefined);
+      }
+      const fromScratch = stage.parent ? (scratch.get(stage.parent) ?? false) : stage.image === 'scratch';
+      scratch.set(stage, fromScratch);
+      for (const ins of stage.instructions) {
+        if (expanding.has(ins.name) && ins.heredocs.length === 0 && ins.argsText.includes('$')) {
+          for (const ref of varRefs(ins.argsText)) {
+            if (ref.guarded || known.has(ref.name)) continue;
+            const hint = suggestion(known, ref.name);
+            if (hint || fromScratch) report(ins, ref.start, ref.end, ref.name, hint);
+          }
+        }
+        if (ins.name === 'ARG' || ins.name === 'ENV')
+          ins.pairs.forEach((p) => known.setIfAbsent(p.key, true));
+      }
+    });
+  },
+};

@@ -1,0 +1,124 @@
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { version } from '../../package.json';
+import {
+  defaultLintSettings,
+  ServerReadyNotification,
+  type LintSettings,
+  type ServerInitOptions,
+} from '../../common/protocol';
+import { ruleLanguage, type RuleLanguage } from '../../common/rules';
+import { codeActions } from './dockerfile/language/codeActions';
+import { toDiagnostic } from './dockerfile/language/diagnostics';
+import { hoverAt } from './dockerfile/language/hover';
+import { LintScheduler } from './lsp/lintScheduler';
+import { surroundingsOf } from './workspace/surroundings';
+import { allRuleMeta } from './dockerfile/lint/registry';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+let lang: RuleLanguage = 'en';
+let settings: LintSettings = defaultLintSettings;
+let canPullConfiguration = false;
+/**
+ * Lints wait until the client's berth.lint settings have first arrived: a file opened with the
+ * workspace was otherwise published under the defaults, then again a moment later.
+ */
+let settingsArrived = false;
+const reportedConfigErrors = new Set<string>();
+
+const scheduler = new LintScheduler(
+  5,
+  (uri) => documents.get(uri),
+  (uri) => {
+    const { env, config, configError } = surroundingsOf(uri);
+    if (configError && !reportedConfigErrors.has(configError)) {
+      reportedConfigErrors.add(configError);
+      void connection.window.showWarningMessage(`Berth: cannot use ${configError}`);
+    }
+    return { settings, config, env };
+  },
+  (doc, result) => {
+    const diagnostics = settings.enable ? result.findings.map((f) => toDiagnostic(f, result.file, lang)) : [];
+    void connection.sendDiagnostics({ uri: doc.uri, version: result.version, diagnostics });
+  },
+  (message) => connection.console.error(message),
+);
+
+function isLintSettings(value: unknown): value is LintSettings {
+  const v = value as Partial<LintSettings> | null;
+  return (
+    !!v && typeof v.enable === 'boolean' && Array.isArray(v.disabledRules) && typeof v.severity === 'object'
+  );
+}
+
+async function refreshSettings(): Promise<void> {
+  if (canPullConfiguration) {
+    try {
+      const value: unknown = await connection.workspace.getConfiguration({ section: 'berth.lint' });
+      settings = isLintSettings(value) ? value : defaultLintSettings;
+    } catch (error) {
+      // Linting with the defaults beats not linting at all.
+      connection.console.error(`cannot read the berth.lint settings: ${String(error)}`);
+    }
+  }
+  settingsArrived = true;
+  for (const doc of documents.all()) scheduler.schedule(doc.uri);
+}
+
+connection.onInitialize((params) => {
+  const init = params.initializationOptions as Partial<ServerInitOptions> | undefined;
+  lang = ruleLanguage(init?.locale ?? params.locale);
+  canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      hoverProvider: true,
+    },
+    serverInfo: { name: 'berth-dockerfile', version },
+  };
+});
+
+connection.onInitialized(() => {
+  void connection.sendNotification(ServerReadyNotification.method, {
+    version,
+    ruleCount: allRuleMeta.length,
+  });
+  if (canPullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'berth.lint' });
+  }
+  void refreshSettings();
+});
+
+connection.onDidChangeConfiguration(() => void refreshSettings());
+documents.onDidChangeContent(({ document }) => {
+  if (settingsArrived) scheduler.schedule(document.uri);
+});
+documents.onDidClose(({ document }) => {
+  scheduler.forget(document.uri);
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+connection.onCodeAction((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  return codeActions(doc, scheduler.resultFor(doc).file, params.context.diagnostics, lang);
+});
+
+connection.onHover((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const result = scheduler.resultFor(doc);
+  return hoverAt(result.file, settings.enable ? result.findings : [], params.position, lang);
+});
+
+documents.listen(connection);
+connection.listen();
