@@ -1,22 +1,7 @@
 import type { Dockerfile, Instruction, Range } from '../parser';
+import { semanticsOf, type DockerfileSemantics, type Stage } from '../semantics';
 import { parseShell, type ParsedCommand, type ShellCommand } from './shell';
 import type { Fix, Localized, Report } from './types';
-
-export interface Stage {
-  index: number;
-  /** The `AS name`, lower-cased as BuildKit compares it. */
-  name: string | undefined;
-  nameRange: Range | undefined;
-  from: Instruction;
-  /** The image reference as written (may hold `$VARS`). */
-  image: string;
-  /** The instructions after FROM, up to the next FROM. */
-  instructions: Instruction[];
-  /** The earlier stage this one is built FROM, if any. */
-  parent: Stage | undefined;
-  /** Part of the image the build produces by default (the last stage and its ancestors). */
-  inFinalImage: boolean;
-}
 
 /** A shell script inside a RUN (its shell form text, or a heredoc fed to the shell). */
 export interface Script {
@@ -49,7 +34,6 @@ export interface LintEnvironment {
   hasDockerignore?: boolean;
 }
 
-const pathMax = 4096;
 const shellNames = /^(?:\/bin\/|\/usr\/bin\/)?(?:sh|bash|ash|dash|zsh)$/;
 
 /**
@@ -63,20 +47,18 @@ export const reportLimit = 1000;
 const limitReached = new Error('report limit reached');
 
 export class LintContext {
-  readonly stages: Stage[] = [];
+  /** Stages, variables and workdirs with Docker's scoping: what the language features read too. */
+  readonly semantics: DockerfileSemantics;
+  readonly stages: readonly Stage[];
   /** Every instruction of every stage, paired with its stage, in order. */
   readonly stageInstructions: ReadonlyArray<readonly [Instruction, Stage]>;
   /** ARGs before the first FROM. */
-  readonly globalArgs: Instruction[] = [];
+  readonly globalArgs: readonly Instruction[];
   private readonly scriptCache = new Map<Instruction, Script[]>();
-  private readonly workdirs = new Map<Instruction, string>();
-  private workdirsComputed = false;
   private readonly commandCache = new Map<Instruction, CommandRef[]>();
   private readonly commandIndexes = new Map<Instruction, CommandIndex>();
   /** Stage instructions by keyword (and by keyword list), built on first use. */
   private kinds: Map<string, Array<readonly [Instruction, Stage]>> | undefined;
-  /** The first stage of each name. */
-  private readonly byName = new Map<string, Stage>();
   private readonly sink: Report[] = [];
   /** Whether the last `collect` stopped its rule at `reportLimit`. */
   truncated = false;
@@ -85,38 +67,12 @@ export class LintContext {
     readonly file: Dockerfile,
     readonly env: LintEnvironment,
   ) {
-    let current: Stage | undefined;
-    for (const ins of file.instructions) {
-      if (ins.name === 'FROM') {
-        current = this.newStage(ins);
-        this.stages.push(current);
-        if (current.name !== undefined && !this.byName.has(current.name))
-          this.byName.set(current.name, current);
-      } else if (current) current.instructions.push(ins);
-      else if (ins.name === 'ARG') this.globalArgs.push(ins);
-    }
+    this.semantics = semanticsOf(file);
+    this.stages = this.semantics.stages;
+    this.globalArgs = this.semantics.globalArgs;
     const pairs: Array<readonly [Instruction, Stage]> = [];
     for (const s of this.stages) for (const i of s.instructions) pairs.push([i, s]);
     this.stageInstructions = pairs;
-    const last = this.stages[this.stages.length - 1];
-    for (let s: Stage | undefined = last; s; s = s.parent) s.inFinalImage = true;
-  }
-
-  private newStage(from: Instruction): Stage {
-    const args = from.args;
-    const image = args[0]?.value ?? '';
-    const hasName = args.length >= 3 && args[1].value.toLowerCase() === 'as';
-    const parent = this.stageNamed(image);
-    return {
-      index: this.stages.length,
-      name: hasName ? args[2].value.toLowerCase() : undefined,
-      nameRange: hasName ? args[2].range : undefined,
-      from,
-      image,
-      instructions: [],
-      parent,
-      inFinalImage: false,
-    };
   }
 
   /**
@@ -146,34 +102,12 @@ export class LintContext {
 
   /** An earlier stage by name or index, as `FROM x` and `COPY --from=x` resolve them. */
   stageNamed(ref: string): Stage | undefined {
-    if (/^\d+$/.test(ref)) return this.stages[Number(ref)];
-    return this.byName.get(ref.toLowerCase());
+    return this.semantics.stageNamed(ref);
   }
 
   /** The directory WORKDIR leaves the stage in before `ins` ("/" when unknown), computed once. */
   workdir(ins: Instruction): string {
-    if (!this.workdirsComputed) this.computeWorkdirs();
-    return this.workdirs.get(ins) ?? '/';
-  }
-
-  private computeWorkdirs(): void {
-    this.workdirsComputed = true;
-    const finalDir = new Map<Stage, string>();
-    for (const stage of this.stages) {
-      let dir = stage.parent ? (finalDir.get(stage.parent) ?? '/') : '/';
-      for (const ins of stage.instructions) {
-        // "/" is what a lookup answers by default: most files never leave it, and their
-        // instructions need no entry at all.
-        if (dir !== '/') this.workdirs.set(ins, dir);
-        if (ins.name !== 'WORKDIR' || ins.args.length === 0) continue;
-        const path = ins.argsText.replace(/^(["'])(.*)\1$/, '$2');
-        // Linux refuses longer paths (PATH_MAX); stopping there keeps a flood of relative
-        // WORKDIRs from growing one string per instruction without bound.
-        if (!path.startsWith('/') && dir.length + path.length > pathMax) continue;
-        dir = normalize(path.startsWith('/') ? path : `${dir}/${path}`);
-      }
-      finalDir.set(stage, dir);
-    }
+    return this.semantics.workdirs.before(ins);
   }
 
   /** The shell scripts a RUN executes, parsed once. Exec form is read when it is `sh -c`. */
@@ -323,11 +257,6 @@ function mergeTwo(a: readonly CommandRef[], b: readonly CommandRef[]): readonly 
   while (i < a.length) out.push(a[i++]);
   while (j < b.length) out.push(b[j++]);
   return out;
-}
-
-function normalize(path: string): string {
-  const trimmed = path.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
-  return trimmed === '' ? '/' : trimmed;
 }
 
 /** The shell form text of a RUN: located through the instruction, with no closure per RUN. */

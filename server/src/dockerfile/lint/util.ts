@@ -1,5 +1,6 @@
 import type { Instruction, Range } from '../parser';
-import type { LintContext, Stage } from './context';
+import type { Stage } from '../semantics';
+import type { LintContext } from './context';
 import type { ShellCommand } from './shell';
 import type { Fix, Localized, TextEdit } from './types';
 

@@ -2,7 +2,7 @@ import type { Rule } from '../../lint/types';
 import { text } from '../../lint/types';
 import type { Instruction, Word } from '../../parser';
 import type { LintContext } from '../../lint/context';
-import { ScopedMap, withInherited } from '../../lint/stageTree';
+import { ScopedMap, withInherited } from '../../semantics/scope';
 import { portsOf, type PortSpec } from '../expose/ports';
 import { normalizePath } from '../../lint/util';
 import { volumePaths } from '../volume/paths';

@@ -4,7 +4,7 @@ import { text } from '../../lint/types';
 import { absolute } from '../../lint/util';
 import type { Instruction } from '../../parser';
 import { inOrder, type LintContext } from '../../lint/context';
-import { withInherited } from '../../lint/stageTree';
+import { withInherited } from '../../semantics/scope';
 import { volumePaths } from './paths';
 import { VolumeScope } from './volumeScope';
 

@@ -1,4 +1,4 @@
-import type { Stage } from './context';
+import type { Stage } from './stages';
 
 /** Something whose changes can be rolled back to an earlier mark. */
 export interface Undoable {
