@@ -4,12 +4,15 @@
 import type { Dockerfile, Instruction } from '../parser';
 import { findStageReferences, type StageReference } from './stageReferences';
 import { StageTable, type Stage } from './stages';
-import { Declarations, walkScopes, type ScopeVisitor } from './variables';
+import { VariableIndex } from './variableIndex';
+import { Declarations, walkScopes, type ScopeVisitor, type VariableDeclaration } from './variables';
 import { Workdirs } from './workdirs';
 
 export { platformArgs, predefinedVariable, predefinedVariables, type PredefinedVariable } from './predefined';
 export type { StageReference } from './stageReferences';
 export type { Stage } from './stages';
+export type { VariableIndex, VariableUse } from './variableIndex';
+export { useContextOf } from './variables';
 export type { ScopeVisitor, UseContext, VariableDeclaration, VariableScope } from './variables';
 
 export class DockerfileSemantics {
@@ -17,6 +20,7 @@ export class DockerfileSemantics {
   private workdirTable: Workdirs | undefined;
   private declarationTable: Declarations | undefined;
   private stageRefs: StageReference[] | undefined;
+  private variableIndex: VariableIndex | undefined;
 
   constructor(readonly file: Dockerfile) {
     this.table = new StageTable(file);
@@ -49,6 +53,37 @@ export class DockerfileSemantics {
   /** Walks the stages with the ARG and ENV declarations each instruction sees (see walkScopes). */
   walkScopes(visitor: ScopeVisitor): void {
     walkScopes(this.table.stages, this.declarations, visitor);
+  }
+
+  /** Every `$VAR` with the declaration it reads, made when first asked for. */
+  get variables(): VariableIndex {
+    return (this.variableIndex ??= new VariableIndex(
+      this.table.globalArgs,
+      this.declarations,
+      (visitor) => this.walkScopes(visitor),
+      this.file.escapeToken,
+    ));
+  }
+
+  /**
+   * The ARG and ENV declarations a stage instruction sees, by name (ENV over ARG); for an
+   * instruction outside any stage, the global ARGs.
+   */
+  visibleBefore(target: Instruction): Map<string, VariableDeclaration> {
+    const visible = new Map<string, VariableDeclaration>();
+    let found = false;
+    this.walkScopes({
+      instruction(ins, _stage, scope) {
+        if (ins !== target || found) return;
+        found = true;
+        for (const name of scope.names()) {
+          const decl = scope.resolve(name, 'build');
+          if (decl) visible.set(name, decl);
+        }
+      },
+    });
+    if (!found) for (const [name, decl] of this.declarations.globals) visible.set(name, decl);
+    return visible;
   }
 
   /** Where each instruction runs, worked out when first asked for. */
