@@ -9,8 +9,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import {
+  defaultInlayHintSettings,
   defaultLintSettings,
   ServerReadyNotification,
+  type InlayHintSettings,
   type LintSettings,
   type ServerInitOptions,
 } from '../../common/protocol';
@@ -18,6 +20,7 @@ import { ruleLanguage, type RuleLanguage } from '../../common/rules';
 import { codeActions } from './dockerfile/language/codeActions';
 import { toDiagnostic } from './dockerfile/language/diagnostics';
 import { hoverAt } from './dockerfile/language/hover';
+import { DockerfileFeatures } from './lsp/dockerfileFeatures';
 import { LintScheduler } from './lsp/lintScheduler';
 import { surroundingsOf } from './workspace/surroundings';
 import { allRuleMeta } from './dockerfile/lint/registry';
@@ -26,6 +29,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let lang: RuleLanguage = 'en';
 let settings: LintSettings = defaultLintSettings;
+let hintSettings: InlayHintSettings = defaultInlayHintSettings;
 let canPullConfiguration = false;
 /**
  * Lints wait until the client's berth.lint settings have first arrived: a file opened with the
@@ -33,6 +37,10 @@ let canPullConfiguration = false;
  */
 let settingsArrived = false;
 const reportedConfigErrors = new Set<string>();
+const features = new DockerfileFeatures(connection, documents, {
+  lang: () => lang,
+  inlayHints: () => hintSettings,
+});
 
 const scheduler = new LintScheduler(
   5,
@@ -59,14 +67,24 @@ function isLintSettings(value: unknown): value is LintSettings {
   );
 }
 
+function isInlayHintSettings(value: unknown): value is InlayHintSettings {
+  const v = value as Partial<InlayHintSettings> | null;
+  return !!v && typeof v.variables === 'boolean' && typeof v.workdir === 'boolean';
+}
+
 async function refreshSettings(): Promise<void> {
   if (canPullConfiguration) {
     try {
-      const value: unknown = await connection.workspace.getConfiguration({ section: 'berth.lint' });
-      settings = isLintSettings(value) ? value : defaultLintSettings;
+      const [lint, hints] = (await connection.workspace.getConfiguration([
+        { section: 'berth.lint' },
+        { section: 'berth.inlayHints' },
+      ])) as unknown[];
+      settings = isLintSettings(lint) ? lint : defaultLintSettings;
+      hintSettings = isInlayHintSettings(hints) ? hints : defaultInlayHintSettings;
+      features.refreshInlayHints();
     } catch (error) {
       // Linting with the defaults beats not linting at all.
-      connection.console.error(`cannot read the berth.lint settings: ${String(error)}`);
+      connection.console.error(`cannot read the berth settings: ${String(error)}`);
     }
   }
   settingsArrived = true;
@@ -82,6 +100,7 @@ connection.onInitialize((params) => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       hoverProvider: true,
+      ...features.capabilities(params.capabilities, init?.engineImages === true),
     },
     serverInfo: { name: 'berth-dockerfile', version },
   };
@@ -93,7 +112,9 @@ connection.onInitialized(() => {
     ruleCount: allRuleMeta.length,
   });
   if (canPullConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'berth.lint' });
+    void connection.client.register(DidChangeConfigurationNotification.type, {
+      section: ['berth.lint', 'berth.inlayHints'],
+    });
   }
   void refreshSettings();
 });
@@ -104,6 +125,7 @@ documents.onDidChangeContent(({ document }) => {
 });
 documents.onDidClose(({ document }) => {
   scheduler.forget(document.uri);
+  features.forget(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
@@ -120,5 +142,6 @@ connection.onHover((params) => {
   return hoverAt(result.file, settings.enable ? result.findings : [], params.position, lang);
 });
 
+features.register();
 documents.listen(connection);
 connection.listen();
