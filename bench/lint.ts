@@ -9,7 +9,7 @@ import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { build } from 'esbuild';
 import { validate } from 'dockerfile-utils';
-import type * as engine from '../server/src/dockerfile/lint/lint';
+import type * as lintCore from '../server/src/dockerfile/lint/lint';
 import { recordFigure } from './lib/summary';
 import type { Figure } from './lib/summary';
 
@@ -72,8 +72,8 @@ async function main(): Promise<void> {
   }
   const names = fs.readdirSync(corpus).sort();
   const sources = names.map((n) => fs.readFileSync(path.join(corpus, n), 'utf8'));
-  const engineFile = await bundled('server/src/dockerfile/lint/lint.ts', 'engine');
-  const { lint } = createRequire(__filename)(engineFile) as typeof engine;
+  const lintFile = await bundled('server/src/dockerfile/lint/lint.ts', 'lint');
+  const { lint } = createRequire(__filename)(lintFile) as typeof lintCore;
 
   const berthPass = (): void => sources.forEach((s) => lint(s));
   const utilsPass = (): void => sources.forEach((s) => validate(s));

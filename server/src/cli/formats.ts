@@ -1,5 +1,5 @@
 import type { RuleLanguage, RuleMeta, RuleSeverity } from '../../../common/rules';
-import { ruleHref } from '../dockerfile/language/diagnostics';
+import { ruleHref } from '../dockerfile/lint/ruleHref';
 import type { Finding } from '../dockerfile/lint/types';
 
 export interface FileFindings {

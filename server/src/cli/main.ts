@@ -14,7 +14,7 @@ import {
   formatText,
   type FileFindings,
 } from './formats';
-import { loadConfig, findHadolintConfig } from '../workspace/surroundings';
+import { loadConfig, findHadolintConfig } from '../workspace/hadolintConfig';
 import type { FailureThreshold, HadolintConfig } from '../dockerfile/lint/config';
 import { lint } from '../dockerfile/lint/lint';
 import { allRuleMeta } from '../dockerfile/lint/registry';

@@ -1,4 +1,4 @@
-import type { TextEdit } from '../../../server/src/dockerfile/lint/types';
+import type { TextEdit } from '../../../server/src/dockerfile/lint/report';
 
 /** Applies non-overlapping edits to a text, the way an editor would. */
 export function applyEdits(source: string, edits: readonly TextEdit[]): string {

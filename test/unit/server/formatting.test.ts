@@ -15,7 +15,7 @@ import {
   type Instruction,
 } from '../../../server/src/dockerfile/parser';
 import { dumpInstruction } from '../../../server/src/dockerfile/parser/dump';
-import type { Script } from '../../../server/src/dockerfile/lint/context';
+import type { Script } from '../../../server/src/dockerfile/lint/shellTypes';
 import { parseShell } from '../../../server/src/dockerfile/lint/shell';
 import { corpusDir } from './sharedCorpus';
 

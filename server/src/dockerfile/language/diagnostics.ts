@@ -1,7 +1,9 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { RuleLanguage, RuleMeta, RuleSeverity } from '../../../../common/rules';
+import type { RuleLanguage, RuleSeverity } from '../../../../common/rules';
+import { ruleHref } from '../lint/ruleHref';
 import type { Dockerfile } from '../parser';
-import type { Finding, TextEdit } from '../lint/types';
+import type { Finding } from '../lint/types';
+import type { TextEdit } from '../lint/report';
 
 /** What a diagnostic carries so that code actions need no second lint. */
 export interface DiagnosticData {
@@ -17,27 +19,6 @@ const severities: Record<RuleSeverity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-const hrefs = new WeakMap<RuleMeta, string | undefined>();
-
-/** Where the rule is documented upstream, when it has a hadolint or BuildKit twin. */
-export function ruleHref(rule: RuleMeta): string | undefined {
-  if (hrefs.has(rule)) return hrefs.get(rule);
-  const href = upstreamDoc(rule);
-  hrefs.set(rule, href);
-  return href;
-}
-
-function upstreamDoc(rule: RuleMeta): string | undefined {
-  const hadolint = rule.aliases.find((a) => /^DL\d+$/.test(a));
-  if (hadolint) return `https://github.com/hadolint/hadolint/wiki/${hadolint}`;
-  const buildkit = rule.aliases.find((a) => !/^(DL|SC)\d+$/.test(a));
-  if (buildkit) {
-    const kebab = buildkit.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Z])([A-Z][a-z])/g, '$1-$2');
-    return `https://docs.docker.com/reference/build-checks/${kebab.toLowerCase()}/`;
-  }
-  return undefined;
-}
 
 /** The start line of the instruction that contains `line` (binary search: instructions are in order). */
 export function instructionLine(file: Dockerfile, line: number): number {

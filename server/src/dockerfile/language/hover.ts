@@ -3,7 +3,7 @@ import type { RuleLanguage } from '../../../../common/rules';
 import { instructionDocs } from './instructionDocs';
 import type { Dockerfile, Instruction, Range } from '../parser';
 import type { Finding } from '../lint/types';
-import { ruleHref } from './diagnostics';
+import { ruleHref } from '../lint/ruleHref';
 
 function contains(range: Range, pos: Position): boolean {
   const after =

@@ -5,7 +5,8 @@ import { emptyConfig, type HadolintConfig } from './config';
 import { LintContext, reportLimit, type LintEnvironment } from './context';
 import { allRules, lintLimitRule, parseErrorRule } from './registry';
 import { isBuildKitName, matchesRule, Suppressions } from './suppress';
-import type { Finding, Localized, Rule } from './types';
+import type { Finding, Rule } from './types';
+import type { Localized } from './report';
 
 export interface LintOptions {
   settings?: LintSettings;

@@ -1,42 +1,47 @@
 import type { RuleMeta } from '../../../../common/rules';
-import { addInsecureUrl, addInsteadOfCopy, addUrlChecksum } from '../rules/cache/addUrl';
+import { addUrlChecksum } from '../rules/cache/addUrlChecksum';
 import { installWithoutUpdate, packageUpgrade, updateAlone } from '../rules/cache/aptUpdate';
 import { cacheBustEnv } from '../rules/cache/cacheBust';
 import { copyAllBeforeInstall } from '../rules/cache/copyBeforeInstall';
-import { fromAsCasing, instructionCasing, stageNameCasing } from '../rules/correctness/casing';
+import { debianFrontendEnv } from '../rules/correctness/debianFrontend';
 import { invalidExecForm, shellFormCmd } from '../rules/correctness/execForm';
 import { fromLatest } from '../rules/correctness/fromTag';
+import { globalArgNotRedeclared } from '../rules/correctness/globalArg';
 import { missingArguments, onbuildForbidden, unknownInstruction } from '../rules/correctness/instructions';
-import { legacyKeyValue } from '../rules/correctness/legacyEnv';
 import { maintainerDeprecated } from '../rules/correctness/maintainer';
 import { multipleCmd } from '../rules/correctness/multipleCmd';
+import { notInFinalImage } from '../rules/correctness/notInFinalImage';
 import { runCd } from '../rules/correctness/runCd';
 import { copyFromUnknownStage, duplicateStageName } from '../rules/correctness/stageRefs';
 import { undefinedVar } from '../rules/correctness/undefinedVar';
 import { relativeWorkdir } from '../rules/correctness/workdir';
+import { duplicateExpose } from '../rules/expose/duplicateExpose';
 import {
   exposeInvalidPort,
   exposeMapping,
   exposeProtocol,
   exposeReversedRange,
 } from '../rules/expose/exposeRules';
+import { chownAfterCopy } from '../rules/layers/chownAfterCopy';
 import { consecutiveRun } from '../rules/layers/consecutiveRun';
 import { deletedLater } from '../rules/layers/deletedLater';
 import { noInstallRecommends } from '../rules/layers/noInstallRecommends';
 import { apkNoCache, aptListsLeft, pipNoCacheDir } from '../rules/layers/packageCache';
-import { lastUserRoot, noUser } from '../rules/security/user';
-import { aptNotAptGet, chmod777, curlPipeShell, sudoInRun } from '../rules/security/runRisks';
+import { addInsecureUrl } from '../rules/security/addInsecureUrl';
+import { chmod777, curlPipeShell, sudoInRun } from '../rules/security/runRisks';
 import { copyAllNoDockerignore, secretFileCopied, secretInArgEnv } from '../rules/security/secrets';
-import { chownAfterCopy } from '../rules/stages/chownAfterCopy';
-import { debianFrontendEnv } from '../rules/stages/debianFrontend';
-import { duplicateExpose, duplicateVolume, notInFinalImage } from '../rules/stages/duplicates';
-import { globalArgNotRedeclared } from '../rules/stages/globalArg';
-import type { Rule } from './types';
+import { lastUserRoot, noUser } from '../rules/security/user';
+import { addInsteadOfCopy } from '../rules/style/addInsteadOfCopy';
+import { aptNotAptGet } from '../rules/style/aptInScript';
+import { fromAsCasing, instructionCasing, stageNameCasing } from '../rules/style/casing';
+import { legacyKeyValue } from '../rules/style/legacyEnv';
 import { anonymousVolume } from '../rules/volume/anonymousVolume';
 import { copyIntoVolume } from '../rules/volume/copyIntoVolume';
+import { duplicateVolume } from '../rules/volume/duplicateVolume';
 import { volumeHostPath } from '../rules/volume/volumeHostPath';
 import { volumeInvalidJson } from '../rules/volume/volumeJson';
 import { writeUnderVolume } from '../rules/volume/writeUnderVolume';
+import type { Rule } from './types';
 
 /** Parse errors are reported under this id so that they can be configured like any rule. */
 export const parseErrorRule: RuleMeta = {
@@ -72,8 +77,11 @@ export const lintLimitRule: RuleMeta = {
   },
 };
 
+/**
+ * Every rule, in the order in which findings at the same position are reported (berth-lint prints
+ * them so). A rule's category is in its metadata and names its folder.
+ */
 export const allRules: readonly Rule[] = [
-  // layers
   consecutiveRun,
   aptListsLeft,
   apkNoCache,
@@ -81,27 +89,23 @@ export const allRules: readonly Rule[] = [
   deletedLater,
   noInstallRecommends,
   chownAfterCopy,
-  // cache
   installWithoutUpdate,
   updateAlone,
   copyAllBeforeInstall,
   cacheBustEnv,
   addUrlChecksum,
   packageUpgrade,
-  // volume
   volumeInvalidJson,
   writeUnderVolume,
   copyIntoVolume,
   volumeHostPath,
   anonymousVolume,
   duplicateVolume,
-  // expose
   exposeInvalidPort,
   exposeProtocol,
   exposeMapping,
   exposeReversedRange,
   duplicateExpose,
-  // correctness
   instructionCasing,
   fromAsCasing,
   stageNameCasing,
@@ -122,7 +126,6 @@ export const allRules: readonly Rule[] = [
   notInFinalImage,
   globalArgNotRedeclared,
   debianFrontendEnv,
-  // security
   lastUserRoot,
   noUser,
   secretFileCopied,
@@ -132,7 +135,6 @@ export const allRules: readonly Rule[] = [
   addInsecureUrl,
   chmod777,
   sudoInRun,
-  // style
   addInsteadOfCopy,
   aptNotAptGet,
 ];

@@ -1,24 +1,7 @@
-import type { RuleLanguage, RuleMeta, RuleSeverity } from '../../../../common/rules';
+import type { RuleMeta, RuleSeverity } from '../../../../common/rules';
 import type { Range } from '../parser';
 import type { LintContext } from './context';
-
-export type Localized = Readonly<Record<RuleLanguage, string>>;
-
-export interface TextEdit {
-  range: Range;
-  newText: string;
-}
-
-export interface Fix {
-  title: Localized;
-  edits: TextEdit[];
-}
-
-export interface Report {
-  range: Range;
-  message: Localized;
-  fix?: Fix;
-}
+import type { Fix, Localized } from './report';
 
 export interface Rule extends RuleMeta {
   /**
@@ -36,8 +19,4 @@ export interface Finding {
   range: Range;
   message: Localized;
   fix: Fix | undefined;
-}
-
-export function text(en: string, zh: string): Localized {
-  return { en, 'zh-cn': zh };
 }

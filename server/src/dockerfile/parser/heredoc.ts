@@ -1,4 +1,7 @@
 import { isSpace } from './chars';
+import { none, type ParsedInstruction } from './parsedInstruction';
+import type { SourceLines } from './sourceLines';
+import type { Heredoc, Instruction, ParseError, Range } from './types';
 
 export interface HeredocStart {
   name: string;
@@ -72,4 +75,73 @@ export function heredocsInLine(line: string): HeredocStart[] {
     out.push({ name: value, chomp: match[2] === '-', expand: !quoted });
   }
   return out;
+}
+
+/**
+ * Reads the heredoc bodies the instruction's line opens, from line `from`, into `target`;
+ * returns the line after the last. Apart from the parser's line loop for the reason given at
+ * readContinuation.
+ */
+export function readHeredocs(
+  lines: SourceLines,
+  from: number,
+  end: number,
+  lineText: string,
+  ins: ParsedInstruction,
+  target: Instruction,
+  reportUnterminated: boolean,
+  errors: ParseError[],
+): number {
+  let n = from;
+  for (const start of heredocsInLine(lineText)) {
+    const doc = readHeredoc(lines, n, end, start.name, start.chomp);
+    const heredoc: Heredoc = { ...start, content: doc.content, range: doc.range };
+    n = doc.next;
+    if (target.heredocs === none) target.heredocs = [heredoc];
+    else target.heredocs.push(heredoc);
+    ins.fullEndAt(doc.range.end);
+    if (!doc.terminated) {
+      // Cut off by an overlong line, its end is unknown: that line's error is the one to fix.
+      if (reportUnterminated)
+        errors.push({ message: `unterminated heredoc ${start.name}`, range: ins.fullRange });
+      break;
+    }
+  }
+  return n;
+}
+
+function readHeredoc(
+  lines: SourceLines,
+  from: number,
+  end: number,
+  name: string,
+  chomp: boolean,
+): { content: string; range: Range; next: number; terminated: boolean } {
+  // The body is the source between the heredoc's line and its terminator, taken as one slice:
+  // appending it line by line made a string per line of a 30k-line script.
+  let n = from;
+  while (n < end) {
+    if (n === lines.length - 1 && lines.isEmpty(n)) break;
+    const terminator = lines.isExactly(n, name, chomp);
+    n++;
+    if (terminator) {
+      return {
+        content: lines.text(from, n - 1),
+        range: spanLines(lines, from, n - 1),
+        next: n,
+        terminated: true,
+      };
+    }
+  }
+  return {
+    content: lines.text(from, n),
+    range: spanLines(lines, from, Math.max(from, n - 1)),
+    next: n,
+    terminated: false,
+  };
+}
+
+function spanLines(lines: SourceLines, first: number, last: number): Range {
+  const length = lines.contentLength(Math.min(last, lines.length - 1));
+  return { start: { line: first, character: 0 }, end: { line: last, character: length } };
 }

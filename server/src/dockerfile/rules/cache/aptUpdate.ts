@@ -1,6 +1,6 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { aptNames, hasArg, isApt } from '../../lint/util';
+import { text } from '../../lint/report';
 
 export const installWithoutUpdate: Rule = {
   id: 'apt-install-without-update',

@@ -1,6 +1,6 @@
 import type { Instruction } from '../../parser';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 
 const bustName =
   /^(?:REFRESH(?:ED)?(?:_(?:AT|DATE|ON))?|CACHE_?BUST(?:ER)?|BUST_?CACHE|LAST_?UPDATED?|UPDATED_AT|FORCE_?REBUILD)$/i;

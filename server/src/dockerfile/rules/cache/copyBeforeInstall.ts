@@ -1,7 +1,7 @@
-import type { ShellCommand } from '../../lint/shell';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { copyParts, hasArg, normalizePath } from '../../lint/util';
+import { text } from '../../lint/report';
+import type { ShellCommand } from '../../lint/shellTypes';
 
 /** Commands that install dependencies from manifests (their cache should survive code edits). */
 const installers = new Set([

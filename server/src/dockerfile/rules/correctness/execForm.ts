@@ -1,7 +1,7 @@
+import { singleQuoteFix } from '../../lint/singleQuoteFix';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { edit, fix, stageInstructions } from '../../lint/util';
-import { singleQuoteFix } from '../volume/volumeJson';
+import { text } from '../../lint/report';
 
 const execNames = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD']);
 

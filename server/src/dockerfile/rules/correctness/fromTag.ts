@@ -1,7 +1,7 @@
 import type { KeyValue } from '../../parser';
 import type { LintContext } from '../../lint/context';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 import { expandSimple } from '../../semantics/varRefs';
 
 /** Global ARG defaults, to resolve `FROM ${IMAGE}`. */

@@ -1,8 +1,8 @@
 import { knownInstructions } from '../../parser';
 import type { Instruction } from '../../parser';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { distance } from '../../lint/util';
+import { text } from '../../lint/report';
 
 export const unknownInstruction: Rule = {
   id: 'unknown-instruction',

@@ -1,6 +1,6 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { edit, fix } from '../../lint/util';
+import { text } from '../../lint/report';
 
 export const maintainerDeprecated: Rule = {
   id: 'maintainer-deprecated',

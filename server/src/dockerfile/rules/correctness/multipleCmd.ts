@@ -1,5 +1,5 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 
 export const multipleCmd: Rule = {
   id: 'multiple-cmd',

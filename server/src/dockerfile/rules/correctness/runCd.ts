@@ -1,5 +1,5 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 
 export const runCd: Rule = {
   id: 'run-cd-no-effect',

@@ -1,5 +1,5 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 import type { Stage } from '../../semantics';
 
 /** Beyond this many, the message names the first ones only. */

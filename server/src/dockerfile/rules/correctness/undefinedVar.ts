@@ -1,9 +1,9 @@
 import type { Instruction } from '../../parser';
 import { platformArgs, type Stage, type VariableScope } from '../../semantics';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { distance } from '../../lint/util';
 import { varRefs } from '../../semantics/varRefs';
+import { text } from '../../lint/report';
 
 const expanding = new Set([
   'ADD',

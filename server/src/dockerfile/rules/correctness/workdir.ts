@@ -1,6 +1,6 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { unquote } from '../../lint/util';
+import { text } from '../../lint/report';
 
 export const relativeWorkdir: Rule = {
   id: 'relative-workdir',

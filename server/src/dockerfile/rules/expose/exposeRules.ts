@@ -1,7 +1,7 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { edit, fix } from '../../lint/util';
 import { portsOf } from './ports';
+import { text } from '../../lint/report';
 
 const docsPublish = {
   en: ' EXPOSE only documents a port; it publishes nothing. `docker run -p 8080:80` (or `-P`) does.',

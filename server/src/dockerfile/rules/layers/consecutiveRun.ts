@@ -1,7 +1,7 @@
 import type { Instruction } from '../../parser';
 import type { Rule } from '../../lint/types';
 import { edit, fix, stageInstructions } from '../../lint/util';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 
 /**
  * Short one-line shell-form RUNs with no flags: merging them cannot change behaviour. Long

@@ -1,8 +1,8 @@
 import type { Instruction } from '../../parser';
 import type { LintContext } from '../../lint/context';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { absolute, copyParts, normalizePath } from '../../lint/util';
+import { text } from '../../lint/report';
 
 /** Paths a RUN downloads to: `curl -o X`, `wget -O X`. */
 function downloads(args: ReadonlyArray<{ value: string }>): string[] {

@@ -1,7 +1,7 @@
 import { hasFlag } from '../../lint/shell';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { aptNames } from '../../lint/util';
+import { text } from '../../lint/report';
 
 export const noInstallRecommends: Rule = {
   id: 'apt-install-recommends',

@@ -1,7 +1,7 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { aptNames, cacheMounted, hasArg, stageInstructions } from '../../lint/util';
 import { hasFlag } from '../../lint/shell';
+import { text } from '../../lint/report';
 
 /** Package caches left in a layer of the final image: apt lists, apk cache, pip cache. */
 const rmNames: ReadonlySet<string> = new Set(['rm']);

@@ -1,11 +1,10 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { stageInstructions } from '../../lint/util';
+import { text } from '../../lint/report';
 
 const downloaders: ReadonlySet<string> = new Set(['curl', 'wget']);
 const chmodNames: ReadonlySet<string> = new Set(['chmod']);
 const rmNames: ReadonlySet<string> = new Set(['rm']);
-const aptOnly: ReadonlySet<string> = new Set(['apt']);
 
 export const curlPipeShell: Rule = {
   id: 'curl-pipe-shell',
@@ -115,41 +114,6 @@ export const sudoInRun: Rule = {
             script.locate(word.start, word.end),
             text('Avoid sudo in RUN; use USER.', 'RUN 中不要用 sudo；请用 USER。'),
           );
-      }
-    }
-  },
-};
-
-export const aptNotAptGet: Rule = {
-  id: 'apt-in-script',
-  aliases: ['DL3027'],
-  category: 'style',
-  severity: 'info',
-  docs: {
-    en: {
-      title: '`apt` instead of `apt-get`',
-      explanation:
-        '`apt` is meant for people at a terminal; its output and behaviour may change between releases. Scripts should use `apt-get` or `apt-cache`.',
-    },
-    'zh-cn': {
-      title: '使用了 `apt` 而不是 `apt-get`',
-      explanation: '`apt` 面向终端前的人，输出和行为可能随版本变化。脚本里请用 `apt-get` 或 `apt-cache`。',
-    },
-  },
-  check(ctx) {
-    for (const [ins] of ctx.ofKind('RUN')) {
-      for (const { cmd, script } of ctx.commandsNamed(ins, aptOnly)) {
-        if (!cmd.nameWord) continue;
-        const range = script.locate(cmd.nameWord.start, cmd.nameWord.end);
-        const replace = {
-          title: text('Replace with apt-get', '改为 apt-get'),
-          edits: [{ range, newText: 'apt-get' }],
-        };
-        ctx.report(
-          range,
-          text('Use apt-get in scripts.', '脚本里请用 apt-get。'),
-          script.text === ins.argsText ? replace : undefined,
-        );
       }
     }
   },

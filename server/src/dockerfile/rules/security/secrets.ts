@@ -1,6 +1,6 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { copyParts } from '../../lint/util';
+import { text } from '../../lint/report';
 
 const secretFile =
   /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|id_rsa|id_dsa|id_ecdsa|id_ed25519|\.npmrc|\.pypirc|\.netrc|\.git-credentials|\.dockercfg|credentials\.json|[^/]+\.pem|[^/]+\.key|[^/]+\.p12|[^/]+\.pfx|\.aws|\.ssh)$/;

@@ -1,6 +1,6 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { copyParts, unquote } from '../../lint/util';
+import { text } from '../../lint/report';
 
 const dropsPrivileges = /\b(gosu|su-exec|setpriv|runuser|chroot|s6-setuidgid|setuser)\b/;
 

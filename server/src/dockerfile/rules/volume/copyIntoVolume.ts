@@ -1,7 +1,7 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { absolute, copyParts } from '../../lint/util';
 import { withVolumes } from './writeUnderVolume';
+import { text } from '../../lint/report';
 
 // Both builders keep what COPY/ADD write under a declared VOLUME (moby/moby#33842; BuildKit treats
 // VOLUME as image metadata only), unlike RUN. What surprises people is what a container sees.

@@ -1,6 +1,6 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { volumePaths } from './paths';
+import { text } from '../../lint/report';
 
 export const volumeHostPath: Rule = {
   id: 'volume-host-path',

@@ -1,12 +1,13 @@
-import type { ShellCommand } from '../../lint/shell';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { absolute } from '../../lint/util';
 import type { Instruction } from '../../parser';
-import { inOrder, type LintContext } from '../../lint/context';
+import { type LintContext } from '../../lint/context';
 import { withInherited } from '../../semantics/scope';
 import { volumePaths } from './paths';
 import { VolumeScope } from './volumeScope';
+import { text } from '../../lint/report';
+import type { ShellCommand } from '../../lint/shellTypes';
+import { inOrder } from '../../lint/commandIndex';
 
 const writers = new Set([
   'mkdir',

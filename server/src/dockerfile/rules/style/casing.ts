@@ -1,7 +1,7 @@
 import { knownInstructions } from '../../parser';
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
 import { edit, fix } from '../../lint/util';
+import { text } from '../../lint/report';
 
 export const instructionCasing: Rule = {
   id: 'instruction-casing',

@@ -1,7 +1,7 @@
 import type { Instruction } from '../../parser';
-import type { Rule, TextEdit } from '../../lint/types';
-import { text } from '../../lint/types';
+import type { Rule } from '../../lint/types';
 import { absolute, copyParts, edit } from '../../lint/util';
+import { type TextEdit, text } from '../../lint/report';
 
 const ownerOrMode: ReadonlySet<string> = new Set(['chown', 'chmod']);
 

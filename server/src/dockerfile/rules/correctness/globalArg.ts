@@ -1,5 +1,5 @@
 import type { Rule } from '../../lint/types';
-import { text } from '../../lint/types';
+import { text } from '../../lint/report';
 import { varRefs } from '../../semantics/varRefs';
 
 export const globalArgNotRedeclared: Rule = {

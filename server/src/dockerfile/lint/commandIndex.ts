@@ -1,0 +1,92 @@
+// A RUN's commands in order and by program name, so that a rule asks for the few programs it
+// reads rather than walking every command.
+import type { CommandRef, Script } from './shellTypes';
+
+/** A RUN's commands in order, by program name, and the two lists no name selects. */
+export interface CommandIndex {
+  all: CommandRef[];
+  byName: Map<string, CommandRef[]>;
+  sudo: CommandRef[];
+  redirecting: CommandRef[];
+}
+
+const noCommands: readonly CommandRef[] = [];
+
+/** A RUN's commands in order and by name, made in one pass (a script may have 30k). */
+export function indexCommands(scripts: readonly Script[]): CommandIndex {
+  let total = 0;
+  for (let s = 0; s < scripts.length; s++) total += scripts[s].commands.length;
+  // Exact size, and indexed loops: a list grown by push, and for-of before the loop is
+  // optimized, each made garbage per command that a 30k-command heredoc paid for.
+  const all = new Array<CommandRef>(total);
+  const index: CommandIndex = { all, byName: new Map(), sudo: [], redirecting: [] };
+  let at = 0;
+  for (let s = 0; s < scripts.length; s++) {
+    const script = scripts[s];
+    const commands = script.commands;
+    for (let c = 0; c < commands.length; c++) {
+      const cmd = commands[c];
+      cmd.at = at;
+      all[at++] = cmd;
+      const named = index.byName.get(cmd.name);
+      if (named) named.push(cmd);
+      else index.byName.set(cmd.name, [cmd]);
+      if (cmd.sudo) index.sudo.push(cmd);
+      if (cmd.hasRedirects) index.redirecting.push(cmd);
+    }
+  }
+  return index;
+}
+
+/** The commands running one of these programs, in order. */
+export function selectNamed(index: CommandIndex, names: ReadonlySet<string>): readonly CommandRef[] {
+  const byName = index.byName;
+  // Merged as found: a RUN has one of the names or none, and then nothing is allocated.
+  let found: readonly CommandRef[] = noCommands;
+  for (const name of names) {
+    const list = byName.get(name);
+    if (list) found = mergeTwo(found, list);
+  }
+  return found;
+}
+
+/** The commands whose program name passes `test` (asked once per distinct name), in order. */
+export function selectWhere(index: CommandIndex, test: (name: string) => boolean): readonly CommandRef[] {
+  let found: readonly CommandRef[] = noCommands;
+  for (const [name, list] of index.byName) if (test(name)) found = mergeTwo(found, list);
+  return found;
+}
+
+/** Ordered command lists merged into one ordered list, each command once. */
+export function inOrder(lists: ReadonlyArray<readonly CommandRef[]>): readonly CommandRef[] {
+  if (lists.length === 0) return noCommands;
+  let merged = lists[0];
+  for (let k = 1; k < lists.length; k++) merged = mergeTwo(merged, lists[k]);
+  return merged;
+}
+
+function mergeTwo(a: readonly CommandRef[], b: readonly CommandRef[]): readonly CommandRef[] {
+  if (a.length === 0) return b;
+  if (b.length === 0) return a;
+  const out: CommandRef[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x.at < y.at) {
+      out.push(x);
+      i++;
+    } else if (y.at < x.at) {
+      out.push(y);
+      j++;
+    } else {
+      out.push(x);
+      i++;
+      j++;
+    }
+  }
+  while (i < a.length) out.push(a[i++]);
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
