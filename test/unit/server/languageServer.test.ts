@@ -457,3 +457,13 @@ void test('semantic tokens: variables, stage names and flags', async () => {
     '2:19+1 variable',
   ]);
 });
+
+void test('hover: a variable shows its declaration and its value there, a flag what it does', async () => {
+  const uri = await lsp.open(twoStages);
+  const hover = async (line: number, character: number): Promise<string> =>
+    JSON.stringify(
+      await lsp.request('textDocument/hover', { textDocument: { uri }, position: { line, character } }),
+    );
+  assert.match(await hover(10, 11), /ARG VERSION.*line 9.*2\.0/);
+  assert.match(await hover(6, 6), /--mount=type=<bind\|cache\|tmpfs\|secret\|ssh>/);
+});

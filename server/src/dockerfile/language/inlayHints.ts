@@ -6,7 +6,7 @@ import type { InlayHintSettings } from '../../../../common/protocol';
 import type { RuleLanguage } from '../../../../common/rules';
 import type { Instruction } from '../parser';
 import { evaluateWord } from '../semantics/evaluate';
-import type { VariableUse } from '../semantics';
+import type { Stage, VariableUse } from '../semantics';
 import type { DockerfileDocument } from './document';
 
 /** Longer values are cut: a hint is read at a glance. */
@@ -72,21 +72,16 @@ export function inlayHints(
     }
   }
   if (settings.workdir) {
-    for (const stage of semantics.stages) {
-      for (const ins of stage.instructions) {
-        if (ins.name !== 'WORKDIR' || ins.args.length === 0 || !inRange(range, ins.range.end.line)) continue;
-        const written = ins.argsText.replace(/^(["'])(.*)\1$/, '$2');
-        const relative = !written.startsWith('/');
-        if (!relative && !written.includes('$')) continue;
-        const path = resolved(doc, ins, semantics.workdirs.after(ins));
-        if (path === undefined || path === written) continue;
-        hints.push({
-          position: ins.range.end,
-          label: `→ ${path}`,
-          paddingLeft: true,
-          tooltip: { kind: MarkupKind.Markdown, value: fill(tooltips.workdir[lang], path) },
-        });
-      }
+    for (const [ins, path] of resolvedWorkdirs(doc)) {
+      if (!inRange(range, ins.range.end.line) || path === undefined) continue;
+      const written = ins.argsText.replace(/^(["'])(.*)\1$/, '$2');
+      if (written.startsWith('/') && !written.includes('$')) continue;
+      hints.push({
+        position: ins.range.end,
+        label: `→ ${path}`,
+        paddingLeft: true,
+        tooltip: { kind: MarkupKind.Markdown, value: fill(tooltips.workdir[lang], path) },
+      });
     }
   }
   return hints.sort(
@@ -94,17 +89,33 @@ export function inlayHints(
   );
 }
 
-/** The absolute path with `..` resolved and the WORKDIR's own variables expanded, when known. */
-function resolved(doc: DockerfileDocument, ins: Instruction, path: string): string | undefined {
-  let value: string | undefined = path;
-  if (path.includes('$')) {
-    const variables = doc.semantics.variables;
-    const uses = variables.uses.filter((u) => u.instruction === ins);
-    const lookup = (name: string): string | undefined => {
-      const decl = uses.find((u) => u.name === name)?.declaration;
-      return decl ? variables.valueOf(decl) : undefined;
-    };
-    value = evaluateWord(path, lookup, doc.file.escapeToken);
+/**
+ * The absolute directory each WORKDIR sets, `..` resolved and its variables expanded with the
+ * values they have there; undefined where a value (or the directory before it) is unknown. A
+ * stage built on another starts where that one ended.
+ */
+function resolvedWorkdirs(doc: DockerfileDocument): Map<Instruction, string | undefined> {
+  const semantics = doc.semantics;
+  const variables = semantics.variables;
+  const resolved = new Map<Instruction, string | undefined>();
+  const finalDir = new Map<Stage, string | undefined>();
+  for (const stage of semantics.stages) {
+    let dir: string | undefined = stage.parent ? finalDir.get(stage.parent) : '/';
+    for (const ins of stage.instructions) {
+      if (ins.name !== 'WORKDIR' || ins.args.length === 0) continue;
+      const written = ins.argsText.replace(/^(["'])(.*)\1$/, '$2');
+      const uses = variables.uses.filter((u) => u.instruction === ins);
+      const lookup = (name: string): string | undefined => {
+        const decl = uses.find((u) => u.name === name)?.declaration;
+        return decl ? variables.valueOf(decl) : undefined;
+      };
+      const value = written.includes('$') ? evaluateWord(written, lookup, doc.file.escapeToken) : written;
+      if (value === undefined) dir = undefined;
+      else if (value.startsWith('/')) dir = posix.normalize(value);
+      else if (dir !== undefined) dir = posix.join(dir, value);
+      resolved.set(ins, dir);
+    }
+    finalDir.set(stage, dir);
   }
-  return value === undefined || !value.startsWith('/') ? undefined : posix.normalize(value);
+  return resolved;
 }

@@ -29,11 +29,6 @@ export class Workdirs {
   before(ins: Instruction): string {
     return this.dirs.get(ins) ?? '/';
   }
-
-  /** The absolute directory a WORKDIR instruction leaves the stage in. */
-  after(workdir: Instruction): string {
-    return applyWorkdir(workdir, this.before(workdir));
-  }
 }
 
 function applyWorkdir(ins: Instruction, dir: string): string {
