@@ -1,0 +1,52 @@
+// The client's answer to the server's EngineImagesRequest, against the real engine: the tagged
+// images, split into repository and tag; nothing before the session is connected.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { engineImages } from '../../client/src/lsp/engineImages';
+import type { EngineSession } from '../../client/src/engine/session';
+import { createContainer, engine, engineAvailable, runId, testLabels, Tracker } from '../harness/engine';
+
+const tracker = new Tracker();
+const repository = `localhost:5000/berth-images-${runId}`;
+const image = `${repository}:2.1`;
+let ready = false;
+
+before(async () => {
+  if (!(await engineAvailable())) return;
+  // Committed from the harness's busybox image under a name with a registry port: its `:` is not a tag.
+  const container = await createContainer(tracker);
+  await container.commit({
+    repo: repository,
+    tag: '2.1',
+    changes: Object.entries(testLabels()).map(([k, v]) => `LABEL ${k}=${v}`),
+  });
+  ready = true;
+});
+
+after(async () => {
+  const inspected = await engine()
+    .getImage(image)
+    .inspect()
+    .catch(() => undefined);
+  if (inspected?.Config.Labels?.['berth.test'] === runId) await engine().getImage(image).remove();
+  await tracker.cleanup();
+});
+
+/** A session as the client's views see it: connected (its dockerode client) or not. */
+function session(connected: boolean): EngineSession {
+  return { docker: connected ? engine() : undefined } as EngineSession;
+}
+
+void test('a connected session lists the tagged images as repository and tag', async (t) => {
+  if (!(await engineAvailable(t)) || !ready) return;
+  const { images } = await engineImages(session(true));
+  const ours = images.find((i) => i.repository === repository);
+  assert.ok(ours, `${image} among ${images.length} images`);
+  assert.equal(ours.tag, '2.1');
+  assert.ok(ours.size > 0 && ours.created > 1_600_000_000);
+  assert.ok(images.every((i) => i.repository !== '<none>' && !i.tag.includes('/')));
+});
+
+void test('before the session connects there are no images, and no request is made', async () => {
+  assert.deepEqual(await engineImages(session(false)), { images: [] });
+});
