@@ -11,7 +11,7 @@ import type { RuleLanguage } from '../../../../common/rules';
 import type { Instruction } from '../parser';
 import { cursorContext } from './completion/cursor';
 import type { DockerfileDocument } from './document';
-import { mountOptions, mountTypeDocs, mountTypes } from './flagTable';
+import { mountOptions, mountTypeDocs, mountTypes } from './mountTable';
 import { instructionSpecs, type InstructionForm } from './instructionForms';
 import { instructionDocs } from './instructionDocs';
 

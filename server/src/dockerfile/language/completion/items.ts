@@ -9,7 +9,8 @@ import {
 } from 'vscode-languageserver/node';
 import type { RuleLanguage } from '../../../../../common/rules';
 import type { Instruction } from '../../parser';
-import { flagTable, mountOptions, mountTypeDocs, mountTypes, type FlagSpec } from '../flagTable';
+import { flagTable, type FlagSpec } from '../flagTable';
+import { mountOptions, mountTypeDocs, mountTypes } from '../mountTable';
 import { instructionOrder, instructionSpecs } from '../instructionForms';
 import { instructionDocs } from '../instructionDocs';
 
