@@ -30,22 +30,27 @@ export class DockerfileDocument {
 
   /** The instruction whose lines (heredoc bodies included) hold `line`, if any. */
   instructionAt(line: number): Instruction | undefined {
-    const list = this.file.instructions;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (list[mid].fullRange.start.line <= line) lo = mid;
-      else hi = mid - 1;
-    }
-    const ins = list[lo];
-    return ins && ins.fullRange.start.line <= line && line <= ins.fullRange.end.line ? ins : undefined;
+    return instructionAtLine(this.file, line);
   }
 
   /** The text of a range that lies on one line. */
   textOf(range: Range): string {
     return this.line(range.start.line).slice(range.start.character, range.end.character);
   }
+}
+
+/** The instruction whose lines (heredoc bodies included) hold `line`: instructions are in order. */
+export function instructionAtLine(file: Dockerfile, line: number): Instruction | undefined {
+  const list = file.instructions;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (list[mid].fullRange.start.line <= line) lo = mid;
+    else hi = mid - 1;
+  }
+  const ins = list[lo];
+  return ins && ins.fullRange.start.line <= line && line <= ins.fullRange.end.line ? ins : undefined;
 }
 
 export function contains(range: Range, pos: Position): boolean {
