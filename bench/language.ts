@@ -2,48 +2,21 @@
 // (dockerfile-language-server-nodejs), in the same run: both servers run over stdio with the
 // same documents and the same requests. On the 200-line file each request follows an edit, as
 // in an editor, so each answer includes parsing the new version: completion after each typed
-// character, document symbols and folding ranges after a space typed and taken back. Then Format Document on every corpus file, one request
-// per file. Figures and ratios only.
+// character, document symbols and folding ranges after a space typed and taken back. Then
+// Format Document on every corpus file, one request per file. Figures and ratios only.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
 import { LspSession } from '../test/unit/server/lspSession';
+import { bundledServer, percentile, twoHundredLines, twoHundredLineSource } from './lib/lspServer';
 import { recordFigure } from './lib/summary';
 
 const root = path.resolve(__dirname, '..');
 const corpus = path.resolve(root, '..', 'shared', 'corpus', 'real');
-const source = 'docker-library+postgres__14__bookworm__Dockerfile';
+const source = path.basename(twoHundredLineSource);
 const peerServer = path.join(root, 'node_modules', 'dockerfile-language-server-nodejs', 'lib', 'server.js');
 const peerName = 'dockerfile-language-server-nodejs';
 const snippets = { textDocument: { completion: { completionItem: { snippetSupport: true } } } };
-
-async function bundledServer(): Promise<string> {
-  const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'berth-language-')), 'server.js');
-  await build({
-    entryPoints: [path.join(root, 'server', 'src', 'main.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    outfile,
-    logLevel: 'error',
-  });
-  return outfile;
-}
-
-/** The first 200 lines, without a dangling line continuation at the cut. */
-function twoHundredLines(text: string): string {
-  const lines = text.split('\n').slice(0, 200);
-  lines[199] = lines[199].replace(/\s*\\$/, '');
-  return lines.join('\n') + '\n';
-}
-
-function percentile(ms: number[], p: number): number {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
-}
 
 interface Timings {
   completion: number[];
@@ -120,7 +93,7 @@ function line2(name: string, ours: number[], peer: number[]): string {
 }
 
 async function main(): Promise<void> {
-  const file = path.join(corpus, source);
+  const file = twoHundredLineSource;
   if (!fs.existsSync(file) || !fs.existsSync(peerServer)) {
     console.log(`skipped: ${fs.existsSync(file) ? peerServer : file} is absent`);
     return;
