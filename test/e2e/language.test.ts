@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openFile } from '../harness/editor';
-import { createContainer, engine, runId, testLabels, Tracker } from '../harness/engine';
+import { runId, Tracker } from '../harness/engine';
 import { guarded } from '../harness/evidence';
+import { commitTestImage, removeTestImage } from '../harness/images';
 import { expectOutput } from '../harness/panel';
 import { runCommand } from '../harness/quickInput';
 import {
@@ -89,22 +90,12 @@ void describe('FROM completion with the engine connected', () => {
   const image = `${repository}:1.0`;
 
   const suite = workbenchSuite(true, async (scratch) => {
-    // Committed from the harness's busybox image (imported offline), labelled with this run.
-    const container = await createContainer(tracker);
-    await container.commit({
-      repo: repository,
-      tag: '1.0',
-      changes: Object.entries(testLabels()).map(([k, v]) => `LABEL ${k}=${v}`),
-    });
+    await commitTestImage(tracker, repository, '1.0');
     return { workspace: fixtureWorkspace(scratch, fixture) };
   });
 
   after(async () => {
-    const inspected = await engine()
-      .getImage(image)
-      .inspect()
-      .catch(() => undefined);
-    if (inspected?.Config.Labels?.['berth.test'] === runId) await engine().getImage(image).remove();
+    await removeTestImage(image);
     await tracker.cleanup();
   });
 

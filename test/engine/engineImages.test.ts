@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { engineImages } from '../../client/src/lsp/engineImages';
 import type { EngineSession } from '../../client/src/engine/session';
-import { createContainer, engine, engineAvailable, runId, testLabels, Tracker } from '../harness/engine';
+import { engine, engineAvailable, runId, Tracker } from '../harness/engine';
+import { commitTestImage, removeTestImage } from '../harness/images';
 
 const tracker = new Tracker();
 const repository = `localhost:5000/berth-images-${runId}`;
@@ -13,22 +14,13 @@ let ready = false;
 
 before(async () => {
   if (!(await engineAvailable())) return;
-  // Committed from the harness's busybox image under a name with a registry port: its `:` is not a tag.
-  const container = await createContainer(tracker);
-  await container.commit({
-    repo: repository,
-    tag: '2.1',
-    changes: Object.entries(testLabels()).map(([k, v]) => `LABEL ${k}=${v}`),
-  });
+  // A name with a registry port: its `:` is not a tag.
+  await commitTestImage(tracker, repository, '2.1');
   ready = true;
 });
 
 after(async () => {
-  const inspected = await engine()
-    .getImage(image)
-    .inspect()
-    .catch(() => undefined);
-  if (inspected?.Config.Labels?.['berth.test'] === runId) await engine().getImage(image).remove();
+  await removeTestImage(image);
   await tracker.cleanup();
 });
 
