@@ -1,29 +1,16 @@
 // Completion over LSP, the way an editor asks: the bundled server over stdio, a real document,
 // and the list checked as the editor would show it; and what the server declares.
 import * as assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-protocol';
-import { bundle } from './bundle';
 import { LspSession } from './lspSession';
-import { engineImages, twoStages } from './lspFixtures';
+import { featureServer, twoStages } from './lspFixtures';
 
-let serverJs: string;
-let lsp: LspSession;
-
-before(async () => {
-  serverJs = await bundle('server');
-  lsp = await LspSession.start(serverJs, {
-    capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } },
-    engineImages: true,
-    handlers: { 'berth/engineImages': () => ({ images: engineImages }) },
-  });
-});
-
-after(() => lsp?.dispose());
+const server = featureServer();
 
 async function completion(text: string, line: number, character: number): Promise<CompletionItem[]> {
-  const uri = await lsp.open(text);
-  return lsp.request<CompletionItem[]>('textDocument/completion', {
+  const uri = await server.lsp.open(text);
+  return server.lsp.request<CompletionItem[]>('textDocument/completion', {
     textDocument: { uri },
     position: { line, character },
   });
@@ -32,7 +19,7 @@ async function completion(text: string, line: number, character: number): Promis
 const labels = (items: CompletionItem[]): string[] => items.map((i) => i.label);
 
 void test('initialize declares every language feature', () => {
-  const declared = Object.keys(lsp.initializeResult?.capabilities ?? {}).sort();
+  const declared = Object.keys(server.lsp.initializeResult?.capabilities ?? {}).sort();
   for (const capability of [
     'completionProvider',
     'definitionProvider',
@@ -140,7 +127,7 @@ void test('completion: FROM offers the earlier stages and the images on the engi
   assert.ok(items.includes('base') && items.includes('berth-only-here/app:1.2') && items.includes('scratch'));
   assert.deepEqual(labels(await completion('FROM alpine:\n', 0, 12)), ['3.20']);
   // A client that lists no images, and one whose listing fails: no image items, nothing else lost.
-  const failing = await LspSession.start(serverJs, {
+  const failing = await LspSession.start(server.serverJs, {
     engineImages: true,
     handlers: {
       'berth/engineImages': () => {
@@ -148,7 +135,7 @@ void test('completion: FROM offers the earlier stages and the images on the engi
       },
     },
   });
-  const plain = await LspSession.start(serverJs);
+  const plain = await LspSession.start(server.serverJs);
   try {
     for (const session of [failing, plain]) {
       const uri = await session.open('FROM alpine AS base\nFROM \n');

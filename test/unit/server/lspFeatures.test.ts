@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type {
   DocumentLink,
   DocumentSymbol,
@@ -18,27 +18,14 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { bundle } from './bundle';
 import { LspSession } from './lspSession';
-import { engineImages, twoStages } from './lspFixtures';
+import { featureServer, twoStages } from './lspFixtures';
 
-let serverJs: string;
-let lsp: LspSession;
-
-before(async () => {
-  serverJs = await bundle('server');
-  lsp = await LspSession.start(serverJs, {
-    capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } },
-    engineImages: true,
-    handlers: { 'berth/engineImages': () => ({ images: engineImages }) },
-  });
-});
-
-after(() => lsp?.dispose());
+const server = featureServer();
 
 void test('document symbols: one per stage with its instructions; global ARGs first', async () => {
-  const uri = await lsp.open(twoStages);
-  const symbols = await lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+  const uri = await server.lsp.open(twoStages);
+  const symbols = await server.lsp.request<DocumentSymbol[]>('textDocument/documentSymbol', {
     textDocument: { uri },
   });
   assert.deepEqual(
@@ -65,8 +52,10 @@ void test('folding: stages, continuation lines, heredocs and comment blocks', as
     'FROM alpine', //    8
     'RUN c', //          9
   ].join('\n');
-  const uri = await lsp.open(text);
-  const ranges = await lsp.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+  const uri = await server.lsp.open(text);
+  const ranges = await server.lsp.request<FoldingRange[]>('textDocument/foldingRange', {
+    textDocument: { uri },
+  });
   assert.deepEqual(
     ranges.map((r) => [r.startLine, r.endLine, r.kind ?? '']),
     [
@@ -81,21 +70,24 @@ void test('folding: stages, continuation lines, heredocs and comment blocks', as
 
 void test('formatting: document, range and on type', async () => {
   const text = 'from alpine\nrun   apt-get update && \\\napt-get install -y curl\n';
-  const uri = await lsp.open(text);
+  const uri = await server.lsp.open(text);
   const options = { tabSize: 4, insertSpaces: true };
   const apply = (edits: TextEdit[]) =>
     TextDocument.applyEdits(TextDocument.create(uri, 'dockerfile', 1, text), edits);
-  const all = await lsp.request<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options });
+  const all = await server.lsp.request<TextEdit[]>('textDocument/formatting', {
+    textDocument: { uri },
+    options,
+  });
   assert.equal(apply(all), 'FROM alpine\nRUN apt-get update && \\\n    apt-get install -y curl\n');
-  const range = await lsp.request<TextEdit[]>('textDocument/rangeFormatting', {
+  const range = await server.lsp.request<TextEdit[]>('textDocument/rangeFormatting', {
     textDocument: { uri },
     options,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 11 } },
   });
   assert.equal(apply(range), 'FROM alpine\nrun   apt-get update && \\\napt-get install -y curl\n');
   const typed = 'FROM alpine\nRUN a \\\n\n';
-  const typedUri = await lsp.open(typed);
-  const onType = await lsp.request<TextEdit[]>('textDocument/onTypeFormatting', {
+  const typedUri = await server.lsp.open(typed);
+  const onType = await server.lsp.request<TextEdit[]>('textDocument/onTypeFormatting', {
     textDocument: { uri: typedUri },
     options,
     position: { line: 2, character: 0 },
@@ -107,26 +99,26 @@ void test('formatting: document, range and on type', async () => {
 });
 
 void test('definition, references and highlights follow stages and ARG/ENV scoping', async () => {
-  const uri = await lsp.open(twoStages);
+  const uri = await server.lsp.open(twoStages);
   const at = (line: number, character: number) => ({ textDocument: { uri }, position: { line, character } });
-  const definition = await lsp.request<Location[]>('textDocument/definition', at(9, 14));
+  const definition = await server.lsp.request<Location[]>('textDocument/definition', at(9, 14));
   assert.deepEqual(
     definition.map((l) => l.range.start),
     [{ line: 1, character: 19 }],
   );
   // The stage-2 `$VERSION` reads stage 2's ARG, not stage 1's.
-  const version = await lsp.request<Location[]>('textDocument/definition', at(10, 11));
+  const version = await server.lsp.request<Location[]>('textDocument/definition', at(10, 11));
   assert.deepEqual(
     version.map((l) => l.range.start.line),
     [8],
   );
   // A stage `ARG BASE` goes to itself and to the global ARG whose default it takes.
-  const base = await lsp.request<Location[]>('textDocument/definition', at(2, 5));
+  const base = await server.lsp.request<Location[]>('textDocument/definition', at(2, 5));
   assert.deepEqual(
     base.map((l) => l.range.start.line),
     [2, 0],
   );
-  const refs = await lsp.request<Location[]>('textDocument/references', {
+  const refs = await server.lsp.request<Location[]>('textDocument/references', {
     ...at(1, 20),
     context: { includeDeclaration: false },
   });
@@ -134,7 +126,7 @@ void test('definition, references and highlights follow stages and ARG/ENV scopi
     refs.map((l) => l.range.start.line),
     [7, 9],
   );
-  const highlights = await lsp.request<Array<{ kind: number; range: { start: { line: number } } }>>(
+  const highlights = await server.lsp.request<Array<{ kind: number; range: { start: { line: number } } }>>(
     'textDocument/documentHighlight',
     at(3, 5),
   );
@@ -148,11 +140,14 @@ void test('definition, references and highlights follow stages and ARG/ENV scopi
 });
 
 void test('rename: a stage everywhere; refusals say why', async () => {
-  const uri = await lsp.open(twoStages);
+  const uri = await server.lsp.open(twoStages);
   const at = (line: number, character: number) => ({ textDocument: { uri }, position: { line, character } });
-  const prepared = await lsp.request<{ placeholder: string }>('textDocument/prepareRename', at(9, 13));
+  const prepared = await server.lsp.request<{ placeholder: string }>('textDocument/prepareRename', at(9, 13));
   assert.equal(prepared.placeholder, 'build');
-  const edit = await lsp.request<WorkspaceEdit>('textDocument/rename', { ...at(9, 13), newName: 'builder' });
+  const edit = await server.lsp.request<WorkspaceEdit>('textDocument/rename', {
+    ...at(9, 13),
+    newName: 'builder',
+  });
   const renamed = TextDocument.applyEdits(
     TextDocument.create(uri, 'dockerfile', 1, twoStages),
     edit.changes?.[uri] ?? [],
@@ -161,29 +156,32 @@ void test('rename: a stage everywhere; refusals say why', async () => {
   assert.match(renamed, /FROM builder AS test/);
   assert.match(renamed, /--from=builder /);
   await assert.rejects(
-    lsp.request('textDocument/rename', { ...at(9, 13), newName: '2fast' }),
+    server.lsp.request('textDocument/rename', { ...at(9, 13), newName: '2fast' }),
     /BuildKit refuses the stage name `2fast`/,
   );
   await assert.rejects(
-    lsp.request('textDocument/rename', { ...at(9, 13), newName: 'test' }),
+    server.lsp.request('textDocument/rename', { ...at(9, 13), newName: 'test' }),
     /already named `test`/,
   );
-  await assert.rejects(lsp.request('textDocument/prepareRename', at(6, 2)), /Only stage names/);
-  const predefined = await lsp.open('FROM --platform=$BUILDPLATFORM alpine\n');
+  await assert.rejects(server.lsp.request('textDocument/prepareRename', at(6, 2)), /Only stage names/);
+  const predefined = await server.lsp.open('FROM --platform=$BUILDPLATFORM alpine\n');
   await assert.rejects(
-    lsp.request('textDocument/prepareRename', {
+    server.lsp.request('textDocument/prepareRename', {
       textDocument: { uri: predefined },
       position: { line: 0, character: 20 },
     }),
     /`BUILDPLATFORM` is set by BuildKit/,
   );
   // Renaming the global ARG renames the stage ARG that takes its default, and their uses.
-  const global = await lsp.request<WorkspaceEdit>('textDocument/rename', { ...at(0, 5), newName: 'IMAGE' });
+  const global = await server.lsp.request<WorkspaceEdit>('textDocument/rename', {
+    ...at(0, 5),
+    newName: 'IMAGE',
+  });
   assert.deepEqual((global.changes?.[uri] ?? []).map((e) => e.range.start.line).sort(), [0, 1, 2]);
 });
 
 void test('rename refusals come in the client language', async () => {
-  const zh = await LspSession.start(serverJs, { locale: 'zh-cn' });
+  const zh = await LspSession.start(server.serverJs, { locale: 'zh-cn' });
   try {
     const uri = await zh.open('FROM alpine AS a\n');
     await assert.rejects(
@@ -204,8 +202,10 @@ void test('document links: base images to their registry, sources to the files i
   try {
     fs.writeFileSync(path.join(dir, 'package.json'), '{}');
     const text = 'FROM node:22\nFROM ghcr.io/org/tool:1 AS tool\nCOPY package.json missing.txt /app/\n';
-    const uri = await lsp.open(text, pathToFileURL(path.join(dir, 'Dockerfile')).href);
-    const links = await lsp.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri } });
+    const uri = await server.lsp.open(text, pathToFileURL(path.join(dir, 'Dockerfile')).href);
+    const links = await server.lsp.request<DocumentLink[]>('textDocument/documentLink', {
+      textDocument: { uri },
+    });
     assert.deepEqual(
       links.map((l) => [l.range.start.line, l.range.start.character, l.range.end.character, l.target]),
       [
@@ -220,14 +220,14 @@ void test('document links: base images to their registry, sources to the files i
 });
 
 void test('signature help: the form written and the part the cursor is in', async () => {
-  const uri = await lsp.open('FROM a\nCOPY --from=b src /dest\nCMD ["node", "app.js"]\n');
-  const copy = await lsp.request<SignatureHelp>('textDocument/signatureHelp', {
+  const uri = await server.lsp.open('FROM a\nCOPY --from=b src /dest\nCMD ["node", "app.js"]\n');
+  const copy = await server.lsp.request<SignatureHelp>('textDocument/signatureHelp', {
     textDocument: { uri },
     position: { line: 1, character: 22 },
   });
   assert.equal(copy.activeSignature, 0);
   assert.equal(copy.signatures[0].parameters?.[copy.activeParameter ?? 0].label, '<dest>');
-  const cmd = await lsp.request<SignatureHelp>('textDocument/signatureHelp', {
+  const cmd = await server.lsp.request<SignatureHelp>('textDocument/signatureHelp', {
     textDocument: { uri },
     position: { line: 2, character: 15 },
   });
@@ -237,8 +237,11 @@ void test('signature help: the form written and the part the cursor is in', asyn
 
 void test('inlay hints: variable values and absolute WORKDIRs; each can be turned off', async () => {
   const range = { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } };
-  const uri = await lsp.open(twoStages);
-  const hints = await lsp.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri }, range });
+  const uri = await server.lsp.open(twoStages);
+  const hints = await server.lsp.request<InlayHint[]>('textDocument/inlayHint', {
+    textDocument: { uri },
+    range,
+  });
   assert.deepEqual(
     hints.map((h) => [h.position.line, h.label]),
     [
@@ -249,7 +252,9 @@ void test('inlay hints: variable values and absolute WORKDIRs; each can be turne
       [10, '= /srv/app'],
     ],
   );
-  const quiet = await LspSession.start(serverJs, { inlayHintSettings: { variables: false, workdir: true } });
+  const quiet = await LspSession.start(server.serverJs, {
+    inlayHintSettings: { variables: false, workdir: true },
+  });
   try {
     const quietUri = await quiet.open(twoStages);
     // The settings arrive right after initialized: wait for the first lint, which follows them.
@@ -268,11 +273,11 @@ void test('inlay hints: variable values and absolute WORKDIRs; each can be turne
 });
 
 void test('semantic tokens: variables, stage names and flags', async () => {
-  const uri = await lsp.open('ARG V=1\nFROM a AS build\nCOPY --from=build $V /x\n');
-  const tokens = await lsp.request<SemanticTokens>('textDocument/semanticTokens/full', {
+  const uri = await server.lsp.open('ARG V=1\nFROM a AS build\nCOPY --from=build $V /x\n');
+  const tokens = await server.lsp.request<SemanticTokens>('textDocument/semanticTokens/full', {
     textDocument: { uri },
   });
-  const legend = lsp.initializeResult?.capabilities.semanticTokensProvider?.legend;
+  const legend = server.lsp.initializeResult?.capabilities.semanticTokensProvider?.legend;
   assert.ok(legend);
   const decoded: string[] = [];
   let line = 0;
@@ -296,10 +301,13 @@ void test('semantic tokens: variables, stage names and flags', async () => {
 });
 
 void test('hover: a variable shows its declaration and its value there, a flag what it does', async () => {
-  const uri = await lsp.open(twoStages);
+  const uri = await server.lsp.open(twoStages);
   const hover = async (line: number, character: number): Promise<string> =>
     JSON.stringify(
-      await lsp.request('textDocument/hover', { textDocument: { uri }, position: { line, character } }),
+      await server.lsp.request('textDocument/hover', {
+        textDocument: { uri },
+        position: { line, character },
+      }),
     );
   assert.match(await hover(10, 11), /ARG VERSION.*line 9.*2\.0/);
   assert.match(await hover(6, 6), /--mount=type=<bind\|cache\|tmpfs\|secret\|ssh>/);
