@@ -15,6 +15,8 @@ fs.copyFileSync(
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--cli`: only the berth-lint package (its packaging test builds it so).
+const cliOnly = process.argv.includes('--cli');
 
 /** Prints errors in the shape of the `$esbuild-watch` problem matcher. */
 const problemMatcher = {
@@ -66,21 +68,33 @@ const common = {
   plugins: watch ? [problemMatcher] : [],
 };
 
-const contexts = await Promise.all([
-  esbuild.context({
+// berth-lint is its own npm package (packages/berth-lint), bundled from the same sources: its
+// only runtime need is Node. The extension does not ship it.
+const cliPackage = `${import.meta.dirname}/packages/berth-lint`;
+fs.copyFileSync(`${import.meta.dirname}/LICENSE`, `${cliPackage}/LICENSE`);
+const cli = {
+  ...common,
+  entryPoints: { 'berth-lint': 'server/src/cli/main.ts' },
+  outdir: `${cliPackage}/dist`,
+  // No source map in the package: it would weigh more than the code.
+  sourcemap: false,
+};
+
+const extension = [
+  {
     ...common,
     entryPoints: { 'client/extension': 'client/src/extension.ts' },
     external: [...common.external, 'vscode'],
     plugins: [...common.plugins, withoutBuildkitSession],
     outdir: 'dist',
-  }),
-  esbuild.context({
+  },
+  {
     ...common,
-    // dist names stay: the client starts dist/server/server.js and package.json's bin is dist/server/cli.js.
-    entryPoints: { 'server/server': 'server/src/main.ts', 'server/cli': 'server/src/cli/main.ts' },
+    // The client starts dist/server/server.js.
+    entryPoints: { 'server/server': 'server/src/main.ts' },
     outdir: 'dist',
-  }),
-  esbuild.context({
+  },
+  {
     ...common,
     // The in-editor mocha suite is loaded by VS Code's test runner, never shipped.
     entryPoints: { 'vscode-suite/index': 'test/vscode/index.ts' },
@@ -89,8 +103,12 @@ const contexts = await Promise.all([
     outdir: 'out',
     minify: false,
     sourcemap: true,
-  }),
-]);
+  },
+];
+
+const contexts = await Promise.all(
+  [cli, ...(cliOnly ? [] : extension)].map((options) => esbuild.context(options)),
+);
 
 if (watch) {
   await Promise.all(contexts.map((ctx) => ctx.watch()));

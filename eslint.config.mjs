@@ -4,7 +4,15 @@ import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '.berth/**', 'media/vendor/**'],
+    ignores: [
+      'dist/**',
+      'packages/berth-lint/dist/**',
+      'out/**',
+      'node_modules/**',
+      '.vscode-test/**',
+      '.berth/**',
+      'media/vendor/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
@@ -14,11 +22,13 @@ export default tseslint.config(
         projectService: {
           allowDefaultProject: [
             '*.mjs',
+            '.dependency-cruiser.cjs',
             'media/*.js',
             'media/*/*.js',
             'scripts/*.mjs',
             'test/harness/*.mjs',
             'syntaxes/*.mjs',
+            'bench/lib/*.cjs',
           ],
         },
         tsconfigRootDir: import.meta.dirname,
@@ -32,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs', 'media/**/*.js'],
+    files: ['**/*.mjs', '.dependency-cruiser.cjs', 'media/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
       globals: {
@@ -43,6 +53,21 @@ export default tseslint.config(
         acquireVsCodeApi: 'readonly',
       },
     },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
+  {
+    // Plain CommonJS that Node runs as it is: a bench's peer process.
+    files: ['bench/lib/*.cjs'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', process: 'readonly' },
+    },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // Custom LSP messages follow vscode-eslint's shape: one namespace per message, method + types.

@@ -13,11 +13,11 @@
 import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type Docker from 'dockerode';
-import { connect } from '../client/src/engine/connection';
-import { createSession } from '../client/src/engine/engineSession';
-import type { LiveEngineSession } from '../client/src/engine/engineSession';
-import { AliasCache, loadAliases, loadSnapshot } from '../client/src/engine/loader';
-import type { EngineInfo } from '../client/src/engine/model';
+import { connect } from '../client/src/engine/transport/connect';
+import { createSession } from '../client/src/engine/live/liveSession';
+import type { LiveEngineSession } from '../client/src/engine/live/liveSession';
+import { AliasCache, loadAliases, loadSnapshot } from '../client/src/engine/model/loader';
+import type { EngineInfo } from '../client/src/engine/model/snapshot';
 import {
   Tracker,
   engine,

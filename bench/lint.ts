@@ -1,6 +1,5 @@
 // Lints ../shared/corpus/real with Berth (the bundle as shipped) and dockerfile-utils in the same
-// run, a 200-line file alone, and the CLI over the whole corpus as one process. Figures only.
-import { spawnSync } from 'node:child_process';
+// process, and a 200-line file alone. Figures only. (berth-lint as a whole process: lint-cli.ts.)
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as os from 'node:os';
@@ -120,19 +119,6 @@ async function main(): Promise<void> {
   const single = Array.from({ length: 50 }, () => time(() => lint(file200)));
   console.log(`200-line file    ${median(single).toFixed(2)} ms per full lint (median of ${single.length})`);
 
-  const cli = await bundled('server/src/cli/main.ts', 'cli');
-  const files = names.map((n) => path.join(corpus, n));
-  const walls: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    walls.push(
-      time(() =>
-        spawnSync(process.execPath, [cli, '--format', 'json', '--failure-threshold', 'none', ...files]),
-      ),
-    );
-  }
-  console.log(
-    `CLI, one process over the corpus: ${median(walls).toFixed(0)} ms wall (median of ${walls.length})`,
-  );
   const record = (figure: Omit<Figure, 'bench' | 'unit'>) =>
     recordFigure({ bench: 'lint', unit: 'ms', ...figure });
   record({
@@ -144,7 +130,6 @@ async function main(): Promise<void> {
     target: '>= 10x',
   });
   record({ figure: '200-line file, full lint', value: median(single) });
-  record({ figure: 'CLI over the corpus, wall', value: median(walls) });
 }
 
 void main();

@@ -8,7 +8,12 @@ export interface LintSettings {
   severity: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>;
   /** Instructions read per file before linting stops; 0 reads them all. */
   maxInstructions?: number;
+  /** The language of findings, hovers and quick fixes; `auto` follows VS Code's display language. */
+  language?: LintLanguageSetting;
 }
+
+export const lintLanguageSettings = ['auto', 'en', 'zh-cn'] as const;
+export type LintLanguageSetting = (typeof lintLanguageSettings)[number];
 
 /**
  * Instructions read per file unless settings say otherwise: four times the largest of 211 real
@@ -32,7 +37,7 @@ export const defaultInlayHintSettings: InlayHintSettings = { variables: true, wo
 
 /** Initialization options the client passes when it starts the server. */
 export interface ServerInitOptions {
-  /** VS Code's display language, e.g. `en` or `zh-cn`; rule docs and hovers follow it. */
+  /** VS Code's display language, e.g. `en` or `zh-cn`: what `berth.lint.language: auto` means. */
   locale: string;
   /** The client answers EngineImagesRequest (common/engineImages.ts); other clients are never asked. */
   engineImages?: boolean;

@@ -1,6 +1,20 @@
 // Rule metadata shared by the language server, the CLI and the client (docs, settings UI).
 
-export type RuleCategory = 'layers' | 'cache' | 'volume' | 'expose' | 'correctness' | 'security' | 'style';
+export type RuleCategory =
+  | 'layers'
+  | 'cache'
+  | 'volume'
+  | 'expose'
+  | 'correctness'
+  | 'security'
+  | 'style'
+  // Compose files
+  | 'network'
+  | 'address'
+  | 'legacy'
+  | 'reachability'
+  | 'ports'
+  | 'live';
 
 /** LSP-style severities; `hint` is what hadolint calls `style`. */
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint';
@@ -27,4 +41,12 @@ export interface RuleMeta {
 /** `zh-cn`, `zh-CN`, `zh-hans`… → `zh-cn`; anything else → `en`. */
 export function ruleLanguage(locale: string | undefined): RuleLanguage {
   return locale !== undefined && /^zh(-cn|-hans|$)/i.test(locale) ? 'zh-cn' : 'en';
+}
+
+/** The language to speak: the `berth.lint.language` setting, or for `auto` (or none) the display language. */
+export function findingsLanguage(
+  setting: string | undefined,
+  displayLocale: string | undefined,
+): RuleLanguage {
+  return setting === 'en' || setting === 'zh-cn' ? setting : ruleLanguage(displayLocale);
 }

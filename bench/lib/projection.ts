@@ -1,10 +1,10 @@
 // What the three trees cost at first render and what expanding them would cost, measured on the
-// vscode-free projection (client/src/views/present) that the tree providers forward to. On first
-// render VS Code asks a provider for its roots and a TreeItem per root, nothing more; children are
-// computed only when a node is expanded, which this measures apart.
-import type { Snapshot } from '../../client/src/engine/model';
-import type { BerthNode, ViewId } from '../../client/src/views/present/nodes';
-import { childrenOf, present } from '../../client/src/views/present/project';
+// vscode-free projection (client/src/views/project.ts and each feature's tree/) that the tree
+// providers forward to. On first render VS Code asks a provider for its roots and a TreeItem per
+// root, nothing more; children are computed only when a node is expanded, which this measures apart.
+import type { Snapshot } from '../../client/src/engine/model/snapshot';
+import type { BerthNode, ViewId } from '../../client/src/shared/nodes';
+import { childrenOf, present } from '../../client/src/views/project';
 
 export interface ViewCost {
   view: ViewId;

@@ -3,9 +3,9 @@
 // is evaluated; VS Code may wait (for the extension's storage) between evaluation and activate().
 // Nothing is written to the channel until a Berth view shows: activation stays cheap.
 import type * as vscode from 'vscode';
-import type { FirstLoadMarks } from './engine/engineSession';
+import type { FirstLoadMarks } from './engine/live/firstLoad';
 import { log } from './log';
-import type { BerthNode } from './views/present/nodes';
+import type { BerthNode } from './shared/nodes';
 
 const moduleStart = performance.now();
 

@@ -16,17 +16,22 @@ import {
   type LintSettings,
   type ServerInitOptions,
 } from '../../common/protocol';
-import { ruleLanguage, type RuleLanguage } from '../../common/rules';
+import { findingsLanguage, type RuleLanguage } from '../../common/rules';
+import { composeCapabilities, ComposeServer } from './compose/language/server';
 import { codeActions } from './dockerfile/language/codeActions';
 import { toDiagnostic } from './dockerfile/language/diagnostics';
 import { hoverAt } from './dockerfile/language/hover';
 import { DockerfileFeatures } from './lsp/dockerfileFeatures';
+import { mergeCapabilities, routeLanguageRequests } from './lsp/languageRouter';
 import { LintScheduler } from './lsp/lintScheduler';
 import { surroundingsOf } from './workspace/surroundings';
 import { allRuleMeta } from './dockerfile/lint/registry';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+/** VS Code's display language, from initialize: what `berth.lint.language: auto` follows. */
+let displayLocale: string | undefined;
+/** The language findings, hovers and quick fixes speak now; follows berth.lint.language. */
 let lang: RuleLanguage = 'en';
 let settings: LintSettings = defaultLintSettings;
 let hintSettings: InlayHintSettings = defaultInlayHintSettings;
@@ -60,6 +65,15 @@ const scheduler = new LintScheduler(
   (message) => connection.console.error(message),
 );
 
+// Compose files share the connection, the document store and the berth.lint settings.
+const compose = new ComposeServer({
+  connection,
+  documents,
+  settings: () => settings,
+  lang: () => lang,
+  logError: (message) => connection.console.error(message),
+});
+
 function isLintSettings(value: unknown): value is LintSettings {
   const v = value as Partial<LintSettings> | null;
   return (
@@ -80,6 +94,7 @@ async function refreshSettings(): Promise<void> {
         { section: 'berth.inlayHints' },
       ])) as unknown[];
       settings = isLintSettings(lint) ? lint : defaultLintSettings;
+      lang = findingsLanguage(settings.language, displayLocale);
       hintSettings = isInlayHintSettings(hints) ? hints : defaultInlayHintSettings;
       features.refreshInlayHints();
     } catch (error) {
@@ -88,19 +103,24 @@ async function refreshSettings(): Promise<void> {
     }
   }
   settingsArrived = true;
-  for (const doc of documents.all()) scheduler.schedule(doc.uri);
+  compose.relintAll();
+  for (const doc of documents.all()) if (!compose.owns(doc.uri)) scheduler.schedule(doc.uri);
 }
 
 connection.onInitialize((params) => {
   const init = params.initializationOptions as Partial<ServerInitOptions> | undefined;
-  lang = ruleLanguage(init?.locale ?? params.locale);
+  displayLocale = init?.locale ?? params.locale;
+  lang = findingsLanguage(undefined, displayLocale);
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       hoverProvider: true,
-      ...features.capabilities(params.capabilities, init?.engineImages === true),
+      ...mergeCapabilities(
+        features.capabilities(params.capabilities, init?.engineImages === true),
+        composeCapabilities,
+      ),
     },
     serverInfo: { name: 'berth-dockerfile', version },
   };
@@ -121,27 +141,32 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(() => void refreshSettings());
 documents.onDidChangeContent(({ document }) => {
-  if (settingsArrived) scheduler.schedule(document.uri);
+  if (!settingsArrived) return;
+  if (compose.owns(document.uri)) compose.schedule(document.uri);
+  else scheduler.schedule(document.uri);
 });
 documents.onDidClose(({ document }) => {
   scheduler.forget(document.uri);
   features.forget(document.uri);
+  compose.forget(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
 connection.onCodeAction((params) => {
+  if (compose.owns(params.textDocument.uri)) return compose.codeActions(params);
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
   return codeActions(doc, scheduler.resultFor(doc).file, params.context.diagnostics, lang);
 });
 
 connection.onHover((params) => {
+  if (compose.owns(params.textDocument.uri)) return compose.hover(params);
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
   const result = scheduler.resultFor(doc);
   return hoverAt(result.file, settings.enable ? result.findings : [], params.position, lang);
 });
 
-features.register();
+routeLanguageRequests(connection, features, compose);
 documents.listen(connection);
 connection.listen();

@@ -1,7 +1,6 @@
 // Issue 4 (and 6) in a real VS Code: a diagnostic appears as you type, its quick fix edits the
-// text, hovers explain instructions and rules, and the language server comes back after a crash
-// or a restart command.
-import { existsSync, readFileSync } from 'node:fs';
+// text, hovers explain instructions and rules, the language server comes back after a crash or a
+// restart command, and berth.lint.language changes the language of findings at once.
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,71 +10,13 @@ import { guarded } from '../harness/evidence';
 import { languageServerPids, newLanguageServer } from '../harness/languageServer';
 import { expectOutput, expectProblem, problems } from '../harness/panel';
 import { runCommand } from '../harness/quickInput';
-import { plainText } from '../harness/text';
+import { setEnumSetting, setNumberSetting } from '../harness/settings';
 import { fixtureWorkspace, workbenchSuite } from '../harness/suite';
 import { waitFor } from '../harness/wait';
 
 const fixture = path.resolve(__dirname, '..', 'fixtures', 'e2e', 'lint');
 const mappingProblem = (mapping: string) =>
   `\`${mapping}\` is a publish mapping; it belongs to \`docker run -p ${mapping}\`.`;
-
-/**
- * Sets a number setting in the Settings editor, as a user does, waits for VS Code to write it to
- * the user's settings.json (closing the editor sooner drops the write), and goes back to `file`.
- */
-async function setNumberSetting(
-  page: Page,
-  userDataDir: string,
-  key: string,
-  value: number,
-  file: string,
-): Promise<void> {
-  await runCommand(page, 'Preferences: Open User Settings');
-  // The search box is a small editor that has the focus once the Settings editor is open.
-  const search = page.locator('.settings-editor .search-container .monaco-editor');
-  await page.locator('.settings-editor .search-container .monaco-editor.focused').waitFor();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type(key);
-  const input = page
-    .locator('.settings-editor .setting-item-number')
-    .filter({ hasText: 'Max Instructions' })
-    .locator('input');
-  // The list is drawn again when the search settles, which can take the focus from a box that
-  // was clicked too early (the typed value then went nowhere, or into the search): type until
-  // the box holds the value, putting the search back first if it was typed over.
-  await waitFor(`the Max Instructions box to hold ${value}`, async () => {
-    if (!plainText(await search.locator('.view-lines').innerText()).includes(key)) {
-      await search.click();
-      await page.keyboard.press('Control+A');
-      await page.keyboard.type(key);
-      return undefined;
-    }
-    if (!(await input.isVisible())) return undefined;
-    await input.click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(String(value));
-    return (await input.inputValue()) === String(value) ? true : undefined;
-  });
-  await input.press('Enter');
-  await waitFor(`${key} = ${value} in settings.json`, () =>
-    Promise.resolve(userSetting(userDataDir, key) === value ? true : undefined),
-  );
-  // VS Code shows Settings as a modal over the workbench: close it before going back.
-  const settings = page.locator('.settings-editor');
-  await waitFor('the Settings editor to close', async () => {
-    if (!(await settings.isVisible())) return true;
-    await page.keyboard.press('Escape');
-    return undefined;
-  });
-  await openFile(page, file);
-}
-
-/** The value of `key` in the user's settings.json, as the Settings editor wrote it. */
-function userSetting(userDataDir: string, key: string): unknown {
-  const file = path.join(userDataDir, 'User', 'settings.json');
-  if (!existsSync(file)) return undefined;
-  return (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>)[key];
-}
 
 /** Types `line` as a new last line of the active editor. */
 async function typeLastLine(page: Page, line: string): Promise<void> {
@@ -157,6 +98,7 @@ void describe('Dockerfile language features in a real VS Code', () => {
         w.page,
         w.server.userDataDir,
         'berth.lint.maxInstructions',
+        'Max Instructions',
         5,
         'long.Dockerfile',
       );
@@ -171,6 +113,7 @@ void describe('Dockerfile language features in a real VS Code', () => {
         w.page,
         w.server.userDataDir,
         'berth.lint.maxInstructions',
+        'Max Instructions',
         0,
         'long.Dockerfile',
       );
@@ -199,6 +142,46 @@ void describe('Dockerfile language features in a real VS Code', () => {
       assert.notEqual(third, second);
       await typeLastLine(w.page, 'EXPOSE 8082:82');
       await expectProblem(w.page, mappingProblem('8082:82'));
+    });
+  });
+
+  void test('berth.lint.language set to zh-cn in Settings turns the Problems row Chinese, same server', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    await guarded(w.page, 'lint-language', async () => {
+      await openFile(w.page, 'Dockerfile');
+      await typeLastLine(w.page, 'EXPOSE 8090:90');
+      await expectProblem(w.page, mappingProblem('8090:90'));
+      const servers = languageServerPids(w.server.extensionsDir);
+
+      await setEnumSetting(
+        w.page,
+        w.server.userDataDir,
+        'berth.lint.language',
+        'Language',
+        'zh-cn',
+        'Dockerfile',
+      );
+      const rows = await expectProblem(w.page, '`8090:90` 是发布映射，应该写在 `docker run -p 8090:90` 里。');
+      assert.ok(
+        !rows.some((row) => row.includes(mappingProblem('8090:90'))),
+        `no English row left: ${rows.join(' | ')}`,
+      );
+      assert.deepEqual(
+        languageServerPids(w.server.extensionsDir),
+        servers,
+        'no restart: the same server answers',
+      );
+
+      await setEnumSetting(
+        w.page,
+        w.server.userDataDir,
+        'berth.lint.language',
+        'Language',
+        'en',
+        'Dockerfile',
+      );
+      await expectProblem(w.page, mappingProblem('8090:90'));
     });
   });
 });

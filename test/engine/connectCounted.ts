@@ -1,9 +1,9 @@
-// Connects the way Berth does (client/src/engine/connection.ts) with a request counter, so a test
+// Connects the way Berth does (client/src/engine/transport/connect.ts) with a request counter, so a test
 // can prove how many Engine API calls something made, or that rejected input made none.
 import assert from 'node:assert/strict';
 import type Docker from 'dockerode';
-import { connect } from '../../client/src/engine/connection';
-import type { EngineInfo } from '../../client/src/engine/model';
+import { connect } from '../../client/src/engine/transport/connect';
+import type { EngineInfo } from '../../client/src/engine/model/snapshot';
 import { engineUnavailableReason, requireAll, socketPath } from '../harness/engine';
 
 export type CountedConnection =

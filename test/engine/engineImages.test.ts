@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { engineImages } from '../../client/src/lsp/engineImages';
-import type { EngineSession } from '../../client/src/engine/session';
+import type { EngineSession } from '../../client/src/engine/live/contract';
 import { engine, engineAvailable, runId, Tracker } from '../harness/engine';
 import { commitTestImage, removeTestImage } from '../harness/images';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type Docker from 'dockerode';
-import { AliasCache, loadAliases, loadSnapshot, loadVolumeSizes } from '../../client/src/engine/loader';
-import type { EngineInfo, Snapshot } from '../../client/src/engine/model';
+import { AliasCache, loadAliases, loadSnapshot, loadVolumeSizes } from '../../client/src/engine/model/loader';
+import type { EngineInfo, Snapshot } from '../../client/src/engine/model/snapshot';
 import { Tracker, createContainer, createNetwork, createVolume } from '../harness/engine';
 import { connectCounted } from './connectCounted';
 

@@ -1,27 +1,30 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type Docker from 'dockerode';
-import { AliasCache, loadAliases, loadSnapshot } from '../../client/src/engine/loader';
-import type { EngineInfo, Snapshot } from '../../client/src/engine/model';
+import { AliasCache, loadAliases, loadSnapshot } from '../../client/src/engine/model/loader';
+import type { EngineInfo, Snapshot } from '../../client/src/engine/model/snapshot';
+import { EngineOperationError, ValidationError } from '../../client/src/engine/operations/engineCall';
 import {
-  EngineOperationError,
-  ValidationError,
   connectContainer,
   createNetwork,
-  createVolume,
   disconnectContainer,
   previewNetworkPrune,
-  previewVolumePrune,
   pruneNetworks,
-  pruneVolumes,
-  removeContainer,
   removeNetwork,
+} from '../../client/src/engine/operations/networks';
+import {
+  createVolume,
+  previewVolumePrune,
+  pruneVolumes,
   removeVolume,
+} from '../../client/src/engine/operations/volumes';
+import {
+  removeContainer,
   restartContainer,
   startContainer,
   stopContainer,
-} from '../../client/src/engine/operations';
-import { messages } from '../../client/src/engine/validation';
+} from '../../client/src/engine/operations/containers';
+import { messages } from '../../client/src/engine/validation/messages';
 import {
   Tracker,
   createContainer,

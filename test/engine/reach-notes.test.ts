@@ -2,8 +2,8 @@
 // loaded with the engine layer's loader, and answered by analyzeReach. No packet is sent.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
-import { AliasCache, loadAliases, loadSnapshot } from '../../client/src/engine/loader';
-import type { EngineInfo, Snapshot } from '../../client/src/engine/model';
+import { AliasCache, loadAliases, loadSnapshot } from '../../client/src/engine/model/loader';
+import type { EngineInfo, Snapshot } from '../../client/src/engine/model/snapshot';
 import { analyzeReach } from '../../client/src/reach/analyze';
 import { connectToNetwork, createNetworkAndConnect } from '../../client/src/reach/engineActions';
 import {

@@ -4,12 +4,13 @@
 // The figures at full scale (1000/300/1000) are printed by `npm run bench` (bench/engine.ts).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { connect } from '../../client/src/engine/connection';
-import { createSession, reloadTiming } from '../../client/src/engine/engineSession';
-import type { LiveEngineSession } from '../../client/src/engine/engineSession';
-import { diffSnapshots, isEmptyDelta } from '../../client/src/engine/join';
-import { AliasCache, loadAliases, loadSnapshot } from '../../client/src/engine/loader';
-import type { Snapshot } from '../../client/src/engine/model';
+import { connect } from '../../client/src/engine/transport/connect';
+import { createSession } from '../../client/src/engine/live/liveSession';
+import { reloadTiming } from '../../client/src/engine/live/reloadScheduler';
+import type { LiveEngineSession } from '../../client/src/engine/live/liveSession';
+import { diffSnapshots, isEmptyDelta } from '../../client/src/engine/model/join';
+import { AliasCache, loadAliases, loadSnapshot } from '../../client/src/engine/model/loader';
+import type { Snapshot } from '../../client/src/engine/model/snapshot';
 import { eventsOf, makeBurst, planBurst } from '../../bench/lib/burst';
 import { removeSeeded, seedEngine } from '../../bench/lib/seed';
 import {

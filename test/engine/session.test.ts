@@ -5,9 +5,9 @@ import type { Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { createSession } from '../../client/src/engine/engineSession';
-import type { LiveEngineSession } from '../../client/src/engine/engineSession';
-import type { SnapshotDelta } from '../../client/src/engine/model';
+import { createSession } from '../../client/src/engine/live/liveSession';
+import type { LiveEngineSession } from '../../client/src/engine/live/liveSession';
+import type { SnapshotDelta } from '../../client/src/engine/model/snapshot';
 import {
   Tracker,
   createContainer,

@@ -12,10 +12,10 @@ import { after, before, describe, test } from 'node:test';
 import type { TestContext } from 'node:test';
 import { promisify } from 'node:util';
 import * as esbuild from 'esbuild';
-import { connect } from '../../client/src/engine/connection';
-import { createSession } from '../../client/src/engine/engineSession';
-import type { LiveEngineSession } from '../../client/src/engine/engineSession';
-import type { EngineProblem } from '../../client/src/engine/session';
+import { connect } from '../../client/src/engine/transport/connect';
+import { createSession } from '../../client/src/engine/live/liveSession';
+import type { LiveEngineSession } from '../../client/src/engine/live/liveSession';
+import type { EngineProblem } from '../../client/src/engine/problems/problem';
 import {
   Tracker,
   createContainer,
@@ -473,7 +473,7 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
       const bundle = path.join(dir, 'connection.js');
       await esbuild.build({
         stdin: {
-          contents: `export { connect } from ${JSON.stringify(path.join(repo, 'client/src/engine/connection'))};`,
+          contents: `export { connect } from ${JSON.stringify(path.join(repo, 'client/src/engine/transport/connect'))};`,
           resolveDir: repo,
           loader: 'ts',
         },

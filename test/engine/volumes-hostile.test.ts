@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import { describe, test } from 'node:test';
 import { pack, type Header } from 'tar-stream';
 import { ArchiveRejectedError } from '../../client/src/volumes/core/archiveRules';
-import { CancelledError } from '../../client/src/volumes/core/engineErrors';
+import { CancelledError } from '../../client/src/shared/failures';
 import type { RestoreMode } from '../../client/src/volumes/core/restore';
 import { createVolume, testLabels, uniqueName } from '../harness/engine';
 import { requireOrSkip } from '../harness/require';

@@ -1,10 +1,11 @@
 import type Docker from 'dockerode';
 import * as vscode from 'vscode';
-import type { Snapshot } from '../engine/model';
-import type { EngineSession } from '../engine/session';
+import { UserError } from '../shared/failures';
+import type { Snapshot } from '../engine/model/snapshot';
+import type { EngineSession } from '../engine/live/contract';
 import type { InspectKind } from '../inspect/uri';
 import type { BerthViews } from '../views';
-import type { BerthNode } from '../views/present/nodes';
+import type { BerthNode } from '../shared/nodes';
 
 export interface CommandContext {
   session: EngineSession;
@@ -12,15 +13,17 @@ export interface CommandContext {
   openInspect(kind: InspectKind, id: string, name: string): Promise<void>;
 }
 
-/** What VS Code passes: the clicked node and, from a tree with canSelectMany, the selection. */
+/**
+ * What VS Code passes: the clicked node and, from a tree with canSelectMany, the selection.
+ * `argument` is the first argument as it came, for commands that other callers pass a name or
+ * an id to.
+ */
 export type BerthCommand = (
   ctx: CommandContext,
   node: BerthNode | undefined,
   selection: readonly BerthNode[] | undefined,
+  argument: unknown,
 ) => Promise<void>;
-
-/** A failure the user can fix, said in our words (bad input, nothing to act on). */
-export class UserError extends Error {}
 
 export function dockerOf(ctx: CommandContext): Docker {
   const docker = ctx.session.docker;

@@ -1,5 +1,5 @@
 // Parsing of the free-text fields in Berth's input boxes. Pure, so the messages are unit-tested.
-import { t } from '../views/present/text';
+import { t } from '../shared/text';
 
 export function parseAliases(text: string): string[] {
   return text

@@ -1,14 +1,6 @@
-import { ValidationError, type BatchResult } from '../engine/operations';
-import { engineMessage } from '../ui/errors';
+import type { BatchResult } from '../engine/operations/engineCall';
 import { changing, type CommandContext } from './context';
-import { problemText } from './validate';
-
-/** A refusal in words the user reads: our own check translated, or the engine's text as it is. */
-export function failureText(error: unknown): string {
-  return error instanceof ValidationError
-    ? (problemText(error.problem) ?? error.message)
-    : engineMessage(error);
-}
+import { failureText } from './guard';
 
 /**
  * Runs one engine removal per item under a progress notice and reloads afterwards. Keeps going

@@ -1,10 +1,9 @@
 // Turns a clicked node, or nothing (Command Palette), into the engine object a command acts on.
 import * as vscode from 'vscode';
-import type { Container, Network, Snapshot, Volume } from '../engine/model';
+import type { Container, Network, Snapshot } from '../engine/model/snapshot';
 import { pickOne, type PickItem } from '../ui/pick';
-import { formatEndpointAddresses } from '../views/present/endpoints';
-import type { BerthNode } from '../views/present/nodes';
-import { volumeLabel, usageSummary } from '../views/present/volumes';
+import { formatEndpointAddresses } from '../shared/endpoints';
+import type { BerthNode } from '../shared/nodes';
 
 export function containerIdOf(node: BerthNode): string | undefined {
   switch (node.kind) {
@@ -21,10 +20,6 @@ export function containerIdOf(node: BerthNode): string | undefined {
 
 export function networkIdOf(node: BerthNode): string | undefined {
   return node.kind === 'network' || node.kind === 'endpoint' ? node.networkId : undefined;
-}
-
-export function volumeNameOf(node: BerthNode): string | undefined {
-  return node.kind === 'volume' || node.kind === 'usage' ? node.volumeName : undefined;
 }
 
 export function containerItem(container: Container): PickItem<Container> {
@@ -54,15 +49,7 @@ export function networkItem(network: Network): PickItem<Network> {
   };
 }
 
-export function volumeItem(volume: Volume): PickItem<Volume> {
-  return {
-    label: volumeLabel(volume),
-    description: `${volume.driver} · ${usageSummary(volume)}`,
-    value: volume,
-  };
-}
-
-const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
+export const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
 export async function pickContainer(
   snapshot: Snapshot,
@@ -80,15 +67,6 @@ export async function pickNetwork(
 ): Promise<Network | undefined> {
   const items = [...snapshot.networks.values()].filter(filter).sort(byName).map(networkItem);
   return pickOne(items, placeHolder, vscode.l10n.t('There is no network to choose from.'));
-}
-
-export async function pickVolume(
-  snapshot: Snapshot,
-  placeHolder: string,
-  filter: (volume: Volume) => boolean = () => true,
-): Promise<Volume | undefined> {
-  const items = [...snapshot.volumes.values()].filter(filter).sort(byName).map(volumeItem);
-  return pickOne(items, placeHolder, vscode.l10n.t('There is no volume to choose from.'));
 }
 
 /** The container of a node, or one the user picks; undefined when cancelled. */
@@ -112,15 +90,4 @@ export async function networkFor(
   const id = node && networkIdOf(node);
   if (id) return snapshot.networks.get(id);
   return pickNetwork(snapshot, placeHolder, filter);
-}
-
-export async function volumeFor(
-  snapshot: Snapshot,
-  node: BerthNode | undefined,
-  placeHolder: string,
-  filter?: (volume: Volume) => boolean,
-): Promise<Volume | undefined> {
-  const name = node && volumeNameOf(node);
-  if (name) return snapshot.volumes.get(name);
-  return pickVolume(snapshot, placeHolder, filter);
 }

@@ -1,16 +1,14 @@
 // The engine layer's input checks, worded for an input box: a message, or undefined when fine.
-import type { Network, Snapshot } from '../engine/model';
+import type { Network, Snapshot } from '../engine/model/snapshot';
+import { validateAliases, validateNetworkName, validateVolumeName } from '../engine/validation/names';
 import {
-  validateAliases,
   validateGateway,
   validateIpRange,
-  validateNetworkName,
   validateStaticIp,
   validateSubnet,
-  validateVolumeName,
-  type Validation,
-} from '../engine/validation';
-import { t } from '../views/present/text';
+} from '../engine/validation/addresses';
+import type { Validation } from '../engine/validation/messages';
+import { t } from '../shared/text';
 import { parseAliases } from './keyValues';
 
 /** The engine layer's templates are translated in l10n/fragments/engine.zh-cn.json. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { SnapshotDelta } from '../engine/model';
-import type { EngineSession } from '../engine/session';
+import type { SnapshotDelta } from '../engine/model/snapshot';
+import type { EngineSession } from '../engine/live/contract';
 import { engineMessage } from '../ui/errors';
 import { inspectPath, inspectScheme, parseInspectPath, type InspectKind, type InspectTarget } from './uri';
 

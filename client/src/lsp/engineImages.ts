@@ -1,7 +1,7 @@
 // The answer to the server's EngineImagesRequest: the tagged images on the engine the session is
 // connected to. No vscode import: tested against a real engine without an editor.
 import type { EngineImagesRequest } from '../../../common/engineImages';
-import type { EngineSession } from '../engine/session';
+import type { EngineSession } from '../engine/live/contract';
 
 /**
  * Lists the engine's tagged images (`GET /images/json`). Before the session connects (no Berth

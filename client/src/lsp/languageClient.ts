@@ -12,10 +12,12 @@ import {
   defaultInlayHintSettings,
   defaultMaxInstructions,
   type InlayHintSettings,
+  type LintLanguageSetting,
   type LintSettings,
   type ServerInitOptions,
 } from '../../../common/protocol';
-import type { EngineSession } from '../engine/session';
+import { composeSelector } from '../compose/documents';
+import type { EngineSession } from '../engine/live/contract';
 import { log } from '../log';
 import { engineImages } from './engineImages';
 
@@ -44,6 +46,7 @@ export async function startLanguageClient(
     documentSelector: [
       { language: 'dockerfile', scheme: 'file' },
       { language: 'dockerfile', scheme: 'untitled' },
+      ...composeSelector,
     ],
     initializationOptions,
     outputChannel: log(),
@@ -90,6 +93,7 @@ function readLintSettings(): LintSettings {
     disabledRules: config.get<string[]>('disabledRules', []),
     severity: config.get<LintSettings['severity']>('severity', {}),
     maxInstructions: config.get<number>('maxInstructions', defaultMaxInstructions),
+    language: config.get<LintLanguageSetting>('language', 'auto'),
   };
 }
 

@@ -2,7 +2,7 @@
 // edges labelled with what joins them. Built from the snapshot alone, with no markup: every
 // engine string (names, labels, images) is attacker-controlled and reaches the webview only as
 // data that the canvas draws as text, or escaped when exported as SVG.
-import type { Container, Snapshot } from '../engine/model';
+import type { Container, Snapshot } from '../engine/model/snapshot';
 
 export type NodeKind = 'network' | 'container' | 'port' | 'volume';
 export type EdgeKind = 'endpoint' | 'port' | 'mount' | 'joined';

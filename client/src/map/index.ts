@@ -1,13 +1,13 @@
 // The network map: one command that opens (or brings back) the map panel.
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/session';
-import { NetworkMapPanel } from './panel';
+import type { CommandTable } from '../commands/registry';
+import type { NetworkMap } from './panel';
 
-export function registerNetworkMap(context: vscode.ExtensionContext, session: EngineSession): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('berth.showNetworkMap', () => {
-      NetworkMapPanel.show(context, session);
-    }),
-    { dispose: () => NetworkMapPanel.disposeCurrent() },
-  );
+export function mapCommands(map: NetworkMap): CommandTable {
+  return {
+    'berth.showNetworkMap': {
+      run: () => Promise.resolve(map.show()),
+      failure: () => vscode.l10n.t('Opening the network map failed'),
+    },
+  };
 }

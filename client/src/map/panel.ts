@@ -1,8 +1,8 @@
 // The network map's one webview panel: it sends the graph model on every snapshot change and
 // acts on what the webview asks for (reveal, connect after a confirmation, export as SVG).
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/session';
-import { validateConnect } from '../engine/operations';
+import type { EngineSession } from '../engine/live/contract';
+import { validateConnect } from '../engine/operations/networks';
 import { connectToNetwork } from '../reach/engineActions';
 import { buildGraph } from './graphModel';
 import { mapHtml } from './html';
@@ -23,19 +23,38 @@ function webviewStrings(): Record<string, string> {
   };
 }
 
-export class NetworkMapPanel implements vscode.Disposable {
-  private static current: NetworkMapPanel | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+/** The one map panel of a session: opened on first use, brought back on the next. */
+export class NetworkMap implements vscode.Disposable {
+  private current: NetworkMapPanel | undefined;
 
-  static disposeCurrent(): void {
-    NetworkMapPanel.current?.dispose();
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly session: EngineSession,
+  ) {}
+
+  show(): void {
+    if (this.current) {
+      this.current.panel.reveal();
+      return;
+    }
+    this.current = NetworkMapPanel.open(this.context, this.session, (closed) => {
+      if (this.current === closed) this.current = undefined;
+    });
   }
 
-  static show(context: vscode.ExtensionContext, session: EngineSession): NetworkMapPanel {
-    if (NetworkMapPanel.current) {
-      NetworkMapPanel.current.panel.reveal();
-      return NetworkMapPanel.current;
-    }
+  dispose(): void {
+    this.current?.dispose();
+  }
+}
+
+class NetworkMapPanel implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+
+  static open(
+    context: vscode.ExtensionContext,
+    session: EngineSession,
+    onDispose: (panel: NetworkMapPanel) => void,
+  ): NetworkMapPanel {
     const roots = [
       vscode.Uri.joinPath(context.extensionUri, 'media', 'map'),
       vscode.Uri.joinPath(context.extensionUri, 'media', 'vendor'),
@@ -50,14 +69,14 @@ export class NetworkMapPanel implements vscode.Disposable {
         retainContextWhenHidden: false,
       },
     );
-    NetworkMapPanel.current = new NetworkMapPanel(panel, context, session);
-    return NetworkMapPanel.current;
+    return new NetworkMapPanel(panel, context, session, onDispose);
   }
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
     context: vscode.ExtensionContext,
     private readonly session: EngineSession,
+    private readonly onDispose: (panel: NetworkMapPanel) => void,
   ) {
     const webview = panel.webview;
     const media = (...parts: string[]) =>
@@ -156,7 +175,7 @@ export class NetworkMapPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (NetworkMapPanel.current === this) NetworkMapPanel.current = undefined;
+    this.onDispose(this);
     for (const d of this.disposables.splice(0)) d.dispose();
     this.panel.dispose();
   }

@@ -3,7 +3,7 @@
 // user-defined networks (and through legacy links on the default bridge); host, none and
 // container:X modes change whose stack is used; internal networks have no way out; a bridge
 // with inter-container communication disabled drops traffic between its containers.
-import type { Container, Endpoint, Network } from '../engine/model';
+import type { Container, Endpoint, Network } from '../engine/model/snapshot';
 import { proposeFixes } from './fixes';
 import { publishedPortPaths } from './ports';
 import { findContainer, isRunning, resolveStack, type ContainerIndex } from './stack';

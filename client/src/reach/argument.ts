@@ -1,8 +1,5 @@
 // What the command receives: the tree's container or endpoint node (`containerId`), `{ container }`
 // from other callers, a bare id, or nothing from the palette.
-import type { Container } from '../engine/model';
-
-export type ConnectivityArgument = string | { container: Container } | { containerId: string } | undefined;
 
 export function containerIdOf(arg: unknown): string | undefined {
   if (typeof arg === 'string') return arg || undefined;

@@ -1,8 +1,8 @@
 // Berth: Check Connectivity To…: pick A (unless the tree gave it) and B, show the verdict with
 // every reason, and offer the fixes as buttons that act only after a confirmation.
 import * as vscode from 'vscode';
-import type { Container, Snapshot } from '../engine/model';
-import type { EngineSession } from '../engine/session';
+import type { Container, Snapshot } from '../engine/model/snapshot';
+import type { EngineSession } from '../engine/live/contract';
 import { analyzeReach } from './analyze';
 import { containerIdOf } from './argument';
 import { connectToNetwork, createNetworkAndConnect } from './engineActions';

@@ -3,14 +3,9 @@
 // tests run them. Errors carry the engine's own message (EngineOperationError) or say what is
 // wrong before anything is sent (ValidationError).
 import type Docker from 'dockerode';
-import type { Snapshot } from '../engine/model';
-import {
-  connectContainer,
-  createNetwork,
-  disconnectContainer,
-  engineMessage,
-  EngineOperationError,
-} from '../engine/operations';
+import type { Snapshot } from '../engine/model/snapshot';
+import { connectContainer, createNetwork, disconnectContainer } from '../engine/operations/networks';
+import { engineMessage, EngineOperationError } from '../engine/operations/engineCall';
 
 export async function connectToNetwork(
   docker: Docker,

@@ -1,6 +1,6 @@
 // The one-click repairs: put A and B on one user-defined network, where they reach each other by
 // IP and by name (the notes' `docker network connect my_net ...`).
-import type { Container, Network } from '../engine/model';
+import type { Container, Network } from '../engine/model/snapshot';
 import type { Fix } from './types';
 
 /** A network a container can be connected to and that gives both IP and names. */

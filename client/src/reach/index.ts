@@ -1,13 +1,12 @@
 // "Can A reach B?": the command that asks and answers from engine state.
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/session';
-import type { ConnectivityArgument } from './argument';
+import type { CommandTable } from '../commands/registry';
 import { checkConnectivity } from './command';
 
-export function registerReachability(context: vscode.ExtensionContext, session: EngineSession): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('berth.container.checkConnectivity', (arg: ConnectivityArgument) =>
-      checkConnectivity(session, arg),
-    ),
-  );
-}
+export const reachCommands: CommandTable = {
+  'berth.container.checkConnectivity': {
+    // The tree passes its node; other callers a container, its id or `{ container }`.
+    run: (ctx, _node, _selection, argument) => checkConnectivity(ctx.session, argument),
+    failure: () => vscode.l10n.t('Checking connectivity failed'),
+  },
+};

@@ -1,7 +1,7 @@
 // The way around a missing shared network: ports B publishes on the host (`-p`). A container
 // reaches the host at its network's gateway, so it gets through unless the port is bound to the
 // host's loopback or A sits only on internal networks (no route out of them).
-import type { Container, Network, PortBinding } from '../engine/model';
+import type { Container, Network, PortBinding } from '../engine/model/snapshot';
 import type { Reason } from './types';
 
 export interface HostPortPaths {

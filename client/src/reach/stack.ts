@@ -1,6 +1,6 @@
 // Which container's network stack a container really uses: `--network container:X` gives it X's
 // interfaces, addresses and DNS names, so reachability is decided for X instead.
-import type { Container, Snapshot } from '../engine/model';
+import type { Container, Snapshot } from '../engine/model/snapshot';
 
 export type ContainerIndex = Pick<Snapshot, 'containers' | 'networks'>;
 

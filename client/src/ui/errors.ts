@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { engineMessage } from '../engine/operations';
+import { engineMessage } from '../engine/operations/engineCall';
 import { log } from '../log';
 
 export { engineMessage };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/session';
-import type { BerthNode } from './present/nodes';
+import type { EngineSession } from '../engine/live/contract';
+import type { BerthNode } from '../shared/nodes';
 
 /** Our own mime type: the value is a JSON array of container ids. */
 export const containerIdsMime = 'application/vnd.berth.container-ids';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/session';
+import type { EngineSession } from '../engine/live/contract';
 import { log } from '../log';
 import type { EngineStatus } from './engineStatus';
 

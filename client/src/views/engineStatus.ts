@@ -1,11 +1,12 @@
 // What the views say about the connection. VS Code hides a view's welcome content while the view
 // has a `message`, so while the engine is unreachable each view shows the exact problem as its
 // message and offers Retry, Switch Context and Show Output as tree items instead.
-import { Emitter } from '../engine/events';
-import type { ConnectionState, EngineProblem, EngineSession } from '../engine/session';
-import { actionNodes } from './present/actions';
-import type { BerthNode } from './present/nodes';
-import { sentence, t } from './present/text';
+import { Emitter } from '../engine/live/emitter';
+import type { ConnectionState, EngineSession } from '../engine/live/contract';
+import type { EngineProblem } from '../engine/problems/problem';
+import { actionNodes } from './hintsAndActions';
+import type { BerthNode } from '../shared/nodes';
+import { sentence, t } from '../shared/text';
 
 /** The problem to show: kept while a retry is under way, so the views do not flicker. */
 export function shownProblem(

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/session';
+import type { EngineSession } from '../engine/live/contract';
 import { log } from '../log';
 import { startup } from '../perf';
 import { ContainerDragController, NetworkDropController, type ConnectRequest } from './dragAndDrop';
 import { trackEngineState } from './engineState';
 import { EngineStatus } from './engineStatus';
-import { keys, type BerthNode, type ViewId } from './present/nodes';
+import { keys, type BerthNode, type ViewId } from '../shared/nodes';
+import type { VolumeFolderLister } from '../volumes/tree/files';
 import { BerthTreeProvider } from './tree';
 
 export interface BerthViews {
@@ -16,24 +17,30 @@ export interface BerthViews {
   reveal(view: ViewId, key: string): Promise<void>;
 }
 
+/** What the views ask of the rest of Berth: a drop on a network, a volume folder's entries. */
+export interface ViewActions {
+  connect: ConnectRequest;
+  listFolder: VolumeFolderLister;
+}
+
 /** Creates the three views; engine I/O starts the first time any of them is visible. */
 export function registerViews(
   session: EngineSession,
-  connect: ConnectRequest,
+  actions: ViewActions,
   subscriptions: vscode.Disposable[],
 ): BerthViews {
   const status = new EngineStatus(session);
   const providers = {
-    networks: new BerthTreeProvider('networks', session, status),
-    volumes: new BerthTreeProvider('volumes', session, status),
-    containers: new BerthTreeProvider('containers', session, status),
+    networks: new BerthTreeProvider('networks', session, status, actions.listFolder),
+    volumes: new BerthTreeProvider('volumes', session, status, actions.listFolder),
+    containers: new BerthTreeProvider('containers', session, status, actions.listFolder),
   };
   const treeViews = {
     networks: vscode.window.createTreeView('berth.networks', {
       treeDataProvider: startup.timeFirstRender(providers.networks),
       canSelectMany: true,
       showCollapseAll: true,
-      dragAndDropController: new NetworkDropController(session, connect),
+      dragAndDropController: new NetworkDropController(session, actions.connect),
     }),
     volumes: vscode.window.createTreeView('berth.volumes', {
       treeDataProvider: providers.volumes,
@@ -61,10 +68,6 @@ export function registerViews(
       }),
     );
   }
-  subscriptions.push(
-    // Other parts of Berth (the network map) show an engine object in its view with this.
-    vscode.commands.registerCommand('berth.reveal', (target: unknown) => revealTarget(views, target)),
-  );
   const views: BerthViews = {
     providers,
     treeViews,
@@ -81,7 +84,8 @@ export function registerViews(
   return views;
 }
 
-async function revealTarget(views: BerthViews, target: unknown): Promise<void> {
+/** `{ kind, id }` from another part of Berth (the network map): selects that object in its view. */
+export async function revealTarget(views: BerthViews, target: unknown): Promise<void> {
   if (typeof target !== 'object' || target === null) return;
   const { kind, id } = target as { kind?: unknown; id?: unknown };
   if (typeof id !== 'string') return;

@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/session';
-import type { Snapshot } from '../engine/model';
+import type { EngineSession } from '../engine/live/contract';
+import type { Snapshot } from '../engine/model/snapshot';
 import type { EngineStatus } from './engineStatus';
-import type { BerthNode, Presentation, ViewId } from './present/nodes';
-import { presentAction } from './present/actions';
-import { affectedNodes, childrenOf, present } from './present/project';
-import { volumeFileNodes } from './present/volumeFiles';
-import { listVolumeDir } from '../volumes';
-import { volumeUri } from '../volumes/uri';
-import { engineMessage } from '../ui/errors';
+import type { BerthNode, Presentation, ViewId, VolumeFileNode } from '../shared/nodes';
+import { presentAction } from './hintsAndActions';
+import { affectedNodes, childrenOf, present } from './project';
+import { volumeFolderChildren, type VolumeFolderLister } from '../volumes/tree/files';
+import { volumeUri } from '../volumes/files/uri';
 
 /**
  * Projects the session's snapshot into one view. Nodes are interned by key so the tree keeps the
@@ -25,6 +23,7 @@ export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vs
     readonly view: ViewId,
     private readonly session: EngineSession,
     private readonly status: EngineStatus,
+    private readonly listFolder: VolumeFolderLister,
   ) {
     this.subscriptions.push(
       this.changed,
@@ -73,33 +72,9 @@ export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vs
   }
 
   /** A volume folder's entries, listed from the engine when the user expands it. */
-  private async fileChildren(node: Extract<BerthNode, { kind: 'file' }>): Promise<BerthNode[]> {
-    try {
-      const listing = await listVolumeDir(node.volumeName, node.path);
-      const children: BerthNode[] = volumeFileNodes(node, listing.entries);
-      if (listing.truncated)
-        children.push({
-          kind: 'hint',
-          hint: 'truncated',
-          key: `${node.key}/hint:truncated`,
-          parentKey: node.key,
-          label: vscode.l10n.t('Only the first {0} entries are shown', listing.entries.length),
-          detail: vscode.l10n.t('Use "Browse Files" or a backup to see everything.'),
-          tone: 'info',
-        });
-      return children.map((fresh) => this.intern(fresh));
-    } catch (error) {
-      const failure: BerthNode = {
-        kind: 'hint',
-        hint: 'error',
-        key: `${node.key}/hint:error`,
-        parentKey: node.key,
-        label: vscode.l10n.t('Cannot list this folder'),
-        detail: engineMessage(error),
-        tone: 'warning',
-      };
-      return [this.intern(failure)];
-    }
+  private async fileChildren(node: VolumeFileNode): Promise<BerthNode[]> {
+    const children = await volumeFolderChildren(this.listFolder, node);
+    return children.map((fresh) => this.intern(fresh));
   }
 
   getParent(node: BerthNode): BerthNode | undefined {

@@ -1,33 +1,55 @@
 import { isFailureThreshold, type FailureThreshold } from '../dockerfile/lint/config';
 
-export type OutputFormat = 'text' | 'json' | 'sarif' | 'checkstyle';
+export const outputFormats = ['text', 'json', 'sarif', 'checkstyle', 'gnu', 'codeclimate', 'junit'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
 
 export interface CliOptions {
+  /** Files and folders to lint; `-` (standard input) is not among them but sets `stdin`. */
   paths: string[];
+  stdin: boolean;
+  /** The name standard input is reported under, and where its config and .dockerignore are looked up. */
+  stdinFilename: string | undefined;
   format: OutputFormat;
+  /** Whether --format was given: --list-rules prints text unless asked for json. */
+  formatGiven: boolean;
   config: string | undefined;
   failureThreshold: FailureThreshold | undefined;
   listRules: boolean;
   lang: 'en' | 'zh-cn';
   /** Unset: the linter's default. */
   maxInstructions: number | undefined;
+  /** --color / --no-color; unset: decided by the terminal and the environment. */
+  color: boolean | undefined;
   help: boolean;
+  version: boolean;
 }
 
 export class UsageError extends Error {}
 
-const formats: readonly OutputFormat[] = ['text', 'json', 'sarif', 'checkstyle'];
+function isOutputFormat(value: string): value is OutputFormat {
+  return (outputFormats as readonly string[]).includes(value);
+}
 
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
     paths: [],
+    stdin: false,
+    stdinFilename: undefined,
     format: 'text',
+    formatGiven: false,
     config: undefined,
     failureThreshold: undefined,
     listRules: false,
     lang: 'en',
     maxInstructions: undefined,
+    color: undefined,
     help: false,
+    version: false,
+  };
+  const addPath = (p: string): void => {
+    if (p !== '-') options.paths.push(p);
+    else if (options.stdin) throw new UsageError('- (standard input) is given twice');
+    else options.stdin = true;
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -44,15 +66,20 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--help':
         options.help = true;
         break;
+      case '-v':
+      case '--version':
+        options.version = true;
+        break;
       case '--list-rules':
         options.listRules = true;
         break;
       case '-f':
       case '--format': {
         const v = value();
-        if (!formats.includes(v as OutputFormat))
-          throw new UsageError(`--format must be one of ${formats.join(', ')}, not "${v}"`);
-        options.format = v as OutputFormat;
+        if (!isOutputFormat(v))
+          throw new UsageError(`--format must be one of ${outputFormats.join(', ')}, not "${v}"`);
+        options.format = v;
+        options.formatGiven = true;
         break;
       }
       case '-c':
@@ -84,35 +111,30 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         options.maxInstructions = Number(v);
         break;
       }
+      case '--stdin-filename': {
+        const v = value();
+        if (v === '') throw new UsageError('--stdin-filename needs a file name');
+        options.stdinFilename = v;
+        break;
+      }
+      case '--color':
+        options.color = true;
+        break;
+      case '--no-color':
+        options.color = false;
+        break;
       case '--':
-        options.paths.push(...argv.slice(i + 1));
+        argv.slice(i + 1).forEach(addPath);
         i = argv.length;
         break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg} (see --help)`);
-        options.paths.push(arg);
+        addPath(arg);
     }
   }
+  if (options.stdinFilename !== undefined && !options.stdin)
+    throw new UsageError('--stdin-filename names standard input: give - among the files to read it');
+  if (options.listRules && options.formatGiven && options.format !== 'text' && options.format !== 'json')
+    throw new UsageError(`--list-rules prints text or json, not ${options.format}`);
   return options;
 }
-
-export const helpText = `Usage: berth-lint [options] <file|folder>...
-
-Lints Dockerfiles. Folders are searched for Dockerfile, Dockerfile.*, *.Dockerfile,
-*.dockerfile and Containerfile.
-
-Options:
-  -f, --format <text|json|sarif|checkstyle>   output format (default: text)
-  -c, --config <file>                         a .hadolint.yaml to use (default: the nearest
-                                              one above each Dockerfile)
-  -t, --failure-threshold <error|warning|info|style|none>
-                                              exit 1 when a finding is at least this severe
-                                              (default: the config's, else info)
-      --list-rules                            list every rule and exit
-      --lang <en|zh-cn>                       language of messages (default: en)
-      --max-instructions <n>                  stop linting a file after n instructions, with
-                                              a notice (default: 1000; 0 reads them all)
-  -h, --help                                  show this help
-
-Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error.
-`;

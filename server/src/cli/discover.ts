@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { isComposeFileName } from '../compose/project';
 import { UsageError } from './args';
 
 const dockerfileName = /^(?:(?:Dockerfile|Containerfile)(?:\..+)?|.+\.[Dd]ockerfile)$/;
@@ -9,7 +10,7 @@ export function isDockerfileName(name: string): boolean {
   return dockerfileName.test(name);
 }
 
-/** Files named on the command line, plus Dockerfiles found under named folders, sorted. */
+/** Files named on the command line, plus Dockerfiles and Compose files under named folders, sorted. */
 export function discover(paths: readonly string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
@@ -19,7 +20,8 @@ export function discover(paths: readonly string[]): string[] {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skippedDirs.has(entry.name)) walk(full);
-      } else if (entry.isFile() && isDockerfileName(entry.name)) out.push(full);
+      } else if (entry.isFile() && (isDockerfileName(entry.name) || isComposeFileName(entry.name)))
+        out.push(full);
     }
   };
   for (const p of paths) {

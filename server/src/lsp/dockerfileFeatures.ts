@@ -1,12 +1,40 @@
-// Wires the Dockerfile language features to the connection: what the server declares, and one
-// handler per request, each handing one parsed document to its module in dockerfile/language.
+// The Dockerfile language features as the server offers them: what it declares, and one method
+// per request, each handing one parsed document to its module in dockerfile/language. The
+// connection handlers that call them are registered once, in languageRouter.ts.
 import {
   LSPErrorCodes,
   ResponseError,
   type ClientCapabilities,
+  type CompletionItem,
+  type CompletionParams,
   type Connection,
+  type DefinitionParams,
+  type DocumentFormattingParams,
+  type DocumentHighlight,
+  type DocumentHighlightParams,
+  type DocumentLink,
+  type DocumentLinkParams,
+  type DocumentOnTypeFormattingParams,
+  type DocumentRangeFormattingParams,
+  type DocumentSymbol,
+  type DocumentSymbolParams,
+  type FoldingRange,
+  type FoldingRangeParams,
+  type InlayHint,
+  type InlayHintParams,
+  type Location,
+  type PrepareRenameParams,
+  type PrepareRenameResult,
+  type ReferenceParams,
+  type RenameParams,
+  type SemanticTokens,
+  type SemanticTokensParams,
   type ServerCapabilities,
+  type SignatureHelp,
+  type SignatureHelpParams,
   type TextDocuments,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EngineImagesRequest } from '../../../common/engineImages';
@@ -66,7 +94,7 @@ export class DockerfileFeatures {
     this.canRefreshInlayHints = client.workspace?.inlayHint?.refreshSupport === true;
     return {
       completionProvider: { triggerCharacters: [' ', '$', '{', '-', '=', ',', ':'] },
-      documentSymbolProvider: { label: 'Dockerfile' },
+      documentSymbolProvider: { label: 'Berth' },
       foldingRangeProvider: true,
       documentFormattingProvider: true,
       documentRangeFormattingProvider: true,
@@ -82,73 +110,86 @@ export class DockerfileFeatures {
     };
   }
 
-  register(): void {
-    const { connection } = this;
-    connection.onCompletion((params) =>
-      this.with(params.textDocument.uri, Promise.resolve([]), (doc) =>
-        complete(doc, params.position, {
-          lang: this.settings.lang(),
-          snippets: this.snippets,
-          images: () => this.engineImages(),
-        }),
-      ),
+  completion(params: CompletionParams): Promise<CompletionItem[]> {
+    return this.with(params.textDocument.uri, Promise.resolve([]), (doc) =>
+      complete(doc, params.position, {
+        lang: this.settings.lang(),
+        snippets: this.snippets,
+        images: () => this.engineImages(),
+      }),
     );
-    connection.onDocumentSymbol((params) => this.with(params.textDocument.uri, [], documentSymbols));
-    connection.onFoldingRanges((params) =>
-      this.with(params.textDocument.uri, [], (doc) => foldingRanges(doc, this.folding)),
+  }
+
+  documentSymbols(params: DocumentSymbolParams): DocumentSymbol[] {
+    return this.with(params.textDocument.uri, [], documentSymbols);
+  }
+
+  foldingRanges(params: FoldingRangeParams): FoldingRange[] {
+    return this.with(params.textDocument.uri, [], (doc) => foldingRanges(doc, this.folding));
+  }
+
+  formatting(params: DocumentFormattingParams): TextEdit[] {
+    return this.with(params.textDocument.uri, [], (doc) => new Formatter(doc, params.options).format());
+  }
+
+  rangeFormatting(params: DocumentRangeFormattingParams): TextEdit[] {
+    return this.with(params.textDocument.uri, [], (doc) =>
+      new Formatter(doc, params.options).format(params.range.start.line, params.range.end.line),
     );
-    connection.onDocumentFormatting((params) =>
-      this.with(params.textDocument.uri, [], (doc) => new Formatter(doc, params.options).format()),
+  }
+
+  onTypeFormatting(params: DocumentOnTypeFormattingParams): TextEdit[] {
+    return this.with(params.textDocument.uri, [], (doc) =>
+      new Formatter(doc, params.options).onType(params.position, params.ch),
     );
-    connection.onDocumentRangeFormatting((params) =>
-      this.with(params.textDocument.uri, [], (doc) =>
-        new Formatter(doc, params.options).format(params.range.start.line, params.range.end.line),
-      ),
+  }
+
+  definition(params: DefinitionParams): Location[] {
+    return this.with(params.textDocument.uri, [], (doc) => definition(doc, params.position));
+  }
+
+  references(params: ReferenceParams): Location[] {
+    return this.with(params.textDocument.uri, [], (doc) =>
+      references(doc, params.position, params.context.includeDeclaration),
     );
-    connection.onDocumentOnTypeFormatting((params) =>
-      this.with(params.textDocument.uri, [], (doc) =>
-        new Formatter(doc, params.options).onType(params.position, params.ch),
-      ),
+  }
+
+  highlights(params: DocumentHighlightParams): DocumentHighlight[] {
+    return this.with(params.textDocument.uri, [], (doc) => highlights(doc, params.position));
+  }
+
+  prepareRename(params: PrepareRenameParams): PrepareRenameResult | null {
+    return this.with(params.textDocument.uri, null, (doc) =>
+      orRefuse(prepareRename(doc, params.position, this.settings.lang())),
     );
-    connection.onDefinition((params) =>
-      this.with(params.textDocument.uri, [], (doc) => definition(doc, params.position)),
+  }
+
+  rename(params: RenameParams): WorkspaceEdit | null {
+    return this.with(params.textDocument.uri, null, (doc) => ({
+      changes: { [doc.uri]: orRefuse(rename(doc, params.position, params.newName, this.settings.lang())) },
+    }));
+  }
+
+  links(params: DocumentLinkParams): DocumentLink[] {
+    return this.with(params.textDocument.uri, [], (doc) =>
+      documentLinks(doc, buildContextOf(doc.uri), this.settings.lang()),
     );
-    connection.onReferences((params) =>
-      this.with(params.textDocument.uri, [], (doc) =>
-        references(doc, params.position, params.context.includeDeclaration),
-      ),
+  }
+
+  signatureHelp(params: SignatureHelpParams): SignatureHelp | null {
+    return this.with(params.textDocument.uri, null, (doc) =>
+      signatureHelp(doc, params.position, this.settings.lang()),
     );
-    connection.onDocumentHighlight((params) =>
-      this.with(params.textDocument.uri, [], (doc) => highlights(doc, params.position)),
+  }
+
+  inlayHints(params: InlayHintParams): InlayHint[] {
+    return this.with(params.textDocument.uri, [], (doc) =>
+      inlayHints(doc, params.range, this.settings.inlayHints(), this.settings.lang()),
     );
-    connection.onPrepareRename((params) =>
-      this.with(params.textDocument.uri, null, (doc) =>
-        orRefuse(prepareRename(doc, params.position, this.settings.lang())),
-      ),
-    );
-    connection.onRenameRequest((params) =>
-      this.with(params.textDocument.uri, null, (doc) => ({
-        changes: { [doc.uri]: orRefuse(rename(doc, params.position, params.newName, this.settings.lang())) },
-      })),
-    );
-    connection.onDocumentLinks((params) =>
-      this.with(params.textDocument.uri, [], (doc) =>
-        documentLinks(doc, buildContextOf(doc.uri), this.settings.lang()),
-      ),
-    );
-    connection.onSignatureHelp((params) =>
-      this.with(params.textDocument.uri, null, (doc) =>
-        signatureHelp(doc, params.position, this.settings.lang()),
-      ),
-    );
-    connection.languages.inlayHint.on((params) =>
-      this.with(params.textDocument.uri, [], (doc) =>
-        inlayHints(doc, params.range, this.settings.inlayHints(), this.settings.lang()),
-      ),
-    );
-    connection.languages.semanticTokens.on((params) =>
-      this.with(params.textDocument.uri, { data: [] }, semanticTokens),
-    );
+  }
+
+  semanticTokens(params: SemanticTokensParams): SemanticTokens {
+    return this.with(params.textDocument.uri, { data: [] }, semanticTokens);
   }
 
   /** The inlay hint settings changed: the client asks for the hints again. */

@@ -1,23 +1,38 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { emptyConfig, parseHadolintConfig, type HadolintConfig } from '../dockerfile/lint/config';
+import {
+  emptyConfig,
+  parseHadolintConfig,
+  type HadolintConfig,
+  type ParseYaml,
+} from '../dockerfile/lint/config';
 
 const configNames = ['.hadolint.yaml', '.hadolint.yml'];
+
+/** The `.hadolint.yaml` (or `.yml`) in `dir` itself, or undefined. */
+export function hadolintConfigIn(dir: string): string | undefined {
+  for (const name of configNames) {
+    const candidate = path.join(dir, name);
+    if (fs.existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
 
 /** The nearest `.hadolint.yaml` from `dir` upwards, or undefined. */
 export function findHadolintConfig(dir: string): string | undefined {
   for (let d = dir; ; d = path.dirname(d)) {
-    for (const name of configNames) {
-      const candidate = path.join(d, name);
-      if (fs.existsSync(candidate)) return candidate;
-    }
+    const found = hadolintConfigIn(d);
+    if (found) return found;
     if (path.dirname(d) === d) return undefined;
   }
 }
 
-export function loadConfig(file: string): { config: HadolintConfig; error: string | undefined } {
+export function loadConfig(
+  file: string,
+  parseYaml: ParseYaml,
+): { config: HadolintConfig; error: string | undefined } {
   try {
-    return { config: parseHadolintConfig(fs.readFileSync(file, 'utf8')), error: undefined };
+    return { config: parseHadolintConfig(fs.readFileSync(file, 'utf8'), parseYaml), error: undefined };
   } catch (err) {
     return { config: emptyConfig, error: `${file}: ${err instanceof Error ? err.message : String(err)}` };
   }

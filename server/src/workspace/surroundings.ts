@@ -1,9 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import { emptyConfig, type HadolintConfig } from '../dockerfile/lint/config';
-import { findHadolintConfig, loadConfig } from './hadolintConfig';
 import type { LintEnvironment } from '../dockerfile/lint/context';
+import { findHadolintConfig, loadConfig } from './hadolintConfig';
 
 export interface FileSurroundings {
   env: LintEnvironment;
@@ -22,7 +23,9 @@ export function surroundingsOf(uri: string): FileSurroundings {
     return { env: {}, config: emptyConfig, configError: undefined };
   }
   const configFile = findHadolintConfig(dir);
-  const { config, error } = configFile ? loadConfig(configFile) : { config: emptyConfig, error: undefined };
+  const { config, error } = configFile
+    ? loadConfig(configFile, parseYaml)
+    : { config: emptyConfig, error: undefined };
   const hasDockerignore = fs.existsSync(path.join(dir, '.dockerignore'));
   return { env: { hasDockerignore }, config, configError: error };
 }

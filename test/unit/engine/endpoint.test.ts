@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { EndpointError, listContexts, resolveEndpoint } from '../../../client/src/engine/endpoint';
+import { EndpointError, listContexts, resolveEndpoint } from '../../../client/src/engine/transport/endpoint';
 
 const root = mkdtempSync(join(tmpdir(), 'berth-docker-config-'));
 after(() => rmSync(root, { recursive: true, force: true }));

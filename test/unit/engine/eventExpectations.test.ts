@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { EventExpectations, recheckDelaysMs } from '../../../client/src/engine/eventExpectations';
-import type { EngineEvent } from '../../../client/src/engine/eventStream';
-import type { RawContainer } from '../../../client/src/engine/mapping';
+import { EventExpectations, recheckDelaysMs } from '../../../client/src/engine/live/eventExpectations';
+import type { EngineEvent } from '../../../client/src/engine/live/eventStream';
+import type { RawContainer } from '../../../client/src/engine/model/mapping';
 
 const networkEvent = (action: string, network: string, container: string): EngineEvent => ({
   Type: 'network',

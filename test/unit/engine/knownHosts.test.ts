@@ -10,7 +10,7 @@ import {
   parseKnownHosts,
   preferredHostKeyAlgorithms,
   verifyHostKey,
-} from '../../../client/src/engine/ssh/knownHosts';
+} from '../../../client/src/engine/transport/ssh/knownHosts';
 
 /** An ssh-ed25519 public key blob: string "ssh-ed25519", then string of the 32 raw bytes. */
 function ed25519Blob(): Buffer {

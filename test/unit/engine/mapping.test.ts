@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diffSnapshots, joinSnapshot } from '../../../client/src/engine/join';
+import { diffSnapshots, joinSnapshot } from '../../../client/src/engine/model/join';
 import {
   containerNames,
   healthFromStatus,
@@ -9,8 +9,8 @@ import {
   mapContainer,
   mapVolume,
   networkModeOf,
-} from '../../../client/src/engine/mapping';
-import type { RawContainer } from '../../../client/src/engine/mapping';
+} from '../../../client/src/engine/model/mapping';
+import type { RawContainer } from '../../../client/src/engine/model/mapping';
 
 const info = { version: '20.10', apiVersion: '1.41', os: 'linux', arch: 'amd64', endpointLabel: 'default' };
 

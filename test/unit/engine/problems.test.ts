@@ -6,9 +6,10 @@ import type { AddressInfo, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { connect } from '../../../client/src/engine/connection';
-import { parseHost } from '../../../client/src/engine/endpoint';
-import { ApiVersionError, classifyError, compareApiVersions } from '../../../client/src/engine/problems';
+import { connect } from '../../../client/src/engine/transport/connect';
+import { parseHost } from '../../../client/src/engine/transport/endpoint';
+import { classifyError } from '../../../client/src/engine/problems/classify';
+import { ApiVersionError, compareApiVersions } from '../../../client/src/engine/problems/errors';
 import { engineAvailable } from '../../harness/engine';
 
 const dir = mkdtempSync(join(tmpdir(), 'berth-problems-'));

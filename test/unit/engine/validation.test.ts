@@ -1,21 +1,23 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { formatAddress, parseAddress, parseCidr } from '../../../client/src/engine/ip';
-import { joinSnapshot } from '../../../client/src/engine/join';
-import type { Container, Network } from '../../../client/src/engine/model';
+import { formatAddress, parseAddress, parseCidr } from '../../../common/ip';
+import { joinSnapshot } from '../../../client/src/engine/model/join';
+import type { Container, Network } from '../../../client/src/engine/model/snapshot';
 import {
   acceptsStaticIp,
-  messages,
-  validateAliases,
   validateGateway,
   validateIpRange,
-  validateNetworkCreate,
-  validateNetworkName,
   validateStaticIp,
   validateSubnet,
+} from '../../../client/src/engine/validation/addresses';
+import { messages } from '../../../client/src/engine/validation/messages';
+import {
+  validateAliases,
+  validateNetworkName,
   validateVolumeName,
-} from '../../../client/src/engine/validation';
-import type { Validation } from '../../../client/src/engine/validation';
+} from '../../../client/src/engine/validation/names';
+import { validateNetworkCreate } from '../../../client/src/engine/validation/networkCreate';
+import type { Validation } from '../../../client/src/engine/validation/messages';
 
 function network(name: string, subnet?: string, gateway?: string, builtin = false): Network {
   return {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Volume } from '../../../client/src/engine/model';
+import type { Volume } from '../../../client/src/engine/model/snapshot';
 import { buildGraph, nodeId } from '../../../client/src/map/graphModel';
 import { bridge, container, endpoint, network, snapshot } from '../reach/fixtures';
 

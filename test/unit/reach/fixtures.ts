@@ -1,6 +1,6 @@
 // Snapshot builders named the notes' way (by container and network name), on top of the views'
 // builders, shaped like what the engine loader produces for the notes' scenarios.
-import type { Container, Endpoint, Network, Snapshot } from '../../../client/src/engine/model';
+import type { Container, Endpoint, Network, Snapshot } from '../../../client/src/engine/model/snapshot';
 import * as viewFixtures from '../views/fixtures';
 
 export function network(name: string, extra: Partial<Network> = {}): Network {

@@ -1,29 +1,17 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
-import { bundle } from './bundle';
+import { version } from '../../../package.json';
+import { allRuleMeta } from '../../../server/src/dockerfile/lint/registry';
+import { composeRuleMeta } from '../../../server/src/compose/rules/registry';
+import { cliProcess, type CliProcess } from './cliProcess';
 
-let cli: string;
-let dir: string;
-
-function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: dir });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function write(rel: string, text: string): string {
-  const file = path.join(dir, rel);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
-  return file;
-}
+let cli: CliProcess;
+const run = (...args: string[]) => cli.run(args);
+const write = (rel: string, text: string) => cli.write(rel, text);
 
 before(async () => {
-  cli = await bundle('cli');
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cli-'));
+  cli = await cliProcess();
   write('app/Dockerfile', 'FROM alpine:3.20\nEXPOSE 80:80\n');
   write('app/api.Dockerfile', 'FROM alpine:3.20\nRUN apk add --no-cache curl\nUSER nobody\n');
   write('app/Containerfile', 'FROM alpine:3.20\nUSER nobody\n');
@@ -32,7 +20,7 @@ before(async () => {
   write('warn/Dockerfile', 'FROM nginx\n');
 });
 
-after(() => fs.rmSync(dir, { recursive: true, force: true }));
+after(() => cli.dispose());
 
 void test('text output names file:line:col, rule and message; findings at the threshold exit 1', () => {
   const r = run('app/Dockerfile');
@@ -99,7 +87,7 @@ void test('failure threshold from the flag and from .hadolint.yaml; --config ign
   const r = run('--config', cfg, '--format', 'json', 'warn/Dockerfile');
   assert.deepEqual(JSON.parse(r.stdout), []);
   write('bad.yaml', 'override: {loud: [DL3006]}\n');
-  assert.equal(run('--config', path.join(dir, 'bad.yaml'), 'warn/Dockerfile').code, 2);
+  assert.equal(run('--config', path.join(cli.dir, 'bad.yaml'), 'warn/Dockerfile').code, 2);
 });
 
 void test('usage errors exit 2 with a message; --help, --list-rules and --lang', () => {
@@ -160,4 +148,36 @@ void test('a line over 65,535 bytes fails the file as BuildKit would, with the l
     records[1].message,
     /^dockerfile line greater than max allowed size of 65535\. BuildKit refuses/,
   );
+});
+
+void test('--version prints the package version', () => {
+  for (const flag of ['--version', '-v']) {
+    const r = run(flag);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout, `berth-lint ${version}\n`);
+  }
+});
+
+void test('--list-rules --format json is an array of {id, aliases, category, severity, title}', () => {
+  const r = run('--list-rules', '--format', 'json');
+  assert.equal(r.code, 0);
+  const rules = JSON.parse(r.stdout) as Array<Record<string, unknown>>;
+  assert.ok(rules.length > 50);
+  for (const rule of rules)
+    assert.deepEqual(Object.keys(rule), ['id', 'aliases', 'category', 'severity', 'title']);
+  const metaOf = (lang: 'en' | 'zh-cn') =>
+    [...allRuleMeta, ...composeRuleMeta].map((m) => ({
+      id: m.id,
+      aliases: [...m.aliases],
+      category: m.category,
+      severity: m.severity,
+      title: m.docs[lang].title,
+    }));
+  assert.deepEqual(rules, metaOf('en'));
+  const zh: unknown = JSON.parse(run('--list-rules', '--format=json', '--lang', 'zh-cn').stdout);
+  assert.deepEqual(zh, metaOf('zh-cn'));
+  assert.match(JSON.stringify(zh), /EXPOSE 写了/);
+  const sarif = run('--list-rules', '--format', 'sarif');
+  assert.equal(sarif.code, 2);
+  assert.match(sarif.stderr, /--list-rules prints text or json, not sarif/);
 });

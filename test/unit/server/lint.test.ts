@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { parse as parseYaml } from 'yaml';
 import { parseHadolintConfig } from '../../../server/src/dockerfile/lint/config';
 import { lint, type LintOptions } from '../../../server/src/dockerfile/lint/lint';
 import { applyEdits } from './applyEdits';
@@ -42,12 +43,13 @@ void test("BuildKit's check directive: skip by check name, and error=true", () =
 void test('.hadolint.yaml: ignored, override and failure-threshold', () => {
   const config = parseHadolintConfig(
     'ignored: [DL3006]\noverride:\n  error: [consecutive-run]\nfailure-threshold: warning\n',
+    parseYaml,
   );
   assert.equal(config.failureThreshold, 'warning');
   const findings = lint('FROM nginx\nRUN a\nRUN b\n', { config });
   assert.ok(!findings.some((f) => f.rule.id === 'from-untagged'));
   assert.equal(findings.find((f) => f.rule.id === 'consecutive-run')?.severity, 'error');
-  assert.throws(() => parseHadolintConfig('failure-threshold: loud\n'), /failure-threshold/);
+  assert.throws(() => parseHadolintConfig('failure-threshold: loud\n', parseYaml), /failure-threshold/);
 });
 
 void test('settings: disabled rules and per-rule severity (by id or alias)', () => {

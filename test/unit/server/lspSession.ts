@@ -56,9 +56,13 @@ export class LspSession {
   serverReady: ServerReady | undefined;
   /** What the server answered to `initialize`: its capabilities. */
   initializeResult: InitializeResult | undefined;
+  /** How often the server asked the editor to fetch code lenses again. */
+  codeLensRefreshes = 0;
   private readonly waiters: Array<() => void> = [];
   private readonly versions = new Map<string, number>();
   private opened = 0;
+  /** What `workspace/configuration` answers for `berth.lint`. */
+  private lintSettings: LintSettings = defaultLintSettings;
 
   private constructor(
     private readonly server: ChildProcess,
@@ -74,6 +78,7 @@ export class LspSession {
       new StreamMessageWriter(server.stdin),
     );
     const session = new LspSession(server, rpc);
+    session.lintSettings = options.lintSettings ?? defaultLintSettings;
     rpc.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       const at = performance.now();
       session.published.set(params.uri, [...(session.published.get(params.uri) ?? []), { params, at }]);
@@ -88,11 +93,15 @@ export class LspSession {
         item.section === 'berth.inlayHints'
           ? (options.inlayHintSettings ?? defaultInlayHintSettings)
           : item.section === 'berth.lint'
-            ? (options.lintSettings ?? defaultLintSettings)
+            ? session.lintSettings
             : null,
       );
     });
     rpc.onRequest('client/registerCapability', () => null);
+    rpc.onRequest('workspace/codeLens/refresh', () => {
+      session.codeLensRefreshes++;
+      return null;
+    });
     for (const [method, handler] of Object.entries(options.handlers ?? {})) rpc.onRequest(method, handler);
     rpc.listen();
     session.initializeResult = await rpc.sendRequest<InitializeResult>('initialize', {
@@ -108,6 +117,12 @@ export class LspSession {
     return session;
   }
 
+  /** Changes the client's berth.lint settings as an editor does: the server is told, then pulls them. */
+  async changeLintSettings(settings: LintSettings): Promise<void> {
+    this.lintSettings = settings;
+    await this.rpc.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  }
+
   /** Opens `text` as an untitled document, or under `uri` when given (a file, for links). */
   async open(text: string, uri = `untitled:Dockerfile-${++this.opened}`): Promise<string> {
     this.versions.set(uri, 1);
@@ -115,6 +130,20 @@ export class LspSession {
       textDocument: { uri, languageId: 'dockerfile', version: 1, text },
     });
     return uri;
+  }
+
+  /** Opens a document under a URI and language id of the caller's choosing (Compose files). */
+  async openDocument(uri: string, languageId: string, text: string): Promise<string> {
+    this.versions.set(uri, 1);
+    await this.rpc.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text },
+    });
+    return uri;
+  }
+
+  /** A notification from the client, e.g. the engine facts for Compose files. */
+  async notify(method: string, params: unknown): Promise<void> {
+    await this.rpc.sendNotification(method, params);
   }
 
   /** Sends one incremental change; returns the new version and when it was handed to the pipe. */
@@ -142,14 +171,21 @@ export class LspSession {
     return this.rpc.sendRequest<R>(method, params);
   }
 
+  /** How many publications `uri` has had: pass it to `waitFor` to look only at later ones. */
+  mark(uri: string): number {
+    return (this.published.get(uri) ?? []).length;
+  }
+
   /**
-   * Resolves with the first publication for `uri` that satisfies `ok`, woken by each arrival;
-   * with `timeoutMs` Infinity it has no deadline of its own (the test runner's applies).
+   * Resolves with the first publication for `uri` (from index `from`, see `mark`) that satisfies
+   * `ok`, woken by each arrival; with `timeoutMs` Infinity it has no deadline of its own (the test
+   * runner's applies).
    */
   waitFor(
     uri: string,
     ok: (p: PublishDiagnosticsParams) => boolean,
     timeoutMs = 10000,
+    from = 0,
   ): Promise<Publication> {
     return new Promise((resolve, reject) => {
       const timer = Number.isFinite(timeoutMs)
@@ -159,7 +195,7 @@ export class LspSession {
           )
         : undefined;
       const check = (): void => {
-        const hit = (this.published.get(uri) ?? []).find((p) => ok(p.params));
+        const hit = (this.published.get(uri) ?? []).slice(from).find((p) => ok(p.params));
         if (hit) {
           clearTimeout(timer);
           resolve(hit);

@@ -4,10 +4,10 @@ import {
   containerContextValue,
   containerHints,
   presentContainer,
-} from '../../../client/src/views/present/containers';
-import { formatPorts, timelessStatus } from '../../../client/src/views/present/containerState';
-import { keys, type ContainerNode } from '../../../client/src/views/present/nodes';
-import { childrenOf, present } from '../../../client/src/views/present/project';
+} from '../../../client/src/containers/tree/present';
+import { formatPorts, timelessStatus } from '../../../client/src/shared/containerState';
+import { keys, type ContainerNode } from '../../../client/src/shared/nodes';
+import { childrenOf, present } from '../../../client/src/views/project';
 import { container, endpoint, hex, network, snapshot } from './fixtures';
 
 const web = container({

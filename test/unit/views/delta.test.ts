@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { SnapshotDelta } from '../../../client/src/engine/model';
-import { keys } from '../../../client/src/views/present/nodes';
-import { affectedNodes } from '../../../client/src/views/present/project';
+import type { SnapshotDelta } from '../../../client/src/engine/model/snapshot';
+import { keys } from '../../../client/src/shared/nodes';
+import { affectedNodes } from '../../../client/src/views/project';
 import { container, endpoint, hex, network, snapshot, volume } from './fixtures';
 
 const netA = network({ id: hex('a'), name: 'a' });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { EngineProblem } from '../../../client/src/engine/session';
+import type { EngineProblem } from '../../../client/src/engine/problems/problem';
 import { problemMessage, shownProblem } from '../../../client/src/views/engineStatus';
-import { actionNodes } from '../../../client/src/views/present/actions';
+import { actionNodes } from '../../../client/src/views/hintsAndActions';
 
 const problem: EngineProblem = {
   code: 'socket-missing',

@@ -1,5 +1,11 @@
 // Small builders for engine-model fixtures: each test states only the fields it is about.
-import type { Container, Endpoint, Network, Snapshot, Volume } from '../../../client/src/engine/model';
+import type {
+  Container,
+  Endpoint,
+  Network,
+  Snapshot,
+  Volume,
+} from '../../../client/src/engine/model/snapshot';
 
 export function network(over: Partial<Network> & { id: string; name: string }): Network {
   return {

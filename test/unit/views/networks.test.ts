@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { childrenOf, present } from '../../../client/src/views/present/project';
+import { childrenOf, present } from '../../../client/src/views/project';
 import {
   networkContextValue,
   networkHints,
   presentEndpoint,
   presentNetwork,
-} from '../../../client/src/views/present/networks';
-import { keys, type NetworkNode } from '../../../client/src/views/present/nodes';
+} from '../../../client/src/networks/tree/present';
+import { keys, type NetworkNode } from '../../../client/src/shared/nodes';
 import { container, endpoint, hex, network, snapshot } from './fixtures';
 
 const bridge = network({

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { keys, type VolumeNode } from '../../../client/src/views/present/nodes';
-import { childrenOf, present } from '../../../client/src/views/present/project';
-import { presentVolumeFile, volumeFileNodes } from '../../../client/src/views/present/volumeFiles';
-import { presentVolume, volumeContextValue } from '../../../client/src/views/present/volumes';
+import { keys, type VolumeNode } from '../../../client/src/shared/nodes';
+import { childrenOf, present } from '../../../client/src/views/project';
+import { presentVolumeFile, volumeFileNodes } from '../../../client/src/volumes/tree/files';
+import { presentVolume, volumeContextValue } from '../../../client/src/volumes/tree/present';
 import { container, hex, snapshot, volume } from './fixtures';
 
 void test('an anonymous volume is shortened and marked; an unused one says so', () => {

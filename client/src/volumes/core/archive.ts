@@ -4,7 +4,8 @@ import * as l10n from '@vscode/l10n';
 import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
-import { CancelledError, isNotFound } from './engineErrors';
+import { CancelledError } from '../../shared/failures';
+import { isNotFound } from './engineErrors';
 import { mountRoot } from './helpers';
 import { rebaseTar } from './tarStreams';
 

@@ -3,6 +3,7 @@
 // host; these rules exist so that nothing lands outside the volume, where it would silently vanish
 // with the helper, and so that links inside the volume cannot point the user's containers outside it.
 import * as l10n from '@vscode/l10n';
+import { ActionFailure } from '../../shared/failures';
 
 export type EntryKind = 'file' | 'directory' | 'symlink' | 'hardlink';
 
@@ -22,7 +23,7 @@ export interface EntryProblem {
   reason: string;
 }
 
-export class ArchiveRejectedError extends Error {
+export class ArchiveRejectedError extends ActionFailure {
   constructor(readonly problem: EntryProblem) {
     super(l10n.t('The archive cannot be restored: "{0}" {1}.', problem.entry, problem.reason));
     this.name = 'ArchiveRejectedError';

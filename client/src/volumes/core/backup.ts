@@ -10,7 +10,8 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { extract } from 'tar-stream';
 import { getTar } from './archive';
-import { CancelledError, throwIfAborted } from './engineErrors';
+import { CancelledError } from '../../shared/failures';
+import { throwIfAborted } from './engineErrors';
 import type { Helpers } from './helpers';
 import { countEntry, countTar, emptyCounts, openArchive, sameCounts, type ArchiveCounts } from './tarStreams';
 

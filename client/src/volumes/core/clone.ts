@@ -1,7 +1,7 @@
 // Clone a volume into a new one: same driver and labels, contents copied inside the engine.
 import * as l10n from '@vscode/l10n';
 import { copyVolumeContents } from './copy';
-import { CancelledError } from './engineErrors';
+import { CancelledError } from '../../shared/failures';
 import type { Helpers } from './helpers';
 import { volumeNameProblem } from './names';
 import { inspectSpec, storesDataElsewhere } from './volumeSpec';

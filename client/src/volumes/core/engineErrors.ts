@@ -1,5 +1,6 @@
 // The engine's own words for a failed call: dockerode wraps them as
 // "(HTTP code 409) unexpected - <message>", and users need only the message.
+import { CancelledError } from '../../shared/failures';
 
 export function engineMessage(error: unknown): string {
   const json = (error as { json?: unknown }).json;
@@ -23,14 +24,6 @@ export function isNotFound(error: unknown): boolean {
 
 export function isAbort(error: unknown, signal?: AbortSignal): boolean {
   return Boolean(signal?.aborted) || (error as { name?: string }).name === 'AbortError';
-}
-
-/** Thrown when the user cancelled; callers report it as a cancel, not a failure. */
-export class CancelledError extends Error {
-  constructor() {
-    super('Cancelled');
-    this.name = 'CancelledError';
-  }
 }
 
 export function throwIfAborted(signal?: AbortSignal): void {

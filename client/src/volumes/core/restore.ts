@@ -6,7 +6,8 @@ import * as l10n from '@vscode/l10n';
 import { stat } from 'node:fs/promises';
 import { putTar } from './archive';
 import { copyVolumeContents } from './copy';
-import { CancelledError, throwIfAborted } from './engineErrors';
+import { ActionFailure, CancelledError } from '../../shared/failures';
+import { throwIfAborted } from './engineErrors';
 import type { Helpers } from './helpers';
 import { volumeNameProblem } from './names';
 import { openArchive, scanArchive, type ArchiveCounts } from './tarStreams';
@@ -45,7 +46,7 @@ export interface RestoreResult {
 }
 
 /** A rollback could not finish: the snapshot volume is kept so that nothing is lost. */
-export class RollbackFailedError extends Error {
+export class RollbackFailedError extends ActionFailure {
   constructor(
     readonly cause: unknown,
     readonly rollbackError: unknown,
@@ -58,6 +59,8 @@ export class RollbackFailedError extends Error {
         String(rollbackError),
         snapshotVolume,
       ),
+      // The user must read where the previous contents are kept before going on.
+      true,
     );
     this.name = 'RollbackFailedError';
   }

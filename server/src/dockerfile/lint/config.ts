@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import type { RuleSeverity } from '../../../../common/rules';
 
 /** What Berth reads from a `.hadolint.yaml`. */
@@ -31,9 +30,12 @@ export function isFailureThreshold(value: string): value is FailureThreshold {
   return ['error', 'warning', 'info', 'style', 'none'].includes(value);
 }
 
+/** A YAML parser (the `yaml` package's `parse`), passed in so that a caller loads it only when needed. */
+export type ParseYaml = (source: string) => unknown;
+
 /** Parses `.hadolint.yaml`; throws an Error with a readable message when it is not valid. */
-export function parseHadolintConfig(source: string): HadolintConfig {
-  const doc: unknown = parseYaml(source);
+export function parseHadolintConfig(source: string, parseYaml: ParseYaml): HadolintConfig {
+  const doc = parseYaml(source);
   if (doc === null || doc === undefined) return emptyConfig;
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new Error('expected a mapping at the top level');
   const root = doc as Record<string, unknown>;

@@ -1,0 +1,231 @@
+// Opens a dockerode client for a resolved endpoint and proves it works with one `/version` call.
+// Every failure comes back as an EngineProblem, never as a raw exception.
+import { readFileSync } from 'node:fs';
+import type { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { userInfo } from 'node:os';
+import type Docker from 'dockerode';
+import type { ResolvedEndpoint, ResolveOptions } from './endpoint';
+import { resolveEndpoint } from './endpoint';
+import type { EngineInfo } from '../model/snapshot';
+import { classifyError } from '../problems/classify';
+import {
+  ApiVersionError,
+  SshAgentMissingError,
+  TlsFileError,
+  compareApiVersions,
+  minimumApiVersion,
+} from '../problems/errors';
+import type { EngineProblem } from '../problems/problem';
+import { defaultKnownHostsFiles } from './ssh/knownHosts';
+import { SshTunnel } from './ssh/sshTunnel';
+
+export type ConnectResult =
+  | {
+      ok: true;
+      docker: Docker;
+      info: EngineInfo;
+      endpoint: ResolvedEndpoint;
+      /** Ends what the client holds open (the SSH connection of ssh://); the client then fails. */
+      close: () => void;
+    }
+  | { ok: false; problem: EngineProblem; endpoint?: ResolvedEndpoint };
+
+/** What docker-modem reads beyond dockerode's typings. */
+type ModemOptions = Docker.DockerOptions & { checkServerIdentity?: () => undefined; agent?: HttpAgent };
+
+/** Counts every Engine API request a client sends, for the idle-traffic benchmark and tests. */
+export interface RequestCounter {
+  count: number;
+}
+
+function readTlsFile(path: string | undefined, role: 'ca' | 'cert' | 'key'): Buffer | undefined {
+  if (path === undefined) return undefined;
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new TlsFileError(path, role, error);
+  }
+}
+
+/**
+ * The SSH connection an ssh:// endpoint's requests share; nothing is sent until the first one.
+ * Throws SshAgentMissingError without SSH_AUTH_SOCK, before anything is sent.
+ */
+export function openSshTunnel(
+  endpoint: ResolvedEndpoint,
+  env: NodeJS.ProcessEnv = process.env,
+  knownHostsFiles: string[] = defaultKnownHostsFiles(env),
+): SshTunnel {
+  if (!env.SSH_AUTH_SOCK) throw new SshAgentMissingError();
+  return new SshTunnel({
+    hostname: endpoint.hostname ?? '',
+    port: endpoint.port ?? 22,
+    // ssh (and so the docker CLI) logs in as the local user when the URL names none.
+    username: endpoint.username ?? userInfo().username,
+    agentSocket: env.SSH_AUTH_SOCK,
+    knownHostsFiles,
+  });
+}
+
+/**
+ * dockerode options for an endpoint; ssh:// needs its `tunnel`. Reads TLS files; throws
+ * TlsFileError naming a missing one.
+ */
+export function dockerOptions(endpoint: ResolvedEndpoint, tunnel?: SshTunnel): Docker.DockerOptions {
+  // Every field is set, even to undefined, because docker-modem merges in its own reading of
+  // DOCKER_HOST underneath and we must not mix the two.
+  const base: Docker.DockerOptions = {
+    socketPath: undefined,
+    host: undefined,
+    port: undefined,
+    protocol: undefined,
+    ca: undefined,
+    cert: undefined,
+    key: undefined,
+  };
+  switch (endpoint.transport) {
+    case 'unix':
+    case 'npipe':
+      return { ...base, socketPath: endpoint.socketPath };
+    case 'ssh': {
+      if (!tunnel) throw new Error(`${endpoint.host} needs an SSH tunnel`);
+      // Plain HTTP through the tunnel's agent: docker-modem's own 'ssh' protocol would log in
+      // again for every request. The host is a placeholder, as in the docker CLI's ssh helper.
+      const options: ModemOptions = {
+        ...base,
+        protocol: 'http',
+        host: 'docker.example.com',
+        port: 80,
+        agent: tunnel.agent,
+      };
+      return options;
+    }
+    case 'tcp': {
+      const tls = endpoint.tls;
+      if (!tls) return { ...base, protocol: 'http', host: endpoint.hostname, port: endpoint.port };
+      const options: ModemOptions = {
+        ...base,
+        protocol: 'https',
+        host: endpoint.hostname,
+        port: endpoint.port,
+        ca: readTlsFile(tls.ca, 'ca'),
+        cert: readTlsFile(tls.cert, 'cert'),
+        key: readTlsFile(tls.key, 'key'),
+      };
+      if (!tls.verify) {
+        // Not verifying means neither the name nor the chain, as the CLI's InsecureSkipVerify;
+        // docker-modem passes no rejectUnauthorized itself, but its agent's options win.
+        options.checkServerIdentity = () => undefined;
+        options.agent = new HttpsAgent({ rejectUnauthorized: false });
+      }
+      return options;
+    }
+  }
+}
+
+/**
+ * dockerode (with docker-modem, ssh2 and grpc) is most of the bundle's start-up cost; it is
+ * evaluated on the first connect, which happens only once a Berth view is visible.
+ */
+async function loadDockerode(): Promise<typeof Docker> {
+  return (await import('dockerode')).default;
+}
+
+async function createClient(options: Docker.DockerOptions, counter?: RequestCounter): Promise<Docker> {
+  const Dockerode = await loadDockerode();
+  let docker: Docker;
+  try {
+    docker = new Dockerode(options);
+  } catch (error) {
+    // docker-modem reads DOCKER_CERT_PATH itself while constructing; name the file it missed.
+    const e = error as { code?: string; path?: string };
+    if (e.code === 'ENOENT' && e.path) throw new TlsFileError(e.path, roleOf(e.path), error);
+    throw error;
+  }
+  if (counter) {
+    const modem = docker.modem as { dial: (...args: unknown[]) => unknown };
+    const dial = modem.dial.bind(modem);
+    modem.dial = (...args: unknown[]) => {
+      counter.count++;
+      return dial(...args);
+    };
+  }
+  return docker;
+}
+
+function roleOf(path: string): 'ca' | 'cert' | 'key' {
+  return path.endsWith('key.pem') ? 'key' : path.endsWith('cert.pem') ? 'cert' : 'ca';
+}
+
+export interface ConnectOptions extends ResolveOptions {
+  counter?: RequestCounter;
+  /** known_hosts files that vouch for ssh:// hosts; by default ssh's own, under HOME. */
+  knownHostsFiles?: string[];
+  /** Gives up on an engine that does not answer /version in time. */
+  timeoutMs?: number;
+}
+
+/** Resolves, connects and checks the API version. Never throws. */
+export async function connect(options: ConnectOptions = {}): Promise<ConnectResult> {
+  let endpoint: ResolvedEndpoint | undefined;
+  let tunnel: SshTunnel | undefined;
+  const deadline = AbortSignal.timeout(options.timeoutMs ?? 15_000);
+  try {
+    endpoint = resolveEndpoint(options);
+    if (endpoint.transport === 'ssh') tunnel = openSshTunnel(endpoint, options.env, options.knownHostsFiles);
+    const docker = await createClient(dockerOptions(endpoint, tunnel), options.counter);
+    const local = endpoint.transport === 'unix' || endpoint.transport === 'npipe';
+    const version = await versionWithin(docker, deadline).catch((error: unknown) => {
+      // A daemon going down cuts what it had accepted; a second ask finds why (socket gone, refused).
+      if (local && isCut(error)) return versionWithin(docker, deadline);
+      throw error;
+    });
+    if (compareApiVersions(version.ApiVersion, minimumApiVersion) < 0) {
+      throw new ApiVersionError(version.ApiVersion, version.Version);
+    }
+    const info: EngineInfo = {
+      version: version.Version,
+      apiVersion: version.ApiVersion,
+      os: version.Os,
+      arch: version.Arch,
+      endpointLabel: endpoint.label,
+    };
+    return { ok: true, docker, info, endpoint, close: () => tunnel?.close() };
+  } catch (error) {
+    tunnel?.close();
+    const fallback: ResolvedEndpoint = endpoint ?? {
+      host: options.dockerHost ?? '',
+      transport: 'tcp',
+      source: 'setting',
+      label: options.dockerHost ?? '',
+      insecure: false,
+    };
+    return { ok: false, problem: classifyError(abortAsTimeout(error, deadline), fallback), endpoint };
+  }
+}
+
+function isCut(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'ECONNRESET' || code === 'EPIPE';
+}
+
+/** dockerode accepts an abort signal for /version; its typings do not say so. */
+function versionWithin(docker: Docker, deadline: AbortSignal): Promise<Docker.DockerVersion> {
+  const client = docker as unknown as {
+    version(opts: { abortSignal: AbortSignal }): Promise<Docker.DockerVersion>;
+  };
+  return client.version({ abortSignal: deadline });
+}
+
+/**
+ * An aborted /version call is a host that never answered: report it as a timeout. Over ssh://
+ * the abort surfaces as the tunnel's "socket hang up", so the signal decides, not the error.
+ */
+function abortAsTimeout(error: unknown, deadline: AbortSignal): unknown {
+  const e = error as { name?: string; message?: string };
+  if (deadline.aborted || e?.name === 'AbortError' || e?.name === 'TimeoutError') {
+    return Object.assign(new Error(e?.message ?? 'timed out'), { code: 'ETIMEDOUT' });
+  }
+  return error;
+}

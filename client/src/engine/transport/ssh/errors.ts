@@ -1,0 +1,31 @@
+// What the ssh:// tunnel refuses or cannot do, as errors that ../../problems turns into advice.
+import type { HostKeyVerdict } from './knownHosts';
+
+/** The server's host key is not one known_hosts trusts for this host: nothing was sent. */
+export class SshHostKeyError extends Error {
+  constructor(
+    readonly verdict: Exclude<HostKeyVerdict, { kind: 'trusted' }>,
+    /** The name looked up in known_hosts: `host`, or `[host]:port` off port 22. */
+    readonly lookupName: string,
+    readonly keyType: string,
+    /** `SHA256:…`, as `ssh` and `ssh-keygen -lf` print it. */
+    readonly fingerprint: string,
+    readonly files: string[],
+  ) {
+    super(`host key ${keyType} ${fingerprint} for ${lookupName}: ${verdict.kind}`);
+  }
+}
+
+/** `docker system dial-stdio` on the remote host ended before it carried any answer. */
+export class DialStdioError extends Error {
+  constructor(
+    /** What it printed on stderr, e.g. "bash: line 1: docker: command not found". */
+    readonly stderr: string,
+    readonly exitCode: number | undefined,
+  ) {
+    super(
+      `docker system dial-stdio exited${exitCode === undefined ? '' : ` with ${exitCode}`}` +
+        (stderr ? `: ${stderr}` : ''),
+    );
+  }
+}

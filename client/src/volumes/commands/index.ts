@@ -1,0 +1,53 @@
+// The commands of the Volumes view: inspect, create, remove and prune, and browse, back up,
+// restore and clone a volume's data. The data commands work through the session's volume tools.
+import * as vscode from 'vscode';
+import { snapshotOf, type BerthCommand } from '../../commands/context';
+import type { CommandTable } from '../../commands/registry';
+import type { SessionVolumeTools } from '../tools';
+import { volumeLabel } from '../tree/present';
+import { backupVolume } from './backup';
+import { browseVolume } from './browse';
+import { cloneVolume } from './clone';
+import { createVolume } from './create';
+import { pruneVolumes, removeVolume } from './remove';
+import { restoreVolume } from './restore';
+import { volumeFor } from './target';
+
+const inspectVolume: BerthCommand = async (ctx, node) => {
+  const volume = await volumeFor(await snapshotOf(ctx), node, vscode.l10n.t('Volume to inspect'));
+  if (volume) await ctx.openInspect('volume', volume.name, volumeLabel(volume));
+};
+
+export function volumeCommands(tools: SessionVolumeTools): CommandTable {
+  return {
+    'berth.volume.inspect': {
+      run: inspectVolume,
+      failure: () => vscode.l10n.t('Inspecting the volume failed'),
+    },
+    'berth.volume.create': { run: createVolume, failure: () => vscode.l10n.t('Creating the volume failed') },
+    'berth.volume.remove': {
+      run: removeVolume(tools),
+      failure: () => vscode.l10n.t('Removing the volume failed'),
+    },
+    'berth.volume.prune': {
+      run: pruneVolumes(tools),
+      failure: () => vscode.l10n.t('Pruning volumes failed'),
+    },
+    'berth.volume.browse': {
+      run: browseVolume(tools),
+      failure: () => vscode.l10n.t('Browsing the volume failed'),
+    },
+    'berth.volume.backup': {
+      run: backupVolume(tools),
+      failure: () => vscode.l10n.t('Backing up the volume failed'),
+    },
+    'berth.volume.restore': {
+      run: restoreVolume(tools),
+      failure: () => vscode.l10n.t('Restoring the volume failed'),
+    },
+    'berth.volume.clone': {
+      run: cloneVolume(tools),
+      failure: () => vscode.l10n.t('Cloning the volume failed'),
+    },
+  };
+}

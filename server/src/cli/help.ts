@@ -1,0 +1,30 @@
+export const helpText = `Usage: berth-lint [options] <file|folder|->...
+
+Lints Dockerfiles and Compose files. Folders are searched for Dockerfile, Dockerfile.*,
+*.Dockerfile, *.dockerfile, Containerfile, compose.y(a)ml, compose.*.y(a)ml and
+*docker*compose*.y(a)ml; a .yml or .yaml file named on the command line is read as Compose.
+Compose files get the static rules (those that need a Docker engine run in the editor).
+- reads one Dockerfile from standard input.
+
+Options:
+  -f, --format <format>      text (default), json, sarif, checkstyle, gnu,
+                             codeclimate (GitLab Code Quality) or junit
+  -c, --config <file>        a .hadolint.yaml to use (default: the nearest one above
+                             each Dockerfile)
+  -t, --failure-threshold <error|warning|info|style|none>
+                             exit 1 when a finding is at least this severe
+                             (default: the config's, else info)
+      --stdin-filename <path>
+                             the name standard input is reported under; its
+                             .hadolint.yaml and .dockerignore are looked up beside it
+      --lang <en|zh-cn>      language of messages (default: en)
+      --max-instructions <n> stop linting a file after n instructions, with a notice
+                             (default: 1000; 0 reads them all)
+      --color, --no-color    colour the text format or not (default: on a terminal,
+                             unless NO_COLOR is set; FORCE_COLOR=1 forces it, =0 stops it)
+      --list-rules           list every rule (text, or an array with --format json)
+  -v, --version              print the version
+  -h, --help                 show this help
+
+Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error.
+`;

@@ -1,0 +1,97 @@
+import * as fs from 'node:fs';
+import { version } from '../../../package.json';
+import { defaultLintSettings } from '../../../common/protocol';
+import type { RuleSeverity } from '../../../common/rules';
+import type { FailureThreshold } from '../dockerfile/lint/config';
+import { lint } from '../dockerfile/lint/lint';
+import { allRuleMeta } from '../dockerfile/lint/registry';
+import { composeRuleMeta } from '../compose/rules/registry';
+import { parseArgs, UsageError } from './args';
+import { ansiPalette, plainPalette, wantsColor } from './color';
+import { loadFormatter } from './formats';
+import type { FileFindings } from './formats/records';
+import { ruleListJson, ruleListText } from './formats/ruleList';
+import { helpText } from './help';
+import { lintInputs } from './inputs';
+import { tuneForRun } from './jit';
+import { CliSurroundings } from './surroundings';
+import { isComposePath, lintComposePath } from './compose';
+
+const everyRule = [...allRuleMeta, ...composeRuleMeta];
+
+const rank: Record<RuleSeverity, number> = { error: 4, warning: 3, info: 2, hint: 1 };
+const thresholdRank: Record<FailureThreshold, number> = {
+  error: 4,
+  warning: 3,
+  info: 2,
+  style: 1,
+  none: Infinity,
+};
+
+export interface CliIo {
+  write(text: string): void;
+  env: Readonly<Record<string, string | undefined>>;
+  isTTY: boolean;
+  cwd: string;
+}
+
+/** Runs berth-lint with these arguments; resolves with the exit code, throws UsageError. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const options = parseArgs(argv);
+  if (options.help) {
+    io.write(helpText);
+    return 0;
+  }
+  if (options.version) {
+    io.write(`berth-lint ${version}\n`);
+    return 0;
+  }
+  if (options.listRules) {
+    io.write(
+      options.format === 'json'
+        ? ruleListJson(everyRule, options.lang)
+        : ruleListText(everyRule, options.lang),
+    );
+    return 0;
+  }
+  if (options.paths.length === 0 && !options.stdin)
+    throw new UsageError('no Dockerfile given (see --help; - reads standard input)');
+  if (options.config && !fs.existsSync(options.config))
+    throw new UsageError(`${options.config}: no such config file`);
+  const inputs = await lintInputs(options);
+  tuneForRun(inputs.length);
+  const surroundings = new CliSurroundings(options.config);
+  // One object for the run: the linter caches its rule plan per settings object.
+  const settings =
+    options.maxInstructions === undefined
+      ? undefined
+      : { ...defaultLintSettings, maxInstructions: options.maxInstructions };
+  let threshold: FailureThreshold = options.failureThreshold ?? 'info';
+  const results: FileFindings[] = [];
+  for (const input of inputs) {
+    if (input.file !== undefined && isComposePath(input.file)) {
+      results.push({ file: input.name, findings: lintComposePath(input.file, settings) });
+      continue;
+    }
+    const config = await surroundings.configFor(input.dir);
+    if (!options.failureThreshold && config?.failureThreshold) threshold = config.failureThreshold;
+    const findings = lint(input.read(), { settings, config, env: surroundings.envFor(input.dir) });
+    results.push({ file: input.name, findings });
+  }
+  const formatter = await loadFormatter[options.format]();
+  const color = options.format === 'text' && wantsColor(options.color, io.env, io.isTTY);
+  io.write(
+    formatter({
+      results,
+      rules: everyRule,
+      lang: options.lang,
+      version,
+      palette: color ? ansiPalette : plainPalette,
+      cwd: io.cwd,
+    }),
+  );
+  const failing = results.some(({ findings }) =>
+    findings.some((f) => rank[f.severity] >= thresholdRank[threshold]),
+  );
+  return failing ? 1 : 0;
+}

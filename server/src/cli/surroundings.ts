@@ -1,0 +1,52 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { HadolintConfig, ParseYaml } from '../dockerfile/lint/config';
+import type { LintEnvironment } from '../dockerfile/lint/context';
+import { hadolintConfigIn, loadConfig } from '../workspace/hadolintConfig';
+import { UsageError } from './args';
+
+/**
+ * The config and .dockerignore for each folder a run lints in, each looked up once: a folder of
+ * 200 Dockerfiles would otherwise walk to the root and stat the same files 200 times. The YAML
+ * parser is loaded only once a config file is found.
+ */
+export class CliSurroundings {
+  private readonly nearest = new Map<string, string | undefined>();
+  private readonly configs = new Map<string, HadolintConfig>();
+  private readonly dockerignores = new Map<string, boolean>();
+  private parseYaml: ParseYaml | undefined;
+
+  /** `configFile`: --config, used for every file instead of the nearest one. */
+  constructor(private readonly configFile: string | undefined) {}
+
+  async configFor(dir: string): Promise<HadolintConfig | undefined> {
+    const file = this.configFile ?? this.nearestConfig(dir);
+    if (file === undefined) return undefined;
+    let config = this.configs.get(file);
+    if (!config) {
+      this.parseYaml ??= (await import('yaml')).parse;
+      const loaded = loadConfig(file, this.parseYaml);
+      if (loaded.error) throw new UsageError(`invalid config ${loaded.error}`);
+      config = loaded.config;
+      this.configs.set(file, config);
+    }
+    return config;
+  }
+
+  envFor(dir: string): LintEnvironment {
+    let hasDockerignore = this.dockerignores.get(dir);
+    if (hasDockerignore === undefined) {
+      hasDockerignore = fs.existsSync(path.join(dir, '.dockerignore'));
+      this.dockerignores.set(dir, hasDockerignore);
+    }
+    return { hasDockerignore };
+  }
+
+  private nearestConfig(dir: string): string | undefined {
+    if (this.nearest.has(dir)) return this.nearest.get(dir);
+    const parent = path.dirname(dir);
+    const found = hadolintConfigIn(dir) ?? (parent === dir ? undefined : this.nearestConfig(parent));
+    this.nearest.set(dir, found);
+    return found;
+  }
+}

@@ -1,0 +1,126 @@
+// The berth-lint npm package as a CI job gets it: built by esbuild.mjs, packed with `npm pack`,
+// installed from the tarball into an empty project with no network, and run through its bin.
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, test } from 'node:test';
+import { parse as parseYaml } from 'yaml';
+import { version } from '../../../package.json';
+import { isDockerfileName } from '../../../server/src/cli/discover';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const packageDir = path.join(root, 'packages', 'berth-lint');
+let scratch: string;
+let packed: { filename: string; size: number; unpackedSize: number; files: Array<{ path: string }> };
+let project: string;
+
+/** npm's output is chatty on stderr; it is shown only when a step fails. */
+function npm(args: string[], cwd: string): string {
+  return execFileSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      npm_config_cache: path.join(scratch, 'npm-cache'),
+      npm_config_update_notifier: 'false',
+    },
+  });
+}
+
+before(() => {
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-lint-pack-'));
+  execFileSync(process.execPath, ['esbuild.mjs', '--production', '--cli'], { cwd: root });
+  [packed] = JSON.parse(npm(['pack', '--json', '--pack-destination', scratch], packageDir)) as [
+    typeof packed,
+  ];
+  project = path.join(scratch, 'project');
+  fs.mkdirSync(project);
+  fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "ci-job", "private": true }\n');
+  npm(['install', '--offline', '--no-audit', '--no-fund', path.join(scratch, packed.filename)], project);
+  fs.writeFileSync(path.join(project, 'Dockerfile'), 'FROM alpine:3.20\nEXPOSE 80:80\n');
+});
+
+after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+void test('npm pack holds one bundle (the bin), the readme and the licence, and no dependencies', () => {
+  assert.deepEqual(packed.files.map((f) => f.path).sort(), [
+    'LICENSE',
+    'README.md',
+    'dist/berth-lint.js',
+    'package.json',
+  ]);
+  const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  assert.equal(manifest.version, version, 'the package and the extension carry one version');
+  assert.deepEqual(manifest.engines, { node: '>=20' });
+  for (const field of ['dependencies', 'peerDependencies', 'optionalDependencies', 'scripts'])
+    assert.equal(manifest[field], undefined, `${field}: Node is the only thing it needs`);
+  assert.ok(packed.unpackedSize < 1024 * 1024, `${packed.unpackedSize} bytes unpacked`);
+});
+
+void test('installed from the tarball, its bin lints a Dockerfile under the Node on PATH', () => {
+  const bin = path.join(project, 'node_modules', '.bin', 'berth-lint');
+  const nodeOnPath = execFileSync('node', ['--version'], { encoding: 'utf8' }).trim();
+  const r = spawnSync(bin, ['--format', 'gnu', 'Dockerfile'], { cwd: project, encoding: 'utf8' });
+  assert.equal(r.status, 1, `node ${nodeOnPath}: ${r.stderr}`);
+  assert.match(
+    r.stdout,
+    /^Dockerfile:2:8: error: `80:80` is a publish mapping[^\n]*\[expose-host-mapping\]\n$/,
+  );
+  assert.equal(spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout, `berth-lint ${version}\n`);
+});
+
+void test('the same install runs under the test runner’s Node too', () => {
+  const script = path.join(project, 'node_modules', 'berth-lint', 'dist', 'berth-lint.js');
+  const r = spawnSync(process.execPath, [script, '--format', 'json', 'Dockerfile'], {
+    cwd: project,
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 1, r.stderr);
+  assert.deepEqual(
+    (JSON.parse(r.stdout) as Array<{ rule: string }>).map((f) => f.rule),
+    ['expose-host-mapping'],
+  );
+});
+
+void test('.pre-commit-hooks.yaml: the fields pre-commit requires, the package’s bin, berth-lint’s file names', () => {
+  const hooks = parseYaml(fs.readFileSync(path.join(root, '.pre-commit-hooks.yaml'), 'utf8')) as Array<
+    Record<string, unknown>
+  >;
+  assert.equal(hooks.length, 1);
+  const [hook] = hooks;
+  for (const field of ['id', 'name', 'entry', 'language']) assert.equal(typeof hook[field], 'string', field);
+  const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
+    bin: Record<string, string>;
+  };
+  assert.ok(
+    Object.hasOwn(manifest.bin, String(hook.entry)),
+    `entry ${String(hook.entry)} is the package's bin`,
+  );
+  assert.equal(hook.require_serial, true);
+  const files = new RegExp(String(hook.files));
+  const names = [
+    'Dockerfile',
+    'Dockerfile.dev',
+    'api.Dockerfile',
+    'api.dockerfile',
+    'Containerfile',
+    'Containerfile.prod',
+    'Dockerfile.',
+    'Dockerfiles',
+    'dockerfile',
+    'README.md',
+    'Dockerfile.d/x',
+    '.Dockerfile',
+  ];
+  for (const name of names) {
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    const berthLintReads = !name.includes('/') && isDockerfileName(base);
+    assert.equal(files.test(`services/web/${name}`), berthLintReads, name);
+    assert.equal(files.test(name), berthLintReads, name);
+  }
+});

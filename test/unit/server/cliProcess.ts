@@ -1,0 +1,67 @@
+// berth-lint as a user runs it: the bundled CLI in its own process, in a scratch folder.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { bundle } from './bundle';
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export interface CliProcess {
+  dir: string;
+  run(args: readonly string[], options?: { input?: string; env?: Record<string, string> }): CliResult;
+  /**
+   * Runs it with a terminal as its output, through util-linux's `script`; undefined when `script`
+   * is not installed. The terminal turns line ends into CR LF.
+   */
+  runInTerminal(args: readonly string[], env?: Record<string, string>): CliResult | undefined;
+  write(rel: string, text: string): string;
+  dispose(): void;
+}
+
+/** The environment without anything that would colour the output or change its language. */
+function quietEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.NO_COLOR;
+  delete env.FORCE_COLOR;
+  return { ...env, ...extra };
+}
+
+export async function cliProcess(): Promise<CliProcess> {
+  const cli = await bundle('cli');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cli-'));
+  return {
+    dir,
+    run(args, options = {}) {
+      const r = spawnSync(process.execPath, [cli, ...args], {
+        encoding: 'utf8',
+        cwd: dir,
+        input: options.input ?? '',
+        env: quietEnv(options.env),
+      });
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    },
+    runInTerminal(args, env) {
+      const quote = (arg: string) => `'${arg.replace(/'/g, `'\\''`)}'`;
+      const command = [process.execPath, cli, ...args].map(quote).join(' ');
+      const r = spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], {
+        encoding: 'utf8',
+        cwd: dir,
+        env: quietEnv(env),
+      });
+      if (r.error) return undefined;
+      return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    },
+    write(rel, text) {
+      const file = path.join(dir, rel);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+      return file;
+    },
+    dispose: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
+}
