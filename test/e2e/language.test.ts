@@ -95,8 +95,9 @@ void describe('FROM completion with the engine connected', () => {
   });
 
   after(async () => {
-    await removeTestImage(image);
+    // The container it was committed from goes first: the engine keeps an image a container uses.
     await tracker.cleanup();
+    await removeTestImage(image);
   });
 
   void test('a FROM completion offers an image that exists only on the test engine', async (t) => {

@@ -20,8 +20,9 @@ before(async () => {
 });
 
 after(async () => {
-  await removeTestImage(image);
+  // The container it was committed from goes first: the engine keeps an image a container uses.
   await tracker.cleanup();
+  await removeTestImage(image);
 });
 
 /** A session as the client's views see it: connected (its dockerode client) or not. */
