@@ -1,6 +1,7 @@
 import {
   CodeActionKind,
   createConnection,
+  type Connection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocuments,
@@ -22,6 +23,7 @@ import { codeActions } from './dockerfile/language/codeActions';
 import { toDiagnostic } from './dockerfile/language/diagnostics';
 import { hoverAt } from './dockerfile/language/hover';
 import { DockerfileFeatures } from './lsp/dockerfileFeatures';
+import { dockerfileOnlyRegistration } from './lsp/dockerfileOnly';
 import { mergeCapabilities, routeLanguageRequests } from './lsp/languageRouter';
 import { LintScheduler } from './lsp/lintScheduler';
 import { surroundingsOf } from './workspace/surroundings';
@@ -107,26 +109,34 @@ async function refreshSettings(): Promise<void> {
   for (const doc of documents.all()) if (!compose.owns(doc.uri)) scheduler.schedule(doc.uri);
 }
 
+/** Registers, once the client is initialized, the providers that serve Dockerfiles only. */
+let registerDockerfileOnly: (connection: Connection) => Promise<void> = () => Promise.resolve();
+
 connection.onInitialize((params) => {
   const init = params.initializationOptions as Partial<ServerInitOptions> | undefined;
   displayLocale = init?.locale ?? params.locale;
   lang = findingsLanguage(undefined, displayLocale);
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  const dockerfileOnly = dockerfileOnlyRegistration(
+    params.capabilities,
+    features.capabilities(params.capabilities, init?.engineImages === true),
+  );
+  registerDockerfileOnly = dockerfileOnly.register;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       hoverProvider: true,
-      ...mergeCapabilities(
-        features.capabilities(params.capabilities, init?.engineImages === true),
-        composeCapabilities,
-      ),
+      ...mergeCapabilities(dockerfileOnly.declared, composeCapabilities),
     },
     serverInfo: { name: 'berth-dockerfile', version },
   };
 });
 
 connection.onInitialized(() => {
+  registerDockerfileOnly(connection).catch((error: unknown) =>
+    connection.console.error(`cannot register the Dockerfile features: ${String(error)}`),
+  );
   void connection.sendNotification(ServerReadyNotification.method, {
     version,
     ruleCount: allRuleMeta.length,

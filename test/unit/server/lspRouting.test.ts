@@ -6,10 +6,13 @@ import type {
   CompletionItem,
   DocumentSymbol,
   FoldingRange,
+  Registration,
+  RegistrationParams,
   TextEdit,
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { featureServer, twoStages } from './lspFixtures';
+import { LspSession } from './lspSession';
 
 const server = featureServer();
 
@@ -131,4 +134,54 @@ void test('Dockerfile-only requests leave a Compose file alone; code lenses only
   assert.ok(
     Array.isArray(await server.lsp.request('textDocument/codeLens', { textDocument: { uri: uris.compose } })),
   );
+});
+
+void test('a client that registers dynamically gets the Dockerfile-only providers for Dockerfiles only', async () => {
+  let received: (registrations: Registration[]) => void = () => undefined;
+  const registered = new Promise<Registration[]>((resolve) => (received = resolve));
+  const session = await LspSession.start(server.serverJs, {
+    capabilities: {
+      textDocument: {
+        formatting: { dynamicRegistration: true },
+        foldingRange: { dynamicRegistration: true },
+        semanticTokens: {
+          dynamicRegistration: true,
+          requests: { full: true },
+          tokenTypes: [],
+          tokenModifiers: [],
+          formats: ['relative'],
+        },
+      },
+    },
+    handlers: {
+      'client/registerCapability': (params) => {
+        const { registrations } = params as RegistrationParams;
+        if (registrations.some((r) => r.method === 'textDocument/formatting')) received(registrations);
+        return null;
+      },
+    },
+  });
+  try {
+    const declared = session.initializeResult?.capabilities;
+    assert.ok(declared);
+    // Registered instead of declared; what the client cannot register stays declared.
+    assert.equal(declared.documentFormattingProvider, undefined);
+    assert.equal(declared.foldingRangeProvider, undefined);
+    assert.equal(declared.semanticTokensProvider, undefined);
+    assert.ok(declared.documentRangeFormattingProvider && declared.completionProvider);
+    const registrations = await registered;
+    assert.deepEqual(registrations.map((r) => r.method).sort(), [
+      'textDocument/foldingRange',
+      'textDocument/formatting',
+      'textDocument/semanticTokens',
+    ]);
+    for (const registration of registrations) {
+      const options = registration.registerOptions as { documentSelector: Array<{ language: string }> };
+      assert.deepEqual(new Set(options.documentSelector.map((s) => s.language)), new Set(['dockerfile']));
+    }
+    const tokens = registrations.find((r) => r.method === 'textDocument/semanticTokens');
+    assert.ok((tokens?.registerOptions as { legend?: unknown }).legend);
+  } finally {
+    session.dispose();
+  }
 });
