@@ -1,6 +1,7 @@
 // Issue 13 in a real VS Code: completion of a stage after `COPY --from=`, the stages in the
-// Outline, F2 on a stage name, Format Document on a badly indented RUN block, and FROM completion
-// offering an image that exists only on the test engine.
+// Outline (and a Compose file's, answered by the same server), F2 on a stage name, Format
+// Document on a badly indented RUN block, and FROM completion offering an image that exists only
+// on the test engine.
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -48,6 +49,16 @@ void describe('Dockerfile language features in a real VS Code', () => {
       await openFile(w.page, 'stages.Dockerfile');
       const labels = await outlineShows(w.page, ['builder', 'tester', 'stage 2']);
       assert.deepEqual(labels.slice(0, 3), ['builder', 'tester', 'stage 2']);
+    });
+  });
+
+  void test('a Compose file in the same window gets its own Outline from the same server', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    await guarded(w.page, 'language-compose-outline', async () => {
+      await openFile(w.page, 'compose.yaml');
+      const labels = await outlineShows(w.page, ['services', 'networks']);
+      assert.deepEqual(labels.slice(0, 2), ['services', 'networks']);
     });
   });
 
