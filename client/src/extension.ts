@@ -24,7 +24,8 @@ import { connectDropped } from './networks/commands/connect';
 import { reachCommands } from './reach';
 import { registerViews, type BerthViews } from './views';
 import { volumeCommands } from './volumes/commands';
-import { registerVolumeFileSystem } from './volumes/files/fileSystem';
+import { uploadSources } from './volumes/commands/transfer';
+import { registerVolumeFileSystem, WriteConsent } from './volumes/files/fileSystem';
 import { loadSizesWhenShown } from './volumes/sizes';
 import { SessionVolumeTools } from './volumes/tools';
 
@@ -62,24 +63,30 @@ function activateEngineViews(
   // Every engine feature works on this one session, so nothing loads or connects twice.
   const volumes = new SessionVolumeTools(session);
   const map = new NetworkMap(context, session);
+  const writeConsent = new WriteConsent(session);
+  const volumeFiles = registerVolumeFileSystem(volumes, writeConsent);
   context.subscriptions.push(
     session,
     inspect,
     vscode.workspace.registerTextDocumentContentProvider(inspectScheme, inspect),
     volumes,
-    registerVolumeFileSystem(volumes),
+    volumeFiles.registration,
     map,
   );
   const openInspect: CommandContext['openInspect'] = (kind, id, name) => inspect.open(kind, id, name);
   const views = registerViews(
     session,
     {
-      // Dropping containers on a network is the one action that starts outside the command tables.
+      // Drops (containers on a network, files on a volume folder) start outside the command tables.
       connect: (containerIds, networkId) =>
         runGuarded(vscode.l10n.t('Connecting the container failed'), () =>
           connectDropped(ctx, containerIds, networkId),
         ),
       listFolder: (volume, path) => volumes.list(volume, path),
+      upload: (target, sources) =>
+        runGuarded(vscode.l10n.t('Uploading failed'), () =>
+          uploadSources(ctx, volumes, writeConsent, target, sources),
+        ),
     },
     context.subscriptions,
   );
@@ -90,7 +97,7 @@ function activateEngineViews(
       connectionCommands,
       containerCommands,
       networkCommands,
-      volumeCommands(volumes),
+      volumeCommands(volumes, writeConsent),
       mapCommands(map),
       reachCommands,
       lspCommands(language),

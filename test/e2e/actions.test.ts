@@ -8,17 +8,18 @@ import assert from 'node:assert/strict';
 import type Docker from 'dockerode';
 import { createContainer, createNetwork, createVolume, engine, Tracker, uniqueName } from '../harness/engine';
 import { dialogButton, dialogMessage } from '../harness/dialogs';
-import { activeEditor, editorText } from '../harness/editor';
+import { editorText, focusEditor } from '../harness/editor';
 import { guarded } from '../harness/evidence';
-import { expectTerminalText, readableTerminalSettings, terminalText } from '../harness/panel';
+import { contextMenu } from '../harness/menu';
+import { expectTerminalText, focusTerminal, readableTerminalSettings, terminalText } from '../harness/panel';
 import { answerIfAsked } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
 import {
-  contextMenu,
   dragAndDrop,
   expandTreeItem,
   expandView,
   openBerthView,
+  selectTreeItems,
   treeItem,
 } from '../harness/views';
 import { waitFor } from '../harness/wait';
@@ -122,7 +123,7 @@ void describe('Container actions in a real VS Code', () => {
       assert.equal(exec.ProcessConfig.tty, true);
       // The shell's prompt says it is ready for input.
       await expectTerminalText(w.page, /[#$]\s*$/);
-      await w.page.locator('.terminal-wrapper .xterm').filter({ visible: true }).click();
+      await focusTerminal(w.page);
       await w.page.keyboard.type('echo berth-$((6*7))');
       await w.page.keyboard.press('Enter');
       await expectTerminalText(w.page, /^berth-42\s*$/m);
@@ -175,14 +176,7 @@ void describe('Container actions in a real VS Code', () => {
     await guarded(w.page, 'actions-multi-remove', async () => {
       const pane = await openBerthView(w.page, 'Volumes');
       const [first, second] = volumes.map((name) => treeItem(pane, name));
-      await first.click();
-      await second.click({ modifiers: ['Control'] });
-      await waitFor('both volumes selected', async () => {
-        const selected = await Promise.all(
-          [first, second].map(async (row) => (await row.getAttribute('aria-selected')) === 'true'),
-        );
-        return selected.every(Boolean) ? true : undefined;
-      });
+      await selectTreeItems([first, second]);
       await contextMenu(second, 'Remove Volume…');
       const message = await waitFor('the removal confirmation', async () => {
         const text = await dialogMessage(w.page);
@@ -212,9 +206,9 @@ void describe('Container actions in a real VS Code', () => {
       assert.doesNotMatch(await editorText(w.page), new RegExp(logger.name));
 
       await engine().getNetwork(network.id).connect({ Container: logger.container.id });
-      await activeEditor(w.page).locator('.view-lines').click();
       await waitFor('the open document to show the connected container', async () => {
         // The Containers block sits near the end of the JSON, below what fits on screen.
+        await focusEditor(w.page);
         await w.page.keyboard.press('Control+End');
         return (await editorText(w.page)).includes(`"Name": "${logger.name}"`) ? true : undefined;
       });

@@ -11,7 +11,8 @@ import { guarded } from '../harness/evidence';
 import { expectProblem, problems } from '../harness/panel';
 import { runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import { contextMenu, openBerthView, statusBarText, treeItem } from '../harness/views';
+import { contextMenu } from '../harness/menu';
+import { openBerthView, statusBarText, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
 
 const project = `berthe2e${runId.replace(/[^a-z0-9]/g, '')}`;

@@ -3,11 +3,12 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { activeTabTitle, editorText, openFile } from '../harness/editor';
 import { guarded } from '../harness/evidence';
+import { contextMenu } from '../harness/menu';
 import { expectOutput, expectProblem } from '../harness/panel';
-import { runCommand } from '../harness/quickInput';
+import { answerIfAsked, runCommand } from '../harness/quickInput';
 import { plainText } from '../harness/text';
 import { fixtureWorkspace, workbenchSuite } from '../harness/suite';
-import { contextMenu, expectViewVisible, openBerthView, openBerthViews, treeItem } from '../harness/views';
+import { expectViewVisible, openBerthView, openBerthViews, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
 
 const fixture = path.resolve(__dirname, '..', 'fixtures', 'workspace');
@@ -80,11 +81,10 @@ void describe('Berth in a real VS Code (code-server + Chromium)', () => {
         (await bridge.isVisible()) ? true : undefined,
       );
       await contextMenu(bridge, 'Inspect Network');
-      const json = await waitFor('the network JSON in an editor', async () => {
-        const text = await editorText(w.page);
-        return text.includes('"Driver": "bridge"') ? text : undefined;
-      });
-      assert.match(json, /"Name": "bridge"/);
+      const bridgeJson = async () =>
+        (await editorText(w.page).catch(() => '')).includes('"Driver": "bridge"');
+      await answerIfAsked(w.page, 'Network to inspect', 'bridge', bridgeJson);
+      assert.match(await editorText(w.page), /"Name": "bridge"/);
     });
   });
 });

@@ -5,7 +5,14 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { applyQuickFix, clickEditorText, editorText, hoverText, openFile } from '../harness/editor';
+import {
+  applyQuickFix,
+  clickEditorText,
+  editorText,
+  focusEditor,
+  hoverText,
+  openFile,
+} from '../harness/editor';
 import { guarded } from '../harness/evidence';
 import { languageServerPids, newLanguageServer } from '../harness/languageServer';
 import { expectOutput, expectProblem, problems } from '../harness/panel';
@@ -20,7 +27,7 @@ const mappingProblem = (mapping: string) =>
 
 /** Types `line` as a new last line of the active editor. */
 async function typeLastLine(page: Page, line: string): Promise<void> {
-  await page.locator('.editor-group-container.active .monaco-editor .view-lines').click();
+  await focusEditor(page);
   await page.keyboard.press('Control+End');
   await page.keyboard.press('Enter');
   await page.keyboard.type(line);

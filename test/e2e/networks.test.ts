@@ -15,9 +15,17 @@ import {
 } from '../harness/engine';
 import { editorText } from '../harness/editor';
 import { guarded } from '../harness/evidence';
-import { answerIfAsked, answerPrompt, quickPick, runCommand, validationMessage } from '../harness/quickInput';
+import { contextMenu } from '../harness/menu';
+import {
+  answerEachAsked,
+  answerIfAsked,
+  answerPrompt,
+  quickPick,
+  runCommand,
+  validationMessage,
+} from '../harness/quickInput';
 import { fixtureWorkspace, workbenchSuite } from '../harness/suite';
-import { contextMenu, expandTreeItem, expandView, openBerthView, treeItem } from '../harness/views';
+import { expandTreeItem, expandView, openBerthView, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
 
 const fixture = path.resolve(__dirname, '..', 'fixtures', 'workspace');
@@ -175,8 +183,13 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
         .filter({ has: w.page.locator('.label-name', { hasText: s.user }) })
         .filter({ hasText: ip });
       await contextMenu(row.first(), 'Disconnect from Network');
-      await waitFor('the engine to detach userservice', async () =>
-        (await engineAddress(s.network, s.user)) === undefined ? true : undefined,
+      await answerEachAsked(
+        w.page,
+        [
+          ['Container to disconnect', s.user],
+          [`Network to disconnect ${s.user} from`, s.network],
+        ],
+        async () => (await engineAddress(s.network, s.user)) === undefined,
       );
       await row.first().waitFor({ state: 'detached' });
       assert.ok(await engineAddress(s.network, s.order), 'orderservice must stay on my_net');
@@ -198,11 +211,10 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
         .first()
         .waitFor();
       await contextMenu(volume, 'Inspect Volume');
-      const json = await waitFor('the volume JSON in an editor', async () => {
-        const text = await editorText(w.page);
-        return text.includes(`"Name": "${s.volume}"`) ? text : undefined;
-      });
-      assert.match(json, /"Driver": "local"/);
+      await answerIfAsked(w.page, 'Volume to inspect', s.volume, async () =>
+        (await editorText(w.page).catch(() => '')).includes(`"Name": "${s.volume}"`),
+      );
+      assert.match(await editorText(w.page), /"Driver": "local"/);
     });
   });
 });

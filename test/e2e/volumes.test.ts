@@ -1,5 +1,7 @@
-// Issue 5 in a real VS Code: browse a volume's files into a read-only editor, and back the
-// volume up from its context menu through the save dialog, against the real engine.
+// Volume files in a real VS Code against the real engine: browse into an editor, edit and save
+// (the engine's copy changes, its mode stays), back the volume up through the save dialog, and
+// delete a file from the Volumes tree after a confirmation that names it.
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { createGunzip } from 'node:zlib';
@@ -7,16 +9,18 @@ import { describe, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extract } from 'tar-stream';
 import { createVolume, engine, ensureTestImage, Tracker } from '../harness/engine';
-import { answerSaveDialog, expectNotification } from '../harness/dialogs';
-import { editorText } from '../harness/editor';
+import { answerSaveDialog, dialogButton, dialogMessage, expectNotification } from '../harness/dialogs';
+import { editorText, focusEditor } from '../harness/editor';
 import { guarded } from '../harness/evidence';
-import { answerIfAsked, quickPick } from '../harness/quickInput';
+import { contextMenu } from '../harness/menu';
+import { answerIfAsked, quickPick, runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import { contextMenu, openBerthView, treeItem } from '../harness/views';
+import { expandTreeItem, openBerthView, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
-import { fillVolume, type FixtureEntry } from '../engine/volumes-fixtures';
+import { fillVolume, fingerprint, type FixtureEntry } from '../engine/volumes-fixtures';
 
 const todo = 'buy milk\nwalk the whale\n';
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 const files: FixtureEntry[] = [
   { name: './', type: 'directory', mode: 0o755 },
   { name: 'hello.txt', type: 'file', mode: 0o644, body: Buffer.from('hello from a volume\n') },
@@ -67,10 +71,10 @@ void describe('Volume tools in a real VS Code', () => {
     await tracker.cleanup();
   });
 
-  void test('"Browse Files" walks into a folder and opens a file read-only', async (t) => {
+  void test('"Browse Files" opens a file that is edited and saved into the volume', async (t) => {
     const w = suite.workbench(t);
     if (!w) return;
-    await guarded(w.page, 'volume-browse', async () => {
+    await guarded(w.page, 'volume-edit', async () => {
       const volumes = await openBerthView(w.page, 'Volumes');
       const row = treeItem(volumes, volume);
       await row.waitFor({ state: 'visible', timeout: 60_000 });
@@ -86,12 +90,20 @@ void describe('Volume tools in a real VS Code', () => {
       });
       assert.match(shown, /buy milk/);
 
-      await w.page.keyboard.type('XYZ');
-      await w.page
-        .locator('.monaco-editor-overlaymessage, .monaco-hover')
-        .filter({ hasText: /read-only/i })
-        .waitFor();
-      assert.doesNotMatch(await editorText(w.page), /XYZ/, 'the volume file must not be editable');
+      await focusEditor(w.page);
+      await w.page.keyboard.press('Control+Home');
+      await w.page.keyboard.type('call mum\n');
+      await waitFor('the typed text in the editor', async () =>
+        (await editorText(w.page)).includes('call mum') ? true : undefined,
+      );
+      await runCommand(w.page, 'File: Save');
+      const saved = `call mum\n${todo}`;
+      const entry = await waitFor('the engine copy of notes/todo.md to change', async () => {
+        const now = (await fingerprint(tracker, volume)).get('notes/todo.md');
+        return now?.sha256 === sha(saved) ? now : undefined;
+      });
+      assert.equal(entry.mode, '644', 'the saved file keeps its mode');
+      assert.equal(entry.size, Buffer.byteLength(saved));
     });
   });
 
@@ -114,6 +126,28 @@ void describe('Volume tools in a real VS Code', () => {
       assert.match(done, /Backed up 2 files and 2 folders/);
       assert.ok(existsSync(target), `${target} exists`);
       assert.deepEqual(await archiveNames(target), ['hello.txt', 'notes', 'notes/todo.md']);
+    });
+  });
+  void test('"Delete…" in the Volumes tree asks, naming the file, then removes it from the volume', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    await guarded(w.page, 'volume-delete', async () => {
+      const volumes = await openBerthView(w.page, 'Volumes');
+      await expandTreeItem(treeItem(volumes, volume));
+      await expandTreeItem(treeItem(volumes, 'Files'));
+      const file = treeItem(volumes, 'hello.txt');
+      await file.waitFor({ state: 'visible', timeout: 60_000 });
+      await contextMenu(file, 'Delete…');
+      const asked = await waitFor('the delete confirmation', async () =>
+        (await w.page.locator('.monaco-dialog-box').isVisible()) ? dialogMessage(w.page) : undefined,
+      );
+      assert.match(asked, new RegExp(`Delete /hello\\.txt from volume "${volume}"\\?`));
+      await dialogButton(w.page, 'Delete');
+      await waitFor('hello.txt to be gone from the engine', async () =>
+        (await fingerprint(tracker, volume)).has('hello.txt') ? undefined : true,
+      );
+      assert.ok((await fingerprint(tracker, volume)).has('notes/todo.md'), 'only hello.txt went');
+      await file.waitFor({ state: 'detached', timeout: 60_000 });
     });
   });
 });

@@ -151,12 +151,15 @@ void describe('operations against the real engine', () => {
       () => createNetwork(docker, snap, { name: 'bad name', driver: 'bridge' }),
       messages.networkNameChars,
     );
+    // A subnet no network holds, so that the gateway is the only thing wrong.
+    const unused = await freeSubnet(11);
+    const current = await snapshot();
     await rejectedBeforeAnyCall(
       () =>
-        createNetwork(docker, snap, {
+        createNetwork(docker, current, {
           name: uniqueName('n'),
           driver: 'bridge',
-          subnet: '10.213.0.0/24',
+          subnet: unused,
           gateway: '10.9.9.1',
         }),
       messages.gatewayOutside,

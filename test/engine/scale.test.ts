@@ -85,11 +85,14 @@ void describe('a burst of engine events', () => {
     const fresh = await waitFor(
       'the session to catch up with the engine',
       async () => {
-        // Settled means every event of the burst arrived, none of its volumes is left, and the
-        // model equals a fresh load: a check of one of these alone can pass mid-delivery.
+        // Settled means every event of the burst arrived, no reload is due or running, none of
+        // its volumes is left, and the model equals a fresh load: a check of one of these alone
+        // can pass mid-delivery. A burst that creates and removes the same objects leaves the
+        // model equal to a fresh load before its debounced reload has even run.
         const current = session.snapshot;
-        lastSeen = `${session.stats.events - before.events} events, ${session.stats.reloads - before.reloads} reloads, burst volumes in the model: ${[...(current?.volumes.keys() ?? [])].filter((name) => name.includes(`burst-v-${runId}`)).length}`;
+        lastSeen = `${session.stats.events - before.events} events, ${session.stats.reloads - before.reloads} reloads, reload pending: ${session.reloadPending}, burst volumes in the model: ${[...(current?.volumes.keys() ?? [])].filter((name) => name.includes(`burst-v-${runId}`)).length}`;
         if (session.stats.events - before.events < expectedEvents) return undefined;
+        if (session.reloadPending) return undefined;
         if ([...(current?.volumes.keys() ?? [])].some((name) => name.includes(`burst-v-${runId}`)))
           return undefined;
         const snapshot = await freshSnapshot();
@@ -113,12 +116,19 @@ void describe('a burst of engine events', () => {
       `the session received ${events} model events, expected at least ${expectedEvents}`,
     );
     // A few reloads. On a machine so busy that the burst itself drags on for seconds, about one
-    // per `maxWaitMs` window, plus the pauses between its phases.
-    const allowed = Math.max(10, Math.ceil(burst.milliseconds / reloadTiming.maxWaitMs) + 4);
+    // per `maxWaitMs` window, plus the pauses between its phases. The engine may be shared: each
+    // event beyond the burst's own is another user's, which may cause a reload of its own.
+    const foreign = Math.max(0, events - eventsOf(plan));
+    const allowed = Math.max(10, Math.ceil(burst.milliseconds / reloadTiming.maxWaitMs) + 4) + foreign;
     assert.ok(reloads <= allowed, `${events} events caused ${reloads} reloads; expected at most ${allowed}`);
     // Each reload publishes at most twice: the lists, then the aliases of new containers.
     assert.ok(changeEvents <= 2 * reloads, `${changeEvents} change events for ${reloads} reloads`);
-    assert.ok(changeEvents >= 1, 'the burst changed the model at least once');
+    assert.ok(reloads >= 1, 'the burst caused at least one reload');
+    // A burst that outlasts two reload windows is still under way when the first reload reads
+    // the lists, so that reload shows some of its objects. A shorter one may be created and
+    // removed within a single window: its one reload then rightly finds nothing changed.
+    if (burst.milliseconds > 2 * reloadTiming.maxWaitMs)
+      assert.ok(changeEvents >= 1, 'the burst changed the model at least once');
     const left = [...session.snapshot!.volumes.keys()].filter((name) => name.includes(`burst-v-${runId}`));
     assert.deepEqual(left, [], 'no burst volume is left in the model');
     assert.ok(fresh.containers.size >= 120, 'the seeded containers are in the model');

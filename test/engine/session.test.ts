@@ -29,12 +29,17 @@ after(async () => {
   await tracker.cleanup();
 });
 
-function open(dockerHost = `unix://${socketPath}`, retryInitialMs = 100): LiveEngineSession {
+function open(
+  dockerHost = `unix://${socketPath}`,
+  retryInitialMs = 100,
+  timing: { debounceMs?: number; maxWaitMs?: number } = {},
+): LiveEngineSession {
   const session = createSession({
     settings: () => ({ dockerHost }),
     env: {},
     retryInitialMs,
     retryMaxMs: 400,
+    ...timing,
   });
   sessions.push(session);
   return session;
@@ -244,6 +249,24 @@ void describe('live session against the real engine', () => {
     await connected(session);
     const volume = await createVolume(tracker);
     await session.refresh();
+    assert.ok(session.snapshot?.volumes.has(volume));
+  });
+
+  void test('reloadPending holds from an event until the reload that shows it has run', async (t) => {
+    if (!(await engineAvailable(t))) return;
+    // A pause no test waits out: the reload stays due until refresh() runs it.
+    const session = open(undefined, undefined, { debounceMs: 600_000, maxWaitMs: 600_000 });
+    await connected(session);
+    await waitFor('the first load to finish', () => !session.reloadPending);
+    const events = session.stats.events;
+    const volume = await createVolume(tracker);
+    await waitFor('the volume event', () => session.stats.events > events);
+    assert.equal(session.reloadPending, true, 'an event waiting for its pause is a pending reload');
+    assert.equal(session.snapshot?.volumes.has(volume), false);
+    const refreshing = session.refresh();
+    assert.equal(session.reloadPending, true, 'a running reload is a pending reload');
+    await refreshing;
+    assert.equal(session.reloadPending, false);
     assert.ok(session.snapshot?.volumes.has(volume));
   });
 });

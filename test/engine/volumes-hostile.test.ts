@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { describe, test } from 'node:test';
 import { pack, type Header } from 'tar-stream';
-import { ArchiveRejectedError } from '../../client/src/volumes/core/archiveRules';
+import { ArchiveRejectedError } from '../../client/src/archiveFiles/core/archiveRules';
 import { CancelledError } from '../../client/src/shared/failures';
 import type { RestoreMode } from '../../client/src/volumes/core/restore';
 import { createVolume, testLabels, uniqueName } from '../harness/engine';

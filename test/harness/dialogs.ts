@@ -3,16 +3,36 @@
 import type { Page } from 'playwright-core';
 import { runCommand } from './quickInput';
 import { exactly, plainText } from './text';
-import { waitFor } from './wait';
+import { retryUntil, waitFor } from './wait';
 
 const widget = '.quick-input-widget';
 
-/** Clicks `button` in the modal dialog (VS Code's own, not a browser alert). */
+/**
+ * Clicks `button` in the modal dialog (VS Code's own, not a browser alert) and waits until the
+ * dialog closed on it. If it is still open, presses Enter on the focused button instead, as a
+ * person does when a click did not take.
+ */
 export async function dialogButton(page: Page, button: string): Promise<void> {
-  await page
+  const target = page
     .locator('.monaco-dialog-box .dialog-buttons .monaco-button')
-    .filter({ hasText: exactly(button) })
-    .click();
+    .filter({ hasText: exactly(button) });
+  await target.waitFor({ state: 'visible' });
+  await retryUntil(
+    `the dialog to close on "${button}"`,
+    async (attempt) => {
+      if (attempt === 1) {
+        await target.click();
+        return;
+      }
+      await target.focus({ timeout: 2_000 });
+      // A dialog that closed meanwhile took the click after all: Enter would reach the workbench.
+      if (await target.isVisible()) await page.keyboard.press('Enter');
+    },
+    // Its button gone: the dialog closed (another one may follow, with buttons of its own).
+    async () => !(await target.isVisible()),
+    // The dialog closes as it takes a choice; one still open after this long took none.
+    { retryAfterMs: 2_000 },
+  );
 }
 
 export async function dialogMessage(page: Page): Promise<string> {

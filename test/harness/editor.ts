@@ -1,7 +1,7 @@
 // The editor area: opening files, reading what the active editor shows, hovers and quick fixes.
 import type { Locator, Page } from 'playwright-core';
 import { exactly, plainText } from './text';
-import { waitFor } from './wait';
+import { retryUntil, waitFor } from './wait';
 
 export function activeEditor(page: Page): Locator {
   return page.locator('.editor-group-container.active .monaco-editor').first();
@@ -17,9 +17,26 @@ export async function openFile(page: Page, name: string): Promise<void> {
   const row = page
     .locator('.explorer-folders-view .monaco-list-row')
     .filter({ has: page.locator('.label-name', { hasText: exactly(name) }) });
-  await row.first().click();
-  await page.locator('.tabs-container .tab.active').filter({ hasText: name }).waitFor();
+  const tab = page.locator('.tabs-container .tab.active').filter({ hasText: name });
+  await retryUntil(
+    `${name} to open in the editor`,
+    () => row.first().click(),
+    () => tab.isVisible(),
+  );
   await activeEditor(page).locator('.view-lines').waitFor();
+}
+
+async function editorHasFocus(page: Page): Promise<boolean> {
+  return /\bfocused\b/.test((await activeEditor(page).getAttribute('class', { timeout: 2_000 })) ?? '');
+}
+
+/** Clicks into the active editor until it has the keyboard focus, so that keys go there. */
+export async function focusEditor(page: Page): Promise<void> {
+  await retryUntil(
+    'the editor to take the focus',
+    () => activeEditor(page).locator('.view-lines').click(),
+    () => editorHasFocus(page),
+  );
 }
 
 /** The visible text of the active editor (Monaco renders only what is on screen). */
@@ -65,10 +82,28 @@ async function editorTextPoint(page: Page, text: string): Promise<{ x: number; y
   );
 }
 
-/** Puts the cursor inside `text` in the active editor. */
+/**
+ * Puts the cursor inside `text` in the active editor, clicking again until the editor has the
+ * focus and its cursor stands where the click was.
+ */
 export async function clickEditorText(page: Page, text: string): Promise<void> {
   const point = await editorTextPoint(page, text);
+  const cursor = activeEditor(page).locator('.cursors-layer .cursor').first();
+  const cursorAtPoint = async () => {
+    const box = await cursor.boundingBox({ timeout: 2_000 });
+    // Within a line's height of the click, up and down and left and right (a character is narrower).
+    return (
+      box !== null &&
+      Math.abs(box.y + box.height / 2 - point.y) < box.height &&
+      Math.abs(box.x - point.x) < box.height
+    );
+  };
   await page.mouse.click(point.x, point.y);
+  await retryUntil(
+    `the cursor inside "${text}"`,
+    () => page.mouse.click(point.x, point.y),
+    async () => (await editorHasFocus(page)) && (await cursorAtPoint()),
+  );
 }
 
 /** Hovers `text` in the active editor until the hover shows `expected`; returns the hover's text. */
@@ -103,5 +138,19 @@ export async function applyQuickFix(page: Page, title: string): Promise<void> {
     }
     return true;
   });
-  await row.first().click();
+  // The widget closes as it applies a fix. If it is still open, the click did not take: the
+  // hovered row has the focus, and Enter applies it.
+  await retryUntil(
+    `the quick fix "${title}" to be applied`,
+    async (attempt) => {
+      if (attempt === 1) {
+        await row.first().click();
+        return;
+      }
+      await row.first().hover({ timeout: 2_000 });
+      if (await row.first().isVisible()) await page.keyboard.press('Enter');
+    },
+    async () => !(await row.first().isVisible()),
+    { retryAfterMs: 2_000 },
+  );
 }

@@ -1,6 +1,7 @@
 // A unix-socket relay in front of the real engine. Tests point Berth at the relay and then "stop"
 // and "start" the engine by closing and reopening it: the outage Berth sees is real (refused
 // connections, a broken /events stream), yet the daemon, which may not be ours, never stops.
+// It can also cut one archive upload part-way, as a network or a crash would.
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -12,6 +13,7 @@ export class EngineProxy {
   private server: net.Server | undefined;
   private readonly open = new Set<net.Socket>();
   private readonly dir: string;
+  private cut: { skip: number; afterBytes: number; done: () => void } | undefined;
 
   constructor() {
     this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-proxy-'));
@@ -49,6 +51,16 @@ export class EngineProxy {
     fs.rmSync(this.socketPath, { force: true });
   }
 
+  /**
+   * Cuts an archive upload (`PUT …/archive`) after `afterBytes` bytes of its body: the first
+   * `skip` uploads pass untouched. Resolves once the cut happened.
+   */
+  cutArchiveUpload(afterBytes: number, skip = 0): Promise<void> {
+    return new Promise((resolve) => {
+      this.cut = { skip, afterBytes, done: resolve };
+    });
+  }
+
   async dispose(): Promise<void> {
     await this.stop();
     fs.rmSync(this.dir, { recursive: true, force: true });
@@ -58,15 +70,58 @@ export class EngineProxy {
     const upstream = net.connect(engineSocket);
     this.open.add(client);
     this.open.add(upstream);
+    let ending = false;
     const close = () => {
       client.destroy();
-      upstream.destroy();
+      if (!ending) upstream.destroy();
       this.open.delete(client);
       this.open.delete(upstream);
     };
     client.on('error', close).on('close', close);
     upstream.on('error', close).on('close', close);
-    client.pipe(upstream);
+    let cutting: { left: number; done: () => void } | undefined;
+    const send = (chunk: Buffer): void => {
+      if (!cutting) {
+        if (!upstream.write(chunk)) {
+          client.pause();
+          upstream.once('drain', () => client.resume());
+        }
+        return;
+      }
+      const allowed = Math.min(chunk.length, cutting.left);
+      upstream.write(chunk.subarray(0, allowed));
+      cutting.left -= allowed;
+      if (cutting.left > 0) return;
+      const { done } = cutting;
+      cutting = undefined;
+      // What was sent reaches the engine, then the connection ends mid-body.
+      ending = true;
+      client.destroy();
+      upstream.end(() => {
+        upstream.destroy();
+        done();
+      });
+    };
+    client.on('data', (chunk: Buffer) => {
+      const start = this.cut && !cutting ? archiveUploadAt(chunk) : -1;
+      if (start < 0 || !this.cut) return send(chunk);
+      if (this.cut.skip > 0) {
+        this.cut.skip--;
+        return send(chunk);
+      }
+      const bodyStart = chunk.indexOf('\r\n\r\n', start) + 4;
+      send(chunk.subarray(0, bodyStart));
+      cutting = { left: this.cut.afterBytes, done: this.cut.done };
+      this.cut = undefined;
+      send(chunk.subarray(bodyStart));
+    });
     upstream.pipe(client);
   }
+}
+
+/** Where an archive upload's request line starts in `chunk`, or -1. */
+function archiveUploadAt(chunk: Buffer): number {
+  const start = chunk.indexOf('PUT /');
+  if (start < 0) return -1;
+  return /^PUT \/[^ ]*\/archive\?/.test(chunk.toString('latin1', start, start + 400)) ? start : -1;
 }

@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { runCommand } from './quickInput';
 import { plainText } from './text';
-import { waitFor } from './wait';
+import { retryUntil, waitFor } from './wait';
 
 /**
  * The rows of the Problems panel as shown, which unlike their accessible labels show the rule id
@@ -11,11 +11,15 @@ import { waitFor } from './wait';
  */
 export async function problems(page: Page): Promise<string[]> {
   const panel = page.locator('.markers-panel');
-  if (!(await panel.isVisible())) {
-    await page.locator('.monaco-workbench').focus();
-    await page.keyboard.press('Control+Shift+M');
-  }
-  await panel.waitFor({ state: 'visible' });
+  await retryUntil(
+    'the Problems panel',
+    async () => {
+      await page.locator('.monaco-workbench').focus();
+      await page.keyboard.press('Control+Shift+M');
+    },
+    () => panel.isVisible(),
+    { retryAfterMs: 10_000 },
+  );
   return (await panel.locator('.monaco-list-row').allInnerTexts()).map(plainText);
 }
 
@@ -32,7 +36,13 @@ export async function expectProblem(page: Page, text: string | RegExp): Promise<
 /** Shows the output channel `name` in the Output panel and returns its visible text. */
 export async function outputChannel(page: Page, name: string): Promise<string> {
   const panel = page.locator('.part.panel');
-  if (!(await panel.locator('.output-view').isVisible())) await runCommand(page, 'View: Toggle Output');
+  // The command toggles: run it again only when the panel did not come after a while.
+  await retryUntil(
+    'the Output panel',
+    () => runCommand(page, 'View: Toggle Output'),
+    () => panel.locator('.output-view').isVisible(),
+    { retryAfterMs: 10_000 },
+  );
   const picker = panel
     .locator('select.monaco-select-box[aria-label="Switch Output"]')
     .filter({ visible: true });
@@ -57,6 +67,16 @@ export async function expectOutput(page: Page, name: string, text: string | RegE
 export const readableTerminalSettings: Readonly<Record<string, unknown>> = {
   'terminal.integrated.gpuAcceleration': 'off',
 };
+
+/** Clicks into the terminal shown in the panel until it has the keyboard focus. */
+export async function focusTerminal(page: Page): Promise<void> {
+  const terminal = page.locator('.terminal-wrapper .xterm').filter({ visible: true });
+  await retryUntil(
+    'the terminal to take the focus',
+    () => terminal.click(),
+    async () => /\bfocus\b/.test((await terminal.getAttribute('class', { timeout: 2_000 })) ?? ''),
+  );
+}
 
 /** The text of the terminal shown in the panel; needs `readableTerminalSettings`. */
 export async function terminalText(page: Page): Promise<string> {

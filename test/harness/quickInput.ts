@@ -2,11 +2,43 @@
 // Multi-step dialogs reuse one widget, so typing as soon as "an input" is visible can land in the
 // previous step: the prompt helpers wait for the step's own prompt before answering and for it to
 // go away afterwards.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { escapeRegExp, exactly } from './text';
-import { waitFor } from './wait';
+import { retryUntil, waitFor } from './wait';
 
 const widget = '.quick-input-widget';
+
+async function isActive(row: Locator): Promise<boolean> {
+  const classes = await row.getAttribute('class', { timeout: 2_000 }).catch(() => null);
+  return /\bfocused\b/.test(classes ?? '');
+}
+
+/**
+ * Clicks `row` of the quick input and waits until it was taken: the row is gone because the
+ * widget closed or moved on to its next step. If it is still there, moves to it with the arrow
+ * keys and presses Enter, as a person does when a click did not take.
+ */
+async function accept(page: Page, row: Locator, what: string): Promise<void> {
+  const rows = page.locator(`${widget} .monaco-list-row`);
+  // A step still loading shows no such row yet: "gone" counts only after it was there.
+  await row.waitFor({ state: 'visible' });
+  await retryUntil(
+    what,
+    async (attempt) => {
+      if (attempt === 1) {
+        await row.click();
+        return;
+      }
+      const count = await rows.count();
+      for (let step = 0; step <= count && !(await isActive(row)); step++)
+        await page.keyboard.press('ArrowDown');
+      if (!(await isActive(row))) throw new Error('the arrow keys never reached the row');
+      // A row that went meanwhile was taken after all: Enter would answer the next step.
+      if (await row.isVisible()) await page.locator(`${widget} input`).press('Enter');
+    },
+    async () => !(await row.isVisible()),
+  );
+}
 
 /**
  * Runs a command by its palette title, e.g. `Berth: Show Output`, reopening the palette until the
@@ -31,7 +63,7 @@ export async function runCommand(page: Page, title: string): Promise<void> {
     },
     90_000,
   );
-  await row.first().click();
+  await accept(page, row.first(), `the command palette to run "${title}"`);
 }
 
 /** Picks the quick-pick row whose label (icons aside) is `label`, not its description. */
@@ -39,7 +71,7 @@ export async function quickPick(page: Page, label: string): Promise<void> {
   const row = page.locator(`${widget} .monaco-list-row`).filter({
     has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }),
   });
-  await row.first().click();
+  await accept(page, row.first(), `the quick pick to take "${label}"`);
 }
 
 /**
@@ -55,15 +87,31 @@ export async function answerIfAsked(
   done: () => Promise<boolean>,
   timeoutMs?: number,
 ): Promise<void> {
+  await answerEachAsked(page, [[placeholder, label]], done, timeoutMs);
+}
+
+/**
+ * Like answerIfAsked, for a command that may ask several questions in turn: each pick whose
+ * placeholder is one of `answers` gets that answer's label.
+ */
+export async function answerEachAsked(
+  page: Page,
+  answers: readonly (readonly [placeholder: string, label: string])[],
+  done: () => Promise<boolean>,
+  timeoutMs?: number,
+): Promise<void> {
   const input = page.locator(`${widget} input`);
   await waitFor(
     'the action to run',
     async () => {
       if (await done()) return true;
-      if ((await input.isVisible()) && (await input.getAttribute('placeholder')) === placeholder) {
+      if (!(await input.isVisible())) return undefined;
+      const asked = await input.getAttribute('placeholder');
+      const answer = answers.find(([placeholder]) => placeholder === asked);
+      if (answer) {
         // The list renders only the rows on screen; filtering brings the wanted one there.
-        await input.fill(label);
-        await quickPick(page, label);
+        await input.fill(answer[1]);
+        await quickPick(page, answer[1]);
       }
       return undefined;
     },

@@ -1,14 +1,15 @@
 // The activity bar, the views in the side bar and their trees, and the status bar.
 import type { Locator, Page } from 'playwright-core';
 import { exactly, plainText } from './text';
-import { waitFor } from './wait';
+import { retryUntil, waitFor } from './wait';
 
 export async function clickActivity(page: Page, title: string): Promise<void> {
   const item = page.locator('.activitybar').getByRole('tab', { name: title, exact: true });
-  // Clicking the selected item would collapse the side bar.
-  if ((await item.getAttribute('aria-selected')) !== 'true') await item.click();
-  await waitFor(`the ${title} side bar`, async () =>
-    (await item.getAttribute('aria-selected')) === 'true' ? true : undefined,
+  // Clicking the selected item would collapse the side bar: click only while it is not selected.
+  await retryUntil(
+    `the ${title} side bar`,
+    () => item.click(),
+    async () => (await item.getAttribute('aria-selected')) === 'true',
   );
 }
 
@@ -47,9 +48,10 @@ export async function expectViewVisible(page: Page, name: string): Promise<Locat
 export async function expandView(page: Page, name: string): Promise<Locator> {
   const pane = await expectViewVisible(page, name);
   const header = pane.locator('.pane-header');
-  if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-  await waitFor(`view ${name} to expand`, async () =>
-    (await header.getAttribute('aria-expanded')) === 'true' ? true : undefined,
+  await retryUntil(
+    `view ${name} to expand`,
+    () => header.click(),
+    async () => (await header.getAttribute('aria-expanded')) === 'true',
   );
   return pane;
 }
@@ -74,45 +76,36 @@ export function treeItem(pane: Locator, label: string | RegExp): Locator {
  * children (a container just connected to a network) is redrawn as collapsible a moment later.
  */
 export async function expandTreeItem(row: Locator, timeoutMs?: number): Promise<void> {
-  await waitFor(
+  await retryUntil(
     'the tree row to expand',
     async () => {
-      const state = await row.getAttribute('aria-expanded');
-      if (state === 'true') return true;
-      if (state === 'false') await row.click();
-      return undefined;
+      // Not yet collapsible (no aria-expanded): a click would only select it; wait for the redraw.
+      if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
     },
-    timeoutMs,
+    async () => (await row.getAttribute('aria-expanded')) === 'true',
+    { retryAfterMs: 2_000, timeoutMs },
   );
 }
 
-/** Right-clicks `item` and picks `entry` from its context menu. */
-export async function contextMenu(item: Locator, entry: string): Promise<void> {
-  const page = item.page();
-  // A live tree (engine events) can move rows between locating and clicking; the row that
-  // receives the right-click takes focus, so retry until that is the intended one.
-  // A right-click on a row that is re-rendered at that moment opens no menu at all: try again.
-  for (let attempt = 1; ; attempt++) {
-    await item.waitFor({ state: 'visible' });
-    await item.click({ button: 'right' });
-    const opened = await page
-      .locator('.context-view .monaco-menu')
-      .waitFor({ timeout: 15_000 })
-      .then(() => true)
-      .catch(() => false);
-    if (opened && /\bfocused\b/.test((await item.getAttribute('class')) ?? '')) break;
-    if (opened) await page.keyboard.press('Escape');
-    if (attempt === 4)
-      throw new Error(
-        opened
-          ? 'the tree kept moving: the context menu opened on another row'
-          : 'no context menu opened after four right-clicks',
-      );
-  }
-  const action = page.locator('.context-view .monaco-menu .action-item').filter({
-    has: page.locator('.action-label', { hasText: exactly(entry) }),
-  });
-  await action.click();
+/** Selects exactly `rows` of one tree: the first with a click, the others with Ctrl+click. */
+export async function selectTreeItems(rows: readonly Locator[]): Promise<void> {
+  const selected = async (row: Locator) => (await row.getAttribute('aria-selected')) === 'true';
+  await retryUntil(
+    `${rows.length} tree rows to be selected`,
+    async () => {
+      for (const [index, row] of rows.entries()) {
+        // Ctrl+click on a selected row would deselect it; a plain click starts afresh.
+        if (index > 0 && (await selected(row))) continue;
+        await row.click(index === 0 ? {} : { modifiers: ['Control'] });
+        await waitFor(
+          'the row to be selected',
+          async () => ((await selected(row)) ? true : undefined),
+          5_000,
+        );
+      }
+    },
+    async () => (await Promise.all(rows.map(selected))).every(Boolean),
+  );
 }
 
 /**

@@ -29,3 +29,36 @@ export async function waitFor<T>(
     await delay(250);
   }
 }
+
+/**
+ * Does `act` (a click, a key press) until `done` holds, as a person tries again when nothing
+ * happened: after each try it waits up to `retryAfterMs` for `done` before trying again, so a
+ * slow effect is not doubled. `act` gets the try number (1, 2, …), to try another way later on.
+ * Checks `done` first: nothing is done when it already holds.
+ */
+export async function retryUntil(
+  what: string,
+  act: (attempt: number) => Promise<void>,
+  done: () => Promise<boolean>,
+  { retryAfterMs = 5_000, timeoutMs = uiTimeoutMs }: { retryAfterMs?: number; timeoutMs?: number } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (let attempt = 1; ; attempt++) {
+    if (await done().catch(() => false)) return;
+    const left = deadline - Date.now();
+    if (left <= 0) {
+      const detail = lastError instanceof Error ? `; the last try failed: ${lastError.message}` : '';
+      throw new Error(`Timed out after ${timeoutMs} ms (${attempt - 1} tries) waiting for ${what}${detail}`);
+    }
+    await act(attempt).catch((error: unknown) => (lastError = error));
+    const settled = await waitFor(
+      what,
+      async () => ((await done()) ? true : undefined),
+      Math.min(retryAfterMs, left),
+    )
+      .then(() => true)
+      .catch(() => false);
+    if (settled) return;
+  }
+}

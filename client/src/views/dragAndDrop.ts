@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/live/contract';
-import type { BerthNode } from '../shared/nodes';
+import type { UploadSource } from '../archiveFiles/core/upload';
+import type { BerthNode, VolumeFileNode } from '../shared/nodes';
 
 /** Our own mime type: the value is a JSON array of container ids. */
 export const containerIdsMime = 'application/vnd.berth.container-ids';
@@ -64,4 +65,52 @@ async function droppedContainerIds(data: vscode.DataTransfer): Promise<string[]>
     if (Array.isArray(parsed)) return parsed.filter((id): id is string => typeof id === 'string');
   }
   return [];
+}
+
+export type UploadRequest = (target: VolumeFileNode, sources: UploadSource[]) => Promise<void>;
+
+/**
+ * Volumes view: files and folders dropped on a volume's folder (or file) are uploaded there.
+ * From the Explorer they come as `text/uri-list`; from the OS as `files`, whose bytes VS Code
+ * hands over without a path.
+ */
+export class VolumeDropController implements vscode.TreeDragAndDropController<BerthNode> {
+  readonly dragMimeTypes: string[] = [];
+  readonly dropMimeTypes = ['text/uri-list', 'files'];
+
+  constructor(private readonly upload: UploadRequest) {}
+
+  async handleDrop(target: BerthNode | undefined, data: vscode.DataTransfer): Promise<void> {
+    if (target?.kind !== 'file') return;
+    const sources = await droppedSources(data);
+    if (sources.length > 0) await this.upload(target, sources);
+  }
+}
+
+async function droppedSources(data: vscode.DataTransfer): Promise<UploadSource[]> {
+  const list = await data.get('text/uri-list')?.asString();
+  const uris = (list ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => vscode.Uri.parse(line));
+  if (uris.length > 0) return Promise.all(uris.map(sourceOf));
+  const sources: UploadSource[] = [];
+  const files: vscode.DataTransferFile[] = [];
+  data.forEach((item) => {
+    const file = item.asFile();
+    if (file) files.push(file);
+  });
+  for (const file of files) {
+    if (file.uri?.scheme === 'file') sources.push({ path: file.uri.fsPath });
+    else sources.push({ name: file.name, data: await file.data() });
+  }
+  return sources;
+}
+
+/** A local path when the extension host can read it directly, else the file's bytes. */
+async function sourceOf(uri: vscode.Uri): Promise<UploadSource> {
+  if (uri.scheme === 'file') return { path: uri.fsPath };
+  const name = uri.path.split('/').pop() ?? '';
+  return { name, data: await vscode.workspace.fs.readFile(uri) };
 }

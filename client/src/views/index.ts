@@ -2,7 +2,13 @@ import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/live/contract';
 import { log } from '../log';
 import { startup } from '../perf';
-import { ContainerDragController, NetworkDropController, type ConnectRequest } from './dragAndDrop';
+import {
+  ContainerDragController,
+  NetworkDropController,
+  VolumeDropController,
+  type ConnectRequest,
+  type UploadRequest,
+} from './dragAndDrop';
 import { trackEngineState } from './engineState';
 import { EngineStatus } from './engineStatus';
 import { keys, type BerthNode, type ViewId } from '../shared/nodes';
@@ -21,6 +27,7 @@ export interface BerthViews {
 export interface ViewActions {
   connect: ConnectRequest;
   listFolder: VolumeFolderLister;
+  upload: UploadRequest;
 }
 
 /** Creates the three views; engine I/O starts the first time any of them is visible. */
@@ -46,6 +53,7 @@ export function registerViews(
       treeDataProvider: providers.volumes,
       canSelectMany: true,
       showCollapseAll: true,
+      dragAndDropController: new VolumeDropController(actions.upload),
     }),
     containers: vscode.window.createTreeView('berth.containers', {
       treeDataProvider: providers.containers,

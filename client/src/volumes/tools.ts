@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { UserError } from '../shared/failures';
 import type { EngineSession } from '../engine/live/contract';
 import { log } from '../log';
-import type { VolumeDirListing } from './core/browse';
+import type { FolderListing } from '../archiveFiles/core/read';
 import { VolumeTools } from './core/tools';
 
 export class SessionVolumeTools implements vscode.Disposable {
@@ -40,7 +40,7 @@ export class SessionVolumeTools implements vscode.Disposable {
    * One folder of a volume, for tree children under a volume node: direct entries only, sorted by
    * name, at most `limit` (then `truncated`). `path` is inside the volume, '' for its root.
    */
-  list(volume: string, path: string, limit?: number): Promise<VolumeDirListing> {
+  list(volume: string, path: string, limit?: number): Promise<FolderListing> {
     return this.tools().list(volume, path, limit);
   }
 

@@ -6,6 +6,7 @@ import type { AddressInfo, Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { buildSync } from 'esbuild';
 import { connect } from '../../../client/src/engine/transport/connect';
 import { parseHost } from '../../../client/src/engine/transport/endpoint';
 import { classifyError } from '../../../client/src/engine/problems/classify';
@@ -100,17 +101,13 @@ void describe('connection problems, from real failures', () => {
     await listen(server, path);
     chmodSync(path, 0o000);
     try {
-      const out = execFileSync(
-        nodeForNobody(),
-        ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'connect-once.ts'), `unix://${path}`],
-        {
-          uid: 65534,
-          gid: 65534,
-          cwd: process.cwd(),
-          encoding: 'utf8',
-          env: { PATH: process.env.PATH, HOME: dir },
-        },
-      );
+      const out = execFileSync(nodeForNobody(), [connectOnceForNobody(), `unix://${path}`], {
+        uid: 65534,
+        gid: 65534,
+        cwd: dir,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: dir },
+      });
       const result = JSON.parse(out) as {
         ok: boolean;
         problem?: { code: string; fix: string; message: string };
@@ -200,6 +197,27 @@ void test('every connection problem carries templates with zh-cn translations', 
     'unknown',
   ]);
 });
+
+/**
+ * The connect-once fixture bundled into one file in `dir`, which `nobody` may read: the checkout,
+ * its node_modules and tsx may sit under a folder only root may enter (/root, a mktemp -d folder).
+ */
+function connectOnceForNobody(): string {
+  const outfile = join(dir, 'connect-once.cjs');
+  buildSync({
+    entryPoints: [join(import.meta.dirname, 'fixtures', 'connect-once.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    // ssh2 probes for these optional native add-ons inside try/catch, as in esbuild.mjs.
+    external: ['cpu-features', './crypto/build/Release/sshcrypto.node'],
+    logLevel: 'error',
+  });
+  chmodSync(outfile, 0o644);
+  return outfile;
+}
 
 /**
  * A Node binary the unprivileged user may run: the test runner's own may live under /root (the

@@ -70,27 +70,4 @@ void describe('heredoc extents agree with the parser', () => {
     t.diagnostic(`${heredocLines} heredoc lines in ${files.length} files agree with the parser`);
     assert.ok(heredocLines > 0, 'the corpus has no heredocs: this test proves nothing');
   });
-  void it('costs the built-in grammar at most a few times more on the corpus', async (t: TestContext) => {
-    const dir = corpusDir(t, 'real');
-    if (dir === undefined) return;
-    const sources = readdirSync(dir).map((name) => readFileSync(path.join(dir, name), 'utf8'));
-    const builtinOnly = await loadDockerfileGrammar(false);
-    // Best of five, alternating, so a busy machine does not decide the outcome.
-    const time = (g: IGrammar): number => {
-      const started = performance.now();
-      for (const source of sources) grammarHeredocLines(g, source);
-      return performance.now() - started;
-    };
-    let withInjection = Infinity;
-    let without = Infinity;
-    for (let run = 0; run < 5; run++) {
-      withInjection = Math.min(withInjection, time(grammar));
-      without = Math.min(without, time(builtinOnly));
-    }
-    const lines = sources.reduce((sum, source) => sum + source.split('\n').length, 0);
-    t.diagnostic(
-      `${lines} lines: ${withInjection.toFixed(0)} ms with the injection, ${without.toFixed(0)} ms without`,
-    );
-    assert.ok(withInjection < without * 4, `${withInjection.toFixed(0)} ms vs ${without.toFixed(0)} ms`);
-  });
 });

@@ -2,6 +2,7 @@
 // end of the stream once, however it ends (daemon stopped, socket destroyed, closed by us).
 import type { Readable } from 'node:stream';
 import type Docker from 'dockerode';
+import { isHelperContainer } from '../model/berthHelpers';
 
 export interface EngineEvent {
   /** container, network or volume (the subscription's filter). */
@@ -33,6 +34,8 @@ const quietActions = new Set([
 ]);
 
 export function isModelChanging(event: EngineEvent): boolean {
+  // A container event carries the container's labels: Berth's own helpers never reach the model.
+  if (event.Type === 'container' && isHelperContainer(event.Actor.Attributes)) return false;
   const action = event.Action.split(':')[0];
   return !quietActions.has(action);
 }

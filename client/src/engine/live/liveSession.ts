@@ -44,6 +44,7 @@ export class LiveEngineSession implements EngineSession {
   private readonly pending = new PendingReads(this.aliases);
   private raw: RawState | undefined;
   private reloading: Promise<void> | undefined;
+  private reloadsRunning = 0;
   private dirty = false;
   private readonly tally: { requests: RequestCounter; reloads: number; events: number } = {
     requests: { count: 0 },
@@ -79,6 +80,14 @@ export class LiveEngineSession implements EngineSession {
 
   get stats(): SessionStats {
     return { requests: this.tally.requests.count, reloads: this.tally.reloads, events: this.tally.events };
+  }
+
+  /**
+   * A reload is due (events waiting for their pause, a re-read of a late container state) or
+   * running. Once it is false, the snapshot reflects every event received so far.
+   */
+  get reloadPending(): boolean {
+    return this.scheduler.due || this.reloadsRunning > 0;
   }
 
   /** The steps of the first load that published a snapshot, once it has. */
@@ -243,6 +252,15 @@ export class LiveEngineSession implements EngineSession {
   }
 
   private async runReloads(generation: number): Promise<void> {
+    this.reloadsRunning++;
+    try {
+      await this.reloadWhileDirty(generation);
+    } finally {
+      this.reloadsRunning--;
+    }
+  }
+
+  private async reloadWhileDirty(generation: number): Promise<void> {
     while (this.dirty && generation === this.generation) {
       this.dirty = false;
       const touched = this.pending.take();

@@ -58,6 +58,11 @@ export class ReloadScheduler {
     }, delayMs);
   }
 
+  /** Events wait for their pause, or a re-read of a late container state is scheduled. */
+  get due(): boolean {
+    return this.debounceTimer !== undefined || this.recheckTimer !== undefined;
+  }
+
   clear(): void {
     clearTimeout(this.debounceTimer);
     clearTimeout(this.recheckTimer);

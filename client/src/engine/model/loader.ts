@@ -3,6 +3,7 @@
 // `/containers/{id}/json` returns. Those come from a cache, filled by `loadAliases` for the few
 // containers on user-defined networks whose endpoints changed, so a reload stays three calls.
 import type Docker from 'dockerode';
+import { isHelperContainer, isHelperVolume } from './berthHelpers';
 import { joinSnapshot } from './join';
 import type { RawContainer, RawNetwork, RawVolume } from './mapping';
 import {
@@ -150,7 +151,7 @@ export async function reloadRaw(
 
 /** Maps and joins raw payloads; aliases come from the cache where it knows them. */
 export function buildSnapshot(raw: RawState, info: EngineInfo, aliases: AliasCache): LoadResult {
-  const rawContainers = [...raw.containers.values()];
+  const rawContainers = [...raw.containers.values()].filter((c) => !isHelperContainer(c.Labels));
   const networks = raw.networks.map(mapNetwork);
   const networkIdsByName = new Map(networks.map((n) => [n.name, n.id]));
   const names = containerNames(rawContainers);
@@ -165,7 +166,7 @@ export function buildSnapshot(raw: RawState, info: EngineInfo, aliases: AliasCac
     return container;
   });
   aliases.retain(new Set(raw.containers.keys()));
-  const volumes = raw.volumes.map(mapVolume);
+  const volumes = raw.volumes.filter((v) => !isHelperVolume(v.Labels)).map(mapVolume);
   return { snapshot: joinSnapshot(info, networks, volumes, containers), missingAliases };
 }
 

@@ -4,13 +4,13 @@ import * as vscode from 'vscode';
 import type { BerthCommand } from '../../commands/context';
 import type { SessionVolumeTools } from '../tools';
 import { formatBytes } from '../../shared/text';
-import type { VolumeDirEntry } from '../core/browse';
+import type { FileEntry } from '../../archiveFiles/core/read';
 import { chooseVolume } from './target';
 
 import { volumeUri } from '../files/uri';
 
 interface BrowseItem extends vscode.QuickPickItem {
-  entry?: VolumeDirEntry;
+  entry?: FileEntry;
   up?: boolean;
 }
 
@@ -19,7 +19,7 @@ async function openVolumeFile(volume: string, path: string): Promise<void> {
   await vscode.commands.executeCommand('vscode.open', volumeUri(volume, path), { preview: true });
 }
 
-function itemOf(entry: VolumeDirEntry): BrowseItem {
+function itemOf(entry: FileEntry): BrowseItem {
   const icon =
     entry.kind === 'directory' ? '$(folder)' : entry.kind === 'symlink' ? '$(file-symlink-file)' : '$(file)';
   const mode = (entry.mode & 0o7777).toString(8).padStart(4, '0');

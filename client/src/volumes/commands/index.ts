@@ -9,8 +9,12 @@ import { backupVolume } from './backup';
 import { browseVolume } from './browse';
 import { cloneVolume } from './clone';
 import { createVolume } from './create';
+import { emptyVolume } from './empty';
+import { deleteVolumeFile, newVolumeFile, newVolumeFolder, renameVolumeFile } from './files';
 import { pruneVolumes, removeVolume } from './remove';
 import { restoreVolume } from './restore';
+import { downloadFromVolume, uploadToVolume } from './transfer';
+import type { WriteConsent } from '../files/fileSystem';
 import { volumeFor } from './target';
 
 const inspectVolume: BerthCommand = async (ctx, node) => {
@@ -18,7 +22,7 @@ const inspectVolume: BerthCommand = async (ctx, node) => {
   if (volume) await ctx.openInspect('volume', volume.name, volumeLabel(volume));
 };
 
-export function volumeCommands(tools: SessionVolumeTools): CommandTable {
+export function volumeCommands(tools: SessionVolumeTools, consent: WriteConsent): CommandTable {
   return {
     'berth.volume.inspect': {
       run: inspectVolume,
@@ -48,6 +52,34 @@ export function volumeCommands(tools: SessionVolumeTools): CommandTable {
     'berth.volume.clone': {
       run: cloneVolume(tools),
       failure: () => vscode.l10n.t('Cloning the volume failed'),
+    },
+    'berth.volume.empty': {
+      run: emptyVolume(tools, consent),
+      failure: () => vscode.l10n.t('Emptying the volume failed'),
+    },
+    'berth.volume.newFile': {
+      run: newVolumeFile,
+      failure: () => vscode.l10n.t('Creating the file failed'),
+    },
+    'berth.volume.newFolder': {
+      run: newVolumeFolder,
+      failure: () => vscode.l10n.t('Creating the folder failed'),
+    },
+    'berth.volume.renameFile': {
+      run: renameVolumeFile,
+      failure: () => vscode.l10n.t('Renaming failed'),
+    },
+    'berth.volume.deleteFile': {
+      run: deleteVolumeFile,
+      failure: () => vscode.l10n.t('Deleting failed'),
+    },
+    'berth.volume.upload': {
+      run: uploadToVolume(tools, consent),
+      failure: () => vscode.l10n.t('Uploading failed'),
+    },
+    'berth.volume.download': {
+      run: downloadFromVolume(tools),
+      failure: () => vscode.l10n.t('Downloading failed'),
     },
   };
 }

@@ -9,11 +9,18 @@ import { Transform, type TransformCallback, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { extract } from 'tar-stream';
-import { getTar } from './archive';
+import { getTar } from '../../archiveFiles/core/archive';
 import { CancelledError } from '../../shared/failures';
 import { throwIfAborted } from './engineErrors';
 import type { Helpers } from './helpers';
-import { countEntry, countTar, emptyCounts, openArchive, sameCounts, type ArchiveCounts } from './tarStreams';
+import {
+  countEntry,
+  countTar,
+  emptyCounts,
+  openArchive,
+  sameCounts,
+  type ArchiveCounts,
+} from '../../archiveFiles/core/tarStreams';
 
 export interface BackupOptions {
   volume: string;
@@ -77,8 +84,8 @@ export async function backupVolume(helpers: Helpers, options: BackupOptions): Pr
   const partial = `${destination}.berth-partial-${randomBytes(4).toString('hex')}`;
   try {
     const tee = new CountingTee(options.onProgress);
-    await helpers.withHelper(volume, true, async (helper) => {
-      const source = await getTar(helper, '', true, signal);
+    await helpers.withHelper(volume, true, async (root) => {
+      const source = await getTar(root, '', true, signal);
       const stages: (Transform | Writable)[] = [tee];
       if (wantsGzip(destination)) stages.push(createGzip());
       stages.push(createWriteStream(partial, { flags: 'wx' }));

@@ -1,5 +1,5 @@
 // Volume to volume, inside the engine: the source helper's tar goes straight into the target's.
-import { getTar, putTar } from './archive';
+import { getTar, putTar } from '../../archiveFiles/core/archive';
 import type { Helpers } from './helpers';
 
 export async function copyVolumeContents(

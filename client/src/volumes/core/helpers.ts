@@ -1,15 +1,17 @@
 // Helper containers: created, never started, with one volume mounted, so that the Engine API's
 // archive endpoints can read and write the volume without pulling anything or running code.
-// Each carries `berth.helper` and its owner (host/pid) so that a later sweep removes only
-// leftovers of Berth processes that are gone, never those of another window still working.
+// Each carries `berth.helper` and its owner (host, pid, start time) so that a later sweep removes
+// only leftovers of Berth processes that are gone, never those of another window still working.
+import * as l10n from '@vscode/l10n';
 import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type Docker from 'dockerode';
 import { pack } from 'tar-stream';
+import type { FileRoot } from '../../archiveFiles/core/archive';
+import { helperLabel } from '../../engine/model/berthHelpers';
 import { isNotFound } from './engineErrors';
+import { ownerIsGone, ownerLabel, ownerOfThisProcess } from './helperOwner';
 
-export const helperLabel = 'berth.helper';
-export const ownerLabel = 'berth.helper.owner';
+export { helperLabel, ownerLabel };
 /** Where a helper mounts its volume; archive names are rebased under it. */
 export const mountRoot = 'v';
 export const helperImageRef = 'berth/volume-helper:1';
@@ -21,7 +23,7 @@ export interface HelperOptions {
   labels?: Record<string, string>;
 }
 
-const owner = `${hostname()}/${process.pid}`;
+const owner = ownerOfThisProcess();
 
 export class Helpers {
   private image: Promise<string> | undefined;
@@ -35,15 +37,11 @@ export class Helpers {
     return { ...this.options.labels, [helperLabel]: kind, [ownerLabel]: owner };
   }
 
-  /** Runs `work` with a helper that has `volume` mounted at /v, and removes the helper afterwards. */
-  async withHelper<T>(
-    volume: string,
-    readOnly: boolean,
-    work: (helper: Docker.Container) => Promise<T>,
-  ): Promise<T> {
+  /** Runs `work` on the files of `volume` through a new helper, and removes the helper afterwards. */
+  async withHelper<T>(volume: string, readOnly: boolean, work: (root: FileRoot) => Promise<T>): Promise<T> {
     const helper = await this.createHelper(volume, readOnly);
     try {
-      return await work(helper);
+      return await work(volumeRoot(helper, volume));
     } finally {
       await this.removeContainer(helper);
     }
@@ -140,6 +138,15 @@ export class Helpers {
   }
 }
 
+/** The files of `volume` as a helper reaches them: under /v, with no way out of it. */
+export function volumeRoot(helper: Docker.Container, volume: string): FileRoot {
+  return { container: helper, base: mountRoot, confined: true, label: volumeLabel(volume) };
+}
+
+export function volumeLabel(volume: string): string {
+  return l10n.t('volume "{0}"', volume);
+}
+
 /** Builds a one-file image with `docker import`: no registry, no network, a few hundred bytes. */
 export async function importHelperImage(
   docker: Docker,
@@ -166,19 +173,6 @@ export async function importHelperImage(
   });
   const info = await docker.getImage(reference).inspect();
   return info.Id;
-}
-
-function ownerIsGone(value: string | undefined, createdSeconds: number): boolean {
-  if (!value) return true;
-  const [host, pid] = value.split('/');
-  if (host !== hostname()) return Date.now() / 1000 - createdSeconds > 24 * 3600;
-  if (Number(pid) === process.pid) return false;
-  try {
-    process.kill(Number(pid), 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
 }
 
 export interface SweepResult {

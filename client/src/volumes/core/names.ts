@@ -14,10 +14,3 @@ export function volumeNameProblem(name: string): string | undefined {
   }
   return undefined;
 }
-
-/** Splits a browse path into components, refusing anything that would leave the volume. */
-export function volumePath(path: string): string {
-  const parts = path.split('/').filter((part) => part !== '' && part !== '.');
-  if (parts.includes('..')) throw new Error(l10n.t('"{0}" leaves the volume: ".." is not allowed', path));
-  return parts.join('/');
-}

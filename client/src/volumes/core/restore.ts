@@ -4,13 +4,13 @@
 // an engine-local copy; if that fails or is cancelled, the snapshot is put back.
 import * as l10n from '@vscode/l10n';
 import { stat } from 'node:fs/promises';
-import { putTar } from './archive';
+import { putTar } from '../../archiveFiles/core/archive';
 import { copyVolumeContents } from './copy';
 import { ActionFailure, CancelledError } from '../../shared/failures';
 import { throwIfAborted } from './engineErrors';
 import type { Helpers } from './helpers';
 import { volumeNameProblem } from './names';
-import { openArchive, scanArchive, type ArchiveCounts } from './tarStreams';
+import { openArchive, scanArchive, type ArchiveCounts } from '../../archiveFiles/core/tarStreams';
 import {
   createFromSpec,
   inspectSpec,
@@ -156,8 +156,8 @@ async function upload(
   signal: AbortSignal | undefined,
   onRead: (bytes: number) => void,
 ): Promise<void> {
-  await helpers.withHelper(volume, false, async (helper) =>
-    putTar(helper, await openArchive(archive, onRead), signal),
+  await helpers.withHelper(volume, false, async (root) =>
+    putTar(root, await openArchive(archive, onRead), signal),
   );
 }
 

@@ -1,51 +1,56 @@
 // One entry point for everything the volume commands and views do with the engine. No `vscode`
 // here: the whole of it is tested against the real engine under node:test.
 import type Docker from 'dockerode';
-import type { PathStat } from './archive';
+import { ArchiveFiles } from '../../archiveFiles/core/files';
+import type { PathStat } from '../../archiveFiles/core/archive';
+import type { FolderListing } from '../../archiveFiles/core/read';
 import { backupVolume, type BackupOptions, type BackupResult } from './backup';
-import { VolumeBrowser, type VolumeDirListing } from './browse';
 import { cloneVolume } from './clone';
 import { Helpers, sweepStaleHelpers, type HelperOptions, type SweepResult } from './helpers';
+import { VolumeRoots } from './roots';
 import { inspectSpec, replaceBlocker } from './volumeSpec';
 import { restoreVolume, type RestoreOptions, type RestoreResult } from './restore';
 
 export class VolumeTools {
   readonly helpers: Helpers;
-  private readonly browser: VolumeBrowser;
+  /** The files of every volume of the engine, by volume name, read and written through helpers. */
+  readonly files: ArchiveFiles;
+  private readonly roots: VolumeRoots;
 
   constructor(
     readonly docker: Docker,
     private readonly options: HelperOptions & { browseIdleMs?: number } = {},
   ) {
     this.helpers = new Helpers(docker, options);
-    this.browser = new VolumeBrowser(this.helpers, options.browseIdleMs);
+    this.roots = new VolumeRoots(this.helpers, options.browseIdleMs);
+    this.files = new ArchiveFiles(this.roots);
   }
 
-  list(volume: string, path: string, limit?: number): Promise<VolumeDirListing> {
-    return this.browser.list(volume, path, limit);
+  list(volume: string, path: string, limit?: number): Promise<FolderListing> {
+    return this.files.list(volume, path, limit);
   }
 
   stat(volume: string, path: string): Promise<PathStat> {
-    return this.browser.stat(volume, path);
+    return this.files.stat(volume, path);
   }
 
   readFile(volume: string, path: string): Promise<Buffer> {
-    return this.browser.readFile(volume, path);
+    return this.files.readFile(volume, path);
   }
 
   /** True when the volume holds nothing at all (its root folder has no entries). */
   async isEmpty(volume: string): Promise<boolean> {
-    return (await this.browser.list(volume, '', 1)).entries.length === 0;
+    return (await this.list(volume, '', 1)).entries.length === 0;
   }
 
-  /** Drops the browser's helper for `volume`, which keeps it in use; call before removing it. */
+  /** Drops the helpers kept for `volume`, which keep it in use; call before removing it. */
   release(volume: string): Promise<void> {
-    return this.browser.release(volume);
+    return this.roots.release(volume);
   }
 
   /** Why Replace is not possible for `volume` (in use, data outside the engine), or undefined. */
   async replaceBlocker(volume: string): Promise<string | undefined> {
-    await this.browser.release(volume);
+    await this.roots.release(volume);
     return replaceBlocker(this.docker, await inspectSpec(this.docker, volume));
   }
 
@@ -54,7 +59,7 @@ export class VolumeTools {
   }
 
   async restore(options: RestoreOptions): Promise<RestoreResult> {
-    await this.browser.release(options.volume);
+    await this.roots.release(options.volume);
     return restoreVolume(this.helpers, options);
   }
 
@@ -67,6 +72,6 @@ export class VolumeTools {
   }
 
   dispose(): Promise<void> {
-    return this.browser.dispose();
+    return this.roots.dispose();
   }
 }

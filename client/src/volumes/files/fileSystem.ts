@@ -1,104 +1,58 @@
-// A read-only FileSystemProvider over volumes, so that files open in ordinary editors (and
-// "Save As…" copies them to the host) without the volume becoming a workspace folder.
+// The `berth-volume` file system: a volume's files open, save, rename and delete in ordinary
+// editors without the volume becoming a workspace folder. Before the first change to a volume
+// that running containers mount read-write, Berth names them and the user may cancel.
 import * as vscode from 'vscode';
-import { PathNotFoundError, type PathKind } from '../core/archive';
-import { NotAFileError } from '../core/browse';
-import { isNotFound } from '../core/engineErrors';
-import type { VolumeTools } from '../core/tools';
+import { ArchiveFileSystem, type FileScheme } from '../../archiveFiles/provider';
+import type { EngineSession } from '../../engine/live/contract';
+import { CancelledError } from '../../shared/failures';
+import { confirmModal } from '../../ui/confirm';
+import { runningWriters } from '../core/writers';
 import type { SessionVolumeTools } from '../tools';
-import { parseVolumeUri, volumeScheme } from './uri';
+import { parseVolumeUri, volumeScheme, volumeUri } from './uri';
 
-function fileType(kind: PathKind): vscode.FileType {
-  switch (kind) {
-    case 'directory':
-      return vscode.FileType.Directory;
-    case 'file':
-      return vscode.FileType.File;
-    case 'symlink':
-      return vscode.FileType.SymbolicLink | vscode.FileType.File;
-    default:
-      return vscode.FileType.Unknown;
+/** Asks once per volume and set of running writers; a new writer is asked about again. */
+export class WriteConsent {
+  private readonly agreed = new Map<string, Set<string>>();
+
+  constructor(private readonly session: EngineSession) {}
+
+  async check(volume: string): Promise<void> {
+    const writers = runningWriters(this.session.snapshot, volume);
+    const agreed = this.agreed.get(volume) ?? new Set<string>();
+    const fresh = writers.filter((use) => !agreed.has(use.containerId));
+    if (fresh.length === 0) return;
+    const names = writers.map((use) => `${use.containerName} (${use.destination})`).join(', ');
+    const write = vscode.l10n.t('Write Anyway');
+    const yes = await confirmModal(
+      vscode.l10n.t('Volume "{0}" is mounted read-write by running containers: {1}', volume, names),
+      vscode.l10n.t(
+        'They may be writing the same files right now, and a program that keeps a file open will not see the change until it reads it again. Berth replaces each file whole, never half.',
+      ),
+      write,
+    );
+    if (!yes) throw new CancelledError();
+    this.agreed.set(volume, new Set([...agreed, ...writers.map((use) => use.containerId)]));
   }
 }
 
-export class VolumeFileSystem implements vscode.FileSystemProvider {
-  private readonly changes = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changes.event;
-
-  constructor(private readonly tools: () => VolumeTools) {}
-
-  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
-    const { volume, path } = parseVolumeUri(uri);
-    return this.guard(uri, async () => {
-      const stat = await this.tools().stat(volume, path);
-      let type = fileType(stat.kind);
-      if (stat.kind === 'symlink' && stat.linkTarget !== undefined) {
-        const target = await this.tools()
-          .stat(volume, stat.linkTarget)
-          .catch(() => undefined);
-        if (target?.kind === 'directory') type = vscode.FileType.SymbolicLink | vscode.FileType.Directory;
-      }
-      const mtime = stat.mtime.getTime();
-      return { type, ctime: mtime, mtime, size: stat.size, permissions: vscode.FilePermission.Readonly };
-    });
-  }
-
-  async readDirectory(uri: vscode.Uri): Promise<[string, vscode.FileType][]> {
-    const { volume, path } = parseVolumeUri(uri);
-    return this.guard(uri, async () => {
-      const listing = await this.tools().list(volume, path);
-      return listing.entries.map((entry): [string, vscode.FileType] => [entry.name, fileType(entry.kind)]);
-    });
-  }
-
-  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    const { volume, path } = parseVolumeUri(uri);
-    return this.guard(uri, () => this.tools().readFile(volume, path));
-  }
-
-  watch(): vscode.Disposable {
-    // Volumes change under running containers without telling anyone; files are read on open.
-    return new vscode.Disposable(() => undefined);
-  }
-
-  createDirectory(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  writeFile(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  delete(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  rename(uri: vscode.Uri): never {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  dispose(): void {
-    this.changes.dispose();
-  }
-
-  private async guard<T>(uri: vscode.Uri, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof PathNotFoundError || isNotFound(error))
-        throw vscode.FileSystemError.FileNotFound(uri);
-      if (error instanceof NotAFileError) throw vscode.FileSystemError.FileIsADirectory(uri);
-      throw vscode.FileSystemError.Unavailable(error instanceof Error ? error.message : String(error));
-    }
-  }
-}
-
-/** Registers the read-only `berth-volume` file system over the session's volumes. */
-export function registerVolumeFileSystem(volumes: SessionVolumeTools): vscode.Disposable {
-  const fileSystem = new VolumeFileSystem(() => volumes.tools());
-  const registration = vscode.workspace.registerFileSystemProvider(volumeScheme, fileSystem, {
-    isReadonly: true,
+/** Registers the `berth-volume` file system over the session's volumes. */
+export function registerVolumeFileSystem(
+  volumes: SessionVolumeTools,
+  consent: WriteConsent,
+): { provider: ArchiveFileSystem; registration: vscode.Disposable } {
+  const scheme: FileScheme = {
+    scheme: volumeScheme,
+    parse: (uri) => {
+      const { volume, path } = parseVolumeUri(uri);
+      return { key: volume, path };
+    },
+    uri: (key, path) => volumeUri(key, path),
+    files: () => volumes.tools().files,
+    beforeWrite: (volume) => consent.check(volume),
+  };
+  const provider = new ArchiveFileSystem(scheme);
+  const registration = vscode.workspace.registerFileSystemProvider(volumeScheme, provider, {
     isCaseSensitive: true,
   });
-  return vscode.Disposable.from(registration, fileSystem);
+  return { provider, registration: vscode.Disposable.from(registration, provider) };
 }

@@ -9,10 +9,10 @@ import {
   type VolumeFileNode,
 } from '../../shared/nodes';
 import { code, escapeMarkdown, formatBytes, t } from '../../shared/text';
-import type { VolumeDirListing } from '../core/browse';
+import type { FolderListing } from '../../archiveFiles/core/read';
 
 /** One folder of a volume, listed from the engine (SessionVolumeTools.list). */
-export type VolumeFolderLister = (volume: string, path: string) => Promise<VolumeDirListing>;
+export type VolumeFolderLister = (volume: string, path: string) => Promise<FolderListing>;
 
 /** A folder's children when the user expands it: its entries, or a hint saying why there are none. */
 export async function volumeFolderChildren(
@@ -75,9 +75,9 @@ export function presentVolumeFile(node: VolumeFileNode): Presentation {
   if (!entry)
     return {
       label: t('Files'),
-      description: t('browse read-only'),
+      description: t('browse and edit'),
       tooltip: t(
-        'The files in volume {0}, read through a helper container that is never started.',
+        'The files in volume {0}, read and written through a helper container that is never started.',
         code(node.volumeName),
       ),
       icon: { id: 'folder-library' },

@@ -7,7 +7,7 @@ import {
   resolveInside,
   type ArchiveEntry,
   type EntryProblem,
-} from '../../../client/src/volumes/core/archiveRules';
+} from '../../../client/src/archiveFiles/core/archiveRules';
 
 function accepted(header: Parameters<typeof checkHeader>[0]): ArchiveEntry {
   const result = checkHeader(header);

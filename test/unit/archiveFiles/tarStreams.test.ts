@@ -7,11 +7,17 @@ import { buffer } from 'node:stream/consumers';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { extract, pack, type Header } from 'tar-stream';
-import { ArchiveRejectedError } from '../../../client/src/volumes/core/archiveRules';
-import { decodeGoMode, insideVolume } from '../../../client/src/volumes/core/archive';
+import { ArchiveRejectedError } from '../../../client/src/archiveFiles/core/archiveRules';
+import { decodeGoMode, insideRoot } from '../../../client/src/archiveFiles/core/archive';
 import { wantsGzip } from '../../../client/src/volumes/core/backup';
-import { volumeNameProblem, volumePath } from '../../../client/src/volumes/core/names';
-import { countTar, openArchive, rebaseTar, scanArchive } from '../../../client/src/volumes/core/tarStreams';
+import { volumeNameProblem } from '../../../client/src/volumes/core/names';
+import { cleanPath } from '../../../client/src/archiveFiles/core/paths';
+import {
+  countTar,
+  openArchive,
+  rebaseTar,
+  scanArchive,
+} from '../../../client/src/archiveFiles/core/tarStreams';
 
 type Entry = Partial<Header> & { name: string; body?: string };
 
@@ -98,10 +104,12 @@ void test('the engine path-stat mode decodes Go file-mode bits', () => {
   assert.deepEqual(decodeGoMode(2 ** 23 + 0o755), { kind: 'file', mode: 0o4755 });
   assert.deepEqual(decodeGoMode(2 ** 31 + 2 ** 20 + 0o777), { kind: 'directory', mode: 0o1777 });
   assert.equal(decodeGoMode(2 ** 26 + 0o600).kind, 'other');
-  assert.equal(insideVolume('/v/a/b'), 'a/b');
-  assert.equal(insideVolume('/v'), '');
-  assert.equal(insideVolume('/etc/passwd'), undefined);
-  assert.equal(insideVolume('/vx/a'), undefined);
+  const volume = { base: 'v' };
+  assert.equal(insideRoot(volume, '/v/a/b'), 'a/b');
+  assert.equal(insideRoot(volume, '/v'), '');
+  assert.equal(insideRoot(volume, '/etc/passwd'), undefined);
+  assert.equal(insideRoot(volume, '/vx/a'), undefined);
+  assert.equal(insideRoot({ base: '' }, '/etc/passwd'), 'etc/passwd', "a container's root holds every path");
 });
 
 void test('volume names and browse paths are checked before the engine sees them', () => {
@@ -110,8 +118,8 @@ void test('volume names and browse paths are checked before the engine sees them
   assert.match(volumeNameProblem('a') ?? '', /2 characters/);
   assert.match(volumeNameProblem('-x') ?? '', /starts with a letter/);
   assert.match(volumeNameProblem('a b') ?? '', /only letters/);
-  assert.equal(volumePath('/a/./b/'), 'a/b');
-  assert.throws(() => volumePath('a/../../x'), /leaves the volume/);
+  assert.equal(cleanPath('/a/./b/'), 'a/b');
+  assert.throws(() => cleanPath('a/../../x'), /climbs out/);
   assert.equal(wantsGzip('x.tar.gz'), true);
   assert.equal(wantsGzip('x.TGZ'), true);
   assert.equal(wantsGzip('x.tar'), false);

@@ -157,14 +157,14 @@ export async function countTar(source: Readable, signal?: AbortSignal): Promise<
 }
 
 function underRoot(root: string, name: string): string {
-  const parts = name.split('/').filter((part) => part !== '' && part !== '.');
-  return [root, ...parts].join('/');
+  return [root, ...name.split('/')].filter((part) => part !== '' && part !== '.').join('/');
 }
 
 /**
- * Re-packs a tar so that every entry sits under `root` (the helper's mount point, without a
- * slash) and can be sent to the container's `/`. Unpacking at `/` lets the engine find hard-link
- * targets when it re-applies their mode, so set-uid files that have hard links keep their bits.
+ * Re-packs a tar so that every entry sits under `root` (a helper's mount point, without a slash,
+ * or '' for a container's own filesystem) and can be sent to the container's `/`. Unpacking at
+ * `/` lets the engine find hard-link targets when it re-applies their mode, so set-uid files
+ * that have hard links keep their bits.
  * Only ever fed archives that `scanArchive` accepted, or the engine's own output.
  */
 export function rebaseTar(source: Readable, root: string): Readable {
@@ -179,6 +179,11 @@ export function rebaseTar(source: Readable, root: string): Readable {
         continue;
       }
       header.name = underRoot(root, header.name);
+      // Under a container's own `/` (root ''), the archive's root entry would be `/` itself: never changed.
+      if (header.name === '') {
+        entry.resume();
+        continue;
+      }
       if (header.type === 'link' && header.linkname) header.linkname = underRoot(root, header.linkname);
       if (header.pax) {
         const { path: _path, linkpath: _linkpath, size: _size, ...rest } = header.pax;
