@@ -5,13 +5,7 @@ import fs from 'node:fs';
 
 await import('./scripts/build-l10n.mjs');
 
-// The network map's webview loads cytoscape from media/vendor: the VSIX ships media/, not node_modules/.
-const vendor = `${import.meta.dirname}/media/vendor`;
-fs.mkdirSync(vendor, { recursive: true });
-fs.copyFileSync(
-  `${import.meta.dirname}/node_modules/cytoscape/dist/cytoscape.min.js`,
-  `${vendor}/cytoscape.min.js`,
-);
+await import('./scripts/build-vendor.mjs');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');

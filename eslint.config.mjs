@@ -24,7 +24,6 @@ export default tseslint.config(
             '*.mjs',
             '.dependency-cruiser.cjs',
             'media/*.js',
-            'media/*/*.js',
             'scripts/*.mjs',
             'test/harness/*.mjs',
             'syntaxes/*.mjs',
@@ -45,6 +44,8 @@ export default tseslint.config(
     files: ['**/*.mjs', '.dependency-cruiser.cjs', 'media/**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
+      // Plain scripts: no type information, so no project to find them in.
+      parserOptions: { projectService: false, project: false },
       globals: {
         console: 'readonly',
         process: 'readonly',

@@ -1,138 +1,50 @@
 // The network map webview. Engine strings arrive only as graph data and are drawn by cytoscape on
-// a canvas (or set with textContent): no engine text is ever parsed as HTML here.
-/* global cytoscape, MutationObserver */
-(function () {
+// a canvas (or set with textContent and option values): no engine text is ever parsed as HTML.
+// UI text comes from the extension, already translated, in the body's data-strings.
+/* global cytoscape, cytoscapeElk, MutationObserver */
+(function (berthMap) {
   'use strict';
   const vscode = acquireVsCodeApi();
   const strings = JSON.parse(document.body.dataset.strings || '{}');
   const status = document.getElementById('status');
+  const search = document.getElementById('search');
+  const builtins = document.getElementById('builtins');
   const saved = vscode.getState() || {};
   const positions = saved.positions || {};
   let laidOut = false;
+  /** Graphs arrive faster than a large layout runs: only the newest waiting one is applied. */
+  let applying = Promise.resolve();
+  let queued;
 
-  function themeColor(name, fallback) {
-    const value = window.getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-    return value || fallback;
-  }
-
-  function palette() {
-    const highContrast = document.body.classList.contains('vscode-high-contrast');
-    const contrast = themeColor('--vscode-contrastBorder', '');
-    return {
-      background: themeColor('--vscode-editor-background', '#ffffff'),
-      foreground: themeColor('--vscode-editor-foreground', '#1f1f1f'),
-      edge:
-        highContrast && contrast ? contrast : themeColor('--vscode-editorLineNumber-foreground', '#8a8a8a'),
-      focus: themeColor('--vscode-focusBorder', '#0078d4'),
-      network: themeColor('--vscode-charts-blue', '#3794ff'),
-      container: themeColor('--vscode-charts-green', '#388a34'),
-      port: themeColor('--vscode-charts-orange', '#d18616'),
-      volume: themeColor('--vscode-charts-purple', '#8e44ad'),
-      muted: themeColor('--vscode-disabledForeground', '#888888'),
-      font: themeColor('--vscode-font-family', 'sans-serif'),
-      highContrast: highContrast,
-    };
-  }
-
-  function graphStyle() {
-    const c = palette();
-    const border = c.highContrast ? 3 : 2;
-    return [
-      {
-        selector: 'node',
-        style: {
-          label: 'data(display)',
-          'text-wrap': 'wrap',
-          'text-max-width': '150px',
-          'text-valign': 'center',
-          'text-halign': 'center',
-          'font-family': c.font,
-          'font-size': 11,
-          color: c.foreground,
-          'background-opacity': 0.18,
-          'border-width': border,
-          width: 140,
-          height: 44,
-        },
-      },
-      {
-        selector: 'node[kind = "network"]',
-        style: {
-          shape: 'round-rectangle',
-          'background-color': c.network,
-          'border-color': c.network,
-          width: 160,
-        },
-      },
-      {
-        selector: 'node[kind = "container"]',
-        style: {
-          shape: 'ellipse',
-          'background-color': c.container,
-          'border-color': c.container,
-          width: 180,
-          height: 50,
-        },
-      },
-      {
-        selector: 'node[kind = "port"]',
-        style: { shape: 'tag', 'background-color': c.port, 'border-color': c.port, height: 26, width: 120 },
-      },
-      {
-        selector: 'node[kind = "volume"]',
-        style: {
-          shape: 'barrel',
-          'background-color': c.volume,
-          'border-color': c.volume,
-          height: 32,
-          width: 120,
-        },
-      },
-      { selector: 'node.stopped, node.dangling', style: { 'border-style': 'dashed', color: c.muted } },
-      {
-        selector: 'node.internal, node.no-icc',
-        style: { 'border-style': 'double', 'border-width': border + 2 },
-      },
-      { selector: 'node.drop-target', style: { 'border-color': c.focus, 'border-width': border + 3 } },
-      { selector: 'node:selected', style: { 'border-color': c.focus, 'overlay-opacity': 0 } },
-      {
-        selector: 'edge',
-        style: {
-          width: 1.5,
-          'line-color': c.edge,
-          'curve-style': 'bezier',
-          label: 'data(label)',
-          'font-size': 9,
-          'font-family': c.font,
-          color: c.foreground,
-          'text-background-color': c.background,
-          'text-background-opacity': 0.85,
-          'text-background-padding': '2px',
-        },
-      },
-      { selector: 'edge[kind = "joined"]', style: { 'line-style': 'dashed' } },
-      { selector: 'edge[kind = "mount"]', style: { 'line-style': 'dotted' } },
-    ];
-  }
-
+  cytoscape.use(cytoscapeElk);
   const cy = cytoscape({
     container: document.getElementById('graph'),
-    style: graphStyle(),
+    style: berthMap.style.graphStyle(),
     elements: [],
-    minZoom: 0.1,
+    minZoom: 0.03,
     maxZoom: 4,
     wheelSensitivity: 0.3,
   });
+  berthMap.zoom.watch(cy);
+
+  function format(template, value) {
+    return String(template || '').replace('{0}', String(value));
+  }
+
+  function countText(count) {
+    return format(count === 1 ? strings.containersOne : strings.containersMany, count);
+  }
 
   function nodeData(node) {
-    const display = node.detail ? node.label + '\n' + node.detail : node.label;
     return {
       id: node.id,
       kind: node.kind,
       ref: node.ref,
       label: node.label,
       detail: node.detail,
-      display: display,
+      band: node.band,
+      display: node.detail ? node.label + '\n' + node.detail : node.label,
+      summary: node.kind === 'network' ? node.label + '\n' + countText(node.count || 0) : node.label,
     };
   }
 
@@ -140,94 +52,77 @@
     cy.nodes().forEach(function (n) {
       positions[n.id()] = { x: n.position('x'), y: n.position('y') };
     });
-    vscode.setState({ positions: positions });
+    vscode.setState({ positions: positions, showBuiltins: builtins.checked });
   }
 
-  /** A new node starts beside a neighbour that is already placed, so the rest of the map stays put. */
-  function placeNear(model, node, index) {
-    const link = model.edges.find(function (e) {
-      return (
-        (e.source === node.id || e.target === node.id) &&
-        positions[e.source === node.id ? e.target : e.source]
-      );
-    });
-    if (!link) return undefined;
-    const anchor = positions[link.source === node.id ? link.target : link.source];
-    const angle = index * 2.4;
-    return { x: anchor.x + 140 * Math.cos(angle), y: anchor.y + 140 * Math.sin(angle) };
-  }
-
-  function applyGraph(model) {
+  /** Brings the graph in line with `model`; returns the nodes that had no position yet. */
+  function merge(model) {
     const wanted = new Set(model.nodes.map((n) => n.id).concat(model.edges.map((e) => e.id)));
-    let unplaced = 0;
+    let fresh = cy.collection();
     cy.batch(function () {
       cy.elements().forEach(function (el) {
         if (!wanted.has(el.id())) el.remove();
       });
-      model.nodes.forEach(function (node, index) {
+      model.nodes.forEach(function (node) {
         const existing = cy.getElementById(node.id);
         if (existing.nonempty()) {
           existing.data(nodeData(node));
-          existing.classes(node.tags);
+          existing.classes(
+            node.tags.concat(existing.classes().filter((c) => c === 'dimmed' || c === 'focused')),
+          );
           return;
         }
-        const position = positions[node.id] || placeNear(model, node, index);
-        if (!position) unplaced++;
+        const known = positions[node.id];
         const added = cy.add({
           group: 'nodes',
           data: nodeData(node),
           classes: node.tags,
-          position: position || { x: 0, y: 0 },
+          position: known || { x: 0, y: 0 },
         });
-        if (position) positions[node.id] = position;
-        else added.addClass('unplaced');
+        if (!known) fresh = fresh.union(added);
       });
       model.edges.forEach(function (edge) {
         const existing = cy.getElementById(edge.id);
-        const data = {
-          id: edge.id,
-          kind: edge.kind,
-          source: edge.source,
-          target: edge.target,
-          label: edge.label,
-        };
         if (existing.nonempty()) existing.data({ label: edge.label });
-        else cy.add({ group: 'edges', data: data });
+        else cy.add({ group: 'edges', data: edge });
       });
     });
-    status.textContent = model.nodes.length === 0 ? strings.empty || '' : '';
-    if (!laidOut) {
-      const restored = unplaced === 0 && Object.keys(positions).length > 0;
-      if (!restored) runLayout(cy.elements(), true);
-      laidOut = true;
-    } else if (unplaced > 0) {
-      // Only the newcomers move, into free space beside the map, so nothing the user arranged shifts.
-      const fresh = cy.nodes('.unplaced');
-      const box = cy.nodes().not(fresh).boundingBox();
-      const room = { x1: box.x2 + 80, y1: box.y1, w: 400, h: Math.max(300, box.h) };
-      runLayout(fresh.union(fresh.edgesWith(fresh)), false, room);
-    }
-    cy.nodes('.unplaced').removeClass('unplaced');
-    savePositions();
+    return fresh;
   }
 
-  function runLayout(elements, fit, boundingBox) {
-    elements
-      .layout({
-        name: 'cose',
-        animate: false,
-        fit: fit,
-        padding: 40,
-        nodeRepulsion: 400000,
-        idealEdgeLength: 120,
-        nodeOverlap: 20,
-        nodeDimensionsIncludeLabels: true,
-        componentSpacing: 120,
-        randomize: true,
-        boundingBox: boundingBox,
-      })
-      .run();
-    savePositions();
+  function applyGraph(model) {
+    berthMap.layout.setHints(model.layout);
+    const fresh = merge(model);
+    status.textContent = model.nodes.length === 0 ? strings.empty || '' : '';
+    berthMap.focus.suggest(cy, document.getElementById('container-names'));
+    let placed;
+    if (!laidOut) {
+      laidOut = true;
+      placed = (
+        fresh.nonempty() ? berthMap.layout.arrange(cy, cy.elements(), false) : Promise.resolve()
+      ).then(function () {
+        berthMap.zoom.firstView(cy, 40);
+      });
+    } else {
+      placed = fresh.nonempty() ? berthMap.layout.placeNewcomers(cy, fresh) : Promise.resolve();
+    }
+    return placed.then(function () {
+      berthMap.zoom.sizeFarLabels(cy);
+      if (search.value) berthMap.focus.focus(cy, search.value);
+      savePositions();
+      document.body.dataset.laidOut = String(cy.nodes().length);
+    });
+  }
+
+  function enqueue(model) {
+    const idle = queued === undefined;
+    queued = model;
+    if (!idle) return;
+    applying = applying.then(function () {
+      const next = queued;
+      queued = undefined;
+      return applyGraph(next);
+    });
   }
 
   cy.on('tap', 'node', function (event) {
@@ -236,43 +131,44 @@
     vscode.postMessage({ type: 'reveal', kind: kind, id: node.data('ref') });
   });
 
-  let dragOrigin;
-  function networkUnder(node) {
-    const p = node.position();
-    return cy.nodes('[kind = "network"]').filter(function (n) {
-      const box = n.boundingBox();
-      return p.x >= box.x1 && p.x <= box.x2 && p.y >= box.y1 && p.y <= box.y2;
-    })[0];
-  }
-  cy.on('grab', 'node[kind = "container"]', function (event) {
-    dragOrigin = { x: event.target.position('x'), y: event.target.position('y') };
-  });
-  cy.on('drag', 'node[kind = "container"]', function (event) {
-    cy.nodes('.drop-target').removeClass('drop-target');
-    const target = networkUnder(event.target);
-    if (target) target.addClass('drop-target');
-  });
-  cy.on('dragfree', 'node', function (event) {
-    const node = event.target;
-    cy.nodes('.drop-target').removeClass('drop-target');
-    const target = node.data('kind') === 'container' ? networkUnder(node) : undefined;
-    if (target && dragOrigin) {
-      vscode.postMessage({ type: 'connect', containerId: node.data('ref'), networkId: target.data('ref') });
-      node.position(dragOrigin);
+  berthMap.connectDrag(cy, vscode, savePositions);
+
+  function runSearch() {
+    if (!search.value.trim()) {
+      berthMap.focus.clear(cy);
+      status.textContent = '';
+      return;
     }
-    dragOrigin = undefined;
+    const name = berthMap.focus.focus(cy, search.value);
+    status.textContent = name ? format(strings.focused, name) : format(strings.noMatch, search.value.trim());
+  }
+  search.addEventListener('input', runSearch);
+  search.addEventListener('keydown', function (event) {
+    if (event.key !== 'Escape') return;
+    search.value = '';
+    runSearch();
+  });
+
+  builtins.checked = saved.showBuiltins === true;
+  builtins.addEventListener('change', function () {
     savePositions();
+    vscode.postMessage({ type: 'builtins', show: builtins.checked });
   });
 
   document.getElementById('fit').addEventListener('click', function () {
     cy.fit(undefined, 40);
   });
   document.getElementById('relayout').addEventListener('click', function () {
-    runLayout(cy.elements(), true);
+    applying = applying.then(function () {
+      return berthMap.layout.arrange(cy, cy.elements(), true).then(function () {
+        berthMap.zoom.sizeFarLabels(cy);
+        savePositions();
+      });
+    });
   });
   document.getElementById('export').addEventListener('click', function () {
     savePositions();
-    const c = palette();
+    const c = berthMap.style.palette();
     vscode.postMessage({
       type: 'export',
       positions: positions,
@@ -290,16 +186,16 @@
 
   // VS Code swaps the body's theme class and the CSS variables when the theme changes.
   new MutationObserver(function () {
-    cy.style(graphStyle());
+    cy.style(berthMap.style.graphStyle());
   }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 
   window.addEventListener('message', function (event) {
     const message = event.data;
     if (!message || typeof message !== 'object') return;
-    if (message.type === 'graph') applyGraph(message.model);
+    if (message.type === 'graph') enqueue(message.model);
     else if (message.type === 'status') status.textContent = String(message.text);
   });
 
   status.textContent = strings.waiting || '';
-  vscode.postMessage({ type: 'ready' });
-})();
+  vscode.postMessage({ type: 'ready', showBuiltins: builtins.checked });
+})((window.berthMap = window.berthMap || {}));

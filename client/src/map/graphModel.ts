@@ -1,36 +1,13 @@
 // The network map as plain data: one node per network, container, published port and volume,
-// edges labelled with what joins them. Built from the snapshot alone, with no markup: every
+// edges labelled with what joins them and pointing down the map's bands (network → container →
+// volume or port), as the layered layout reads them. Built from the snapshot alone, with no markup: every
 // engine string (names, labels, images) is attacker-controlled and reaches the webview only as
 // data that the canvas draws as text, or escaped when exported as SVG.
 import type { Container, Snapshot } from '../engine/model/snapshot';
+import { assignBands } from './bands';
+import type { GraphEdge, GraphModel, GraphNode } from './graphTypes';
 
-export type NodeKind = 'network' | 'container' | 'port' | 'volume';
-export type EdgeKind = 'endpoint' | 'port' | 'mount' | 'joined';
-
-export interface GraphNode {
-  id: string;
-  kind: NodeKind;
-  /** The engine id (network, container) or name (volume) that `berth.reveal` and connect take. */
-  ref: string;
-  label: string;
-  /** A second line: driver and subnet, image and state, and so on. */
-  detail: string;
-  /** Extra state for styling: `running`, `stopped`, `builtin`, `internal`, `anonymous`, `dangling`. */
-  tags: string[];
-}
-
-export interface GraphEdge {
-  id: string;
-  kind: EdgeKind;
-  source: string;
-  target: string;
-  label: string;
-}
-
-export interface GraphModel {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-}
+export type { EdgeKind, GraphEdge, GraphModel, GraphNode, NodeKind } from './graphTypes';
 
 export const nodeId = {
   network: (id: string) => `network:${id}`,
@@ -73,6 +50,8 @@ export function buildGraph(snapshot: Pick<Snapshot, 'networks' | 'containers' | 
       label: n.name,
       detail: [n.driver, ...subnets].join(' · '),
       tags,
+      count: 0,
+      band: 0,
     });
   }
 
@@ -85,14 +64,15 @@ export function buildGraph(snapshot: Pick<Snapshot, 'networks' | 'containers' | 
       label: c.name,
       detail: containerDetail(c),
       tags: containerTags(c),
+      band: 0,
     });
     for (const e of c.endpoints) {
       if (!snapshot.networks.has(e.networkId)) continue;
       edges.push({
         id: `endpoint:${c.id}:${e.networkId}`,
         kind: 'endpoint',
-        source: id,
-        target: nodeId.network(e.networkId),
+        source: nodeId.network(e.networkId),
+        target: id,
         label: [e.ipv4, e.ipv6].filter(Boolean).join(' · '),
       });
     }
@@ -112,12 +92,12 @@ export function buildGraph(snapshot: Pick<Snapshot, 'networks' | 'containers' | 
       const portId = nodeId.port(c.id, key);
       if (portIds.has(portId)) continue;
       portIds.add(portId);
-      nodes.push({ id: portId, kind: 'port', ref: c.id, label: host, detail: `${p.protocol}`, tags: [] });
+      nodes.push({ id: portId, kind: 'port', ref: c.id, label: host, detail: p.protocol, tags: [], band: 0 });
       edges.push({
         id: `publish:${c.id}:${key}`,
         kind: 'port',
-        source: portId,
-        target: id,
+        source: id,
+        target: portId,
         label: `${p.containerPort}/${p.protocol}`,
       });
     }
@@ -128,7 +108,15 @@ export function buildGraph(snapshot: Pick<Snapshot, 'networks' | 'containers' | 
     const tags = [];
     if (v.anonymous) tags.push('anonymous');
     if (v.usedBy.length === 0) tags.push('dangling');
-    nodes.push({ id, kind: 'volume', ref: v.name, label: shortName(v.name), detail: v.driver, tags });
+    nodes.push({
+      id,
+      kind: 'volume',
+      ref: v.name,
+      label: shortName(v.name),
+      detail: v.driver,
+      tags,
+      band: 0,
+    });
     for (const u of v.usedBy) {
       if (!snapshot.containers.has(u.containerId)) continue;
       edges.push({
@@ -140,5 +128,8 @@ export function buildGraph(snapshot: Pick<Snapshot, 'networks' | 'containers' | 
       });
     }
   }
-  return { nodes, edges };
+  const attached = new Map<string, number>();
+  for (const e of edges) if (e.kind === 'endpoint') attached.set(e.source, (attached.get(e.source) ?? 0) + 1);
+  for (const n of nodes) if (n.kind === 'network') n.count = attached.get(n.id) ?? 0;
+  return assignBands({ nodes, edges });
 }

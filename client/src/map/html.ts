@@ -9,7 +9,10 @@ export interface MapHtmlInput {
   cspSource: string;
   /** Webview URIs, already converted with `asWebviewUri`. */
   cytoscapeUri: string;
-  scriptUri: string;
+  /** The layout engine: elkjs and its cytoscape adapter, one vendored file. */
+  layoutUri: string;
+  /** The map's own scripts, in load order (map.js last). */
+  scriptUris: string[];
   styleUri: string;
   language: string;
   /** UI text for the toolbar and the script, already translated. */
@@ -31,11 +34,26 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
+/** What the shapes, outlines and lines mean, in the map's corner. */
+function legend(s: (key: string) => string): string {
+  const item = (swatch: string, key: string) =>
+    `<li><span class="swatch ${swatch}" aria-hidden="true"></span>${s(key)}</li>`;
+  return `<aside id="legend" aria-label="${s('legend')}"><ul>
+${item('network', 'legendNetwork')}
+${item('container', 'legendContainer')}
+${item('volume', 'legendVolume')}
+${item('port', 'legendPort')}
+${item('stopped', 'legendStopped')}
+${item('mount', 'legendMount')}
+</ul><p>${s('hint')}</p></aside>`;
+}
+
 export function mapHtml(input: MapHtmlInput): string {
   const nonce = input.nonce ?? makeNonce();
   const s = (key: string) => escapeXml(input.strings[key] ?? key);
   // Attribute values: quotes cannot close the attribute, single quotes stay readable in the CSP.
   const attr = (text: string) => escapeXml(text).replace(/&apos;/g, "'");
+  const scripts = [input.cytoscapeUri, input.layoutUri, ...input.scriptUris];
   return `<!DOCTYPE html>
 <html lang="${attr(input.language)}">
 <head>
@@ -50,12 +68,14 @@ export function mapHtml(input: MapHtmlInput): string {
 <button id="fit" type="button">${s('fit')}</button>
 <button id="relayout" type="button">${s('relayout')}</button>
 <button id="export" type="button">${s('export')}</button>
-<span id="hint">${s('hint')}</span>
+<input id="search" type="search" list="container-names" placeholder="${s('search')}" aria-label="${s('search')}">
+<datalist id="container-names"></datalist>
+<label id="builtins-toggle"><input id="builtins" type="checkbox">${s('builtins')}</label>
 <span id="status" role="status" aria-live="polite"></span>
 </div>
 <div id="graph" role="img" aria-label="${s('title')}"></div>
-<script nonce="${nonce}" src="${attr(input.cytoscapeUri)}"></script>
-<script nonce="${nonce}" src="${attr(input.scriptUri)}"></script>
+${legend(s)}
+${scripts.map((src) => `<script nonce="${nonce}" src="${attr(src)}"></script>`).join('\n')}
 </body>
 </html>
 `;

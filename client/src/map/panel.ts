@@ -4,24 +4,16 @@ import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/live/contract';
 import { validateConnect } from '../engine/operations/networks';
 import { connectToNetwork } from '../reach/engineActions';
+import { withoutEmptyBuiltins } from './builtins';
 import { buildGraph } from './graphModel';
 import { mapHtml } from './html';
 import { parseFromWebview, type FromWebview, type ToWebview } from './protocol';
+import { webviewStrings } from './strings';
 import { colorsFrom, renderSvg, type Point } from './svg';
 
 const viewType = 'berth.networkMap';
-
-function webviewStrings(): Record<string, string> {
-  return {
-    title: vscode.l10n.t('Berth Network Map'),
-    fit: vscode.l10n.t('Fit'),
-    relayout: vscode.l10n.t('Re-arrange'),
-    export: vscode.l10n.t('Export as SVG…'),
-    hint: vscode.l10n.t('Click a node to reveal it; drag a container onto a network to connect it.'),
-    empty: vscode.l10n.t('No networks, containers or volumes yet.'),
-    waiting: vscode.l10n.t('Waiting for the Docker engine…'),
-  };
-}
+/** The webview's scripts in load order: each adds to `berthMap`, map.js starts it all. */
+const mapScripts = ['style.js', 'zoom.js', 'layout.js', 'focus.js', 'connect.js', 'map.js'];
 
 /** The one map panel of a session: opened on first use, brought back on the next. */
 export class NetworkMap implements vscode.Disposable {
@@ -49,6 +41,8 @@ export class NetworkMap implements vscode.Disposable {
 
 class NetworkMapPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
+  /** Whether the empty built-in networks are drawn; the webview keeps the choice in its state. */
+  private showBuiltins = false;
 
   static open(
     context: vscode.ExtensionContext,
@@ -85,7 +79,8 @@ class NetworkMapPanel implements vscode.Disposable {
     webview.html = mapHtml({
       cspSource: webview.cspSource,
       cytoscapeUri: media('vendor', 'cytoscape.min.js'),
-      scriptUri: media('map', 'map.js'),
+      layoutUri: media('vendor', 'cytoscape-elk.min.js'),
+      scriptUris: mapScripts.map((name) => media('map', name)),
       styleUri: media('map', 'map.css'),
       language: vscode.env.language,
       strings: webviewStrings(),
@@ -119,13 +114,16 @@ class NetworkMapPanel implements vscode.Disposable {
       this.post({ type: 'status', text: vscode.l10n.t('Waiting for the Docker engine…') });
       return;
     }
-    this.post({ type: 'graph', model: buildGraph(snapshot) });
+    const { model } = withoutEmptyBuiltins(buildGraph(snapshot), this.showBuiltins);
+    this.post({ type: 'graph', model });
   }
 
   private async handle(message: FromWebview): Promise<void> {
     try {
-      if (message.type === 'ready') this.postGraph();
-      else if (message.type === 'reveal') await reveal(message.kind, message.id);
+      if (message.type === 'ready' || message.type === 'builtins') {
+        this.showBuiltins = message.type === 'ready' ? message.showBuiltins : message.show;
+        this.postGraph();
+      } else if (message.type === 'reveal') await reveal(message.kind, message.id);
       else if (message.type === 'connect') await this.connect(message.containerId, message.networkId);
       else await this.exportSvg(message.positions, message.colors);
     } catch (error) {

@@ -1,12 +1,13 @@
 // Messages between the map webview and the extension. What the webview sends is checked here,
 // field by field, before anything acts on it.
-import type { GraphModel } from './graphModel';
+import type { GraphModel } from './graphTypes';
 import type { Point } from './svg';
 
 export type ToWebview = { type: 'graph'; model: GraphModel } | { type: 'status'; text: string };
 
 export type FromWebview =
-  | { type: 'ready' }
+  | { type: 'ready'; showBuiltins: boolean }
+  | { type: 'builtins'; show: boolean }
   | { type: 'reveal'; kind: 'network' | 'container' | 'volume'; id: string }
   | { type: 'connect'; containerId: string; networkId: string }
   | { type: 'export'; positions: Record<string, Point>; colors: Record<string, string> };
@@ -41,7 +42,9 @@ export function parseFromWebview(value: unknown): FromWebview | undefined {
   if (!isRecord(value)) return undefined;
   switch (value.type) {
     case 'ready':
-      return { type: 'ready' };
+      return { type: 'ready', showBuiltins: value.showBuiltins === true };
+    case 'builtins':
+      return typeof value.show === 'boolean' ? { type: 'builtins', show: value.show } : undefined;
     case 'reveal':
       if (
         (value.kind === 'network' || value.kind === 'container' || value.kind === 'volume') &&

@@ -1,7 +1,7 @@
 // "Export as SVG": the map drawn again from the graph model and the positions the webview
 // reports, here in the extension host. Labels are engine strings, so every one is escaped; the
 // webview's own numbers and colours are checked before they reach the file.
-import type { GraphModel, NodeKind } from './graphModel';
+import type { GraphModel, NodeKind } from './graphTypes';
 
 export interface Point {
   x: number;

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { version } from '../../../package.json';
 import { defaultLintSettings } from '../../../common/protocol';
 import type { RuleSeverity } from '../../../common/rules';
@@ -12,7 +13,7 @@ import { loadFormatter } from './formats';
 import type { FileFindings } from './formats/records';
 import { ruleListJson, ruleListText } from './formats/ruleList';
 import { helpText } from './help';
-import { lintInputs } from './inputs';
+import { lintInputs, type LintInput } from './inputs';
 import { tuneForRun } from './jit';
 import { CliSurroundings } from './surroundings';
 import { isComposePath, lintComposePath } from './compose';
@@ -27,6 +28,11 @@ const thresholdRank: Record<FailureThreshold, number> = {
   style: 1,
   none: Infinity,
 };
+
+/** Where the Dockerfile is, or would be for standard input: its .dockerignore is looked up beside it. */
+function dockerfilePath(input: LintInput): string {
+  return input.file ?? path.join(input.dir, input.name === '-' ? 'Dockerfile' : path.basename(input.name));
+}
 
 export interface CliIo {
   write(text: string): void;
@@ -75,7 +81,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     }
     const config = await surroundings.configFor(input.dir);
     if (!options.failureThreshold && config?.failureThreshold) threshold = config.failureThreshold;
-    const findings = lint(input.read(), { settings, config, env: surroundings.envFor(input.dir) });
+    const findings = lint(input.read(), {
+      settings,
+      config,
+      env: surroundings.envFor(dockerfilePath(input)),
+    });
     results.push({ file: input.name, findings });
   }
   const formatter = await loadFormatter[options.format]();

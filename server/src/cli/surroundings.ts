@@ -1,7 +1,7 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HadolintConfig, ParseYaml } from '../dockerfile/lint/config';
 import type { LintEnvironment } from '../dockerfile/lint/context';
+import { dockerignoreEnvironment, readTextIfAny } from '../workspace/dockerignore';
 import { hadolintConfigIn, loadConfig } from '../workspace/hadolintConfig';
 import { UsageError } from './args';
 
@@ -13,7 +13,7 @@ import { UsageError } from './args';
 export class CliSurroundings {
   private readonly nearest = new Map<string, string | undefined>();
   private readonly configs = new Map<string, HadolintConfig>();
-  private readonly dockerignores = new Map<string, boolean>();
+  private readonly ignoreTexts = new Map<string, string | undefined>();
   private parseYaml: ParseYaml | undefined;
 
   /** `configFile`: --config, used for every file instead of the nearest one. */
@@ -33,13 +33,14 @@ export class CliSurroundings {
     return config;
   }
 
-  envFor(dir: string): LintEnvironment {
-    let hasDockerignore = this.dockerignores.get(dir);
-    if (hasDockerignore === undefined) {
-      hasDockerignore = fs.existsSync(path.join(dir, '.dockerignore'));
-      this.dockerignores.set(dir, hasDockerignore);
-    }
-    return { hasDockerignore };
+  /** `dockerfile`: the path of the Dockerfile, or the name standard input stands for. */
+  envFor(dockerfile: string): LintEnvironment {
+    return dockerignoreEnvironment(dockerfile, (file) => {
+      if (this.ignoreTexts.has(file)) return this.ignoreTexts.get(file);
+      const text = readTextIfAny(file);
+      this.ignoreTexts.set(file, text);
+      return text;
+    });
   }
 
   private nearestConfig(dir: string): string | undefined {

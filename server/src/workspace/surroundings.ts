@@ -1,9 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { emptyConfig, type HadolintConfig } from '../dockerfile/lint/config';
 import type { LintEnvironment } from '../dockerfile/lint/context';
+import { dockerignoreEnvironment } from './dockerignore';
 import { findHadolintConfig, loadConfig } from './hadolintConfig';
 
 export interface FileSurroundings {
@@ -16,16 +16,15 @@ export interface FileSurroundings {
 /** What lies beside a Dockerfile on disk; untitled or remote documents get empty surroundings. */
 export function surroundingsOf(uri: string): FileSurroundings {
   if (!uri.startsWith('file:')) return { env: {}, config: emptyConfig, configError: undefined };
-  let dir: string;
+  let file: string;
   try {
-    dir = path.dirname(fileURLToPath(uri));
+    file = fileURLToPath(uri);
   } catch {
     return { env: {}, config: emptyConfig, configError: undefined };
   }
-  const configFile = findHadolintConfig(dir);
+  const configFile = findHadolintConfig(path.dirname(file));
   const { config, error } = configFile
     ? loadConfig(configFile, parseYaml)
     : { config: emptyConfig, error: undefined };
-  const hasDockerignore = fs.existsSync(path.join(dir, '.dockerignore'));
-  return { env: { hasDockerignore }, config, configError: error };
+  return { env: dockerignoreEnvironment(file), config, configError: error };
 }

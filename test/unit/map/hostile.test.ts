@@ -89,10 +89,18 @@ void describe('webview HTML', () => {
   const html = mapHtml({
     cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
     cytoscapeUri: 'https://x/vendor/cytoscape.min.js',
-    scriptUri: 'https://x/map/map.js',
+    layoutUri: 'https://x/vendor/cytoscape-elk.min.js',
+    scriptUris: ['https://x/map/style.js', 'https://x/map/map.js'],
     styleUri: 'https://x/map/map.css',
     language: 'zh-cn',
-    strings: { title: payload, fit: 'Fit', relayout: 'Re-arrange', export: 'Export', hint: '"><b>x</b>' },
+    strings: {
+      title: payload,
+      fit: 'Fit',
+      relayout: 'Re-arrange',
+      export: 'Export',
+      hint: '"><b>x</b>',
+      legendNetwork: payload,
+    },
     nonce: 'abc123',
   });
 
@@ -109,7 +117,7 @@ void describe('webview HTML', () => {
 
   void it('every script carries the nonce and nothing is inline', () => {
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
-    assert.equal(scripts.length, 2);
+    assert.equal(scripts.length, 4);
     for (const [, attrs, body] of scripts) {
       assert.match(attrs ?? '', /nonce="abc123"/);
       assert.match(attrs ?? '', /src="/);
@@ -136,7 +144,8 @@ void describe('webview HTML', () => {
     const input = {
       cspSource: 's',
       cytoscapeUri: 'a',
-      scriptUri: 'b',
+      layoutUri: 'l',
+      scriptUris: ['b'],
       styleUri: 'c',
       language: 'en',
       strings: {},

@@ -13,7 +13,7 @@ const write = (rel: string, text: string) => cli.write(rel, text);
 before(async () => {
   cli = await cliProcess();
   write('app/Dockerfile', 'FROM alpine:3.20\nEXPOSE 80:80\n');
-  write('app/api.Dockerfile', 'FROM alpine:3.20\nRUN apk add --no-cache curl\nUSER nobody\n');
+  write('app/api.Dockerfile', 'FROM alpine:3.20\nRUN apk add --no-cache curl=8.9.1-r0\nUSER nobody\n');
   write('app/Containerfile', 'FROM alpine:3.20\nUSER nobody\n');
   write('app/node_modules/pkg/Dockerfile', 'FROM nginx\n');
   write('app/README.md', '# not a Dockerfile\n');
@@ -25,7 +25,10 @@ after(() => cli.dispose());
 void test('text output names file:line:col, rule and message; findings at the threshold exit 1', () => {
   const r = run('app/Dockerfile');
   assert.equal(r.code, 1);
-  assert.match(r.stdout, /app\/Dockerfile:2:8 error expose-host-mapping: `80:80` is a publish mapping/);
+  assert.match(
+    r.stdout,
+    /app\/Dockerfile:2:8 error expose-host-mapping \(ExposeInvalidFormat\): `80:80` is a publish mapping/,
+  );
   assert.match(r.stdout, /1 file: 1 error/);
 });
 
@@ -105,7 +108,7 @@ void test('usage errors exit 2 with a message; --help, --list-rules and --lang',
   assert.match(run('--help').stdout, /Usage: berth-lint/);
   const list = run('--list-rules', '--lang', 'zh-cn');
   assert.equal(list.code, 0);
-  assert.match(list.stdout, /expose-host-mapping\s+error\s+expose\s+-\s+EXPOSE 写了/);
+  assert.match(list.stdout, /expose-host-mapping\s+error\s+expose\s+ExposeInvalidFormat\s+EXPOSE 写了/);
   assert.match(run('--lang', 'zh-cn', 'app/Dockerfile').stdout, /发布映射/);
 });
 

@@ -156,7 +156,10 @@ void test('junit: a testsuite per file, a failing testcase per finding, a passin
   assert.equal(mapping['@_name'], 'expose-host-mapping 2:8');
   assert.equal(mapping.failure?.['@_type'], 'error');
   assert.match(mapping.failure?.['@_message'] ?? '', /^`80:80` is a publish mapping/);
-  assert.match(mapping.failure?.['#text'] ?? '', /^app\/Dockerfile:2:8 error expose-host-mapping: /);
+  assert.match(
+    mapping.failure?.['#text'] ?? '',
+    /^app\/Dockerfile:2:8 error expose-host-mapping \(ExposeInvalidFormat\): /,
+  );
   assert.equal(suites[1].testcase[0].error?.['@_type'], 'error');
   const clean = suites[2].testcase[0];
   assert.deepEqual([clean.failure, clean.error], [undefined, undefined]);
@@ -202,6 +205,9 @@ void test('colour on a terminal, none there with NO_COLOR', (t) => {
   const expected = `${esc}[1mapp/Dockerfile:2:8${esc}[22m ${esc}[1m${esc}[31merror${esc}[39m${esc}[22m`;
   assert.ok(tty?.stdout.includes(expected), JSON.stringify(tty?.stdout));
   const noColor = cli.runInTerminal(['app/Dockerfile'], { NO_COLOR: '1' });
-  assert.match(noColor?.stdout ?? '', /^app\/Dockerfile:2:8 error expose-host-mapping: /);
+  assert.match(
+    noColor?.stdout ?? '',
+    /^app\/Dockerfile:2:8 error expose-host-mapping \(ExposeInvalidFormat\): /,
+  );
   assert.doesNotMatch(noColor?.stdout ?? '', ansi);
 });

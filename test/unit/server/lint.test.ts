@@ -40,6 +40,29 @@ void test("BuildKit's check directive: skip by check name, and error=true", () =
   assert.equal(errors[0]?.severity, 'error');
 });
 
+void test("BuildKit's check=skip comment above one instruction skips its checks there only", () => {
+  const count = (source: string, rule: string): number => ids(source).filter((id) => id === rule).length;
+  const twice = 'MAINTAINER me\nMAINTAINER you\n';
+  assert.equal(
+    count(`FROM scratch\n# check=skip=MaintainerDeprecated\n${twice}`, 'maintainer-deprecated'),
+    1,
+  );
+  assert.equal(count(`FROM scratch\n# check=skip=all // why\n\n${twice}`, 'maintainer-deprecated'), 1);
+  assert.equal(
+    count(`FROM scratch\n# check=skip=all\n#\n${twice}`, 'maintainer-deprecated'),
+    2,
+    'an empty # resets',
+  );
+  assert.equal(
+    count(`FROM scratch\n# check=skip=maintainer-deprecated\n${twice}`, 'maintainer-deprecated'),
+    1,
+  );
+  // Checks BuildKit runs over the whole file, and rules that are no BuildKit check, are not reached.
+  const dup = 'FROM a:1 AS x\n# check=skip=DuplicateStageName\nFROM b:1 AS x\n';
+  assert.equal(count(dup, 'duplicate-stage-name'), 1);
+  assert.equal(count('FROM a:1\n# check=skip=all\nRUN cd /tmp\n', 'run-cd-no-effect'), 1);
+});
+
 void test('.hadolint.yaml: ignored, override and failure-threshold', () => {
   const config = parseHadolintConfig(
     'ignored: [DL3006]\noverride:\n  error: [consecutive-run]\nfailure-threshold: warning\n',
@@ -67,7 +90,33 @@ void test('settings: disabled rules and per-rule severity (by id or alias)', () 
   assert.ok(!off.some((f) => f.rule.id === 'from-untagged'));
 });
 
+void test('the instructions ONBUILD registers are checked as the build they run in will run them', () => {
+  const source = 'FROM a:1 AS base\nONBUILD RUN apt-get update && apt-get install -y curl\nFROM b:1\n';
+  assert.deepEqual(
+    lint(source)
+      .filter((f) => ['apt-install-recommends', 'apt-lists-not-removed'].includes(f.rule.id))
+      .map((f) => [f.rule.id, f.range.start.line]),
+    [
+      ['apt-lists-not-removed', 1],
+      ['apt-install-recommends', 1],
+    ],
+  );
+  assert.equal(
+    fixed('FROM a:1\nONBUILD RUN apt-get install -y curl\n', 'apt-install-recommends'),
+    'FROM a:1\nONBUILD RUN apt-get install --no-install-recommends -y curl\n',
+  );
+});
+
 void test('quick fixes produce the intended text', () => {
+  assert.equal(
+    fixed('FROM --platform=$TARGETPLATFORM alpine:3 AS b\n', 'redundant-target-platform'),
+    'FROM alpine:3 AS b\n',
+  );
+  assert.equal(fixed('FROM a:1\nEXPOSE 53/UDP 80\n', 'expose-proto-casing'), 'FROM a:1\nEXPOSE 53/udp 80\n');
+  assert.equal(
+    fixed('FROM a:1\nRUN apk add \\\n\n  git \\\n   \n  curl\n', 'no-empty-continuation'),
+    'FROM a:1\nRUN apk add \\\n  git \\\n  curl\n',
+  );
   assert.equal(fixed('FROM a:1\nEXPOSE 80:80\n', 'expose-host-mapping'), 'FROM a:1\nEXPOSE 80\n');
   assert.equal(fixed('FROM a:1\nRUN a\nRUN b\n', 'consecutive-run'), 'FROM a:1\nRUN a && \\\n    b\n');
   assert.equal(

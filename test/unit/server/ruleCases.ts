@@ -5,44 +5,72 @@ export interface RuleCases {
   quiet: string[];
   /** The rule needs to know there is no .dockerignore. */
   noDockerignore?: boolean;
+  /** The text of the .dockerignore beside the Dockerfile. */
+  dockerignore?: string;
 }
 
 const F = 'FROM debian:12\n';
 
 export const ruleCases: Record<string, RuleCases> = {
   'consecutive-run': {
-    fires: [`${F}RUN a\nRUN b\n`],
-    quiet: [
+    fires: [
+      `${F}RUN a\nRUN b\n`,
       `${F}RUN a\n# why\nRUN b\n`,
+      `${F}RUN apt-get install -y \\\n  curl\nRUN b\n`,
+      `${F}RUN --mount=type=cache,target=/x a\nRUN --mount=type=cache,target=/x b\n`,
+      `${F}RUN a && b\nRUN c\nRUN d\n`,
+    ],
+    quiet: [
       `${F}RUN a && \\\n  b\nRUN c\n`,
+      `${F}RUN a; b\nRUN c\n`,
+      `${F}RUN a\nRUN b | c\n`,
       `${F}RUN a\nFROM x:1\nRUN b\n`,
+      `${F}RUN a\nWORKDIR /\nRUN b\n`,
       `${F}RUN --mount=type=cache,target=/x a\nRUN b\n`,
     ],
   },
   'apt-lists-not-removed': {
-    fires: [`${F}RUN apt-get update && apt-get install -y --no-install-recommends curl\n`],
+    fires: [
+      `${F}RUN apt-get update && apt-get install -y --no-install-recommends curl\n`,
+      `${F}RUN aptitude update && aptitude install -y curl\n`,
+      `${F}RUN --mount=type=cache,target=/var/lib/apt apt-get update && apt-get install -y curl\n`,
+    ],
     quiet: [
       `${F}RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n`,
       `FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM debian:12\nCOPY --from=build /x /x\n`,
       `${F}RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update && apt-get install -y curl\n`,
+      `${F}RUN --mount=type=cache,target=/var/lib/apt --mount=type=tmpfs,target=/var/cache/apt apt-get update && apt-get install -y curl\n`,
     ],
   },
   'apk-add-without-no-cache': {
-    fires: ['FROM alpine:3\nRUN apk add curl\n', 'FROM alpine:3\nRUN apk update && apk add git\n'],
+    fires: [
+      'FROM alpine:3\nRUN apk add curl\n',
+      'FROM alpine:3\nRUN apk update && apk add git\n',
+      'FROM alpine:3\nRUN apk add curl && rm -rf /var/cache/apk/*\n',
+    ],
     quiet: [
       'FROM alpine:3\nRUN apk add --no-cache curl\n',
-      'FROM alpine:3\nRUN apk add curl && rm -rf /var/cache/apk/*\n',
+      'FROM alpine:3\nRUN --mount=type=tmpfs,target=/var/cache/apk apk add curl\n',
+      'FROM alpine:3 AS build\nRUN apk add gcc\nFROM alpine:3\nCOPY --from=build /x /x\n',
     ],
   },
   'pip-install-without-no-cache-dir': {
     fires: [
       'FROM python:3.12\nRUN pip install -r requirements.txt\n',
       'FROM python:3.12\nRUN python3 -m pip install flask\n',
+      'FROM python:3.12\nENV PIP_NO_CACHE_DIR=off\nRUN pip install flask\n',
+      'FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=0 && pip install flask\n',
+      'FROM python:3.12\nRUN --mount=type=cache,target=/var/cache/apt pip install flask\n',
+      'FROM python:3.12\nONBUILD RUN pip install -r requirements.txt\n',
     ],
     quiet: [
       'FROM python:3.12\nRUN pip install --no-cache-dir flask\n',
       'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n',
+      'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=true\nFROM base\nRUN pip install flask\n',
+      'FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=1 && pip install flask\n',
       'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install flask\n',
+      'FROM python:3.12\nRUN --mount=type=tmpfs,target=/root/.cache/pip pip install flask\n',
+      'FROM python:3.12\nRUN pipx install black\n',
     ],
   },
   'file-deleted-in-later-layer': {
@@ -56,7 +84,10 @@ export const ruleCases: Record<string, RuleCases> = {
     ],
   },
   'apt-install-recommends': {
-    fires: [`${F}RUN apt-get update && apt-get install -y curl\n`],
+    fires: [
+      `${F}RUN apt-get update && apt-get install -y curl\n`,
+      `${F}ONBUILD RUN apt-get install -y curl\n`,
+    ],
     quiet: [`${F}RUN apt-get update && apt-get install -y --no-install-recommends curl\n`],
   },
   'chown-after-copy': {
@@ -179,12 +210,16 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}EXPOSE 80 443/tcp 8000-8010\n`, `${F}EXPOSE $PORT\n`],
   },
   'expose-protocol': {
-    fires: [`${F}EXPOSE 80/http\n`, `${F}EXPOSE 53/UDP\n`],
-    quiet: [`${F}EXPOSE 53/udp 80/tcp 9/sctp\n`],
+    fires: [`${F}EXPOSE 80/http\n`, `${F}EXPOSE 80/HTTP\n`],
+    quiet: [`${F}EXPOSE 53/udp 80/tcp 9/sctp\n`, `${F}EXPOSE 53/UDP\n`],
+  },
+  'expose-proto-casing': {
+    fires: [`${F}EXPOSE 53/UDP\n`, `${F}EXPOSE 80/TcP 8080/tcp\n`],
+    quiet: [`${F}EXPOSE 53/udp 80/tcp 9/sctp\n`, `${F}EXPOSE 80/HTTP\n`, `${F}EXPOSE 80/$PROTO\n`],
   },
   'expose-host-mapping': {
-    fires: [`${F}EXPOSE 80:80\n`, `${F}EXPOSE 127.0.0.1:8080\n`],
-    quiet: [`${F}EXPOSE 80\n`],
+    fires: [`${F}EXPOSE 80:80\n`, `${F}EXPOSE 127.0.0.1:8080\n`, `${F}EXPOSE [::1]:8080:8080\n`],
+    quiet: [`${F}EXPOSE 80\n`, `${F}EXPOSE 8000-8010/udp\n`],
   },
   'expose-reversed-range': {
     fires: [`${F}EXPOSE 9000-8000\n`],
@@ -199,8 +234,13 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}EXPOSE 80 80/udp\n`, `${F}EXPOSE 80 80/sctp 8080\n`, `${F}EXPOSE 80 80-80 080\n`],
   },
   'instruction-casing': {
-    fires: ['From debian:12\nrun true\n'],
-    quiet: [`${F}RUN true\n`],
+    fires: ['From debian:12\nrun true\n', 'FROM debian:12\nRUN a\nrun b\n', 'from debian:12\nrun a\nRUN b\n'],
+    quiet: [
+      `${F}RUN true\n`,
+      'from debian:12\nrun true\n',
+      'arg V=12\nFROM debian:$V\n',
+      `${F}ONBUILD run make\n`,
+    ],
   },
   'from-as-casing': {
     fires: ['FROM debian:12 as build\nRUN true\n'],
@@ -223,12 +263,28 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}CMD ["nginx", "-g", "daemon off;"]\n`, `${F}CMD echo [x]\n`],
   },
   'shell-form-cmd': {
-    fires: [`${F}CMD nginx -g daemon\n`, `${F}ENTRYPOINT /entry.sh\n`],
-    quiet: [`${F}CMD ["nginx"]\n`, `${F}CMD exec nginx\n`],
+    fires: [
+      `${F}CMD nginx -g daemon\n`,
+      `${F}ENTRYPOINT /entry.sh\n`,
+      `${F}CMD run\nSHELL ["/bin/bash", "-c"]\n`,
+    ],
+    quiet: [
+      `${F}CMD ["nginx"]\n`,
+      `${F}CMD exec nginx\n`,
+      `${F}HEALTHCHECK CMD curl -f http://localhost/ || exit 1\n`,
+      `${F}SHELL ["/bin/bash", "-c"]\nCMD run\n`,
+      'FROM a:1 AS base\nSHELL ["pwsh", "-c"]\nFROM base\nENTRYPOINT Start-App\n',
+    ],
   },
   'relative-workdir': {
-    fires: [`${F}WORKDIR app\n`, `${F}WORKDIR /a\nWORKDIR b\n`],
-    quiet: [`${F}WORKDIR /app\n`, `${F}WORKDIR $HOME/app\n`],
+    fires: [`${F}WORKDIR app\n`, 'FROM a:1 AS base\nRUN x\nFROM base\nWORKDIR "src"\n', 'WORKDIR app\n'],
+    quiet: [
+      `${F}WORKDIR /app\n`,
+      `${F}WORKDIR $HOME/app\n`,
+      `${F}WORKDIR /a\nWORKDIR b\n`,
+      'FROM a:1 AS base\nWORKDIR /app\nFROM base\nWORKDIR src\n',
+      `${F}WORKDIR C:\\app\n`,
+    ],
   },
   'from-untagged': {
     fires: ['FROM nginx\n', 'FROM nginx:latest\n', 'ARG IMG=redis\nFROM ${IMG}\n'],
@@ -259,12 +315,17 @@ export const ruleCases: Record<string, RuleCases> = {
     fires: [
       'FROM scratch\nCOPY $SRC /x\n',
       'FROM debian:12\nARG VERSION=1\nENV V=$VERSOIN\n',
-      'FROM alpine:$TAG\n',
+      'FROM alpine:3\nCOPY $foo .\nARG foo=bar\n',
+      'FROM alpine:3\nENV PATH=$PAHT:/tmp/bin\n',
+      'COPY $src /app\n',
     ],
     quiet: [
       'FROM debian:12\nARG VERSION=1\nENV V=$VERSION\n',
       'FROM debian:12\nENV PATH=$PATH:/x GOPATH=$GOPATH\n',
       'FROM scratch\nCOPY ${SRC:-.} /x\n',
+      'FROM python:3\nARG VERSION=$PYTHON_VERSION\n',
+      'FROM alpine:3 AS base\nARG foo=Dockerfile\nFROM base\nCOPY $foo .\n',
+      'FROM alpine:3\nRUN echo $foo\n',
     ],
   },
   'unknown-instruction': {
@@ -283,6 +344,100 @@ export const ruleCases: Record<string, RuleCases> = {
   'run-cd-no-effect': {
     fires: [`${F}RUN cd /app\n`, `${F}RUN make && cd /tmp\n`],
     quiet: [`${F}RUN cd /src && make\n`],
+  },
+  'reserved-stage-name': {
+    fires: ['FROM alpine:3 AS scratch\nRUN true\n', 'FROM alpine:3 AS Context\nRUN true\n'],
+    quiet: ['FROM scratch\nCOPY a /a\n', 'FROM alpine:3 AS builder\nRUN true\n'],
+  },
+  'from-platform-constant': {
+    fires: [
+      'FROM --platform=linux/amd64 alpine:3\n',
+      'FROM --platform=linux/arm64/v8 alpine:3 AS build\n',
+      'FROM --platform=amd64 alpine:3\n',
+    ],
+    quiet: [
+      'FROM --platform=$BUILDPLATFORM alpine:3 AS build\n',
+      'FROM --platform=linux/amd64 alpine:3 AS build_amd64\n',
+      'FROM --platform=linux/arm64 alpine:3 AS linux-tools\n',
+      'FROM --platform=notaplatform alpine:3\n',
+      'FROM alpine:3\n',
+    ],
+  },
+  'redundant-target-platform': {
+    fires: [
+      'FROM --platform=$TARGETPLATFORM alpine:3\n',
+      'FROM --platform=${TARGETPLATFORM} alpine:3 AS b\n',
+      'FROM --platform="$TARGETPLATFORM" alpine:3\n',
+    ],
+    quiet: ['FROM --platform=$BUILDPLATFORM alpine:3\n', 'FROM --platform=${TARGETPLATFORM}-x alpine:3\n'],
+  },
+  'undefined-arg-in-from': {
+    fires: [
+      'FROM alpine:$TAG\n',
+      'FROM --platform=$BULIDPLATFORM alpine:3\n',
+      'ARG tag=3\nFROM alpine:${tag}${variant}\n',
+      'FROM alpine:${TAG:-3}\n',
+    ],
+    quiet: [
+      'ARG TAG=3\nFROM alpine:$TAG\n',
+      'ARG TAG\nFROM alpine:${TAG:-3}\n',
+      'FROM --platform=$BUILDPLATFORM golang:1.22 AS build\nFROM build_${TARGETARCH}\n',
+      'FROM alpine:3\nARG TAG\nFROM alpine:3\n',
+    ],
+  },
+  'invalid-default-arg-in-from': {
+    fires: [
+      'ARG TAG\nFROM busybox:${TAG}\n',
+      'ARG IMAGE\nFROM $IMAGE\n',
+      'ARG SFX="box:"\nFROM busy${SFX}\n',
+      'FROM Ubuntu:24.04\n',
+      'FROM ruby@sha256:f1dbca0f5dbc9\n',
+    ],
+    quiet: [
+      'ARG TAG=1.36\nFROM busybox:${TAG}\n',
+      'ARG VARIANT\nFROM busybox:stable${VARIANT}\n',
+      'ARG TAG\nFROM alpine:${TAG:-3.14}\n',
+      'ARG DEBUG=""\nFROM scratch${DEBUG-@bogus}\n',
+      'FROM Registry.Example.com:5000/team/app:1.0\n',
+      'FROM --platform=$BUILDPLATFORM alpine:3 AS build_amd64\nFROM build_${TARGETARCH}\n',
+    ],
+  },
+  'no-empty-continuation': {
+    fires: [
+      'FROM alpine:3\nRUN apk add \\\n\n    curl\n',
+      'FROM alpine:3\nEXPOSE \\\n  \t\n80\n',
+      'FROM a:1\nRUN a \\\n\nRUN b\n',
+    ],
+    quiet: [
+      'FROM alpine:3\nRUN apk add \\\n    curl\n',
+      'FROM alpine:3\nEXPOSE \\\n# Port\n80\n',
+      'FROM a:1\nRUN a\n\nRUN b\n',
+    ],
+  },
+  'copy-ignored-file': {
+    dockerignore: '# local files\n*.env\nsecrets/\n**/*.log\n',
+    fires: [
+      `${F}COPY prod.env /app/\n`,
+      `${F}COPY ./secrets/key.pem /app/\n`,
+      `${F}ADD logs/today.log /var/log/\n`,
+      `${F}COPY ["prod.env", "/app/"]\n`,
+    ],
+    quiet: [
+      `${F}COPY app.py /app/\n`,
+      `${F}COPY . /app\n`,
+      `${F}COPY --from=build /out/prod.env /app/\n`,
+      `${F}COPY $ENV_FILE /app/\n`,
+      `${F}ADD https://example.com/x.log /tmp/\n`,
+    ],
+  },
+  'no-build-stage': {
+    fires: [
+      'RUN apt-get install -y curl\nEXPOSE 80:80\n',
+      'ARG BASE=debian:12\nLABEL a=b\nFROM ${BASE}\n',
+      '# syntax=docker/dockerfile:1\nENV A=1\n',
+      'ARG A\nRUN echo $A\n',
+    ],
+    quiet: [`${F}RUN a\n`, 'ARG V=12\nFROM debian:${V}\n', 'ARG A\n', 'BADCMD x\nFROM debian:12\n'],
   },
   'onbuild-forbidden': {
     fires: [`${F}ONBUILD FROM x\n`, `${F}ONBUILD ONBUILD RUN x\n`],
@@ -314,8 +469,12 @@ export const ruleCases: Record<string, RuleCases> = {
     ],
   },
   'last-user-root': {
-    fires: [`${F}USER app\nUSER root\n`],
-    quiet: [`${F}USER root\nRUN x\nUSER app\n`, `${F}RUN x\n`],
+    fires: [`${F}USER app\nUSER root\n`, 'FROM debian:12 AS base\nUSER root\nFROM base\nRUN x\n'],
+    quiet: [
+      `${F}USER root\nRUN x\nUSER app\n`,
+      `${F}RUN x\n`,
+      'FROM debian:12 AS build\nUSER root\nRUN make\nFROM debian:12\nUSER app\n',
+    ],
   },
   'no-user': {
     fires: ['FROM node:22\nWORKDIR /app\nCOPY . .\nCMD ["node", "index.js"]\n'],
@@ -339,11 +498,20 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}COPY app.py /app/\n`],
   },
   'secret-in-arg-env': {
-    fires: [`${F}ARG GITHUB_TOKEN\n`, `${F}ENV DB_PASSWORD=hunter2\n`],
+    fires: [
+      `${F}ARG GITHUB_TOKEN\n`,
+      `${F}ENV DB_PASSWORD=hunter2\n`,
+      `${F}ENV PASSWORD=\n`,
+      `${F}ARG AWS_ACCESS_KEY_ID\n`,
+      'ARG NPM_TOKEN\nRUN npm ci\n',
+    ],
     quiet: [
       `${F}ENV GPG_KEY=ABCDEF\n`,
+      `${F}ENV WORDPRESS_CLI_GPG_KEY=ABCDEF\n`,
       `${F}ENV POSTGRES_PASSWORD_FILE=/run/secrets/pw\n`,
-      `${F}ENV PASSWORD=\n`,
+      `${F}ARG AUTH_MODULE_VERSION=2\n`,
+      `${F}ENV PUBLIC_KEY=abc\n`,
+      'ARG GITHUB_TOKEN\nFROM debian:12\n',
     ],
   },
   'curl-pipe-shell': {
@@ -362,7 +530,7 @@ export const ruleCases: Record<string, RuleCases> = {
     quiet: [`${F}RUN chmod 755 /app\n`, `${F}RUN d=$(mktemp -d) && chmod 777 "$d" && rm -rf "$d"\n`],
   },
   'sudo-in-run': {
-    fires: [`${F}RUN sudo apt-get update\n`],
+    fires: [`${F}RUN sudo apt-get update\n`, `${F}ONBUILD RUN sudo make install\n`],
     quiet: [`${F}RUN apt-get update\n`, `${F}RUN apt-get install -y sudo\n`],
   },
   'add-instead-of-copy': {

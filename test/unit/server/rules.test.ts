@@ -2,10 +2,19 @@ import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lint } from '../../../server/src/dockerfile/lint/lint';
 import { allRules } from '../../../server/src/dockerfile/lint/registry';
-import { ruleCases } from './ruleCases';
+import { hadolintRuleCases } from './hadolintRuleCases';
+import { ruleCases as coreRuleCases, type RuleCases } from './ruleCases';
 
-function idsFor(source: string, noDockerignore = false): string[] {
-  return lint(source, { env: noDockerignore ? { hasDockerignore: false } : {} }).map((f) => f.rule.id);
+const ruleCases = { ...coreRuleCases, ...hadolintRuleCases };
+
+function idsFor(source: string, cases: RuleCases): string[] {
+  const env =
+    cases.dockerignore !== undefined
+      ? { hasDockerignore: true, dockerignore: cases.dockerignore }
+      : cases.noDockerignore
+        ? { hasDockerignore: false }
+        : {};
+  return lint(source, { env }).map((f) => f.rule.id);
 }
 
 void test('every registered rule has cases that fire and cases that must not', () => {
@@ -22,10 +31,10 @@ for (const [id, cases] of Object.entries(ruleCases)) {
   void test(`rule ${id}`, () => {
     assert.ok(cases.fires.length > 0 && cases.quiet.length > 0);
     for (const source of cases.fires) {
-      assert.ok(idsFor(source, cases.noDockerignore).includes(id), `${id} must fire on:\n${source}`);
+      assert.ok(idsFor(source, cases).includes(id), `${id} must fire on:\n${source}`);
     }
     for (const source of cases.quiet) {
-      assert.ok(!idsFor(source, cases.noDockerignore).includes(id), `${id} must stay quiet on:\n${source}`);
+      assert.ok(!idsFor(source, cases).includes(id), `${id} must stay quiet on:\n${source}`);
     }
   });
 }

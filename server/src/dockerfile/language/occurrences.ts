@@ -3,7 +3,7 @@
 // same thing (by Docker's scoping, from the semantics module).
 import type { Position, Range } from 'vscode-languageserver/node';
 import type { Heredoc, Instruction } from '../parser';
-import type { Stage, StageReference, VariableDeclaration, VariableUse } from '../semantics';
+import type { BuildStage, StageReference, VariableDeclaration, VariableUse } from '../semantics';
 import { contains, type DockerfileDocument } from './document';
 
 export interface Occurrence {
@@ -13,9 +13,9 @@ export interface Occurrence {
 }
 
 export type Target =
-  | { kind: 'stage'; stage: Stage; range: Range }
+  | { kind: 'stage'; stage: BuildStage; range: Range }
   /** `--from=0`: a stage named by its index. */
-  | { kind: 'stage-index'; stage: Stage | undefined; range: Range; text: string }
+  | { kind: 'stage-index'; stage: BuildStage | undefined; range: Range; text: string }
   | { kind: 'variable'; declaration: VariableDeclaration; range: Range }
   /** A `$VAR` no ARG or ENV of this file declares: predefined, or from the base image. */
   | { kind: 'unknown-variable'; use: VariableUse; range: Range }

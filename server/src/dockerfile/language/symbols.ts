@@ -71,7 +71,9 @@ export function documentSymbols(doc: DockerfileDocument): DocumentSymbol[] {
     range: d.range,
     selectionRange: d.range,
   }));
-  for (const ins of semantics.globalArgs) symbols.push(instructionSymbol(ins));
+  // A file without FROM keeps its ARGs in the headless stage: the outline lists them all the same.
+  const headlessArgs = semantics.headless?.instructions.filter((ins) => ins.name === 'ARG') ?? [];
+  for (const ins of [...semantics.globalArgs, ...headlessArgs]) symbols.push(instructionSymbol(ins));
   for (const stage of semantics.stages) {
     const last = stage.instructions[stage.instructions.length - 1] ?? stage.from;
     const image = stage.from.args[0]?.value ?? '';

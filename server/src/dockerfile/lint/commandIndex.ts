@@ -2,12 +2,14 @@
 // reads rather than walking every command.
 import type { CommandRef, Script } from './shellTypes';
 
-/** A RUN's commands in order, by program name, and the two lists no name selects. */
+/** A RUN's commands in order, by program name, and the lists no name selects. */
 export interface CommandIndex {
   all: CommandRef[];
   byName: Map<string, CommandRef[]>;
   sudo: CommandRef[];
   redirecting: CommandRef[];
+  /** The commands whose output a pipe (`|`) feeds to the next one. */
+  piped: CommandRef[];
 }
 
 const noCommands: readonly CommandRef[] = [];
@@ -19,7 +21,7 @@ export function indexCommands(scripts: readonly Script[]): CommandIndex {
   // Exact size, and indexed loops: a list grown by push, and for-of before the loop is
   // optimized, each made garbage per command that a 30k-command heredoc paid for.
   const all = new Array<CommandRef>(total);
-  const index: CommandIndex = { all, byName: new Map(), sudo: [], redirecting: [] };
+  const index: CommandIndex = { all, byName: new Map(), sudo: [], redirecting: [], piped: [] };
   let at = 0;
   for (let s = 0; s < scripts.length; s++) {
     const script = scripts[s];
@@ -33,6 +35,7 @@ export function indexCommands(scripts: readonly Script[]): CommandIndex {
       else index.byName.set(cmd.name, [cmd]);
       if (cmd.sudo) index.sudo.push(cmd);
       if (cmd.hasRedirects) index.redirecting.push(cmd);
+      if (cmd.operator === '|') index.piped.push(cmd);
     }
   }
   return index;

@@ -3,12 +3,16 @@ import { indexCommands, selectNamed, selectWhere, type CommandIndex } from './co
 import type { Fix, Localized, Report } from './report';
 import { scriptsOf } from './scripts';
 import type { CommandRef, Script } from './shellTypes';
-import { semanticsOf, type DockerfileSemantics, type Stage } from '../semantics';
+import { semanticsOf, type BuildStage, type DockerfileSemantics, type Stage } from '../semantics';
+
+export type { BuildStage, Stage } from '../semantics';
 
 /** What the linter knows about the surroundings; `undefined` means unknown (rules then stay quiet). */
 export interface LintEnvironment {
   /** Whether a `.dockerignore` sits beside the Dockerfile. */
   hasDockerignore?: boolean;
+  /** The text of that `.dockerignore` (`<name>.dockerignore` first, as BuildKit reads it). */
+  dockerignore?: string;
 }
 
 /**
@@ -28,10 +32,16 @@ const limitReached = new Error('report limit reached');
 export class LintContext {
   /** Stages, variables and workdirs with Docker's scoping: what the language features read too. */
   readonly semantics: DockerfileSemantics;
-  readonly stages: readonly Stage[];
-  /** Every instruction of every stage, paired with its stage, in order. */
+  readonly stages: readonly BuildStage[];
+  /** The instructions before any FROM (see StageTable.headless). */
+  readonly headless: Stage | undefined;
+  /** The headless stage (when there is one) and then every stage. */
+  readonly allStages: readonly Stage[];
+  /** The RUNs ONBUILD registers (see StageTable.triggers); ofKind lists them too. */
+  readonly triggers: Stage | undefined;
+  /** Every instruction of every stage, headless ones first, paired with its stage, in order. */
   readonly stageInstructions: ReadonlyArray<readonly [Instruction, Stage]>;
-  /** ARGs before the first FROM. */
+  /** ARGs before the first FROM, in a file that has one. */
   readonly globalArgs: readonly Instruction[];
   private readonly scriptCache = new Map<Instruction, Script[]>();
   private readonly commandIndexes = new Map<Instruction, CommandIndex>();
@@ -45,24 +55,27 @@ export class LintContext {
     readonly file: Dockerfile,
     readonly env: LintEnvironment,
   ) {
-    this.semantics = semanticsOf(file);
-    this.stages = this.semantics.stages;
-    this.globalArgs = this.semantics.globalArgs;
-    const pairs: Array<readonly [Instruction, Stage]> = [];
-    for (const s of this.stages) for (const i of s.instructions) pairs.push([i, s]);
-    this.stageInstructions = pairs;
+    const semantics = semanticsOf(file);
+    this.semantics = semantics;
+    this.stages = semantics.stages;
+    this.headless = semantics.headless;
+    this.allStages = semantics.allStages;
+    this.triggers = semantics.triggers;
+    this.stageInstructions = semantics.stageInstructions;
+    this.globalArgs = semantics.globalArgs;
   }
 
   /**
-   * The stage instructions with one of these keywords, in order. Most rules read one or two
-   * kinds: walking only those, rather than every instruction in every rule, is what keeps a file
-   * of 100k WORKDIRs from costing every RUN rule a pass of its own.
+   * The stage instructions with one of these keywords, in order, ONBUILD's RUNs among them.
+   * Most rules read one or two kinds: walking only those, rather than every instruction in
+   * every rule, is what keeps a file of 100k WORKDIRs from costing every RUN rule a pass of
+   * its own.
    */
   ofKind(...names: string[]): ReadonlyArray<readonly [Instruction, Stage]> {
     let kinds = this.kinds;
     if (!kinds) {
       kinds = new Map();
-      for (const pair of this.stageInstructions) {
+      for (const pair of this.semantics.withTriggers()) {
         const list = kinds.get(pair[0].name);
         if (list) list.push(pair);
         else kinds.set(pair[0].name, [pair]);
@@ -72,14 +85,15 @@ export class LintContext {
     const key = names.length === 1 ? names[0] : names.join(' ');
     let list = kinds.get(key);
     if (!list) {
-      list = names.length === 1 ? [] : this.stageInstructions.filter(([ins]) => names.includes(ins.name));
+      list =
+        names.length === 1 ? [] : this.semantics.withTriggers().filter(([ins]) => names.includes(ins.name));
       kinds.set(key, list);
     }
     return list;
   }
 
   /** An earlier stage by name or index, as `FROM x` and `COPY --from=x` resolve them. */
-  stageNamed(ref: string): Stage | undefined {
+  stageNamed(ref: string): BuildStage | undefined {
     return this.semantics.stageNamed(ref);
   }
 
@@ -122,6 +136,16 @@ export class LintContext {
   /** The commands with a redirect (`> file`, `2>&1`…). */
   redirectingCommands(ins: Instruction): readonly CommandRef[] {
     return this.commandIndex(ins).redirecting;
+  }
+
+  /** The programs a RUN runs, each once. */
+  programsOf(ins: Instruction): IterableIterator<string> {
+    return this.commandIndex(ins).byName.keys();
+  }
+
+  /** The commands whose output a pipe (`|`) feeds to the next one. */
+  pipedCommands(ins: Instruction): readonly CommandRef[] {
+    return this.commandIndex(ins).piped;
   }
 
   private commandIndex(ins: Instruction): CommandIndex {

@@ -3,6 +3,19 @@ import { addUrlChecksum } from '../rules/cache/addUrlChecksum';
 import { installWithoutUpdate, packageUpgrade, updateAlone } from '../rules/cache/aptUpdate';
 import { cacheBustEnv } from '../rules/cache/cacheBust';
 import { copyAllBeforeInstall } from '../rules/cache/copyBeforeInstall';
+import { apkUnpinned, gemUnpinned, goUnpinned, npmUnpinned, pipUnpinned } from '../rules/cache/languagePins';
+import { dnfUnpinned, yumUnpinned, zypperUnpinned } from '../rules/cache/rpmPins';
+import { zypperDistUpgrade } from '../rules/cache/zypperDistUpgrade';
+import {
+  aptGetWithoutYes,
+  dnfWithoutYes,
+  yumWithoutYes,
+  zypperWithoutNonInteractive,
+} from '../rules/correctness/assumeYes';
+import { pointlessInContainer } from '../rules/correctness/containerCommands';
+import { copyManyToFile, copyRelativeNoWorkdir } from '../rules/correctness/copyDestination';
+import { envSelfReference } from '../rules/correctness/envSelfReference';
+import { copyIgnoredFile } from '../rules/correctness/copyIgnoredFile';
 import { debianFrontendEnv } from '../rules/correctness/debianFrontend';
 import { invalidExecForm, shellFormCmd } from '../rules/correctness/execForm';
 import { fromLatest } from '../rules/correctness/fromTag';
@@ -10,9 +23,17 @@ import { globalArgNotRedeclared } from '../rules/correctness/globalArg';
 import { missingArguments, onbuildForbidden, unknownInstruction } from '../rules/correctness/instructions';
 import { maintainerDeprecated } from '../rules/correctness/maintainer';
 import { multipleCmd } from '../rules/correctness/multipleCmd';
+import { pipefail } from '../rules/correctness/pipefail';
+import { fromPlatformConst } from '../rules/correctness/fromPlatformConst';
+import { invalidDefaultArgInFrom } from '../rules/correctness/invalidDefaultArgInFrom';
+import { noBuildStage } from '../rules/correctness/noBuildStage';
+import { noEmptyContinuation } from '../rules/correctness/noEmptyContinuation';
+import { reservedStageName } from '../rules/correctness/reservedStageName';
 import { notInFinalImage } from '../rules/correctness/notInFinalImage';
 import { runCd } from '../rules/correctness/runCd';
+import { shellSymlink } from '../rules/correctness/shellSymlink';
 import { copyFromUnknownStage, duplicateStageName } from '../rules/correctness/stageRefs';
+import { undefinedArgInFrom } from '../rules/correctness/undefinedArgInFrom';
 import { undefinedVar } from '../rules/correctness/undefinedVar';
 import { relativeWorkdir } from '../rules/correctness/workdir';
 import { duplicateExpose } from '../rules/expose/duplicateExpose';
@@ -20,21 +41,31 @@ import {
   exposeInvalidPort,
   exposeMapping,
   exposeProtocol,
+  exposeProtoCasing,
   exposeReversedRange,
 } from '../rules/expose/exposeRules';
 import { chownAfterCopy } from '../rules/layers/chownAfterCopy';
 import { consecutiveRun } from '../rules/layers/consecutiveRun';
+import { copyWholeStage } from '../rules/layers/copyWholeStage';
+import { curlAndWget } from '../rules/layers/curlAndWget';
 import { deletedLater } from '../rules/layers/deletedLater';
 import { noInstallRecommends } from '../rules/layers/noInstallRecommends';
-import { apkNoCache, aptListsLeft, pipNoCacheDir } from '../rules/layers/packageCache';
+import { apkNoCache, aptListsLeft } from '../rules/layers/packageCache';
+import { pipNoCacheDir } from '../rules/layers/pipCache';
+import { dnfCacheLeft, yumCacheLeft, zypperCacheLeft } from '../rules/layers/rpmCache';
+import { useraddHighUid } from '../rules/layers/useraddLog';
+import { yarnCacheLeft } from '../rules/layers/yarnCache';
 import { addInsecureUrl } from '../rules/security/addInsecureUrl';
 import { chmod777, curlPipeShell, sudoInRun } from '../rules/security/runRisks';
 import { copyAllNoDockerignore, secretFileCopied, secretInArgEnv } from '../rules/security/secrets';
 import { lastUserRoot, noUser } from '../rules/security/user';
+import { redundantTargetPlatform } from '../rules/style/redundantTargetPlatform';
 import { addInsteadOfCopy } from '../rules/style/addInsteadOfCopy';
 import { aptNotAptGet } from '../rules/style/aptInScript';
 import { fromAsCasing, instructionCasing, stageNameCasing } from '../rules/style/casing';
+import { labelKey } from '../rules/style/labelKey';
 import { legacyKeyValue } from '../rules/style/legacyEnv';
+import { wgetProgress } from '../rules/style/wgetProgress';
 import { anonymousVolume } from '../rules/volume/anonymousVolume';
 import { copyIntoVolume } from '../rules/volume/copyIntoVolume';
 import { duplicateVolume } from '../rules/volume/duplicateVolume';
@@ -89,12 +120,28 @@ export const allRules: readonly Rule[] = [
   deletedLater,
   noInstallRecommends,
   chownAfterCopy,
+  yumCacheLeft,
+  dnfCacheLeft,
+  zypperCacheLeft,
+  yarnCacheLeft,
+  useraddHighUid,
+  curlAndWget,
+  copyWholeStage,
   installWithoutUpdate,
   updateAlone,
   copyAllBeforeInstall,
   cacheBustEnv,
   addUrlChecksum,
   packageUpgrade,
+  zypperDistUpgrade,
+  apkUnpinned,
+  npmUnpinned,
+  gemUnpinned,
+  goUnpinned,
+  pipUnpinned,
+  yumUnpinned,
+  dnfUnpinned,
+  zypperUnpinned,
   volumeInvalidJson,
   writeUnderVolume,
   copyIntoVolume,
@@ -103,9 +150,12 @@ export const allRules: readonly Rule[] = [
   duplicateVolume,
   exposeInvalidPort,
   exposeProtocol,
+  exposeProtoCasing,
   exposeMapping,
   exposeReversedRange,
   duplicateExpose,
+  noBuildStage,
+  noEmptyContinuation,
   instructionCasing,
   fromAsCasing,
   stageNameCasing,
@@ -116,8 +166,13 @@ export const allRules: readonly Rule[] = [
   relativeWorkdir,
   fromLatest,
   duplicateStageName,
+  reservedStageName,
+  fromPlatformConst,
   copyFromUnknownStage,
+  copyIgnoredFile,
   undefinedVar,
+  undefinedArgInFrom,
+  invalidDefaultArgInFrom,
   unknownInstruction,
   missingArguments,
   runCd,
@@ -126,6 +181,16 @@ export const allRules: readonly Rule[] = [
   notInFinalImage,
   globalArgNotRedeclared,
   debianFrontendEnv,
+  aptGetWithoutYes,
+  yumWithoutYes,
+  dnfWithoutYes,
+  zypperWithoutNonInteractive,
+  pointlessInContainer,
+  shellSymlink,
+  pipefail,
+  copyManyToFile,
+  copyRelativeNoWorkdir,
+  envSelfReference,
   lastUserRoot,
   noUser,
   secretFileCopied,
@@ -136,7 +201,10 @@ export const allRules: readonly Rule[] = [
   chmod777,
   sudoInRun,
   addInsteadOfCopy,
+  redundantTargetPlatform,
   aptNotAptGet,
+  wgetProgress,
+  labelKey,
 ];
 
 /** Every rule's metadata, parse errors included: for hovers, docs and `--list-rules`. */

@@ -13,7 +13,7 @@ export function repeats<K, T extends { key: K }>(
   duplicate: (item: T, first: number) => void,
 ): void {
   const seen = new ScopedMap<K, number>();
-  withInherited(ctx.stages, seen, (stage) => {
+  withInherited(ctx.allStages, seen, (stage) => {
     for (const ins of stage.instructions) {
       if (ins.name !== name) continue;
       for (const item of keys(ins)) {

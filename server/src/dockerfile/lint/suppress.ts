@@ -62,21 +62,51 @@ export function matchesRule(ids: ReadonlySet<string>, rule: RuleMeta): boolean {
 }
 
 /**
+ * BuildKit checks it runs over the whole file rather than per instruction: a `# check=skip=…`
+ * comment above one instruction does not reach them (dockerfile2llb validateStageNames,
+ * validateCommandCasing, validateBaseImagesWithDefaultArgs, the parser's warnings).
+ */
+const fileWideChecks = new Set(
+  [
+    'ConsistentInstructionCasing',
+    'DuplicateStageName',
+    'ReservedStageName',
+    'InvalidDefaultArgInFrom',
+    'NoEmptyContinuation',
+  ].map((c) => c.toLowerCase()),
+);
+
+/** BuildKit's `skip=` list of a check option (`skip=A,B;error=true`), lower-cased. */
+function checkSkipList(value: string): Set<string> {
+  const skip = new Set<string>();
+  for (const part of value.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === 'skip')
+      idList(part.slice(eq + 1)).forEach((id) => skip.add(id));
+  }
+  return skip;
+}
+
+/**
  * In-file suppressions: `# hadolint ignore=…` on the line(s) right above an instruction,
- * `# hadolint global ignore=…`, `# hadolint stage ignore=…` (until the next FROM), and BuildKit's
- * `# check=skip=…;error=true` parser directive. Our ids and the aliases both work.
+ * `# hadolint global ignore=…`, `# hadolint stage ignore=…` (until the next FROM), BuildKit's
+ * `# check=skip=…;error=true` parser directive, and its `# check=skip=…` comment above one
+ * instruction. Our ids and the aliases both work.
  */
 export class Suppressions {
   private readonly scoped = new Intervals();
   private readonly stageScoped = new Intervals();
+  /** BuildKit `# check=skip=…` comments, over the instruction below them. */
+  private readonly checkScoped = new Intervals();
   private readonly global = new Set<string>();
   private readonly checkSkip = new Set<string>();
   /** BuildKit `check=error=true`: its checks fail the build, so we report them as errors. */
   readonly checkError: boolean;
 
-  /** `source` lets a file that never says "ignore" skip reading its comments at all. */
+  /** `source` lets a file that never says "ignore" or "check" skip reading its comments at all. */
   constructor(file: Dockerfile, source?: string) {
     this.checkError = this.readCheckDirective(file);
+    if (source === undefined || source.includes('check')) this.readCheckComments(file);
     if (source !== undefined && !mentionsIgnore.test(source)) return;
     // Most files have comments and no ignore comment at all: they skip the indexing below.
     if (!file.comments.some((c) => mayIgnore(c.text))) return;
@@ -110,6 +140,32 @@ export class Suppressions {
     }
   }
 
+  /**
+   * BuildKit reads the comments between the previous instruction and this one (an empty `#`
+   * line starts them afresh; blank lines do not) and takes the first `check=` among them.
+   */
+  private readCheckComments(file: Dockerfile): void {
+    const directiveLines = new Set(file.directives.map((d) => d.range.start.line));
+    const comments = file.comments;
+    let c = 0;
+    let previousEnd = -1;
+    for (const ins of file.instructions) {
+      let skip: Set<string> | undefined;
+      for (; c < comments.length && comments[c].range.start.line < ins.range.start.line; c++) {
+        const { text, range } = comments[c];
+        if (range.start.line <= previousEnd || directiveLines.has(range.start.line)) continue;
+        if (text === '') skip = undefined;
+        else if (skip === undefined) {
+          const m = /^check\s*=\s*(\S*)/i.exec(text);
+          if (m) skip = checkSkipList(m[1]);
+        }
+      }
+      if (skip !== undefined && skip.size > 0)
+        this.checkScoped.add(skip, ins.range.start.line, ins.fullRange.end.line);
+      previousEnd = ins.fullRange.end.line;
+    }
+  }
+
   private readCheckDirective(file: Dockerfile): boolean {
     let error = false;
     for (const d of file.directives) {
@@ -123,6 +179,13 @@ export class Suppressions {
     return error;
   }
 
+  private skippedByCheckComment(rule: RuleMeta, line: number): boolean {
+    const checks = rule.aliases.filter((a) => isBuildKitName(a) && !fileWideChecks.has(a.toLowerCase()));
+    if (checks.length === 0) return false;
+    const covers = (id: string): boolean => this.checkScoped.covers(id, line);
+    return covers('all') || covers(rule.id.toLowerCase()) || checks.some((a) => covers(a.toLowerCase()));
+  }
+
   /** Whether the whole file skips this rule (global ignore or BuildKit `check=skip`). */
   skipsFile(rule: RuleMeta): boolean {
     if (this.global.size === 0 && this.checkSkip.size === 0) return false;
@@ -132,8 +195,9 @@ export class Suppressions {
   }
 
   suppressed(rule: RuleMeta, range: Range): boolean {
-    if (this.scoped.empty && this.stageScoped.empty) return false;
+    if (this.scoped.empty && this.stageScoped.empty && this.checkScoped.empty) return false;
     const line = range.start.line;
+    if (!this.checkScoped.empty && this.skippedByCheckComment(rule, line)) return true;
     const covers = (id: string): boolean => this.scoped.covers(id, line) || this.stageScoped.covers(id, line);
     return covers(rule.id.toLowerCase()) || rule.aliases.some((a) => covers(a.toLowerCase()));
   }

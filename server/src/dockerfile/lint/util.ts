@@ -52,18 +52,21 @@ export function hasArg(cmd: ShellCommand, ...values: string[]): boolean {
   return false;
 }
 
-/** A RUN cache mount (`--mount=type=cache,target=…`) covering `path`. */
-export function cacheMounted(ins: Instruction, path: string): boolean {
-  return ins.flags.some((f) => {
+/** The targets of a RUN's cache and tmpfs mounts: what is written there never reaches the layer. */
+export function mountTargets(ins: Instruction): string[] {
+  const targets: string[] = [];
+  for (const f of ins.flags) {
     const value = f.value ?? '';
+    if (f.name !== 'mount' || !/(?:^|,)type=(?:cache|tmpfs)(?:,|$)/.test(value)) continue;
     const target = /(?:^|,)(?:target|dst|destination)=([^,]+)/.exec(value)?.[1];
-    return (
-      f.name === 'mount' &&
-      /(?:^|,)type=cache(?:,|$)/.test(value) &&
-      target !== undefined &&
-      isUnder(path, target)
-    );
-  });
+    if (target !== undefined) targets.push(target);
+  }
+  return targets;
+}
+
+/** A RUN cache or tmpfs mount covering `path`. */
+export function mountedOver(ins: Instruction, path: string): boolean {
+  return mountTargets(ins).some((target) => isUnder(path, target));
 }
 
 /** Resolves a path written in an instruction against the stage's WORKDIR. */
@@ -84,17 +87,26 @@ export function flag(ins: Instruction, name: string): string | undefined {
   return ins.flags.find((f) => f.name === name)?.value;
 }
 
-/** Levenshtein distance, for "did you mean" hints. */
+/**
+ * Edit distance for "did you mean" hints, a swap of two neighbours counting as one edit (optimal
+ * string alignment): `PAHT` is one typo away from `PATH`, not two.
+ */
 export function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  // Three rows: the one two back is what a transposition builds on.
+  let before = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
+    const row = new Array<number>(b.length + 1);
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, before[j - 2] + 1);
+      row[j] = best;
     }
+    before = previous;
+    previous = row;
   }
-  return row[b.length];
+  return previous[b.length];
 }

@@ -27,8 +27,8 @@ export interface Continued {
 
 /**
  * Reads the continuation lines of the instruction on line `lineNo`, from line `from`, adding
- * their text to `text`; `pieces` is the scratch buffer of piece starts, returned grown if it had
- * to grow. Lines are read where they sit in the source: only the text they add is cut out, not a
+ * their text to `text`; the blank lines among them go to `blanks`; `pieces` is the scratch buffer
+ * of piece starts, returned grown if it had to grow. Lines are read where they sit in the source: only the text they add is cut out, not a
  * string per line (a 1 MB continuation has 300k lines, a third of them comments).
  *
  * A function of its own, with no loop inside its loop: V8 compiles a long-running loop on the
@@ -44,6 +44,7 @@ export function readContinuation(
   text: string,
   escape: number,
   comments: CommentSpots,
+  blanks: number[],
   pieces: Int32Array<ArrayBuffer>,
 ): Continued {
   let n = from;
@@ -57,7 +58,10 @@ export function readContinuation(
     const stop = lines.contentEnd(contNo);
     if (n === end && start === stop) break;
     const first = skipSpace(source, start, stop);
-    if (first === stop) continue;
+    if (first === stop) {
+      blanks.push(contNo);
+      continue;
+    }
     if (source.charCodeAt(first) === 0x23) {
       comments.add(contNo);
       continue;

@@ -29,6 +29,7 @@ class ParsedDockerfile implements Dockerfile {
     readonly lineCount: number,
     readonly stoppedAt: number | undefined,
     readonly overlongLine: number | undefined,
+    readonly emptyContinuationLines: readonly number[],
   ) {}
 
   get comments(): Comment[] {
@@ -56,6 +57,7 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
   const end = overlong ?? lines.length;
   const maxInstructions = options.maxInstructions ?? Infinity;
   let stoppedAt: number | undefined;
+  const blanks: number[] = [];
   const errors: ParseError[] = [];
   const comments = new CommentSpots();
   const instructions: Instruction[] = [];
@@ -100,7 +102,18 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
     let pieceCount = 0;
     let lastLine = lineNo;
     if (cut >= 0) {
-      const more = readContinuation(source, lines, n, end, lineNo, text, escapeCode, comments, pieces);
+      const more = readContinuation(
+        source,
+        lines,
+        n,
+        end,
+        lineNo,
+        text,
+        escapeCode,
+        comments,
+        blanks,
+        pieces,
+      );
       ({ text, pieces, pieceCount, lastLine } = more);
       n = more.next;
     }
@@ -140,5 +153,6 @@ export function parseDockerfile(source: string, options: ParseOptions = {}): Doc
     lines.length,
     stoppedAt,
     overlong,
+    blanks,
   );
 }

@@ -103,6 +103,11 @@ export interface Dockerfile {
   escapeToken: '\\' | '`';
   errors: ParseError[];
   lineCount: number;
+  /**
+   * Blank lines inside an instruction's line continuation, in order: BuildKit reads past them
+   * and warns (NoEmptyContinuation), and says a future release will refuse them.
+   */
+  readonly emptyContinuationLines: readonly number[];
   /** The line of the first instruction left unread under `ParseOptions.maxInstructions`. */
   stoppedAt?: number;
   /**

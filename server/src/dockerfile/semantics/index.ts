@@ -3,14 +3,14 @@
 // instruction runs in. The lint, completion, definition, rename and inlay hints all read it.
 import type { Dockerfile, Instruction } from '../parser';
 import { findStageReferences, type StageReference } from './stageReferences';
-import { StageTable, type Stage } from './stages';
+import { StageTable, type BuildStage, type Stage } from './stages';
 import { VariableIndex } from './variableIndex';
 import { Declarations, walkScopes, type ScopeVisitor, type VariableDeclaration } from './variables';
 import { Workdirs } from './workdirs';
 
 export { platformArgs, predefinedVariable, predefinedVariables, type PredefinedVariable } from './predefined';
 export type { StageReference } from './stageReferences';
-export type { Stage } from './stages';
+export type { BuildStage, Stage } from './stages';
 export type { VariableIndex, VariableUse } from './variableIndex';
 export { useContextOf } from './variables';
 export type { ScopeVisitor, UseContext, VariableDeclaration, VariableScope } from './variables';
@@ -26,17 +26,43 @@ export class DockerfileSemantics {
     this.table = new StageTable(file);
   }
 
-  get stages(): readonly Stage[] {
+  /** The stages a FROM starts. */
+  get stages(): readonly BuildStage[] {
     return this.table.stages;
   }
 
-  /** ARGs before the first FROM. */
+  /** The instructions before any FROM (see StageTable.headless). */
+  get headless(): Stage | undefined {
+    return this.table.headless;
+  }
+
+  /** The headless stage (when there is one) and then every stage. */
+  get allStages(): readonly Stage[] {
+    return this.table.allStages;
+  }
+
+  /** The RUNs ONBUILD registers (see StageTable.triggers). */
+  get triggers(): Stage | undefined {
+    return this.table.triggers;
+  }
+
+  /** Every instruction of every stage, headless ones first, paired with its stage, in order. */
+  get stageInstructions(): ReadonlyArray<readonly [Instruction, Stage]> {
+    return this.table.stageInstructions;
+  }
+
+  /** stageInstructions with the ONBUILD triggers merged in at their place in the file. */
+  withTriggers(): ReadonlyArray<readonly [Instruction, Stage]> {
+    return this.table.withTriggers();
+  }
+
+  /** ARGs before the first FROM, in a file that has one. */
   get globalArgs(): readonly Instruction[] {
     return this.table.globalArgs;
   }
 
   /** A stage by index or name, as `FROM x` and `COPY --from=x` resolve them. */
-  stageNamed(ref: string): Stage | undefined {
+  stageNamed(ref: string): BuildStage | undefined {
     return this.table.stageNamed(ref);
   }
 
@@ -52,7 +78,7 @@ export class DockerfileSemantics {
 
   /** Walks the stages with the ARG and ENV declarations each instruction sees (see walkScopes). */
   walkScopes(visitor: ScopeVisitor): void {
-    walkScopes(this.table.stages, this.declarations, visitor);
+    walkScopes(this.table.allStages, this.declarations, visitor);
   }
 
   /** Every `$VAR` with the declaration it reads, made when first asked for. */
@@ -88,7 +114,7 @@ export class DockerfileSemantics {
 
   /** Where each instruction runs, worked out when first asked for. */
   get workdirs(): Workdirs {
-    return (this.workdirTable ??= new Workdirs(this.table.stages));
+    return (this.workdirTable ??= new Workdirs(this.table.allStages));
   }
 }
 

@@ -75,10 +75,10 @@ const absent = Symbol('absent');
  * Visits every stage after its parent stage, depth first; `leave` runs once all the stages
  * built on it were visited. Iterative, so no chain of stages can exhaust the stack.
  */
-export function walkStageTree(
-  stages: readonly Stage[],
-  enter: (stage: Stage) => void,
-  leave: (stage: Stage) => void,
+export function walkStageTree<S extends Stage>(
+  stages: readonly S[],
+  enter: (stage: S) => void,
+  leave: (stage: S) => void,
 ): void {
   // Most files build no stage on another: the walk is then the stages in order.
   if (stages.every((stage) => !stage.parent)) {
@@ -88,8 +88,8 @@ export function walkStageTree(
     }
     return;
   }
-  const children = new Map<Stage, Stage[]>();
-  const roots: Stage[] = [];
+  const children = new Map<Stage, S[]>();
+  const roots: S[] = [];
   for (const stage of stages) {
     if (!stage.parent) roots.push(stage);
     else {
@@ -99,7 +99,7 @@ export function walkStageTree(
     }
   }
   // Parallel lists rather than an object per entry: the stage and whether it is being left.
-  const stack: Stage[] = [];
+  const stack: S[] = [];
   const leaving: boolean[] = [];
   for (let i = roots.length - 1; i >= 0; i--) {
     stack.push(roots[i]);
@@ -122,10 +122,10 @@ export function walkStageTree(
 }
 
 /** Walks the stage tree with `scope` holding what each stage inherits while `visit` runs on it. */
-export function withInherited(
-  stages: readonly Stage[],
+export function withInherited<S extends Stage>(
+  stages: readonly S[],
   scope: Undoable,
-  visit: (stage: Stage) => void,
+  visit: (stage: S) => void,
 ): void {
   // A stage is left after every stage entered since it: its mark is the last one not yet used.
   const marks: number[] = [];

@@ -1,5 +1,5 @@
 import type { Flag, Instruction, Range } from '../parser';
-import type { Stage, StageTable } from './stages';
+import { isBuildStage, type BuildStage, type Stage, type StageTable } from './stages';
 
 /**
  * A place that names a stage: `FROM builder` (a stage built on another), `COPY --from=builder`
@@ -13,7 +13,7 @@ export interface StageReference {
   /** The stage the instruction is in. */
   readonly stage: Stage;
   /** The stage it names, if any: for `FROM` an earlier one, for flags the first of that name. */
-  readonly target: Stage | undefined;
+  readonly target: BuildStage | undefined;
   /** Where the name is written; undefined when quotes or a line break make the spot inexact. */
   readonly range: Range | undefined;
   /** The flag the name is in (copy and mount). */
@@ -43,9 +43,9 @@ function mountFrom(value: string): { at: number; text: string } | undefined {
 
 export function findStageReferences(table: StageTable): StageReference[] {
   const refs: StageReference[] = [];
-  for (const stage of table.stages) {
-    const first = stage.from.args[0];
-    if (stage.parent && first) {
+  for (const stage of table.allStages) {
+    const first = stage.from?.args[0];
+    if (isBuildStage(stage) && stage.parent && first) {
       refs.push({
         kind: 'from',
         text: first.value,

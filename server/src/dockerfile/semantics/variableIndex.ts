@@ -103,7 +103,7 @@ export class VariableIndex {
     const lastGlobal = declarations.globals;
     walk({
       stage: (stage) => {
-        this.collect(stage.from, stage, 'from', (name) => lastGlobal.get(name));
+        if (stage.from) this.collect(stage.from, stage, 'from', (name) => lastGlobal.get(name));
       },
       instruction: (ins, stage, scope) => {
         const context = useContextOf(ins);

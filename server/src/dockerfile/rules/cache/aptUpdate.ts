@@ -104,19 +104,19 @@ export const updateAlone: Rule = {
 
 export const packageUpgrade: Rule = {
   id: 'package-upgrade',
-  aliases: ['DL3005'],
+  aliases: [],
   category: 'cache',
   severity: 'info',
   docs: {
     en: {
       title: 'Upgrading all packages during the build',
       explanation:
-        '`apt-get upgrade`, `apk upgrade`, `yum/dnf update` make the result depend on the day of the build while the cache hides it: two builds of the same Dockerfile differ. Prefer a fresher base image tag and pin what you need.',
+        "`apt-get upgrade`, `apk upgrade`, `yum/dnf update` make the result depend on the day of the build while the cache hides it: two builds of the same Dockerfile differ. Prefer a fresher base image tag and pin what you need. hadolint's DL3005 reported only `apt-get dist-upgrade` and was removed in hadolint 2.12, so this rule does not claim it.",
     },
     'zh-cn': {
       title: '构建时升级全部软件包',
       explanation:
-        '`apt-get upgrade`、`apk upgrade`、`yum/dnf update` 让结果取决于构建的日期，而缓存又把差异藏起来：同一个 Dockerfile 构建两次结果不同。请改用更新的基础镜像标签，并固定需要的版本。',
+        '`apt-get upgrade`、`apk upgrade`、`yum/dnf update` 让结果取决于构建的日期，而缓存又把差异藏起来：同一个 Dockerfile 构建两次结果不同。请改用更新的基础镜像标签，并固定需要的版本。hadolint 的 DL3005 只报告 `apt-get dist-upgrade`，并已在 hadolint 2.12 中移除，因此本规则不对应它。',
     },
   },
   check(ctx) {

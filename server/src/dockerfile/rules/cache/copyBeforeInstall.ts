@@ -79,7 +79,7 @@ export const copyAllBeforeInstall: Rule = {
     },
   },
   check(ctx) {
-    for (const stage of ctx.stages) {
+    for (const stage of ctx.allStages) {
       let copyAll: (typeof stage.instructions)[number] | undefined;
       let installedBefore = false;
       for (const ins of stage.instructions) {

@@ -1,6 +1,8 @@
+import type { Instruction } from '../../parser';
+import type { Stage } from '../../semantics';
 import { singleQuoteFix } from '../../lint/singleQuoteFix';
 import type { Rule } from '../../lint/types';
-import { edit, fix, stageInstructions } from '../../lint/util';
+import { edit, fix } from '../../lint/util';
 import { text } from '../../lint/report';
 
 const execNames = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD']);
@@ -46,25 +48,35 @@ export const invalidExecForm: Rule = {
 
 const plainWord = /^[A-Za-z0-9_@%+=:,./-]+$/;
 
+/** A SHELL before `ins` in its stage, or anywhere in the stages it is built FROM (their image's config). */
+function shellSetBefore(stage: Stage, ins: Instruction): boolean {
+  for (const i of stage.instructions) {
+    if (i === ins) break;
+    if (i.name === 'SHELL') return true;
+  }
+  for (let s = stage.parent; s; s = s.parent) if (s.instructions.some((i) => i.name === 'SHELL')) return true;
+  return false;
+}
+
 export const shellFormCmd: Rule = {
   id: 'shell-form-cmd',
-  aliases: ['DL3025', 'JSONArgsRecommended'],
+  aliases: ['JSONArgsRecommended'],
   category: 'correctness',
   severity: 'warning',
   docs: {
     en: {
       title: 'CMD/ENTRYPOINT in shell form',
       explanation:
-        'Shell form runs `/bin/sh -c "…"`: the shell is PID 1, so `docker stop` sends SIGTERM to the shell, your process never sees it and is killed after the timeout. Also, with ENTRYPOINT in shell form, `docker run` arguments and CMD are ignored. Use the exec form `["prog", "arg"]` (or `exec prog` inside the shell form).',
+        'Shell form runs `/bin/sh -c "…"`: the shell is PID 1, so `docker stop` sends SIGTERM to the shell, your process never sees it and is killed after the timeout. Also, with ENTRYPOINT in shell form, `docker run` arguments and CMD are ignored. Use the exec form `["prog", "arg"]` (or `exec prog` inside the shell form). As BuildKit\'s JSONArgsRecommended does, a SHELL earlier in the stage (or in the stage it is built FROM) means the shell form is meant. Unlike hadolint\'s DL3025, `HEALTHCHECK CMD` is not checked: a health check is short-lived, receives no stop signal and often needs the shell for `||`. So this rule does not claim DL3025.',
     },
     'zh-cn': {
       title: 'CMD/ENTRYPOINT 使用 shell 形式',
       explanation:
-        'shell 形式实际运行 `/bin/sh -c "…"`：shell 是 1 号进程，`docker stop` 发出的 SIGTERM 到了 shell，你的进程收不到，超时后被强制杀死。另外，shell 形式的 ENTRYPOINT 会忽略 `docker run` 的参数和 CMD。请用 exec 形式 `["prog", "arg"]`（或在 shell 形式里写 `exec prog`）。',
+        'shell 形式实际运行 `/bin/sh -c "…"`：shell 是 1 号进程，`docker stop` 发出的 SIGTERM 到了 shell，你的进程收不到，超时后被强制杀死。另外，shell 形式的 ENTRYPOINT 会忽略 `docker run` 的参数和 CMD。请用 exec 形式 `["prog", "arg"]`（或在 shell 形式里写 `exec prog`）。与 BuildKit 的 JSONArgsRecommended 一样，阶段里前面（或它 FROM 的阶段里）有 SHELL 时，说明 shell 形式是有意为之。与 hadolint 的 DL3025 不同，这里不检查 `HEALTHCHECK CMD`：健康检查很短暂，收不到停止信号，还常常需要 shell 的 `||`。因此本规则不对应 DL3025。',
     },
   },
   check(ctx) {
-    for (const [ins, stage] of stageInstructions(ctx)) {
+    for (const [ins, stage] of ctx.ofKind('CMD', 'ENTRYPOINT')) {
       if (
         (ins.name !== 'CMD' && ins.name !== 'ENTRYPOINT') ||
         ins.json !== undefined ||
@@ -72,7 +84,7 @@ export const shellFormCmd: Rule = {
       )
         continue;
       if (ins.argsText === '' || /^exec\s/.test(ins.argsText)) continue;
-      if (stage.instructions.some((i) => i.name === 'SHELL')) continue;
+      if (shellSetBefore(stage, ins)) continue;
       const words = ins.argsText.split(/\s+/);
       const simple = words.every((w) => plainWord.test(w)) && ins.range.start.line === ins.range.end.line;
       const exec = JSON.stringify(words).replace(/","/g, '", "');

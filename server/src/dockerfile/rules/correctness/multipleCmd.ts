@@ -3,7 +3,7 @@ import { text } from '../../lint/report';
 
 export const multipleCmd: Rule = {
   id: 'multiple-cmd',
-  aliases: ['DL4003', 'DL4004', 'MultipleInstructionsDisallowed'],
+  aliases: ['DL3012', 'DL4003', 'DL4004', 'MultipleInstructionsDisallowed'],
   category: 'correctness',
   severity: 'warning',
   docs: {
@@ -17,7 +17,7 @@ export const multipleCmd: Rule = {
     },
   },
   check(ctx) {
-    for (const stage of ctx.stages) {
+    for (const stage of ctx.allStages) {
       for (const name of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK']) {
         const all = stage.instructions.filter((i) => i.name === name);
         const last = all[all.length - 1];

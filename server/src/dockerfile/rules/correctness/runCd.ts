@@ -3,19 +3,19 @@ import { text } from '../../lint/report';
 
 export const runCd: Rule = {
   id: 'run-cd-no-effect',
-  aliases: ['DL3003'],
+  aliases: [],
   category: 'correctness',
   severity: 'warning',
   docs: {
     en: {
       title: '`RUN cd …` that changes nothing',
       explanation:
-        'Each RUN starts in the WORKDIR again: a `cd` as the last command of a RUN has no effect on later instructions. Use `WORKDIR /path`. (A `cd` followed by commands in the same RUN is fine.)',
+        "Each RUN starts in the WORKDIR again: a `cd` as the last command of a RUN has no effect on later instructions. Use `WORKDIR /path`. A `cd` followed by commands in the same RUN is fine, so unlike hadolint's DL3003, which reports every `cd`, this rule does not claim DL3003.",
     },
     'zh-cn': {
       title: '不起作用的 `RUN cd …`',
       explanation:
-        '每条 RUN 都重新从 WORKDIR 开始：RUN 里最后一个命令是 `cd` 时，对后面的指令没有任何作用。请用 `WORKDIR /path`。（同一条 RUN 里 `cd` 之后还有命令则没问题。）',
+        '每条 RUN 都重新从 WORKDIR 开始：RUN 里最后一个命令是 `cd` 时，对后面的指令没有任何作用。请用 `WORKDIR /path`。同一条 RUN 里 `cd` 之后还有命令是没问题的；hadolint 的 DL3003 会报告每一个 `cd`，因此本规则不对应 DL3003。',
     },
   },
   check(ctx) {

@@ -1,5 +1,5 @@
 import type { Instruction } from '../../parser';
-import { platformArgs, type Stage, type VariableScope } from '../../semantics';
+import type { Stage, VariableScope } from '../../semantics';
 import type { Rule } from '../../lint/types';
 import { distance } from '../../lint/util';
 import { varRefs } from '../../semantics/varRefs';
@@ -17,6 +17,7 @@ const expanding = new Set([
   'WORKDIR',
   'ARG',
 ]);
+
 function close(a: string, b: string): boolean {
   if (a.toLowerCase() === b.toLowerCase()) return true;
   if (a.length < 4) return false;
@@ -47,16 +48,15 @@ export const undefinedVar: Rule = {
     en: {
       title: 'Variable used but never defined',
       explanation:
-        'An undefined `$NAME` expands to an empty string without any error. Declare it with ARG or ENV before use, give it a default (`${NAME:-value}`), or fix the spelling. Variables from the base image cannot be seen here, so only clear cases are reported.',
+        "An undefined `$NAME` expands to an empty string without any error. Declare it with ARG or ENV before use, give it a default (`${NAME:-value}`), or fix the spelling. BuildKit (UndefinedVar) knows the base image's environment; Berth cannot see it, so it reports only clear cases: a name one or two typos from a declared one, any name in a stage built FROM scratch, and a name with lower-case letters (images set their environment in upper case). FROM lines are checked by undefined-arg-in-from.",
     },
     'zh-cn': {
       title: '使用了从未定义的变量',
       explanation:
-        '未定义的 `$NAME` 会被静默展开为空字符串。请先用 ARG 或 ENV 声明，给出默认值（`${NAME:-value}`），或修正拼写。这里看不到基础镜像中的变量，因此只报告明确的情况。',
+        '未定义的 `$NAME` 会被静默展开为空字符串。请先用 ARG 或 ENV 声明，给出默认值（`${NAME:-value}`），或修正拼写。BuildKit（UndefinedVar）知道基础镜像的环境变量；Berth 看不到，因此只报告明确的情况：与已声明的名字只差一两个字符的名字、FROM scratch 的阶段里的任何名字，以及含小写字母的名字（镜像的环境变量都用大写）。FROM 行由 undefined-arg-in-from 检查。',
     },
   },
   check(ctx) {
-    const globals = new Set([...platformArgs, ...ctx.semantics.declarations.globals.keys()]);
     const report = (
       ins: Instruction,
       start: number,
@@ -81,10 +81,7 @@ export const undefinedVar: Rule = {
     let fromScratch = false;
     ctx.semantics.walkScopes({
       stage(stage) {
-        for (const ref of varRefs(stage.from.argsText)) {
-          if (!ref.guarded && !globals.has(ref.name))
-            report(stage.from, ref.start, ref.end, ref.name, undefined);
-        }
+        // FROM lines are undefined-arg-in-from's.
         fromScratch = stage.parent ? (scratch.get(stage.parent) ?? false) : stage.image === 'scratch';
         scratch.set(stage, fromScratch);
       },
@@ -93,7 +90,8 @@ export const undefinedVar: Rule = {
         for (const ref of varRefs(ins.argsText)) {
           if (ref.guarded || isKnown(scope, ref.name)) continue;
           const hint = suggestion(scope, ref.name);
-          if (hint || fromScratch) report(ins, ref.start, ref.end, ref.name, hint);
+          // Images set their environment in upper case: a lower-case name is no base image's.
+          if (hint || fromScratch || /[a-z]/.test(ref.name)) report(ins, ref.start, ref.end, ref.name, hint);
         }
       },
     });

@@ -3,6 +3,8 @@ import { edit, fix } from '../../lint/util';
 import { portsOf } from './ports';
 import { text } from '../../lint/report';
 
+const protocols: ReadonlySet<string> = new Set(['tcp', 'udp', 'sctp']);
+
 const docsPublish = {
   en: ' EXPOSE only documents a port; it publishes nothing. `docker run -p 8080:80` (or `-P`) does.',
   zh: ' EXPOSE 只是说明端口，并不发布任何端口；真正发布的是 `docker run -p 8080:80`（或 `-P`）。',
@@ -53,30 +55,21 @@ export const exposeProtocol: Rule = {
     en: {
       title: 'EXPOSE protocol is not tcp, udp or sctp',
       explanation:
-        'The protocol suffix is `/tcp` (the default), `/udp` or `/sctp`, in lower case.' + docsPublish.en,
+        'The protocol suffix is `/tcp` (the default), `/udp` or `/sctp`; Docker refuses any other. (Their casing is expose-proto-casing.)' +
+        docsPublish.en,
     },
     'zh-cn': {
       title: 'EXPOSE 的协议不是 tcp、udp 或 sctp',
-      explanation: '协议后缀只能是 `/tcp`（默认）、`/udp` 或 `/sctp`，使用小写。' + docsPublish.zh,
+      explanation:
+        '协议后缀只能是 `/tcp`（默认）、`/udp` 或 `/sctp`；其他协议 Docker 会拒绝。（大小写见 expose-proto-casing。）' +
+        docsPublish.zh,
     },
   },
   check(ctx) {
     for (const [ins] of ctx.ofKind('EXPOSE')) {
       for (const p of portsOf(ins)) {
         const word = p.word;
-        if (p.protocol === undefined || p.hasVariable) continue;
-        const lower = p.protocol.toLowerCase();
-        if (['tcp', 'udp', 'sctp'].includes(p.protocol)) continue;
-        if (['tcp', 'udp', 'sctp'].includes(lower)) {
-          const start = word.range.end.character - p.protocol.length;
-          const range = { start: { line: word.range.end.line, character: start }, end: word.range.end };
-          ctx.report(
-            range,
-            text(`Write the protocol in lower case: \`${lower}\`.`, `协议请用小写：\`${lower}\`。`),
-            fix(text(`Change to ${lower}`, `改为 ${lower}`), edit(range, lower)),
-          );
-          continue;
-        }
+        if (p.protocol === undefined || p.hasVariable || protocols.has(p.protocol.toLowerCase())) continue;
         ctx.report(
           word.range,
           text(
@@ -89,9 +82,45 @@ export const exposeProtocol: Rule = {
   },
 };
 
+export const exposeProtoCasing: Rule = {
+  id: 'expose-proto-casing',
+  aliases: ['ExposeProtoCasing'],
+  category: 'expose',
+  severity: 'warning',
+  docs: {
+    en: {
+      title: 'EXPOSE protocol not in lower case',
+      explanation:
+        'Docker reads `80/TCP` as `80/tcp`, but the image config, `docker inspect` and every example write the protocol in lower case; BuildKit warns about it too.',
+    },
+    'zh-cn': {
+      title: 'EXPOSE 的协议不是小写',
+      explanation:
+        'Docker 会把 `80/TCP` 当作 `80/tcp`，但镜像配置、`docker inspect` 和所有示例都用小写协议；BuildKit 也会对此给出警告。',
+    },
+  },
+  check(ctx) {
+    for (const [ins] of ctx.ofKind('EXPOSE')) {
+      for (const p of portsOf(ins)) {
+        const word = p.word;
+        if (p.protocol === undefined || p.hasVariable) continue;
+        const lower = p.protocol.toLowerCase();
+        if (lower === p.protocol || !protocols.has(lower)) continue;
+        const start = word.range.end.character - p.protocol.length;
+        const range = { start: { line: word.range.end.line, character: start }, end: word.range.end };
+        ctx.report(
+          range,
+          text(`Write the protocol in lower case: \`${lower}\`.`, `协议请用小写：\`${lower}\`。`),
+          fix(text(`Change to ${lower}`, `改为 ${lower}`), edit(range, lower)),
+        );
+      }
+    }
+  },
+};
+
 export const exposeMapping: Rule = {
   id: 'expose-host-mapping',
-  aliases: [],
+  aliases: ['ExposeInvalidFormat'],
   category: 'expose',
   severity: 'error',
   docs: {

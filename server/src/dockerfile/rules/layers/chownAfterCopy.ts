@@ -23,7 +23,7 @@ export const chownAfterCopy: Rule = {
     },
   },
   check(ctx) {
-    for (const stage of ctx.stages) {
+    for (const stage of ctx.allStages) {
       const copies = new Map<string, { ins: Instruction; dest: string }>();
       // The WORKDIR is looked up only for the instructions that use it.
       for (const ins of stage.instructions) {

@@ -67,7 +67,7 @@ export const deletedLater: Rule = {
     },
   },
   check(ctx) {
-    for (const stage of ctx.stages) {
+    for (const stage of ctx.allStages) {
       const added = new AddedPaths();
       // One function per instruction: V8 compiled an inner loop of this nest alone and threw it
       // away on every exit, over a hundred times on one fuzz input.

@@ -42,10 +42,14 @@ export const secretFileCopied: Rule = {
   },
 };
 
+/** BuildKit's words for a secret, each a whole `_`-separated part of the name (dockerfile2llb getSecretsRegex). */
 const secretName =
-  /(?:^|_)(?:PASSWORD|PASSWD|PASS|SECRET|TOKEN|API_?KEY|APIKEY|PRIVATE_?KEY|ACCESS_?KEY|SECRET_?KEY|CREDENTIALS?|AUTH)(?:_|$)/i;
-const notSecretName =
-  /(?:_FILE|_PATH|_DIR|_URL|_HOST|_PORT|_USER|_NAME|_ID)$|^(?:GPG|PGP|PUBLIC)_|_KEYS?_?(?:URL|SERVER)$/i;
+  /(?:^|_)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
+/** The parts BuildKit lets through (`PUBLIC_KEY`, `PASSWORD_FILE`, `AUTH_VERSION`). */
+const allowedByBuildKit = /(?:^|_)(?:public|file|version)(?:_|$)/i;
+/** Names that point at a secret rather than hold one, and the signing-key fingerprints official images set. */
+const notASecret =
+  /(?:_PATH|_DIR|_URL|_HOST|_PORT|_USER|_NAME)$|(?:^|_)(?:GPG|PGP)(?:_|$)|_KEYS?_?(?:URL|SERVER)$/i;
 
 export const secretInArgEnv: Rule = {
   id: 'secret-in-arg-env',
@@ -56,25 +60,19 @@ export const secretInArgEnv: Rule = {
     en: {
       title: 'A secret-looking name in ARG or ENV',
       explanation:
-        'ENV values are stored in the image config and build args show up in `docker history`: anyone with the image can read them. Pass secrets with `RUN --mount=type=secret` or at run time.',
+        "ENV values are stored in the image config and build args show up in `docker history`: anyone with the image can read them, even when the Dockerfile leaves the value empty for a `--build-arg`. Pass secrets with `RUN --mount=type=secret` or at run time. The names are judged as BuildKit's SecretsUsedInArgOrEnv does (a part such as `PASSWORD`, `TOKEN`, `KEY`, `AUTH`, `SECRET`, unless another part is `PUBLIC`, `FILE` or `VERSION`; ARGs before the first FROM are not checked), except that names which point at a secret (`…_PATH`, `…_URL`, `…_USER`, `…_NAME`…) and `GPG_KEY` fingerprints are left alone.",
     },
     'zh-cn': {
       title: 'ARG 或 ENV 中出现疑似机密的名字',
       explanation:
-        'ENV 的值保存在镜像配置里，构建参数会出现在 `docker history` 中：拿到镜像的人都能读到。请用 `RUN --mount=type=secret` 或在运行时传入机密。',
+        'ENV 的值保存在镜像配置里，构建参数会出现在 `docker history` 中：拿到镜像的人都能读到，即使 Dockerfile 里的值是空的、等着 `--build-arg` 传入。请用 `RUN --mount=type=secret` 或在运行时传入机密。名字的判断与 BuildKit 的 SecretsUsedInArgOrEnv 相同（名字中有 `PASSWORD`、`TOKEN`、`KEY`、`AUTH`、`SECRET` 等部分，且没有 `PUBLIC`、`FILE`、`VERSION` 部分；第一条 FROM 之前的 ARG 不检查），只是指向机密的名字（`…_PATH`、`…_URL`、`…_USER`、`…_NAME` 等）和 `GPG_KEY` 指纹不报告。',
     },
   },
   check(ctx) {
-    for (const ins of ctx.file.instructions) {
-      if (ins.name !== 'ARG' && ins.name !== 'ENV') continue;
+    for (const [ins] of ctx.ofKind('ARG', 'ENV')) {
       for (const pair of ins.pairs) {
-        if (!secretName.test(pair.key) || notSecretName.test(pair.key)) continue;
-        if (
-          ins.name === 'ENV' &&
-          (pair.value === undefined || pair.value === '' || pair.value === '""' || pair.value.startsWith('$'))
-        ) {
+        if (!secretName.test(pair.key) || allowedByBuildKit.test(pair.key) || notASecret.test(pair.key))
           continue;
-        }
         ctx.report(
           pair.keyRange,
           text(

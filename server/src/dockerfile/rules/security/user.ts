@@ -7,29 +7,32 @@ const dropsPrivileges = /\b(gosu|su-exec|setpriv|runuser|chroot|s6-setuidgid|set
 export const lastUserRoot: Rule = {
   readsFinalImage: true,
   id: 'last-user-root',
-  aliases: ['DL3002'],
+  aliases: [],
   category: 'security',
   severity: 'warning',
   docs: {
     en: {
       title: 'The final image switches back to root',
       explanation:
-        'The last USER of the final stage is root, so the container runs as root: a process escaping the app gets root inside the container. Switch back to an unprivileged user after the steps that need root.',
+        "The last USER of the final image is root (in the final stage, or in the stage it is built FROM when it has none), so the container runs as root: a process escaping the app gets root inside the container. Switch back to an unprivileged user after the steps that need root. Unlike hadolint's DL3002, which reports the last USER root of every stage, only the final image counts here: a build stage's user never reaches a container. So this rule does not claim DL3002.",
     },
     'zh-cn': {
       title: '最终镜像又切换回 root',
       explanation:
-        '最终阶段的最后一条 USER 是 root，容器会以 root 运行：进程一旦被攻破，攻击者在容器里就是 root。请在需要 root 的步骤之后切回非特权用户。',
+        '最终镜像的最后一条 USER 是 root（在最终阶段里；最终阶段没有 USER 时，在它 FROM 的那个阶段里），容器会以 root 运行：进程一旦被攻破，攻击者在容器里就是 root。请在需要 root 的步骤之后切回非特权用户。hadolint 的 DL3002 会报告每个阶段最后一条为 root 的 USER，这里只看最终镜像：构建阶段的用户不会进入容器。因此本规则不对应 DL3002。',
     },
   },
   check(ctx) {
-    const last = ctx.stages[ctx.stages.length - 1];
-    const users = last?.instructions.filter((i) => i.name === 'USER') ?? [];
-    const user = users[users.length - 1];
-    if (!user) return;
-    const name = unquote(user.argsText).split(':')[0];
-    if (name !== 'root' && name !== '0') return;
-    ctx.report(user.argsRange, text('The container will run as root.', '容器将以 root 身份运行。'));
+    // The final stage's USER, else the one it inherits from the stage it is built FROM.
+    for (let stage = ctx.stages.at(-1); stage; stage = stage.parent) {
+      const users = stage.instructions.filter((i) => i.name === 'USER');
+      const user = users[users.length - 1];
+      if (!user) continue;
+      const name = unquote(user.argsText).split(':')[0];
+      if (name === 'root' || name === '0')
+        ctx.report(user.argsRange, text('The container will run as root.', '容器将以 root 身份运行。'));
+      return;
+    }
   },
 };
 

@@ -10,31 +10,43 @@ export const instructionCasing: Rule = {
   severity: 'warning',
   docs: {
     en: {
-      title: 'Instruction not written in upper case',
+      title: 'Instruction casing differs from the rest of the file',
       explanation:
-        'Docker accepts `From` or `run`, but upper case is the convention every reader, tool and highlighter expects, and it separates instructions from their arguments.',
+        'Docker accepts `From` or `run`, but one file should use one casing: as BuildKit does, an instruction is reported when it is not written in the case most instructions of the file use (upper case on a tie), and mixed case like `From` always. Upper case is the convention most readers and tools expect. The ARGs before the first FROM and the instruction inside an ONBUILD are not counted, as in BuildKit.',
     },
     'zh-cn': {
-      title: '指令没有用大写',
+      title: '指令的大小写与文件其余部分不一致',
       explanation:
-        'Docker 也接受 `From`、`run`，但大写是所有读者、工具和高亮都预期的约定，也能把指令和参数区分开。',
+        'Docker 也接受 `From`、`run`，但一个文件应只用一种大小写：与 BuildKit 一样，指令的写法不是文件中多数指令所用的大小写时（数量相同时以大写为准）会被报告，`From` 这样的大小写混写总会被报告。大写是多数读者和工具预期的约定。与 BuildKit 一样，第一条 FROM 之前的 ARG 和 ONBUILD 里的指令不计入。',
     },
   },
   check(ctx) {
-    const check = (ins: (typeof ctx.file.instructions)[number]): void => {
-      if (knownInstructions.has(ins.name) && ins.keyword !== ins.name) {
-        ctx.report(
-          ins.keywordRange,
-          text(
-            `Write \`${ins.name}\` in upper case.`,
-            `请把 \`${ins.keyword}\` 写成大写的 \`${ins.name}\`。`,
-          ),
-          fix(text(`Change to ${ins.name}`, `改为 ${ins.name}`), edit(ins.keywordRange, ins.name)),
-        );
-      }
-      if (ins.sub) check(ins.sub);
-    };
-    ctx.file.instructions.forEach(check);
+    const globals = new Set(ctx.globalArgs);
+    const considered = ctx.file.instructions.filter((i) => !globals.has(i) && knownInstructions.has(i.name));
+    let lower = 0;
+    let upper = 0;
+    for (const { keyword } of considered) {
+      if (keyword === keyword.toLowerCase()) lower++;
+      else if (keyword === keyword.toUpperCase()) upper++;
+    }
+    const toLower = lower > upper;
+    for (const ins of considered) {
+      const want = toLower ? ins.keyword.toLowerCase() : ins.keyword.toUpperCase();
+      if (ins.keyword === want) continue;
+      ctx.report(
+        ins.keywordRange,
+        toLower
+          ? text(
+              `Write \`${want}\` in lower case, as most instructions in this file are.`,
+              `请把 \`${ins.keyword}\` 写成小写的 \`${want}\`，与文件中多数指令一致。`,
+            )
+          : text(
+              `Write \`${want}\` in upper case, as most instructions in this file are.`,
+              `请把 \`${ins.keyword}\` 写成大写的 \`${want}\`，与文件中多数指令一致。`,
+            ),
+        fix(text(`Change to ${want}`, `改为 ${want}`), edit(ins.keywordRange, want)),
+      );
+    }
   },
 };
 

@@ -58,7 +58,7 @@ function writtenPaths(
  */
 export function withVolumes(ctx: LintContext, visit: (ins: Instruction, volumes: VolumeScope) => void): void {
   const volumes = new VolumeScope();
-  withInherited(ctx.stages, volumes, (stage) => {
+  withInherited(ctx.allStages, volumes, (stage) => {
     for (const ins of stage.instructions) {
       if (ins.name === 'VOLUME') {
         for (const { path } of volumePaths(ins)) volumes.declare(path, ins.range.start.line);

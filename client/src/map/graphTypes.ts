@@ -1,0 +1,42 @@
+// The map's graph as the webview and the SVG export read it (built in graphModel.ts).
+export type NodeKind = 'network' | 'container' | 'port' | 'volume';
+export type EdgeKind = 'endpoint' | 'port' | 'mount' | 'joined';
+
+export interface GraphNode {
+  id: string;
+  kind: NodeKind;
+  /** The engine id (network, container) or name (volume) that `berth.reveal` and connect take. */
+  ref: string;
+  label: string;
+  /** A second line: driver and subnet, image and state, and so on. */
+  detail: string;
+  /** Extra state for styling: `running`, `stopped`, `builtin`, `internal`, `anonymous`, `dangling`. */
+  tags: string[];
+  /** Networks: how many containers are attached, shown in place of the detail when zoomed out. */
+  count?: number;
+  /** The layout's band, top to bottom (see bands.ts). */
+  band: number;
+}
+
+export interface GraphEdge {
+  id: string;
+  kind: EdgeKind;
+  source: string;
+  target: string;
+  label: string;
+}
+
+/**
+ * How the layered layout should read the graph where it differs from what is drawn (bands.ts):
+ * edges it leaves out, and links (never drawn) it follows instead.
+ */
+export interface LayoutHints {
+  skip: string[];
+  links: { source: string; target: string }[];
+}
+
+export interface GraphModel {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  layout?: LayoutHints;
+}
