@@ -85,6 +85,16 @@ void test('symbols: an unnamed stage is named by its index; MAINTAINER is marked
   assert.deepEqual(symbols[0].children?.[1].tags, [1]);
 });
 
+void test('symbols: the ARGs of a file without FROM are listed as global ARGs are', () => {
+  assert.deepEqual(
+    documentSymbols(doc('ARG A=1\nRUN echo\n')).map((s) => s.name),
+    documentSymbols(doc('ARG A=1\nFROM a\n'))
+      .map((s) => s.name)
+      .slice(0, 1),
+  );
+  assert.equal(documentSymbols(doc('ARG A=1\nRUN echo\n')).length, 1);
+});
+
 void test('definition and highlights of a heredoc delimiter: its opener and its terminator', () => {
   const d = doc('FROM a\nRUN <<-"END"\n\techo\n\tEND\n');
   assert.deepEqual(

@@ -212,3 +212,39 @@ void test('visibleBefore: what a stage instruction can read; outside any stage, 
   assert.deepEqual([...semantics.visibleBefore(file.instructions[4]).keys()], ['G', 'E']);
   assert.deepEqual([...semantics.visibleBefore(file.instructions[0]).keys()], ['G']);
 });
+
+void test('instructions before any FROM: a headless stage, its ARGs global only when a FROM follows', () => {
+  const snippet = analyse('ARG NAME=x\nRUN echo $NAME\nCOPY --from=build a b\n');
+  assert.deepEqual(snippet.semantics.globalArgs, []);
+  assert.deepEqual(
+    snippet.semantics.headless?.instructions.map((i) => i.name),
+    ['ARG', 'RUN', 'COPY'],
+  );
+  assert.deepEqual(resolved(snippet.variables.uses), ['1:NAME -> ARG@0']);
+  assert.deepEqual(
+    snippet.semantics.stageReferences.map((r) => [r.kind, r.text, r.stage.index, r.target]),
+    [['copy', 'build', -1, undefined]],
+  );
+
+  const built = analyse('ARG V=1\nWORKDIR /w\nFROM alpine:$V\nONBUILD RUN make\n');
+  assert.deepEqual(
+    built.semantics.globalArgs.map((i) => i.name),
+    ['ARG'],
+  );
+  assert.deepEqual(
+    built.semantics.allStages.map((s) => [s.index, s.from?.name]),
+    [
+      [-1, undefined],
+      [0, 'FROM'],
+    ],
+  );
+  assert.equal(built.semantics.workdirs.before(built.file.instructions[3]), '/');
+  assert.deepEqual(
+    built.semantics.withTriggers().map(([i, s]) => [i.name, s === built.semantics.triggers]),
+    [
+      ['WORKDIR', false],
+      ['ONBUILD', false],
+      ['RUN', true],
+    ],
+  );
+});
