@@ -210,8 +210,12 @@ export class LspSession {
     return (this.published.get(uri) ?? []).map((p) => p.params.version ?? 0);
   }
 
+  /** Ends the session; the test process may exit at once, whatever the server is still doing. */
   dispose(): void {
     this.rpc.dispose();
     this.server.kill();
+    this.server.stdin?.destroy();
+    this.server.stdout?.destroy();
+    this.server.unref();
   }
 }
