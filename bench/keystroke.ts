@@ -5,40 +5,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { build } from 'esbuild';
 import { LspSession } from '../test/unit/server/lspSession';
+import { bundledServer, percentile, twoHundredLines, twoHundredLineSource } from './lib/lspServer';
 import { recordFigure } from './lib/summary';
 
-const root = path.resolve(__dirname, '..');
-const corpus = path.resolve(root, '..', 'shared', 'corpus', 'real');
-const source = 'docker-library+postgres__14__bookworm__Dockerfile';
-
-async function bundledServer(): Promise<string> {
-  const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'berth-keystroke-')), 'server.js');
-  await build({
-    entryPoints: [path.join(root, 'server', 'src', 'main.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    minify: true,
-    outfile,
-    logLevel: 'error',
-  });
-  return outfile;
-}
-
-/** The first 200 lines, without a dangling line continuation at the cut. */
-function twoHundredLines(text: string): string {
-  const lines = text.split('\n').slice(0, 200);
-  lines[199] = lines[199].replace(/\s*\\$/, '');
-  return lines.join('\n') + '\n';
-}
-
-function percentile(ms: number[], p: number): number {
-  const sorted = [...ms].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))];
-}
+const source = path.basename(twoHundredLineSource);
 
 function summary(name: string, ms: number[]): string {
   const sorted = [...ms].sort((a, b) => a - b);
@@ -47,7 +18,7 @@ function summary(name: string, ms: number[]): string {
 }
 
 async function main(): Promise<void> {
-  const file = path.join(corpus, source);
+  const file = twoHundredLineSource;
   if (!fs.existsSync(file)) {
     console.log(`skipped: ${file} is absent`);
     return;

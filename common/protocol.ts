@@ -25,10 +25,22 @@ export const defaultMaxInstructions = 1000;
 
 export const defaultLintSettings: LintSettings = { enable: true, disabledRules: [], severity: {} };
 
+/** The `berth.inlayHints.*` settings: which inlay hints the server shows. */
+export interface InlayHintSettings {
+  /** The value a `$VAR` has there, when ARG and ENV defaults tell it. */
+  variables: boolean;
+  /** The absolute path a relative WORKDIR resolves to. */
+  workdir: boolean;
+}
+
+export const defaultInlayHintSettings: InlayHintSettings = { variables: true, workdir: true };
+
 /** Initialization options the client passes when it starts the server. */
 export interface ServerInitOptions {
   /** VS Code's display language, e.g. `en` or `zh-cn`: what `berth.lint.language: auto` means. */
   locale: string;
+  /** The client answers EngineImagesRequest (common/engineImages.ts); other clients are never asked. */
+  engineImages?: boolean;
 }
 
 /** The server tells the client it is up and how many rules it carries; shown in the output channel. */

@@ -12,7 +12,7 @@ import { affectsEngineSettings, readEngineSettings } from './connection/settings
 import { createStatusBar } from './connection/statusBar';
 import { containerCommands } from './containers/commands';
 import type { EngineSession } from './engine/live/contract';
-import { createSession } from './engine/live/liveSession';
+import { createSession, type LiveEngineSession } from './engine/live/liveSession';
 import { InspectDocuments } from './inspect/provider';
 import { inspectScheme } from './inspect/uri';
 import { log, disposeLog } from './log';
@@ -43,16 +43,20 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
   startup.activationStarted();
   // Presentation modules are vscode-free and translate through @vscode/l10n: hand it our bundle.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
-  dockerfiles = new DockerfileLanguage(context);
+  const session = createSession({ settings: readEngineSettings, log: (message) => log().info(message) });
+  dockerfiles = new DockerfileLanguage(context, session);
   dockerfiles.watchForDockerfiles();
-  const api = activateEngineViews(context, dockerfiles);
+  const api = activateEngineViews(context, session, dockerfiles);
   startup.activationFinished();
   return api;
 }
 
 /** The views, their commands, inspect documents and the status bar; no engine I/O until a view shows. */
-function activateEngineViews(context: vscode.ExtensionContext, language: DockerfileLanguage): BerthApi {
-  const session = createSession({ settings: readEngineSettings, log: (message) => log().info(message) });
+function activateEngineViews(
+  context: vscode.ExtensionContext,
+  session: LiveEngineSession,
+  language: DockerfileLanguage,
+): BerthApi {
   startup.countEngineRequests(() => session.stats.requests);
   startup.observeFirstLoad(() => session.firstLoad);
   const inspect = new InspectDocuments(session);

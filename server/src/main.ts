@@ -1,6 +1,7 @@
 import {
   CodeActionKind,
   createConnection,
+  type Connection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
   TextDocuments,
@@ -9,8 +10,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import {
+  defaultInlayHintSettings,
   defaultLintSettings,
   ServerReadyNotification,
+  type InlayHintSettings,
   type LintSettings,
   type ServerInitOptions,
 } from '../../common/protocol';
@@ -19,6 +22,9 @@ import { composeCapabilities, ComposeServer } from './compose/language/server';
 import { codeActions } from './dockerfile/language/codeActions';
 import { toDiagnostic } from './dockerfile/language/diagnostics';
 import { hoverAt } from './dockerfile/language/hover';
+import { DockerfileFeatures } from './lsp/dockerfileFeatures';
+import { dockerfileOnlyRegistration } from './lsp/dockerfileOnly';
+import { mergeCapabilities, routeLanguageRequests } from './lsp/languageRouter';
 import { LintScheduler } from './lsp/lintScheduler';
 import { surroundingsOf } from './workspace/surroundings';
 import { allRuleMeta } from './dockerfile/lint/registry';
@@ -30,6 +36,7 @@ let displayLocale: string | undefined;
 /** The language findings, hovers and quick fixes speak now; follows berth.lint.language. */
 let lang: RuleLanguage = 'en';
 let settings: LintSettings = defaultLintSettings;
+let hintSettings: InlayHintSettings = defaultInlayHintSettings;
 let canPullConfiguration = false;
 /**
  * Lints wait until the client's berth.lint settings have first arrived: a file opened with the
@@ -37,6 +44,10 @@ let canPullConfiguration = false;
  */
 let settingsArrived = false;
 const reportedConfigErrors = new Set<string>();
+const features = new DockerfileFeatures(connection, documents, {
+  lang: () => lang,
+  inlayHints: () => hintSettings,
+});
 
 const scheduler = new LintScheduler(
   5,
@@ -72,15 +83,25 @@ function isLintSettings(value: unknown): value is LintSettings {
   );
 }
 
+function isInlayHintSettings(value: unknown): value is InlayHintSettings {
+  const v = value as Partial<InlayHintSettings> | null;
+  return !!v && typeof v.variables === 'boolean' && typeof v.workdir === 'boolean';
+}
+
 async function refreshSettings(): Promise<void> {
   if (canPullConfiguration) {
     try {
-      const value: unknown = await connection.workspace.getConfiguration({ section: 'berth.lint' });
-      settings = isLintSettings(value) ? value : defaultLintSettings;
+      const [lint, hints] = (await connection.workspace.getConfiguration([
+        { section: 'berth.lint' },
+        { section: 'berth.inlayHints' },
+      ])) as unknown[];
+      settings = isLintSettings(lint) ? lint : defaultLintSettings;
       lang = findingsLanguage(settings.language, displayLocale);
+      hintSettings = isInlayHintSettings(hints) ? hints : defaultInlayHintSettings;
+      features.refreshInlayHints();
     } catch (error) {
       // Linting with the defaults beats not linting at all.
-      connection.console.error(`cannot read the berth.lint settings: ${String(error)}`);
+      connection.console.error(`cannot read the berth settings: ${String(error)}`);
     }
   }
   settingsArrived = true;
@@ -88,29 +109,42 @@ async function refreshSettings(): Promise<void> {
   for (const doc of documents.all()) if (!compose.owns(doc.uri)) scheduler.schedule(doc.uri);
 }
 
+/** Registers, once the client is initialized, the providers that serve Dockerfiles only. */
+let registerDockerfileOnly: (connection: Connection) => Promise<void> = () => Promise.resolve();
+
 connection.onInitialize((params) => {
   const init = params.initializationOptions as Partial<ServerInitOptions> | undefined;
   displayLocale = init?.locale ?? params.locale;
   lang = findingsLanguage(undefined, displayLocale);
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  const dockerfileOnly = dockerfileOnlyRegistration(
+    params.capabilities,
+    features.capabilities(params.capabilities, init?.engineImages === true),
+  );
+  registerDockerfileOnly = dockerfileOnly.register;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       hoverProvider: true,
-      ...composeCapabilities,
+      ...mergeCapabilities(dockerfileOnly.declared, composeCapabilities),
     },
     serverInfo: { name: 'berth-dockerfile', version },
   };
 });
 
 connection.onInitialized(() => {
+  registerDockerfileOnly(connection).catch((error: unknown) =>
+    connection.console.error(`cannot register the Dockerfile features: ${String(error)}`),
+  );
   void connection.sendNotification(ServerReadyNotification.method, {
     version,
     ruleCount: allRuleMeta.length,
   });
   if (canPullConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'berth.lint' });
+    void connection.client.register(DidChangeConfigurationNotification.type, {
+      section: ['berth.lint', 'berth.inlayHints'],
+    });
   }
   void refreshSettings();
 });
@@ -123,6 +157,7 @@ documents.onDidChangeContent(({ document }) => {
 });
 documents.onDidClose(({ document }) => {
   scheduler.forget(document.uri);
+  features.forget(document.uri);
   compose.forget(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
@@ -142,5 +177,6 @@ connection.onHover((params) => {
   return hoverAt(result.file, settings.enable ? result.findings : [], params.position, lang);
 });
 
+routeLanguageRequests(connection, features, compose);
 documents.listen(connection);
 connection.listen();

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CommandTable } from '../commands/registry';
+import type { EngineSession } from '../engine/live/contract';
 import { isComposeDocument } from '../compose/documents';
 import { log } from '../log';
 
@@ -10,7 +11,11 @@ export class DockerfileLanguage {
   private client: LanguageClient | undefined;
   private readonly startListeners: Array<(client: LanguageClient) => void> = [];
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  /** `session` answers the server's requests for the engine's images (FROM completion). */
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly session: EngineSession,
+  ) {}
 
   /** Called each time the server (re)starts, e.g. to send it what the engine has. */
   onStarted(listener: (client: LanguageClient) => void): void {
@@ -66,7 +71,7 @@ export class DockerfileLanguage {
     try {
       // vscode-languageclient is evaluated only once a Dockerfile is open.
       const { startLanguageClient } = await import('./languageClient');
-      const client = await startLanguageClient(this.context);
+      const client = await startLanguageClient(this.context, this.session);
       this.client = client;
       this.startListeners.forEach((listener) => listener(client));
     } catch (error) {

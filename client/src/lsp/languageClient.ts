@@ -6,25 +6,42 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { EngineImagesRequest } from '../../../common/engineImages';
 import {
   ServerReadyNotification,
+  defaultInlayHintSettings,
   defaultMaxInstructions,
+  type InlayHintSettings,
   type LintLanguageSetting,
   type LintSettings,
   type ServerInitOptions,
 } from '../../../common/protocol';
 import { composeSelector } from '../compose/documents';
+import type { EngineSession } from '../engine/live/contract';
 import { log } from '../log';
+import { engineImages } from './engineImages';
 
-/** Starts the Dockerfile language server in its own Node process. */
-export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+/** The settings sections the server reads, each answered with a typed, complete object. */
+const sections: Record<string, () => unknown> = {
+  'berth.lint': readLintSettings,
+  'berth.inlayHints': readInlayHintSettings,
+};
+
+/**
+ * Starts the Dockerfile language server in its own Node process. It asks `session` for the
+ * engine's images when it completes a `FROM`.
+ */
+export async function startLanguageClient(
+  context: vscode.ExtensionContext,
+  session: EngineSession,
+): Promise<LanguageClient> {
   const module = context.asAbsolutePath(path.join('dist', 'server', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     // A fixed port so that the "Attach to Server" launch config finds it.
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: ServerInitOptions = { locale: vscode.env.language };
+  const initializationOptions: ServerInitOptions = { locale: vscode.env.language, engineImages: true };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { language: 'dockerfile', scheme: 'file' },
@@ -33,13 +50,14 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     ],
     initializationOptions,
     outputChannel: log(),
-    synchronize: { configurationSection: 'berth.lint' },
+    synchronize: { configurationSection: Object.keys(sections) },
     middleware: {
       workspace: {
-        // The server asks for `berth.lint`; answer with a typed, complete object.
         configuration: (params, token, next) => {
-          if (params.items.some((item) => item.section === 'berth.lint')) {
-            return params.items.map((item) => (item.section === 'berth.lint' ? readLintSettings() : null));
+          if (params.items.some((item) => item.section !== undefined && item.section in sections)) {
+            return params.items.map((item) =>
+              item.section !== undefined && item.section in sections ? sections[item.section]() : null,
+            );
           }
           return next(params, token);
         },
@@ -55,6 +73,15 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
   client.onNotification(ServerReadyNotification.method, (params: ServerReadyNotification.Params) => {
     log().info(`Dockerfile language server ${params.version} is running with ${params.ruleCount} rules.`);
   });
+  client.onRequest(EngineImagesRequest.type, async () => {
+    try {
+      return await engineImages(session);
+    } catch (error) {
+      // Completion goes on without images; the reason is there for whoever looks.
+      log().warn('Listing the engine images for FROM completion failed:', error);
+      return { images: [] };
+    }
+  });
   await client.start();
   return client;
 }
@@ -67,5 +94,13 @@ function readLintSettings(): LintSettings {
     severity: config.get<LintSettings['severity']>('severity', {}),
     maxInstructions: config.get<number>('maxInstructions', defaultMaxInstructions),
     language: config.get<LintLanguageSetting>('language', 'auto'),
+  };
+}
+
+function readInlayHintSettings(): InlayHintSettings {
+  const config = vscode.workspace.getConfiguration('berth.inlayHints');
+  return {
+    variables: config.get<boolean>('variables', defaultInlayHintSettings.variables),
+    workdir: config.get<boolean>('workdir', defaultInlayHintSettings.workdir),
   };
 }

@@ -8,10 +8,18 @@ import {
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
 import type {
+  ClientCapabilities,
+  ConfigurationParams,
+  InitializeResult,
   PublishDiagnosticsParams,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol';
-import { defaultLintSettings, type LintSettings } from '../../../common/protocol';
+import {
+  defaultInlayHintSettings,
+  defaultLintSettings,
+  type InlayHintSettings,
+  type LintSettings,
+} from '../../../common/protocol';
 
 export interface Publication {
   params: PublishDiagnosticsParams;
@@ -32,12 +40,22 @@ export interface LspSessionOptions {
   lintSettings?: LintSettings;
   /** How long the client takes to answer `workspace/configuration`, like a busy editor. */
   configurationDelayMs?: number;
+  /** What the server reads from the `berth.inlayHints` section. */
+  inlayHintSettings?: InlayHintSettings;
+  /** Capabilities beyond `workspace.configuration`, e.g. snippet support. */
+  capabilities?: ClientCapabilities;
+  /** Answers the client gives to requests from the server, by method. */
+  handlers?: Record<string, (params: unknown) => unknown>;
+  /** Says the client answers `berth/engineImages`. */
+  engineImages?: boolean;
 }
 
 export class LspSession {
   readonly published = new Map<string, Publication[]>();
   /** The server's `berth/serverReady` announcement, once it has come. */
   serverReady: ServerReady | undefined;
+  /** What the server answered to `initialize`: its capabilities. */
+  initializeResult: InitializeResult | undefined;
   /** How often the server asked the editor to fetch code lenses again. */
   codeLensRefreshes = 0;
   private readonly waiters: Array<() => void> = [];
@@ -69,21 +87,31 @@ export class LspSession {
     rpc.onNotification('berth/serverReady', (ready: ServerReady) => {
       session.serverReady = ready;
     });
-    rpc.onRequest('workspace/configuration', async () => {
+    rpc.onRequest('workspace/configuration', async (params: ConfigurationParams) => {
       if (options.configurationDelayMs) await new Promise((r) => setTimeout(r, options.configurationDelayMs));
-      return [session.lintSettings];
+      return params.items.map((item) =>
+        item.section === 'berth.inlayHints'
+          ? (options.inlayHintSettings ?? defaultInlayHintSettings)
+          : item.section === 'berth.lint'
+            ? session.lintSettings
+            : null,
+      );
     });
     rpc.onRequest('client/registerCapability', () => null);
     rpc.onRequest('workspace/codeLens/refresh', () => {
       session.codeLensRefreshes++;
       return null;
     });
+    for (const [method, handler] of Object.entries(options.handlers ?? {})) rpc.onRequest(method, handler);
     rpc.listen();
-    await rpc.sendRequest('initialize', {
+    session.initializeResult = await rpc.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true } },
-      initializationOptions: { locale: options.locale ?? 'en' },
+      capabilities: {
+        ...options.capabilities,
+        workspace: { ...options.capabilities?.workspace, configuration: true },
+      },
+      initializationOptions: { locale: options.locale ?? 'en', engineImages: options.engineImages },
     });
     await rpc.sendNotification('initialized', {});
     return session;
@@ -95,8 +123,8 @@ export class LspSession {
     await this.rpc.sendNotification('workspace/didChangeConfiguration', { settings: null });
   }
 
-  async open(text: string): Promise<string> {
-    const uri = `untitled:Dockerfile-${++this.opened}`;
+  /** Opens `text` as an untitled document, or under `uri` when given (a file, for links). */
+  async open(text: string, uri = `untitled:Dockerfile-${++this.opened}`): Promise<string> {
     this.versions.set(uri, 1);
     await this.rpc.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId: 'dockerfile', version: 1, text },
@@ -182,8 +210,12 @@ export class LspSession {
     return (this.published.get(uri) ?? []).map((p) => p.params.version ?? 0);
   }
 
+  /** Ends the session; the test process may exit at once, whatever the server is still doing. */
   dispose(): void {
     this.rpc.dispose();
     this.server.kill();
+    this.server.stdin?.destroy();
+    this.server.stdout?.destroy();
+    this.server.unref();
   }
 }

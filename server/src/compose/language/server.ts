@@ -1,12 +1,26 @@
-// The Compose half of the language server: diagnostics that follow the text and the engine,
-// and the editing features, on the one connection the Dockerfile features also use.
+// The Compose half of the language server: diagnostics that follow the text and the engine, and
+// the editing features. The requests Dockerfiles answer too are registered once, in lsp/, and
+// routed here for the documents this server owns.
 import type {
   CodeAction,
   CodeActionParams,
+  CodeLens,
+  CodeLensParams,
+  CompletionItem,
+  CompletionParams,
   Connection,
+  DefinitionParams,
+  DocumentSymbol,
+  DocumentSymbolParams,
   Hover,
   HoverParams,
+  Location,
+  PrepareRenameParams,
+  Range,
+  ReferenceParams,
+  RenameParams,
   TextDocuments,
+  WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ComposeDeclarationRequest, ComposeEngineNotification } from '../../../../common/compose';
@@ -19,7 +33,7 @@ import { composeCompletion } from './completion';
 import { findDeclaration } from './declaration';
 import { composeDiagnostic } from './diagnostics';
 import { composeHover } from './hover';
-import { definition, prepareRename, references, rename } from './navigation';
+import { definition, prepareRename, references, rename, type Project } from './navigation';
 import { composeSymbols } from './symbols';
 import { ComposeWorkspace, filePath, type ComposeState } from './workspace';
 
@@ -87,6 +101,52 @@ export class ComposeServer {
     return composeHover(state.findings, params.position, this.o.lang());
   }
 
+  completion(params: CompletionParams): CompletionItem[] | null {
+    const state = this.stateOf(params.textDocument.uri);
+    if (!state) return null;
+    return composeCompletion(
+      { file: state.file, siblings: state.siblings, facts: this.workspace.facts, lang: this.o.lang() },
+      params.position,
+    );
+  }
+
+  definition(params: DefinitionParams): Location[] | null {
+    const p = this.project(params.textDocument.uri);
+    return p ? definition(p, params.position) : null;
+  }
+
+  references(params: ReferenceParams): Location[] | null {
+    const p = this.project(params.textDocument.uri);
+    return p ? references(p, params.position, params.context.includeDeclaration) : null;
+  }
+
+  prepareRename(params: PrepareRenameParams): { range: Range; placeholder: string } | null {
+    const p = this.project(params.textDocument.uri);
+    return p ? prepareRename(p, params.position) : null;
+  }
+
+  rename(params: RenameParams): WorkspaceEdit | null {
+    const p = this.project(params.textDocument.uri);
+    return p ? rename(p, params.position, params.newName) : null;
+  }
+
+  documentSymbols(params: DocumentSymbolParams): DocumentSymbol[] | null {
+    const state = this.stateOf(params.textDocument.uri);
+    return state ? composeSymbols(state.file) : null;
+  }
+
+  codeLenses(params: CodeLensParams): CodeLens[] | null {
+    const state = this.stateOf(params.textDocument.uri);
+    return state
+      ? composeCodeLenses(state.file, state.projectName, this.workspace.facts, this.o.lang())
+      : null;
+  }
+
+  private project(uri: string): Project | undefined {
+    const state = this.stateOf(uri);
+    return state ? { file: state.file, siblings: state.siblings } : undefined;
+  }
+
   private stateOf(uri: string): ComposeState | undefined {
     const doc = this.workspace.documentFor(uri);
     return doc ? this.workspace.state(doc) : undefined;
@@ -111,10 +171,6 @@ export class ComposeServer {
 
   private register(): void {
     const { connection } = this.o;
-    const project = (uri: string) => {
-      const state = this.stateOf(uri);
-      return state ? { file: state.file, siblings: state.siblings } : undefined;
-    };
     connection.onNotification(
       ComposeEngineNotification.method,
       (params: ComposeEngineNotification.Params) => {
@@ -135,40 +191,6 @@ export class ComposeServer {
         this.workspace.facts,
       ),
     );
-    connection.onCompletion((params) => {
-      const state = this.stateOf(params.textDocument.uri);
-      if (!state) return null;
-      return composeCompletion(
-        { file: state.file, siblings: state.siblings, facts: this.workspace.facts, lang: this.o.lang() },
-        params.position,
-      );
-    });
-    connection.onDefinition((params) => {
-      const p = project(params.textDocument.uri);
-      return p ? definition(p, params.position) : null;
-    });
-    connection.onReferences((params) => {
-      const p = project(params.textDocument.uri);
-      return p ? references(p, params.position, params.context.includeDeclaration) : null;
-    });
-    connection.onPrepareRename((params) => {
-      const p = project(params.textDocument.uri);
-      return p ? prepareRename(p, params.position) : null;
-    });
-    connection.onRenameRequest((params) => {
-      const p = project(params.textDocument.uri);
-      return p ? rename(p, params.position, params.newName) : null;
-    });
-    connection.onDocumentSymbol((params) => {
-      const state = this.stateOf(params.textDocument.uri);
-      return state ? composeSymbols(state.file) : null;
-    });
-    connection.onCodeLens((params) => {
-      const state = this.stateOf(params.textDocument.uri);
-      return state
-        ? composeCodeLenses(state.file, state.projectName, this.workspace.facts, this.o.lang())
-        : null;
-    });
   }
 }
 

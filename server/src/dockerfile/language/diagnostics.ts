@@ -2,6 +2,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node'
 import type { RuleLanguage, RuleSeverity } from '../../../../common/rules';
 import { ruleHref } from '../lint/ruleHref';
 import type { Dockerfile } from '../parser';
+import { instructionAtLine } from './document';
 import type { Finding } from '../lint/types';
 import type { TextEdit } from '../lint/report';
 
@@ -20,20 +21,9 @@ const severities: Record<RuleSeverity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The start line of the instruction that contains `line` (binary search: instructions are in order). */
+/** The start line of the instruction that contains `line`, or `line` when none does. */
 export function instructionLine(file: Dockerfile, line: number): number {
-  const list = file.instructions;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (list[mid].fullRange.start.line <= line) lo = mid;
-    else hi = mid - 1;
-  }
-  const ins = list[lo];
-  return ins && ins.fullRange.start.line <= line && line <= ins.fullRange.end.line
-    ? ins.range.start.line
-    : line;
+  return instructionAtLine(file, line)?.range.start.line ?? line;
 }
 
 export function toDiagnostic(finding: Finding, file: Dockerfile, lang: RuleLanguage): Diagnostic {

@@ -1,5 +1,6 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { RuleLanguage } from '../../../../common/rules';
+import { hoverDetails } from './hoverDetails';
 import { instructionDocs } from './instructionDocs';
 import type { Dockerfile, Instruction, Range } from '../parser';
 import type { Finding } from '../lint/types';
@@ -23,7 +24,10 @@ function keywordAt(file: Dockerfile, pos: Position): Instruction | undefined {
 
 const aliasLabel = { en: 'Also known as', 'zh-cn': '对应' };
 
-/** Rule docs for findings under the cursor, then the instruction's docs when on a keyword. */
+/**
+ * Rule docs for findings under the cursor, then the instruction's docs when on a keyword, or the
+ * flag's or the variable's when on one of those.
+ */
 export function hoverAt(
   file: Dockerfile,
   findings: readonly Finding[],
@@ -47,6 +51,10 @@ export function hoverAt(
   const ins = keywordAt(file, pos);
   const insDoc = ins ? instructionDocs[ins.name] : undefined;
   if (insDoc) parts.push(insDoc[lang]);
+  else {
+    const details = hoverDetails(file, pos, lang);
+    if (details) parts.push(details);
+  }
   if (parts.length === 0) return null;
   return {
     contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') },

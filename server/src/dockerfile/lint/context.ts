@@ -3,17 +3,9 @@ import { indexCommands, selectNamed, selectWhere, type CommandIndex } from './co
 import type { Fix, Localized, Report } from './report';
 import { scriptsOf } from './scripts';
 import type { CommandRef, Script } from './shellTypes';
-import {
-  readStages,
-  stageNamed,
-  withTriggers,
-  workdirsOf,
-  type BuildStage,
-  type Stage,
-  type StageTable,
-} from './stages';
+import { semanticsOf, type BuildStage, type DockerfileSemantics, type Stage } from '../semantics';
 
-export type { BuildStage, Stage } from './stages';
+export type { BuildStage, Stage } from '../semantics';
 
 /** What the linter knows about the surroundings; `undefined` means unknown (rules then stay quiet). */
 export interface LintEnvironment {
@@ -38,7 +30,9 @@ const limitReached = new Error('report limit reached');
  * program, and the sink its reports go to.
  */
 export class LintContext {
-  readonly stages: BuildStage[];
+  /** Stages, variables and workdirs with Docker's scoping: what the language features read too. */
+  readonly semantics: DockerfileSemantics;
+  readonly stages: readonly BuildStage[];
   /** The instructions before any FROM (see StageTable.headless). */
   readonly headless: Stage | undefined;
   /** The headless stage (when there is one) and then every stage. */
@@ -47,11 +41,9 @@ export class LintContext {
   readonly triggers: Stage | undefined;
   /** Every instruction of every stage, headless ones first, paired with its stage, in order. */
   readonly stageInstructions: ReadonlyArray<readonly [Instruction, Stage]>;
-  /** ARGs before the first FROM. */
-  readonly globalArgs: Instruction[];
-  private readonly table: StageTable;
+  /** ARGs before the first FROM, in a file that has one. */
+  readonly globalArgs: readonly Instruction[];
   private readonly scriptCache = new Map<Instruction, Script[]>();
-  private workdirs: Map<Instruction, string> | undefined;
   private readonly commandIndexes = new Map<Instruction, CommandIndex>();
   /** Stage instructions by keyword (and by keyword list), built on first use. */
   private kinds: Map<string, Array<readonly [Instruction, Stage]>> | undefined;
@@ -63,14 +55,14 @@ export class LintContext {
     readonly file: Dockerfile,
     readonly env: LintEnvironment,
   ) {
-    const table = readStages(file);
-    this.table = table;
-    this.stages = table.stages;
-    this.headless = table.headless;
-    this.allStages = table.allStages;
-    this.triggers = table.triggers;
-    this.stageInstructions = table.stageInstructions;
-    this.globalArgs = table.globalArgs;
+    const semantics = semanticsOf(file);
+    this.semantics = semantics;
+    this.stages = semantics.stages;
+    this.headless = semantics.headless;
+    this.allStages = semantics.allStages;
+    this.triggers = semantics.triggers;
+    this.stageInstructions = semantics.stageInstructions;
+    this.globalArgs = semantics.globalArgs;
   }
 
   /**
@@ -83,7 +75,7 @@ export class LintContext {
     let kinds = this.kinds;
     if (!kinds) {
       kinds = new Map();
-      for (const pair of withTriggers(this.table)) {
+      for (const pair of this.semantics.withTriggers()) {
         const list = kinds.get(pair[0].name);
         if (list) list.push(pair);
         else kinds.set(pair[0].name, [pair]);
@@ -93,7 +85,8 @@ export class LintContext {
     const key = names.length === 1 ? names[0] : names.join(' ');
     let list = kinds.get(key);
     if (!list) {
-      list = names.length === 1 ? [] : withTriggers(this.table).filter(([ins]) => names.includes(ins.name));
+      list =
+        names.length === 1 ? [] : this.semantics.withTriggers().filter(([ins]) => names.includes(ins.name));
       kinds.set(key, list);
     }
     return list;
@@ -101,12 +94,12 @@ export class LintContext {
 
   /** An earlier stage by name or index, as `FROM x` and `COPY --from=x` resolve them. */
   stageNamed(ref: string): BuildStage | undefined {
-    return stageNamed(this.stages, this.table.byName, ref);
+    return this.semantics.stageNamed(ref);
   }
 
   /** The directory WORKDIR leaves the stage in before `ins` ("/" when unknown), computed once. */
   workdir(ins: Instruction): string {
-    return (this.workdirs ??= workdirsOf(this.allStages)).get(ins) ?? '/';
+    return this.semantics.workdirs.before(ins);
   }
 
   /** The shell scripts a RUN executes, parsed once. Exec form is read when it is `sh -c`. */

@@ -1,6 +1,6 @@
 import type { Instruction } from '../parser';
 import type { LintContext } from './context';
-import { ScopedMap, withInherited } from './stageTree';
+import { ScopedMap, withInherited } from '../semantics/scope';
 
 /**
  * Walks the stages with the first line each key was declared on by `name` instructions, the

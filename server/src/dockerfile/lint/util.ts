@@ -1,8 +1,8 @@
 import type { Instruction, Range } from '../parser';
+import type { Stage } from '../semantics';
 import type { LintContext } from './context';
 import type { Fix, Localized, TextEdit } from './report';
 import type { ShellCommand } from './shellTypes';
-import type { Stage } from './stages';
 
 export function edit(range: Range, newText: string): TextEdit {
   return { range, newText };

@@ -1,5 +1,5 @@
 import type { Instruction } from '../../parser';
-import type { Stage } from '../../lint/stages';
+import type { Stage } from '../../semantics';
 import { singleQuoteFix } from '../../lint/singleQuoteFix';
 import type { Rule } from '../../lint/types';
 import { edit, fix } from '../../lint/util';

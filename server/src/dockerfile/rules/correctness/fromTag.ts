@@ -1,8 +1,8 @@
 import type { KeyValue } from '../../parser';
 import type { LintContext } from '../../lint/context';
 import type { Rule } from '../../lint/types';
-import { expandSimple } from '../../lint/vars';
 import { text } from '../../lint/report';
+import { expandSimple } from '../../semantics/varRefs';
 
 /** Global ARG defaults, to resolve `FROM ${IMAGE}`. */
 function globalDefaults(ctx: LintContext): Map<string, string | undefined> {

@@ -1,7 +1,6 @@
 import type { Rule } from '../../lint/types';
-import { ScopedMap, withInherited } from '../../lint/stageTree';
-import { varRefs } from '../../lint/vars';
 import { text } from '../../lint/report';
+import { varRefs } from '../../semantics/varRefs';
 
 export const globalArgNotRedeclared: Rule = {
   id: 'global-arg-not-redeclared',
@@ -21,27 +20,16 @@ export const globalArgNotRedeclared: Rule = {
     },
   },
   check(ctx) {
-    const globals = new Set(ctx.globalArgs.flatMap((i) => i.pairs.map((p) => p.key)));
+    const globals = ctx.semantics.declarations.globals;
     if (globals.size === 0) return;
-    const declared = new ScopedMap<string, true>();
-    withInherited(ctx.stages, declared, (stage) => {
-      for (const ins of stage.instructions) {
-        if (ins.name === 'ARG' || ins.name === 'ENV') {
-          if (ins.name === 'ENV') {
-            for (const ref of varRefs(ins.argsText)) {
-              if (globals.has(ref.name) && !declared.has(ref.name))
-                report(ref.name, ins.locate(ref.start, ref.end));
-            }
-          }
-          ins.pairs.forEach((p) => declared.setIfAbsent(p.key, true));
-          continue;
-        }
-        if (ins.name === 'ONBUILD') continue;
+    ctx.semantics.walkScopes({
+      instruction(ins, _stage, declared) {
+        if (ins.name === 'ARG' || ins.name === 'ONBUILD') return;
         for (const ref of varRefs(ins.argsText)) {
-          if (!globals.has(ref.name) || declared.has(ref.name)) continue;
-          report(ref.name, ins.locate(ref.start, ref.end));
+          if (globals.has(ref.name) && !declared.has(ref.name))
+            report(ref.name, ins.locate(ref.start, ref.end));
         }
-      }
+      },
     });
     function report(name: string, range: Parameters<typeof ctx.report>[0]): void {
       ctx.report(

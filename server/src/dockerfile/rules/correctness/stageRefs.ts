@@ -1,7 +1,6 @@
 import type { Rule } from '../../lint/types';
-import { flag } from '../../lint/util';
 import { text } from '../../lint/report';
-import type { BuildStage } from '../../lint/stages';
+import type { Stage } from '../../semantics';
 
 /** Beyond this many, the message names the first ones only. */
 const maxListed = 12;
@@ -65,50 +64,51 @@ export const copyFromUnknownStage: Rule = {
     },
   },
   check(ctx) {
-    const byName = new Map<string, BuildStage>();
-    for (const s of ctx.stages) if (s.name && !byName.has(s.name)) byName.set(s.name, s);
     let listed: { en: string; zh: string } | undefined;
-    for (const stage of ctx.allStages) {
-      for (const ins of stage.instructions) {
-        if (ins.name !== 'COPY' && ins.name !== 'ADD') continue;
-        const ref = flag(ins, 'from');
-        const f = ins.flags.find((x) => x.name === 'from');
-        if (ref === undefined || !f || ref.includes('$')) continue;
-        const lower = ref.toLowerCase();
-        if (/^\d+$/.test(ref)) {
-          if (Number(ref) >= stage.index) {
-            ctx.report(
-              f.range,
-              text(`Stage ${ref} is not an earlier stage.`, `阶段 ${ref} 不是前面的阶段。`),
-            );
-          }
-          continue;
-        }
-        if (stage.name === lower) {
-          ctx.report(f.range, text(`A stage cannot copy from itself.`, `阶段不能从自身复制。`));
-          continue;
-        }
-        const target = byName.get(lower);
-        if (target && target.index > stage.index) {
+    for (const ref of ctx.semantics.stageReferences) {
+      if (ref.kind !== 'copy' || !ref.flag || ref.text.includes('$')) continue;
+      const { stage, text: name, flag } = ref;
+      const lower = name.toLowerCase();
+      if (/^\d+$/.test(name)) {
+        if (Number(name) >= stage.index) {
           ctx.report(
-            f.range,
-            text(
-              `Stage \`${ref}\` is defined later (line ${target.from.range.start.line + 1}); only earlier stages can be used.`,
-              `阶段 \`${ref}\` 在后面（第 ${target.from.range.start.line + 1} 行）才定义；只能使用前面的阶段。`,
-            ),
+            flag.range,
+            text(`Stage ${name} is not an earlier stage.`, `阶段 ${name} 不是前面的阶段。`),
           );
-          continue;
         }
-        if (target || /[/:.@]/.test(ref)) continue;
-        listed ??= stageList([...byName.keys()]);
+        continue;
+      }
+      if (stage.name === lower) {
+        ctx.report(flag.range, text(`A stage cannot copy from itself.`, `阶段不能从自身复制。`));
+        continue;
+      }
+      const target = ref.target;
+      if (target && target.index > stage.index) {
         ctx.report(
-          f.range,
+          flag.range,
           text(
-            `No stage is named \`${ref}\`, so it will be pulled as the image \`${ref}:latest\`.${listed.en}`,
-            `没有名为 \`${ref}\` 的阶段，它会被当作镜像 \`${ref}:latest\` 拉取。${listed.zh}`,
+            `Stage \`${name}\` is defined later (line ${target.from.range.start.line + 1}); only earlier stages can be used.`,
+            `阶段 \`${name}\` 在后面（第 ${target.from.range.start.line + 1} 行）才定义；只能使用前面的阶段。`,
           ),
         );
+        continue;
       }
+      if (target || /[/:.@]/.test(name)) continue;
+      listed ??= stageList(stageNames(ctx.stages));
+      ctx.report(
+        flag.range,
+        text(
+          `No stage is named \`${name}\`, so it will be pulled as the image \`${name}:latest\`.${listed.en}`,
+          `没有名为 \`${name}\` 的阶段，它会被当作镜像 \`${name}:latest\` 拉取。${listed.zh}`,
+        ),
+      );
     }
   },
 };
+
+/** The stage names in order, each once. */
+function stageNames(stages: readonly Stage[]): string[] {
+  const names = new Set<string>();
+  for (const s of stages) if (s.name) names.add(s.name);
+  return [...names];
+}

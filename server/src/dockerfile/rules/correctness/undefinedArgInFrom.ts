@@ -3,7 +3,7 @@ import { predefinedArgs } from '../../lint/buildArgs';
 import { text } from '../../lint/report';
 import type { Rule } from '../../lint/types';
 import { distance, edit, fix } from '../../lint/util';
-import { varRefs } from '../../lint/vars';
+import { varRefs } from '../../semantics/varRefs';
 
 /** The closest declared name within two typos (BuildKit's suggest.Search), if any. */
 function closest(name: string, declared: Iterable<string>): string | undefined {

@@ -1,10 +1,9 @@
 import type { Instruction } from '../../parser';
+import type { Stage, VariableScope } from '../../semantics';
 import type { Rule } from '../../lint/types';
 import { distance } from '../../lint/util';
-import { ScopedMap, withInherited } from '../../lint/stageTree';
-import { varRefs } from '../../lint/vars';
+import { varRefs } from '../../semantics/varRefs';
 import { text } from '../../lint/report';
-import type { Stage } from '../../lint/stages';
 
 const expanding = new Set([
   'ADD',
@@ -28,9 +27,15 @@ function close(a: string, b: string): boolean {
 /** Beyond this many names in scope a "did you mean" costs more than it is worth. */
 const maxHintCandidates = 500;
 
-function suggestion(known: ScopedMap<string, true>, name: string): string | undefined {
-  if (known.size > maxHintCandidates) return undefined;
-  for (const k of known.keys()) if (close(k, name)) return k;
+/** Docker gives every build a default PATH, even FROM scratch: it is always known. */
+function isKnown(scope: VariableScope, name: string): boolean {
+  return name === 'PATH' || scope.has(name);
+}
+
+function suggestion(scope: VariableScope, name: string): string | undefined {
+  if (scope.size + (scope.has('PATH') ? 0 : 1) > maxHintCandidates) return undefined;
+  if (close('PATH', name)) return 'PATH';
+  for (const k of scope.names()) if (k !== 'PATH' && close(k, name)) return k;
   return undefined;
 }
 
@@ -72,27 +77,23 @@ export const undefinedVar: Rule = {
             ),
       );
     };
-    // Docker gives every build a default PATH, even FROM scratch.
-    const known = new ScopedMap<string, true>();
-    known.set('PATH', true);
     const scratch = new Map<Stage, boolean>();
-    withInherited(ctx.allStages, known, (stage) => {
-      // FROM lines are undefined-arg-in-from's.
-      const fromScratch = stage.parent ? (scratch.get(stage.parent) ?? false) : stage.image === 'scratch';
-      scratch.set(stage, fromScratch);
-      for (const ins of stage.instructions) {
-        if (expanding.has(ins.name) && ins.heredocs.length === 0 && ins.argsText.includes('$')) {
-          for (const ref of varRefs(ins.argsText)) {
-            if (ref.guarded || known.has(ref.name)) continue;
-            const hint = suggestion(known, ref.name);
-            // Images set their environment in upper case: a lower-case name is no base image's.
-            if (hint || fromScratch || /[a-z]/.test(ref.name))
-              report(ins, ref.start, ref.end, ref.name, hint);
-          }
+    let fromScratch = false;
+    ctx.semantics.walkScopes({
+      stage(stage) {
+        // FROM lines are undefined-arg-in-from's.
+        fromScratch = stage.parent ? (scratch.get(stage.parent) ?? false) : stage.image === 'scratch';
+        scratch.set(stage, fromScratch);
+      },
+      instruction(ins, _stage, scope) {
+        if (!expanding.has(ins.name) || ins.heredocs.length > 0 || !ins.argsText.includes('$')) return;
+        for (const ref of varRefs(ins.argsText)) {
+          if (ref.guarded || isKnown(scope, ref.name)) continue;
+          const hint = suggestion(scope, ref.name);
+          // Images set their environment in upper case: a lower-case name is no base image's.
+          if (hint || fromScratch || /[a-z]/.test(ref.name)) report(ins, ref.start, ref.end, ref.name, hint);
         }
-        if (ins.name === 'ARG' || ins.name === 'ENV')
-          ins.pairs.forEach((p) => known.setIfAbsent(p.key, true));
-      }
+      },
     });
   },
 };

@@ -1,4 +1,4 @@
-import { ScopedMap } from '../../lint/stageTree';
+import { ScopedMap } from '../../semantics/scope';
 import { normalizePath } from '../../lint/util';
 
 export interface DeclaredVolume {

@@ -2,7 +2,7 @@ import type { Rule } from '../../lint/types';
 import { absolute } from '../../lint/util';
 import type { Instruction } from '../../parser';
 import { type LintContext } from '../../lint/context';
-import { withInherited } from '../../lint/stageTree';
+import { withInherited } from '../../semantics/scope';
 import { volumePaths } from './paths';
 import { VolumeScope } from './volumeScope';
 import { text } from '../../lint/report';
