@@ -51,29 +51,3 @@ export const unclaimed: readonly Unclaimed[] = [
     why: 'experimental in BuildKit, off unless asked for',
   },
 ];
-
-/** BuildKit's checks (frontend/dockerfile/linter/ruleset.go). */
-export const buildkitChecks: readonly string[] = [
-  'StageNameCasing',
-  'FromAsCasing',
-  'NoEmptyContinuation',
-  'ConsistentInstructionCasing',
-  'DuplicateStageName',
-  'ReservedStageName',
-  'JSONArgsRecommended',
-  'MaintainerDeprecated',
-  'UndefinedArgInFrom',
-  'WorkdirRelativePath',
-  'UndefinedVar',
-  'MultipleInstructionsDisallowed',
-  'LegacyKeyValueFormat',
-  'InvalidBaseImagePlatform',
-  'RedundantTargetPlatform',
-  'SecretsUsedInArgOrEnv',
-  'InvalidDefaultArgInFrom',
-  'FromPlatformFlagConstDisallowed',
-  'CopyIgnoredFile',
-  'InvalidDefinitionDescription',
-  'ExposeProtoCasing',
-  'ExposeInvalidFormat',
-];

@@ -6,7 +6,8 @@ import { lint } from '../../../../server/src/dockerfile/lint/lint';
 import { allRuleMeta } from '../../../../server/src/dockerfile/lint/registry';
 import { agreement, agreementTable, claimedAliases, hadolintCases, percent, type LintFn } from './agreement';
 import { buildkitCases } from './buildkitCases';
-import { buildkitChecks, unclaimed } from './dropped';
+import { buildkitChecks } from '../../../../server/src/dockerfile/lint/buildkitChecks';
+import { unclaimed } from './dropped';
 
 const berth: LintFn = (source, env) => lint(source, { env });
 const claims = claimedAliases(allRuleMeta);

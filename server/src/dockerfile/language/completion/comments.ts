@@ -7,34 +7,9 @@ import {
   type Position,
 } from 'vscode-languageserver/node';
 import type { RuleLanguage } from '../../../../../common/rules';
+import { buildkitChecks } from '../../lint/buildkitChecks';
 import { allRuleMeta } from '../../lint/registry';
 import type { DockerfileDocument } from '../document';
-
-/** BuildKit's build checks (frontend/dockerfile/linter/ruleset.go), for `# check=skip=`. */
-export const buildkitChecks: readonly string[] = [
-  'StageNameCasing',
-  'FromAsCasing',
-  'NoEmptyContinuation',
-  'ConsistentInstructionCasing',
-  'DuplicateStageName',
-  'ReservedStageName',
-  'JSONArgsRecommended',
-  'MaintainerDeprecated',
-  'UndefinedArgInFrom',
-  'WorkdirRelativePath',
-  'UndefinedVar',
-  'MultipleInstructionsDisallowed',
-  'LegacyKeyValueFormat',
-  'InvalidBaseImagePlatform',
-  'RedundantTargetPlatform',
-  'SecretsUsedInArgOrEnv',
-  'InvalidDefaultArgInFrom',
-  'FromPlatformFlagConstDisallowed',
-  'CopyIgnoredFile',
-  'InvalidDefinitionDescription',
-  'ExposeProtoCasing',
-  'ExposeInvalidFormat',
-];
 
 const ignorePattern =
   /^\s*#\s*(?:hadolint|berth)\s+(?:global\s+|stage\s+)?ignore\s*=\s*((?:[A-Za-z0-9_-]+\s*,\s*)*)([A-Za-z0-9_-]*)$/i;
