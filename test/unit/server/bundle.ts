@@ -1,4 +1,4 @@
-import { build } from 'esbuild';
+import { build, stop } from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -23,5 +23,8 @@ export async function bundle(entry: keyof typeof entries): Promise<string> {
     outfile,
     logLevel: 'error',
   });
+  // esbuild's service process otherwise sometimes keeps the test file's process from exiting
+  // after its last test; the next bundle starts a new one.
+  await stop();
   return outfile;
 }
