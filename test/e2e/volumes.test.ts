@@ -16,7 +16,7 @@ import { contextMenu } from '../harness/menu';
 import { answerIfAsked, quickPick, runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
 import { expandTreeItem, openBerthView, treeItem } from '../harness/views';
-import { waitFor } from '../harness/wait';
+import { retryUntil, waitFor } from '../harness/wait';
 import { fillVolume, fingerprint, type FixtureEntry } from '../engine/volumes-fixtures';
 
 const todo = 'buy milk\nwalk the whale\n';
@@ -137,10 +137,14 @@ void describe('Volume tools in a real VS Code', () => {
       await expandTreeItem(treeItem(volumes, 'Files'));
       const file = treeItem(volumes, 'hello.txt');
       await file.waitFor({ state: 'visible', timeout: 60_000 });
-      await contextMenu(file, 'Delete…');
-      const asked = await waitFor('the delete confirmation', async () =>
-        (await w.page.locator('.monaco-dialog-box').isVisible()) ? dialogMessage(w.page) : undefined,
+      // A menu that closed without running its entry is opened again, as a person would.
+      await retryUntil(
+        'the delete confirmation',
+        () => contextMenu(file, 'Delete…'),
+        () => w.page.locator('.monaco-dialog-box').isVisible(),
+        { retryAfterMs: 10_000 },
       );
+      const asked = await dialogMessage(w.page);
       assert.match(asked, new RegExp(`Delete /hello\\.txt from volume "${volume}"\\?`));
       await dialogButton(w.page, 'Delete');
       await waitFor('hello.txt to be gone from the engine', async () =>
