@@ -1,5 +1,6 @@
 // The commands of the Volumes view: inspect, create, remove and prune, and browse, back up,
-// restore and clone a volume's data. The data commands work through the session's volume tools.
+// restore, clone, empty and export to or import from an image a volume's data. The data commands
+// work through the session's volume tools.
 import * as vscode from 'vscode';
 import { snapshotOf, type BerthCommand } from '../../commands/context';
 import type { CommandTable } from '../../commands/registry';
@@ -16,6 +17,7 @@ import { restoreVolume } from './restore';
 import { downloadFromVolume, uploadToVolume } from './transfer';
 import type { WriteConsent } from '../files/fileSystem';
 import { volumeFor } from './target';
+import { exportVolumeToImage, importVolumeFromImage } from './volumeImage';
 
 const inspectVolume: BerthCommand = async (ctx, node) => {
   const volume = await volumeFor(await snapshotOf(ctx), node, vscode.l10n.t('Volume to inspect'));
@@ -52,6 +54,14 @@ export function volumeCommands(tools: SessionVolumeTools, consent: WriteConsent)
     'berth.volume.clone': {
       run: cloneVolume(tools),
       failure: () => vscode.l10n.t('Cloning the volume failed'),
+    },
+    'berth.volume.exportImage': {
+      run: exportVolumeToImage(tools),
+      failure: () => vscode.l10n.t('Exporting the volume to an image failed'),
+    },
+    'berth.volume.importImage': {
+      run: importVolumeFromImage(tools),
+      failure: () => vscode.l10n.t('Importing the volume from an image failed'),
     },
     'berth.volume.empty': {
       run: emptyVolume(tools, consent),

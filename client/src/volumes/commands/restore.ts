@@ -12,7 +12,7 @@ import { newVolumeNameProblem } from './clone';
 import { knownVolumes, volumeNameOf } from './target';
 import { cancellableProgress } from './progress';
 
-function phaseText(phase: RestorePhase): string {
+export function phaseText(phase: RestorePhase): string {
   switch (phase) {
     case 'checking':
       return vscode.l10n.t('Checking every archive entry');
@@ -35,10 +35,12 @@ function nameFromArchive(path: string): string {
   return stem.replace(/[^a-zA-Z0-9_.-]/g, '-').replace(/^[^a-zA-Z0-9]+/, '') || 'restored';
 }
 
-async function chooseTarget(
+/** The volume to restore into: the one the command was given, or a pick of a new or existing one. */
+export async function chooseTarget(
   session: EngineSession,
   argument: unknown,
-  archive: string,
+  source: string,
+  suggestedName: string,
 ): Promise<{ volume: string; isNew: boolean } | undefined> {
   const named = volumeNameOf(argument);
   if (named !== undefined) return { volume: named, isNew: false };
@@ -49,7 +51,7 @@ async function chooseTarget(
       fresh,
       ...volumes.map((volume) => ({ label: volume.name, description: volume.driver, name: volume.name })),
     ],
-    { placeHolder: vscode.l10n.t('Restore {0} into…', basename(archive)) },
+    { placeHolder: vscode.l10n.t('Restore {0} into…', source) },
   );
   if (!picked) return undefined;
   if (picked.name !== undefined) return { volume: picked.name, isNew: false };
@@ -57,18 +59,40 @@ async function chooseTarget(
   const name = await vscode.window.showInputBox({
     title: vscode.l10n.t('Restore into a new volume'),
     prompt: vscode.l10n.t('Name of the new volume'),
-    value: nameFromArchive(archive),
+    value: suggestedName,
     ignoreFocusOut: true,
     validateInput: (value) => newVolumeNameProblem(value.trim(), taken),
   });
   return name === undefined ? undefined : { volume: name.trim(), isNew: true };
 }
 
+/** What Merge and Replace do, and why a failure is safe, in the words of the source (archive, image). */
+export interface ModeWords {
+  merge: string;
+  replace: string;
+  safety: string;
+}
+
+function archiveWords(): ModeWords {
+  return {
+    merge: vscode.l10n.t(
+      'Merge: files in the archive overwrite the files at the same paths; everything else in the volume stays.',
+    ),
+    replace: vscode.l10n.t(
+      "Replace: the volume's current contents are deleted; afterwards it holds exactly what the archive holds.",
+    ),
+    safety: vscode.l10n.t(
+      'The archive is checked completely first. If the restore fails or is cancelled, the volume is left as it was.',
+    ),
+  };
+}
+
 /** The modal for an existing volume: says whether it is empty and what each choice does to it. */
-async function chooseMode(
+export async function chooseMode(
   volumes: SessionVolumeTools,
   volume: string,
-  archive: string,
+  source: string,
+  words: ModeWords,
 ): Promise<RestoreMode | undefined> {
   const [empty, blocker] = await vscode.window.withProgress(
     {
@@ -80,13 +104,11 @@ async function chooseMode(
       return [isEmpty, isEmpty ? undefined : await volumes.tools().replaceBlocker(volume)] as const;
     },
   );
-  const safety = vscode.l10n.t(
-    'The archive is checked completely first. If the restore fails or is cancelled, the volume is left as it was.',
-  );
+  const safety = words.safety;
   if (empty) {
     const restore = vscode.l10n.t('Restore');
     const ok = await confirmModal(
-      vscode.l10n.t('Restore {0} into the empty volume {1}?', basename(archive), volume),
+      vscode.l10n.t('Restore {0} into the empty volume {1}?', source, volume),
       safety,
       restore,
     );
@@ -94,19 +116,10 @@ async function chooseMode(
   }
   const merge = vscode.l10n.t('Merge');
   const replace = vscode.l10n.t('Replace');
-  const lines = [
-    vscode.l10n.t(
-      'Merge: files in the archive overwrite the files at the same paths; everything else in the volume stays.',
-    ),
-    blocker ??
-      vscode.l10n.t(
-        "Replace: the volume's current contents are deleted; afterwards it holds exactly what the archive holds.",
-      ),
-    safety,
-  ];
+  const lines = [words.merge, blocker ?? words.replace, safety];
   const choices = blocker ? [merge] : [merge, replace];
   const answer = await chooseModal(
-    vscode.l10n.t('Volume {0} is not empty. How should {1} be restored into it?', volume, basename(archive)),
+    vscode.l10n.t('Volume {0} is not empty. How should {1} be restored into it?', volume, source),
     lines.join('\n\n'),
     ...choices,
   );
@@ -125,9 +138,11 @@ export function restoreVolume(volumes: SessionVolumeTools): BerthCommand {
     });
     const archive = files?.[0]?.fsPath;
     if (!archive) return;
-    const target = await chooseTarget(ctx.session, argument, archive);
+    const target = await chooseTarget(ctx.session, argument, basename(archive), nameFromArchive(archive));
     if (!target) return;
-    const mode = target.isNew ? 'new' : await chooseMode(volumes, target.volume, archive);
+    const mode = target.isNew
+      ? 'new'
+      : await chooseMode(volumes, target.volume, basename(archive), archiveWords());
     if (!mode) return;
     const result = await cancellableProgress(
       vscode.l10n.t('Restoring {0} into volume {1}', basename(archive), target.volume),

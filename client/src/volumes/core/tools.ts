@@ -10,6 +10,7 @@ import { Helpers, sweepStaleHelpers, type HelperOptions, type SweepResult } from
 import { VolumeRoots } from './roots';
 import { inspectSpec, replaceBlocker } from './volumeSpec';
 import { restoreVolume, type RestoreOptions, type RestoreResult } from './restore';
+import { imageExists, importableImages, type ImageChoice } from './imageChoices';
 import {
   exportVolumeToImage,
   importVolumeFromImage,
@@ -72,6 +73,14 @@ export class VolumeTools {
 
   exportToImage(options: ExportImageOptions): Promise<ExportImageResult> {
     return exportVolumeToImage(this.helpers, options);
+  }
+
+  importableImages(): Promise<ImageChoice[]> {
+    return importableImages(this.docker);
+  }
+
+  imageExists(reference: string): Promise<boolean> {
+    return imageExists(this.docker, reference);
   }
 
   async importFromImage(options: ImportImageOptions): Promise<RestoreResult> {

@@ -59,18 +59,15 @@ export async function exportVolumeToImage(
       const bodyFailed = new Promise<never>((_resolve, reject) => tee.once('error', reject));
       bodyFailed.catch(() => undefined);
       const imported = (async () => {
-        const answer = await helpers.docker.importImage(
-          files.pipe(tee) as unknown as NodeJS.ReadableStream,
-          {
-            repo,
-            tag,
-            message: `Files of volume ${volume}`,
-            changes: Object.entries(labels).map(
-              ([key, value]) => `LABEL ${JSON.stringify(key)}=${JSON.stringify(value)}`,
-            ),
-            abortSignal: signal,
-          } as Record<string, unknown>,
-        );
+        const answer = await helpers.docker.importImage(files.pipe(tee), {
+          repo,
+          tag,
+          message: `Files of volume ${volume}`,
+          changes: Object.entries(labels).map(
+            ([key, value]) => `LABEL ${JSON.stringify(key)}=${JSON.stringify(value)}`,
+          ),
+          abortSignal: signal,
+        } as Record<string, unknown>);
         await followImageProgress(helpers.docker, answer);
       })();
       await Promise.race([imported, bodyFailed]);
