@@ -1,0 +1,129 @@
+// A volume as an image, and files dragged into a volume, in a real VS Code against the real
+// engine: Export Volume to Image… from the Volumes tree's context menu makes the image the user
+// named, and a file dragged from the Explorer onto a volume folder lands in the volume.
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
+import { createVolume, engine, ensureTestImage, runId, Tracker } from '../harness/engine';
+import { expectNotification } from '../harness/dialogs';
+import { guarded } from '../harness/evidence';
+import { contextMenu } from '../harness/menu';
+import { answerIfAsked, answerPrompt, runCommand, validationMessage } from '../harness/quickInput';
+import { emptyWorkspace, workbenchSuite } from '../harness/suite';
+import { expandTreeItem, openBerthView, treeItem } from '../harness/views';
+import { retryUntil, waitFor } from '../harness/wait';
+import { fillVolume, fingerprint, type FixtureEntry } from '../engine/volumes-fixtures';
+
+const dropped = 'dropped from the explorer\n';
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const files: FixtureEntry[] = [
+  { name: './', type: 'directory', mode: 0o755 },
+  { name: 'hello.txt', type: 'file', mode: 0o640, uid: 42, gid: 43, body: Buffer.from('hello\n') },
+  { name: 'inbox', type: 'directory', mode: 0o755 },
+];
+
+/** A row's centre, where a person would let go of what they drag. */
+async function centre(row: Locator): Promise<{ clientX: number; clientY: number }> {
+  await row.waitFor({ state: 'visible' });
+  const box = await row.boundingBox();
+  if (!box) throw new Error('a row to drag or drop on has no box on screen');
+  return { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+}
+
+void describe('Volume images and drops in a real VS Code', () => {
+  const tracker = new Tracker();
+  const image = `berth-e2e/volume-image-${runId}:snap-1`;
+  let volume = '';
+  const suite = workbenchSuite(true, async (scratch) => {
+    await ensureTestImage();
+    volume = await createVolume(tracker);
+    await fillVolume(tracker, volume, files);
+    const workspace = emptyWorkspace(scratch, 'volume images e2e');
+    writeFileSync(path.join(workspace, 'drop-me.txt'), dropped);
+    return { workspace };
+  });
+
+  after(async () => {
+    // Made by Berth as a user's image would be, so without the run's label: removed by its exact name.
+    await engine()
+      .getImage(image)
+      .remove({ force: true })
+      .catch((error: { statusCode?: number }) => {
+        if (error.statusCode !== 404) throw error;
+      });
+    await tracker.cleanup();
+  });
+
+  void test('"Export Volume to Image…" refuses a bad name as it is typed, then makes the image', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    await guarded(w.page, 'volume-export-image', async () => {
+      const volumes = await openBerthView(w.page, 'Volumes');
+      const row = treeItem(volumes, volume);
+      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      const prompt = /Name and tag of the new image/;
+      const input = w.page.locator('.quick-input-widget input');
+      await retryUntil(
+        'the image name prompt',
+        () => contextMenu(row, 'Export Volume to Image…'),
+        async () =>
+          (await input.isVisible()) && (await input.getAttribute('placeholder')) !== 'Volume to export',
+        { retryAfterMs: 10_000 },
+      );
+      await answerIfAsked(w.page, 'Volume to export', volume, async () =>
+        prompt.test(await w.page.locator('.quick-input-widget').innerText()),
+      );
+      const refused = await validationMessage(w.page, prompt, 'Backups/Data:1', /lower case/);
+      assert.match(refused, /use "backups\/data:1"/);
+      // A valid name brings the prompt back in place of the message; then it is answered.
+      await input.fill(image);
+      await answerPrompt(w.page, prompt, image);
+      const done = await expectNotification(w.page, `of volume ${volume} to image ${image}.`);
+      assert.match(done, /Exported 1 files and 2 folders/);
+      const info = await engine().getImage(image).inspect();
+      assert.equal(info.Config.Labels?.['berth.volume.exported'], volume);
+    });
+  });
+
+  void test('a file dragged from the Explorer onto a volume folder is uploaded into it', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    await guarded(w.page, 'volume-drop-file', async () => {
+      const volumes = await openBerthView(w.page, 'Volumes');
+      await expandTreeItem(treeItem(volumes, volume));
+      await expandTreeItem(treeItem(volumes, 'Files'));
+      const inbox = treeItem(volumes, 'inbox');
+      await inbox.waitFor({ state: 'visible', timeout: 60_000 });
+
+      // The Explorer and Berth share the side bar: the drag starts in the Explorer, the side bar
+      // switches to Berth, and the drop lands there, all on one DataTransfer, as a person's drag
+      // does when it hovers over the activity bar.
+      await runCommand(w.page, 'View: Show Explorer');
+      const source = w.page
+        .locator('.explorer-folders-view .monaco-list-row')
+        .filter({ hasText: 'drop-me.txt' });
+      const dataTransfer = await w.page.evaluateHandle('new DataTransfer()');
+      await source.dispatchEvent('dragstart', { dataTransfer, ...(await centre(source)) });
+      const types = await dataTransfer.evaluate((data) => [...(data as { types: readonly string[] }).types]);
+      assert.ok(types.length > 0, 'the Explorer put the file on the drag');
+
+      await openBerthView(w.page, 'Volumes');
+      const at = await centre(inbox);
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        await inbox.dispatchEvent(type, { dataTransfer, ...at });
+      await source.dispatchEvent('dragend', { dataTransfer, ...at });
+      await dataTransfer.dispose();
+
+      await expectNotification(w.page, `into /inbox of volume "${volume}"`);
+      const entry = await waitFor('the dropped file in the engine copy of the volume', async () => {
+        const now = (await fingerprint(tracker, volume)).get('inbox/drop-me.txt');
+        return now?.sha256 === sha(dropped) ? now : undefined;
+      });
+      assert.equal(entry.size, Buffer.byteLength(dropped));
+      assert.equal(entry.type, 'file');
+    });
+  });
+});
