@@ -33,6 +33,15 @@ async function centre(row: Locator): Promise<{ clientX: number; clientY: number 
   return { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
 }
 
+/** Berth's own helper containers that still mount `volume` (it keeps them briefly for browsing). */
+async function helpersUsing(volume: string): Promise<string[]> {
+  const containers = await engine().listContainers({
+    all: true,
+    filters: { label: ['berth.helper'], volume: [volume] },
+  });
+  return containers.map((c) => c.Id);
+}
+
 void describe('Volume images and drops in a real VS Code', () => {
   const tracker = new Tracker();
   const image = `berth-e2e/volume-image-${runId}:snap-1`;
@@ -47,6 +56,14 @@ void describe('Volume images and drops in a real VS Code', () => {
   });
 
   after(async () => {
+    // The workbench is closed by now; a browse helper it left must not keep the volume alive.
+    if (volume) {
+      await waitFor('Berth to drop its browse helpers', async () =>
+        (await helpersUsing(volume)).length === 0 ? true : undefined,
+      ).catch(async () => {
+        for (const id of await helpersUsing(volume)) await engine().getContainer(id).remove({ force: true });
+      });
+    }
     // Made by Berth as a user's image would be, so without the run's label: removed by its exact name.
     await engine()
       .getImage(image)
@@ -109,13 +126,12 @@ void describe('Volume images and drops in a real VS Code', () => {
       await source.dispatchEvent('dragstart', { dataTransfer, ...(await centre(source)) });
       const types = await dataTransfer.evaluate((data) => [...(data as { types: readonly string[] }).types]);
       assert.ok(types.length > 0, 'the Explorer put the file on the drag');
+      t.diagnostic(`the Explorer's drag carries ${types.join(', ')}`);
 
       await openBerthView(w.page, 'Volumes');
       const at = await centre(inbox);
       for (const type of ['dragenter', 'dragover', 'drop'])
         await inbox.dispatchEvent(type, { dataTransfer, ...at });
-      await source.dispatchEvent('dragend', { dataTransfer, ...at });
-      await dataTransfer.dispose();
 
       await expectNotification(w.page, `into /inbox of volume "${volume}"`);
       const entry = await waitFor('the dropped file in the engine copy of the volume', async () => {
@@ -124,6 +140,11 @@ void describe('Volume images and drops in a real VS Code', () => {
       });
       assert.equal(entry.size, Buffer.byteLength(dropped));
       assert.equal(entry.type, 'file');
+
+      // The drag ends on its source, which the workbench drops from the page while the Explorer is hidden.
+      await runCommand(w.page, 'View: Show Explorer');
+      await source.dispatchEvent('dragend', { dataTransfer, ...at });
+      await dataTransfer.dispose();
     });
   });
 });
