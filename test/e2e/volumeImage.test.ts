@@ -1,6 +1,7 @@
 // A volume as an image, and files dragged into a volume, in a real VS Code against the real
 // engine: Export Volume to Image… from the Volumes tree's context menu makes the image the user
-// named, and a file dragged from the Explorer onto a volume folder lands in the volume.
+// named, Import Volume from Image… puts it back into a volume after asking, and a file dragged
+// from the Explorer onto a volume folder lands in the volume.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -8,10 +9,16 @@ import { describe, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { createVolume, engine, ensureTestImage, runId, Tracker } from '../harness/engine';
-import { expectNotification } from '../harness/dialogs';
+import { dialogButton, dialogMessage, expectNotification } from '../harness/dialogs';
 import { guarded } from '../harness/evidence';
 import { contextMenu } from '../harness/menu';
-import { answerIfAsked, answerPrompt, runCommand, validationMessage } from '../harness/quickInput';
+import {
+  answerEachAsked,
+  answerIfAsked,
+  answerPrompt,
+  runCommand,
+  validationMessage,
+} from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
 import { expandTreeItem, openBerthView, treeItem } from '../harness/views';
 import { retryUntil, waitFor } from '../harness/wait';
@@ -46,10 +53,16 @@ void describe('Volume images and drops in a real VS Code', () => {
   const tracker = new Tracker();
   const image = `berth-e2e/volume-image-${runId}:snap-1`;
   let volume = '';
+  let target = '';
   const suite = workbenchSuite(true, async (scratch) => {
     await ensureTestImage();
     volume = await createVolume(tracker);
     await fillVolume(tracker, volume, files);
+    target = await createVolume(tracker);
+    await fillVolume(tracker, target, [
+      { name: './', type: 'directory', mode: 0o755 },
+      { name: 'old.txt', type: 'file', mode: 0o644, body: Buffer.from('replaced by the image\n') },
+    ]);
     const workspace = emptyWorkspace(scratch, 'volume images e2e');
     writeFileSync(path.join(workspace, 'drop-me.txt'), dropped);
     return { workspace };
@@ -57,11 +70,11 @@ void describe('Volume images and drops in a real VS Code', () => {
 
   after(async () => {
     // The workbench is closed by now; a browse helper it left must not keep the volume alive.
-    if (volume) {
+    for (const name of [volume, target].filter(Boolean)) {
       await waitFor('Berth to drop its browse helpers', async () =>
-        (await helpersUsing(volume)).length === 0 ? true : undefined,
+        (await helpersUsing(name)).length === 0 ? true : undefined,
       ).catch(async () => {
-        for (const id of await helpersUsing(volume)) await engine().getContainer(id).remove({ force: true });
+        for (const id of await helpersUsing(name)) await engine().getContainer(id).remove({ force: true });
       });
     }
     // Made by Berth as a user's image would be, so without the run's label: removed by its exact name.
@@ -102,6 +115,41 @@ void describe('Volume images and drops in a real VS Code', () => {
       assert.match(done, /Exported 1 files and 2 folders/);
       const info = await engine().getImage(image).inspect();
       assert.equal(info.Config.Labels?.['berth.volume.exported'], volume);
+    });
+  });
+
+  void test('"Import Volume from Image…" on a volume that has files asks, naming it, then replaces them', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    // The image the export test made, which holds hello.txt and inbox/.
+    await guarded(w.page, 'volume-import-image', async () => {
+      const expected = await fingerprint(tracker, volume);
+      const volumes = await openBerthView(w.page, 'Volumes');
+      const row = treeItem(volumes, target);
+      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      const dialog = w.page.locator('.monaco-dialog-box');
+      await retryUntil(
+        'the image pick',
+        () => contextMenu(row, 'Import Volume from Image…'),
+        () => w.page.locator('.quick-input-widget input').isVisible(),
+        { retryAfterMs: 10_000 },
+      );
+      await answerEachAsked(w.page, [['Image to import (its files in /volume-data)', image]], () =>
+        dialog.isVisible(),
+      );
+      const asked = await dialogMessage(w.page);
+      assert.match(
+        asked,
+        new RegExp(`Volume ${target} is not empty\\. How should ${image} be restored into it\\?`),
+      );
+      await dialogButton(w.page, 'Replace');
+      const done = await expectNotification(w.page, `from image ${image} into volume ${target}.`);
+      assert.match(done, /Imported 1 files and 2 folders/);
+      assert.deepEqual(
+        [...(await fingerprint(tracker, target)).entries()].sort(),
+        [...expected.entries()].sort(),
+        'the volume holds exactly the image’s files, owners and modes',
+      );
     });
   });
 
