@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { pack } from 'tar-stream';
+import { CancelledError } from '../../client/src/shared/failures';
 import { exportedVolumeLabel, volumeImageFolder } from '../../client/src/volumes/core/volumeImage';
 import { createVolume, engine, runId, testLabels, uniqueName } from '../harness/engine';
 import { requireOrSkip } from '../harness/require';
@@ -80,6 +81,24 @@ void describe('volume to image and back', () => {
     ]);
     await suite.tools.importFromImage({ image: name, volume: target, mode: 'replace' });
     assert.deepEqual(sortedEntries(await fingerprint(suite.tracker, target)), sortedEntries(expected));
+  });
+
+  void test('a cancelled export makes no image and leaves no helper', async (t) => {
+    if (!requireOrSkip(t, !suite.reason, suite.reason ?? '')) return;
+    const source = await createVolume(suite.tracker);
+    await fillVolume(suite.tracker, source, richFixture());
+    const reference = `${imageName()}:cancelled`;
+    const controller = new AbortController();
+    await assert.rejects(
+      suite.tools.exportToImage({
+        volume: source,
+        reference,
+        signal: controller.signal,
+        onProgress: () => controller.abort(),
+      }),
+      CancelledError,
+    );
+    await assert.rejects(engine().getImage(reference).inspect(), { statusCode: 404 });
   });
 
   void test('a bad image name is refused before anything reaches the engine', async (t) => {
