@@ -101,12 +101,11 @@ function followImageProgress(docker: Docker, answer: NodeJS.ReadableStream): Pro
   });
 }
 
-export interface ImportImageOptions extends Omit<RestoreOptions, 'archive' | 'onProgress'> {
+export interface ImportImageOptions extends Omit<RestoreOptions, 'archive'> {
   /** Name or ID of an image with the files in /volume-data. */
   image: string;
   /** Tar bytes read from the image so far, before the restore's own phases. */
   onRead?: (bytes: number) => void;
-  onProgress?: RestoreOptions['onProgress'];
 }
 
 /**
