@@ -140,7 +140,7 @@ void describe('Volume images and drops in a real VS Code', () => {
       const asked = await dialogMessage(w.page);
       assert.match(
         asked,
-        new RegExp(`Volume ${target} is not empty\\. How should ${image} be restored into it\\?`),
+        new RegExp(`Volume ${target} is not empty\\. How should image ${image} be imported into it\\?`),
       );
       await dialogButton(w.page, 'Replace');
       const done = await expectNotification(w.page, `from image ${image} into volume ${target}.`);

@@ -3,13 +3,10 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { BerthCommand } from '../../commands/context';
-import type { EngineSession } from '../../engine/live/contract';
 import type { SessionVolumeTools } from '../tools';
 import { formatBytes } from '../../shared/text';
-import { chooseModal, confirmModal } from '../../ui/confirm';
-import type { RestoreMode, RestorePhase } from '../core/restore';
-import { newVolumeNameProblem } from './clone';
-import { knownVolumes, volumeNameOf } from './target';
+import type { RestorePhase } from '../core/restore';
+import { chooseMode, chooseTarget, type SourceWords } from './restoreChoices';
 import { cancellableProgress } from './progress';
 
 export function phaseText(phase: RestorePhase): string {
@@ -35,46 +32,15 @@ function nameFromArchive(path: string): string {
   return stem.replace(/[^a-zA-Z0-9_.-]/g, '-').replace(/^[^a-zA-Z0-9]+/, '') || 'restored';
 }
 
-/** The volume to restore into: the one the command was given, or a pick of a new or existing one. */
-export async function chooseTarget(
-  session: EngineSession,
-  argument: unknown,
-  source: string,
-  suggestedName: string,
-): Promise<{ volume: string; isNew: boolean } | undefined> {
-  const named = volumeNameOf(argument);
-  if (named !== undefined) return { volume: named, isNew: false };
-  const volumes = await knownVolumes(session);
-  const fresh = { label: vscode.l10n.t('$(add) New volume…'), name: undefined as string | undefined };
-  const picked = await vscode.window.showQuickPick(
-    [
-      fresh,
-      ...volumes.map((volume) => ({ label: volume.name, description: volume.driver, name: volume.name })),
-    ],
-    { placeHolder: vscode.l10n.t('Restore {0} into…', source) },
-  );
-  if (!picked) return undefined;
-  if (picked.name !== undefined) return { volume: picked.name, isNew: false };
-  const taken = new Set(volumes.map((volume) => volume.name));
-  const name = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Restore into a new volume'),
-    prompt: vscode.l10n.t('Name of the new volume'),
-    value: suggestedName,
-    ignoreFocusOut: true,
-    validateInput: (value) => newVolumeNameProblem(value.trim(), taken),
-  });
-  return name === undefined ? undefined : { volume: name.trim(), isNew: true };
-}
-
-/** What Merge and Replace do, and why a failure is safe, in the words of the source (archive, image). */
-export interface ModeWords {
-  merge: string;
-  replace: string;
-  safety: string;
-}
-
-function archiveWords(): ModeWords {
+function archiveWords(archive: string): SourceWords {
+  const source = basename(archive);
   return {
+    into: vscode.l10n.t('Restore {0} into…', source),
+    newTitle: vscode.l10n.t('Restore into a new volume'),
+    action: vscode.l10n.t('Restore'),
+    intoEmpty: (volume) => vscode.l10n.t('Restore {0} into the empty volume {1}?', source, volume),
+    intoFull: (volume) =>
+      vscode.l10n.t('Volume {0} is not empty. How should {1} be restored into it?', volume, source),
     merge: vscode.l10n.t(
       'Merge: files in the archive overwrite the files at the same paths; everything else in the volume stays.',
     ),
@@ -87,47 +53,6 @@ function archiveWords(): ModeWords {
   };
 }
 
-/** The modal for an existing volume: says whether it is empty and what each choice does to it. */
-export async function chooseMode(
-  volumes: SessionVolumeTools,
-  volume: string,
-  source: string,
-  words: ModeWords,
-): Promise<RestoreMode | undefined> {
-  const [empty, blocker] = await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Looking at volume {0}…', volume),
-    },
-    async () => {
-      const isEmpty = await volumes.tools().isEmpty(volume);
-      return [isEmpty, isEmpty ? undefined : await volumes.tools().replaceBlocker(volume)] as const;
-    },
-  );
-  const safety = words.safety;
-  if (empty) {
-    const restore = vscode.l10n.t('Restore');
-    const ok = await confirmModal(
-      vscode.l10n.t('Restore {0} into the empty volume {1}?', source, volume),
-      safety,
-      restore,
-    );
-    return ok ? 'merge' : undefined;
-  }
-  const merge = vscode.l10n.t('Merge');
-  const replace = vscode.l10n.t('Replace');
-  const lines = [words.merge, blocker ?? words.replace, safety];
-  const choices = blocker ? [merge] : [merge, replace];
-  const answer = await chooseModal(
-    vscode.l10n.t('Volume {0} is not empty. How should {1} be restored into it?', volume, source),
-    lines.join('\n\n'),
-    ...choices,
-  );
-  if (answer === merge) return 'merge';
-  if (answer === replace) return 'replace';
-  return undefined;
-}
-
 export function restoreVolume(volumes: SessionVolumeTools): BerthCommand {
   return async (ctx, _node, _selection, argument) => {
     const files = await vscode.window.showOpenDialog({
@@ -138,11 +63,10 @@ export function restoreVolume(volumes: SessionVolumeTools): BerthCommand {
     });
     const archive = files?.[0]?.fsPath;
     if (!archive) return;
-    const target = await chooseTarget(ctx.session, argument, basename(archive), nameFromArchive(archive));
+    const words = archiveWords(archive);
+    const target = await chooseTarget(ctx.session, argument, words, nameFromArchive(archive));
     if (!target) return;
-    const mode = target.isNew
-      ? 'new'
-      : await chooseMode(volumes, target.volume, basename(archive), archiveWords());
+    const mode = target.isNew ? 'new' : await chooseMode(volumes, target.volume, words);
     if (!mode) return;
     const result = await cancellableProgress(
       vscode.l10n.t('Restoring {0} into volume {1}', basename(archive), target.volume),

@@ -1,5 +1,5 @@
 // Export Volume to Image… and Import Volume from Image…: a volume's files as an image on the
-// engine and back, with the name checked as it is typed and the same choices as Restore.
+// engine and back, with the name checked as it is typed and the same choices as Restore Volume….
 import * as vscode from 'vscode';
 import type { BerthCommand } from '../../commands/context';
 import { formatBytes } from '../../shared/text';
@@ -7,7 +7,8 @@ import { confirmModal } from '../../ui/confirm';
 import { imageTagProblem } from '../core/imageTag';
 import type { SessionVolumeTools } from '../tools';
 import { cancellableProgress } from './progress';
-import { chooseMode, chooseTarget, phaseText, type ModeWords } from './restore';
+import { phaseText } from './restore';
+import { chooseMode, chooseTarget, type SourceWords } from './restoreChoices';
 import { chooseVolume } from './target';
 
 /** `My Data` → `my-data:20240506-070809`, a valid starting point the user edits. */
@@ -75,8 +76,14 @@ export function exportVolumeToImage(volumes: SessionVolumeTools): BerthCommand {
   };
 }
 
-function imageWords(): ModeWords {
+function imageWords(image: string): SourceWords {
   return {
+    into: vscode.l10n.t('Import {0} into…', image),
+    newTitle: vscode.l10n.t('Import into a new volume'),
+    action: vscode.l10n.t('Import'),
+    intoEmpty: (volume) => vscode.l10n.t('Import image {0} into the empty volume {1}?', image, volume),
+    intoFull: (volume) =>
+      vscode.l10n.t('Volume {0} is not empty. How should image {1} be imported into it?', volume, image),
     merge: vscode.l10n.t(
       'Merge: files in the image overwrite the files at the same paths; everything else in the volume stays.',
     ),
@@ -116,9 +123,10 @@ export function importVolumeFromImage(volumes: SessionVolumeTools): BerthCommand
   return async (ctx, _node, _selection, argument) => {
     const image = await chooseImage(volumes);
     if (image === undefined) return;
-    const target = await chooseTarget(ctx.session, argument, image, volumeNameFromImage(image));
+    const words = imageWords(image);
+    const target = await chooseTarget(ctx.session, argument, words, volumeNameFromImage(image));
     if (!target) return;
-    const mode = target.isNew ? 'new' : await chooseMode(volumes, target.volume, image, imageWords());
+    const mode = target.isNew ? 'new' : await chooseMode(volumes, target.volume, words);
     if (!mode) return;
     const result = await cancellableProgress(
       vscode.l10n.t('Importing image {0} into volume {1}', image, target.volume),
