@@ -44,10 +44,11 @@ before(() => {
 
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-void test('npm pack holds one bundle (the bin), the readme and the licence, and no dependencies', () => {
+void test('npm pack holds the bin, the CLI bundle it loads, the readme and the licence, and no dependencies', () => {
   assert.deepEqual(packed.files.map((f) => f.path).sort(), [
     'LICENSE',
     'README.md',
+    'dist/berth-lint-cli.js',
     'dist/berth-lint.js',
     'package.json',
   ]);
