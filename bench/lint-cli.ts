@@ -77,7 +77,7 @@ function main(): void {
     { name: 'node -e 0', args: ['-e', '0'], check: () => undefined },
     { name: 'berth-lint', args: berthArgs, check: berthCheck },
     // The bin keeps V8's compiled code in the OS's cache folder, warm after round 0; a CI job on
-    // a fresh runner starts without it.
+    // a fresh runner starts without it, and so does this.
     {
       name: 'berth-lint, no compile cache',
       args: berthArgs,

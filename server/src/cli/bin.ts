@@ -1,8 +1,20 @@
 #!/usr/bin/env node
-// berth-lint's bin: turns on Node's compile cache, then loads the CLI bundle beside it. The cache
-// covers only modules loaded after it is on, which is why the CLI is a file of its own.
-import { createRequire } from 'node:module';
-import { enableCompileCache } from './compileCache';
+// berth-lint's bin: loads the CLI bundle beside it with V8's code cache. NODE_DISABLE_COMPILE_CACHE
+// turns the cache off, as it does Node's own.
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { codeCacheDir, runWithCodeCache } from './codeCache';
+import { quickRun } from './jit';
 
-enableCompileCache();
-createRequire(__filename)('./berth-lint-cli.js');
+// The cache holds code compiled under these flags; V8 refuses it under others.
+quickRun();
+// A run that only prints its version, help or rule list compiles little of the CLI: a cache
+// made from it would be taken, and stay thin.
+const informational = new Set(['-h', '--help', '-v', '--version', '--list-rules']);
+const cache = process.env.NODE_DISABLE_COMPILE_CACHE
+  ? undefined
+  : {
+      dir: codeCacheDir(process.platform, process.env, os.homedir()),
+      write: !process.argv.slice(2).some((arg) => informational.has(arg)),
+    };
+runWithCodeCache(path.join(__dirname, 'berth-lint-cli.js'), cache);
