@@ -9,6 +9,9 @@ import type Docker from 'dockerode';
 import { createSession, type LiveEngineSession } from '../../client/src/engine/live/liveSession';
 import { connectContainer, createNetwork } from '../../client/src/engine/operations/networks';
 import type { Snapshot } from '../../client/src/engine/model/snapshot';
+import { analyzeReach } from '../../client/src/reach/analyze';
+import { english, renderReason, renderVerdict } from '../../client/src/reach/messages';
+import { analyzeServiceReach } from '../../client/src/reach/services';
 import type * as HarnessModule from '../harness/engine';
 import { requireOrSkip } from '../harness/require';
 import {
@@ -96,6 +99,7 @@ async function liveSnapshot(condition: (snapshot: Snapshot) => boolean, what: st
 
 void describe('a single-node swarm on a throwaway engine', () => {
   let overlay: { id: string; name: string } | undefined;
+  let standaloneId: string | undefined;
 
   void test('the live model sees the manager, and Berth creates an attachable overlay there', async (t) => {
     if (!ready(t)) return;
@@ -175,5 +179,37 @@ void describe('a single-node swarm on a throwaway engine', () => {
       'the container on the overlay',
     );
     assert.equal(after.networks.get(overlay.id)?.attachable, true);
+    standaloneId = container.id;
+  });
+
+  void test('the standalone container reaches the service task by name across the overlay', (t) => {
+    if (
+      !ready(t) ||
+      !requireOrSkip(t, standaloneId !== undefined, 'no connected container from the test before')
+    )
+      return;
+    const snapshot = session!.snapshot!;
+    const network = snapshot.networks.get(overlay!.id)!;
+    const task = network.services![0].tasks.find((x) => x.state === 'running' && x.containerId)!;
+    const byContainer = analyzeReach(snapshot, standaloneId!, task.containerId!);
+    assert.equal(
+      byContainer.verdict.code,
+      'reach-by-ip-and-name',
+      renderVerdict(byContainer.verdict, english),
+    );
+    assert.equal(byContainer.byIp, task.address);
+    const serviceName = network.services![0].serviceName;
+    assert.ok(byContainer.byNames.includes(serviceName), byContainer.byNames.join(', '));
+    assert.ok(byContainer.reasons.some((r) => r.code === 'overlay-across-nodes'));
+
+    const byService = analyzeServiceReach(snapshot, standaloneId!, serviceId!);
+    assert.equal(byService.verdict.code, 'reach-service-by-name', renderVerdict(byService.verdict, english));
+    assert.equal(byService.byIp, network.services![0].virtualIp);
+    const why = byService.reasons.map((r) => renderReason(r, english)).join('\n');
+    assert.match(why, new RegExp(`${task.name} runs on the node ${task.node}, at ${task.address}`));
+    assert.match(
+      why,
+      /publishes 8080\/tcp through the routing mesh: every node of the swarm .* accepts it on port 18080/,
+    );
   });
 });
