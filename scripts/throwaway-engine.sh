@@ -39,7 +39,7 @@ exec docker-init -- "$@"'
 throwaway_engine_start() {
   throwaway_engine_dir=$1
   local dir=$1 tool
-  for tool in unshare setpriv docker-init dockerd docker; do
+  for tool in unshare setpriv ip docker-init dockerd docker; do
     command -v "$tool" >/dev/null || {
       echo "throwaway engine: $tool is not installed" >&2
       return 1
