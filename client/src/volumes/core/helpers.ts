@@ -125,7 +125,10 @@ export class Helpers {
     }
   }
 
-  /** Any image on the engine will do, as the helper never runs; Berth's own is preferred. */
+  /**
+   * Any image on the engine will do, as the helper never runs; Berth's own is preferred. An
+   * exported volume is never taken: a helper using it would keep the user from removing it.
+   */
   helperImage(): Promise<string> {
     this.image ??= this.chooseImage().catch((error: unknown) => {
       this.image = undefined;
@@ -137,11 +140,14 @@ export class Helpers {
   private async chooseImage(): Promise<string> {
     const own = await this.docker.listImages({ filters: { label: [`${helperLabel}=image`] } });
     if (own.length > 0) return own[0].Id;
-    const all = await this.docker.listImages();
+    const all = (await this.docker.listImages()).filter((image) => !image.Labels?.[exportedVolumeLabel]);
     if (all.length > 0) return [...all].sort((a, b) => a.Size - b.Size)[0].Id;
     return importHelperImage(this.docker, helperImageRef, this.options.labels);
   }
 }
+
+/** Carried by every image Export Volume to Image makes; its value is the volume's name. */
+export const exportedVolumeLabel = 'berth.volume.exported';
 
 /** The files of `volume` as a helper reaches them: under /v, with no way out of it. */
 export function volumeRoot(helper: Docker.Container, volume: string): FileRoot {

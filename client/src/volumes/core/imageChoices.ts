@@ -2,7 +2,7 @@
 import type Docker from 'dockerode';
 import { helperLabel } from '../../engine/model/berthHelpers';
 import { isNotFound } from './engineErrors';
-import { exportedVolumeLabel } from './volumeImage';
+import { exportedVolumeLabel } from './helpers';
 
 export interface ImageChoice {
   reference: string;

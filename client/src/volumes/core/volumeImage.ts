@@ -15,14 +15,12 @@ import { rebaseTar, type ArchiveCounts } from '../../archiveFiles/core/tarStream
 import { CancelledError, UserError } from '../../shared/failures';
 import { CountingTee } from './backup';
 import { throwIfAborted } from './engineErrors';
-import type { Helpers } from './helpers';
+import { exportedVolumeLabel, type Helpers } from './helpers';
 import { imageTagProblem, splitImageTag } from './imageTag';
 import { restoreVolume, type RestoreOptions, type RestoreResult } from './restore';
 
 /** The folder of the image that holds the volume's files. */
 export const volumeImageFolder = 'volume-data';
-/** Carried by every image Export Volume to Image makes; its value is the volume's name. */
-export const exportedVolumeLabel = 'berth.volume.exported';
 
 export interface ExportImageOptions {
   volume: string;
