@@ -19,6 +19,8 @@ export interface FileScheme {
   files(): ArchiveFiles;
   /** Asked before a root is changed; throws CancelledError when the user declines. */
   beforeWrite(key: string): Promise<void>;
+  /** What the user calls root `key` in messages, e.g. `volume "data"`. */
+  label(key: string): string;
 }
 
 export function fileType(kind: PathKind, target?: PathKind): vscode.FileType {
@@ -180,4 +182,19 @@ export function asFileSystemError(uri: vscode.Uri, error: unknown): vscode.FileS
     );
   if (error instanceof UserError) return vscode.FileSystemError.NoPermissions(error.message);
   return vscode.FileSystemError.Unavailable(engineMessage(error));
+}
+
+export interface RegisteredFileSystem {
+  scheme: FileScheme;
+  provider: ArchiveFileSystem;
+  registration: vscode.Disposable;
+}
+
+/** Registers the file system of `scheme`; its registration also disposes of the provider. */
+export function registerArchiveFileSystem(scheme: FileScheme): RegisteredFileSystem {
+  const provider = new ArchiveFileSystem(scheme);
+  const registration = vscode.workspace.registerFileSystemProvider(scheme.scheme, provider, {
+    isCaseSensitive: true,
+  });
+  return { scheme, provider, registration: vscode.Disposable.from(registration, provider) };
 }

@@ -10,7 +10,7 @@ import { chooseModal, confirmModal } from '../../ui/confirm';
 import type { RestoreMode, RestorePhase } from '../core/restore';
 import { newVolumeNameProblem } from './clone';
 import { knownVolumes, volumeNameOf } from './target';
-import { cancellableProgress } from './progress';
+import { cancellableProgress } from '../../ui/progress';
 
 function phaseText(phase: RestorePhase): string {
   switch (phase) {

@@ -1,15 +1,14 @@
-// `berth-volume:/<volume>/<path>`. The volume sits in the path, not the authority: URIs lower-case
-// their authority, and volume names are case-sensitive (`Data` and `data` are two volumes).
+// `berth-volume:/<volume>/<path>`: see rootUriPath for why the volume sits in the path.
 import * as vscode from 'vscode';
+import { rootUriPath, splitRootUriPath } from '../../archiveFiles/core/paths';
 
 export const volumeScheme = 'berth-volume';
 
 export function volumeUri(volume: string, path = ''): vscode.Uri {
-  const rest = path.split('/').filter((part) => part !== '');
-  return vscode.Uri.from({ scheme: volumeScheme, path: '/' + [volume, ...rest].join('/') });
+  return vscode.Uri.from({ scheme: volumeScheme, path: rootUriPath(volume, path) });
 }
 
 export function parseVolumeUri(uri: vscode.Uri): { volume: string; path: string } {
-  const [volume = '', ...rest] = uri.path.split('/').filter((part) => part !== '');
-  return { volume, path: rest.join('/') };
+  const { key, path } = splitRootUriPath(uri.path);
+  return { volume: key, path };
 }
