@@ -14,6 +14,7 @@ import { connectionCommands } from './connection/commands';
 import { affectsEngineSettings, readEngineSettings } from './connection/settings';
 import { createStatusBar } from './connection/statusBar';
 import { containerCommands } from './containers/commands';
+import { ContainerChangeDecorations } from './containers/files/decorations';
 import {
   containerWriteConsent,
   registerContainerFileSystem,
@@ -74,6 +75,7 @@ function activateEngineViews(
   const volumeFiles = registerVolumeFileSystem(volumes, writeConsent);
   const containerFiles = new SessionContainerFiles(session);
   const containerFileSystem = registerContainerFileSystem(containerFiles, containerWriteConsent(session));
+  const changeDecorations = new ContainerChangeDecorations(session, containerFileSystem.provider);
   const fileRoots: FileRoots = { volume: volumeFiles.scheme, container: containerFileSystem.scheme };
   context.subscriptions.push(
     session,
@@ -82,6 +84,8 @@ function activateEngineViews(
     volumes,
     volumeFiles.registration,
     containerFileSystem.registration,
+    changeDecorations,
+    vscode.window.registerFileDecorationProvider(changeDecorations),
     map,
   );
   const openInspect: CommandContext['openInspect'] = (kind, id, name) => inspect.open(kind, id, name);
