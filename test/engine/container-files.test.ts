@@ -2,15 +2,13 @@
 // files are read and written through its own archive endpoints, read back through the engine
 // independently of Berth's reader, and the engine's changes map to A, C and D decorations.
 import assert from 'node:assert/strict';
-import type { Readable } from 'node:stream';
 import { after, describe, test } from 'node:test';
-import type Docker from 'dockerode';
-import { extract, pack } from 'tar-stream';
 import { ArchiveFiles } from '../../client/src/archiveFiles/core/files';
 import { PathRefusedError } from '../../client/src/archiveFiles/core/errors';
 import { changeMap, decorationOf, type EngineChange } from '../../client/src/containers/core/changes';
 import { ContainerRoots } from '../../client/src/containers/core/roots';
 import { UserError } from '../../client/src/shared/failures';
+import { readArchivedFile, seedFiles } from '../harness/archive';
 import { Tracker, createContainer, engine, engineAvailable } from '../harness/engine';
 
 const tracker = new Tracker();
@@ -20,54 +18,12 @@ function filesOf(): ArchiveFiles {
   return new ArchiveFiles(new ContainerRoots(engine(), (key) => key.slice(0, 12)));
 }
 
-/** Puts one file into the container with the engine's own archive endpoint (no Berth code). */
-async function seed(container: Docker.Container, name: string, body: string, uid: number, mode: number) {
-  const archive = pack();
-  archive.entry({ name, mode, uid, gid: uid }, body);
-  archive.finalize();
-  await container.putArchive(archive as unknown as NodeJS.ReadableStream, { path: '/' });
-}
-
-interface Read {
-  body: string;
-  uid: number;
-  gid: number;
-  mode: number;
-}
-
-/** One file as the engine's archive endpoint hands it out, read without Berth's reader. */
-async function readBack(container: Docker.Container, path: string): Promise<Read> {
-  const tar = (await container.getArchive({ path })) as unknown as Readable;
-  return new Promise((resolve, reject) => {
-    const unpack = extract();
-    let found: Read | undefined;
-    unpack.on('entry', (header, stream, next) => {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: unknown) => {
-        if (Buffer.isBuffer(chunk)) chunks.push(chunk);
-      });
-      stream.on('end', () => {
-        found ??= {
-          body: Buffer.concat(chunks).toString('utf8'),
-          uid: header.uid ?? -1,
-          gid: header.gid ?? -1,
-          mode: (header.mode ?? 0) & 0o7777,
-        };
-        next();
-      });
-    });
-    unpack.on('finish', () => (found ? resolve(found) : reject(new Error(`no entry for ${path}`))));
-    unpack.on('error', reject);
-    tar.pipe(unpack);
-  });
-}
-
 void describe("a container's own files", () => {
   void test('a never-started container: read, write and read back; owner, group and mode kept', async (t) => {
     if (!(await engineAvailable(t))) return;
     const container = await createContainer(tracker, { cmd: ['true'] });
     assert.equal((await container.inspect()).State.Status, 'created');
-    await seed(container, 'srv/app.conf', 'port=80\n', 33, 0o640);
+    await seedFiles(container, [{ name: 'srv/app.conf', body: 'port=80\n', uid: 33, mode: 0o640 }]);
     const files = filesOf();
 
     const root = await files.list(container.id, '');
@@ -79,7 +35,7 @@ void describe("a container's own files", () => {
       create: false,
       overwrite: true,
     });
-    assert.deepEqual(await readBack(container, '/srv/app.conf'), {
+    assert.deepEqual(await readArchivedFile(container, '/srv/app.conf'), {
       body: 'port=8080\n',
       uid: 33,
       gid: 33,
