@@ -31,6 +31,20 @@ async function badgeOf(row: Locator): Promise<string> {
   return content === 'none' ? '' : content.replace(/^"|"$/g, '');
 }
 
+/** Scrolls the tree under `pane` a little at a time, as a person would, until `row` shows. */
+async function scrollTo(pane: Locator, row: Locator): Promise<void> {
+  const list = pane.locator('.monaco-list').first();
+  await retryUntil(
+    'the row to scroll into view',
+    async () => {
+      await list.hover();
+      await pane.page().mouse.wheel(0, 66);
+    },
+    () => row.isVisible(),
+    { retryAfterMs: 1_000 },
+  );
+}
+
 void describe("A stopped container's files in a real VS Code", () => {
   const tracker = new Tracker();
   let container: Docker.Container | undefined;
@@ -61,6 +75,12 @@ void describe("A stopped container's files in a real VS Code", () => {
       await expandTreeItem(treeItem(containers, 'Files'));
       const srv = treeItem(containers, 'srv');
       await srv.waitFor({ state: 'visible', timeout: 60_000 });
+      // Relative to the image, tmp (which the image has) changed; bin is as it was. Read before
+      // srv is expanded pushes tmp further down.
+      const tmp = treeItem(containers, 'tmp');
+      await scrollTo(containers, tmp);
+      await waitFor('the C badge on tmp', async () => ((await badgeOf(tmp)) === 'C' ? true : undefined));
+      assert.equal(await badgeOf(treeItem(containers, 'bin')), '', 'bin is as in the image');
       await expandTreeItem(srv);
       const file = treeItem(containers, 'app.conf');
       await file.waitFor({ state: 'visible', timeout: 60_000 });
@@ -92,15 +112,10 @@ void describe("A stopped container's files in a real VS Code", () => {
       assert.deepEqual([saved.uid, saved.gid, saved.mode], [33, 33, 0o640], 'owner, group and mode kept');
       assert.equal((await stopped.inspect()).State.Status, 'created', 'the save did not start the container');
 
-      // Relative to the image, app.conf (and srv) were added; tmp, which the image has, changed.
       await waitFor('the A badge on app.conf', async () =>
         (await badgeOf(file)) === 'A' ? true : undefined,
       );
-      await waitFor('the A badge on srv', async () => ((await badgeOf(srv)) === 'A' ? true : undefined));
-      await waitFor('the C badge on tmp', async () =>
-        (await badgeOf(treeItem(containers, 'tmp'))) === 'C' ? true : undefined,
-      );
-      assert.equal(await badgeOf(treeItem(containers, 'bin')), '', 'bin is as in the image');
+      assert.equal(await badgeOf(srv), 'A', 'srv, which the image does not have, was added');
     });
   });
 });
