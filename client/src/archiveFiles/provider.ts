@@ -9,6 +9,8 @@ import { baseName, parentOf } from './core/paths';
 import { engineMessage } from '../engine/operations/engineCall';
 import { log } from '../log';
 import { CancelledError, UserError } from '../shared/failures';
+import type { FileRootKind } from '../shared/nodes';
+import { fileSchemes, parseRootUri, rootUri } from './uri';
 
 /** What differs between the volume and the container file systems. */
 export interface FileScheme {
@@ -190,8 +192,17 @@ export interface RegisteredFileSystem {
   registration: vscode.Disposable;
 }
 
-/** Registers the file system of `scheme`; its registration also disposes of the provider. */
-export function registerArchiveFileSystem(scheme: FileScheme): RegisteredFileSystem {
+/** Registers the file system of one kind of root; its registration also disposes of the provider. */
+export function registerArchiveFileSystem(
+  root: FileRootKind,
+  parts: Pick<FileScheme, 'files' | 'beforeWrite' | 'label'>,
+): RegisteredFileSystem {
+  const scheme: FileScheme = {
+    ...parts,
+    scheme: fileSchemes[root],
+    parse: parseRootUri,
+    uri: (key, path) => rootUri(root, key, path),
+  };
   const provider = new ArchiveFileSystem(scheme);
   const registration = vscode.workspace.registerFileSystemProvider(scheme.scheme, provider, {
     isCaseSensitive: true,

@@ -6,7 +6,7 @@ import type { BerthNode, FileNode, Presentation, ViewId } from '../shared/nodes'
 import { presentAction } from './hintsAndActions';
 import { affectedNodes, childrenOf, present } from './project';
 import { folderChildren, type FolderLister } from '../archiveFiles/tree/files';
-import { fileUri } from './fileUri';
+import { fileNodeUri } from '../archiveFiles/uri';
 
 /**
  * Projects the session's snapshot into one view. Nodes are interned by key so the tree keeps the
@@ -133,7 +133,7 @@ function toTreeItem(node: BerthNode, look: Presentation): vscode.TreeItem {
   item.contextValue = look.contextValue;
   if (look.command) item.command = { command: look.command, title: look.label };
   if (node.kind === 'file' && node.entry) {
-    const uri = fileUri(node);
+    const uri = fileNodeUri(node);
     // Decorations (a container's A, C and D) find the row by its resource.
     item.resourceUri = uri;
     if (node.entry.kind === 'directory') item.iconPath = vscode.ThemeIcon.Folder;

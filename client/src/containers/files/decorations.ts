@@ -8,7 +8,7 @@ import type { ArchiveFileSystem } from '../../archiveFiles/provider';
 import type { EngineSession } from '../../engine/live/contract';
 import { log } from '../../log';
 import { changeMap, decorationOf, type ChangeBadge, type EngineChange } from '../core/changes';
-import { containerScheme, parseContainerUri } from './uri';
+import { fileSchemes, parseRootUri } from '../../archiveFiles/uri';
 
 /** Container actions after which its files may differ from what was last read. */
 const changingActions = new Set(['start', 'die', 'exec_die']);
@@ -46,14 +46,14 @@ export class ContainerChangeDecorations implements vscode.FileDecorationProvider
       session.onDidChangeState(() => this.forget()),
       fileSystem.onDidChangeFile((events) => {
         for (const { uri } of events)
-          if (uri.scheme === containerScheme) this.forget(parseContainerUri(uri).containerId);
+          if (uri.scheme === fileSchemes.container) this.forget(parseRootUri(uri).key);
       }),
     );
   }
 
   async provideFileDecoration(uri: vscode.Uri): Promise<vscode.FileDecoration | undefined> {
-    if (uri.scheme !== containerScheme) return undefined;
-    const { containerId, path } = parseContainerUri(uri);
+    if (uri.scheme !== fileSchemes.container) return undefined;
+    const { key: containerId, path } = parseRootUri(uri);
     if (path === '') return undefined;
     const decoration = decorationOf(await this.changesOf(containerId), path);
     if (decoration.badge) {

@@ -5,17 +5,12 @@ import type Docker from 'dockerode';
 import * as vscode from 'vscode';
 import { WriteConsent } from '../../archiveFiles/consent';
 import { ArchiveFiles } from '../../archiveFiles/core/files';
-import {
-  registerArchiveFileSystem,
-  type FileScheme,
-  type RegisteredFileSystem,
-} from '../../archiveFiles/provider';
+import { registerArchiveFileSystem, type RegisteredFileSystem } from '../../archiveFiles/provider';
 import { dockerOf } from '../../commands/context';
 import type { EngineSession } from '../../engine/live/contract';
 import { isRunning } from '../../shared/containerState';
 import { shortId } from '../../shared/text';
 import { containerLabel, ContainerRoots } from '../core/roots';
-import { containerScheme, containerUri, parseContainerUri } from './uri';
 
 /** The files of the session's containers, made anew when a reconnect brings a new client. */
 export class SessionContainerFiles {
@@ -56,16 +51,9 @@ export function registerContainerFileSystem(
   containers: SessionContainerFiles,
   consent: WriteConsent,
 ): RegisteredFileSystem {
-  const scheme: FileScheme = {
-    scheme: containerScheme,
-    parse: (uri) => {
-      const { containerId, path } = parseContainerUri(uri);
-      return { key: containerId, path };
-    },
-    uri: (key, path) => containerUri(key, path),
+  return registerArchiveFileSystem('container', {
     files: () => containers.files(),
     beforeWrite: (id) => consent.check(id),
     label: (id) => containerLabel(containers.nameOf(id)),
-  };
-  return registerArchiveFileSystem(scheme);
+  });
 }

@@ -2,16 +2,11 @@
 // editors without the volume becoming a workspace folder.
 import * as vscode from 'vscode';
 import { WriteConsent } from '../../archiveFiles/consent';
-import {
-  registerArchiveFileSystem,
-  type FileScheme,
-  type RegisteredFileSystem,
-} from '../../archiveFiles/provider';
+import { registerArchiveFileSystem, type RegisteredFileSystem } from '../../archiveFiles/provider';
 import type { EngineSession } from '../../engine/live/contract';
 import { volumeLabel } from '../core/helpers';
 import { runningWriters } from '../core/writers';
 import type { SessionVolumeTools } from '../tools';
-import { parseVolumeUri, volumeScheme, volumeUri } from './uri';
 
 /** The question before a volume that running containers mount read-write is first changed. */
 export function volumeWriteConsent(session: EngineSession): WriteConsent {
@@ -31,16 +26,9 @@ export function registerVolumeFileSystem(
   volumes: SessionVolumeTools,
   consent: WriteConsent,
 ): RegisteredFileSystem {
-  const scheme: FileScheme = {
-    scheme: volumeScheme,
-    parse: (uri) => {
-      const { volume, path } = parseVolumeUri(uri);
-      return { key: volume, path };
-    },
-    uri: (key, path) => volumeUri(key, path),
+  return registerArchiveFileSystem('volume', {
     files: () => volumes.tools().files,
     beforeWrite: (volume) => consent.check(volume),
     label: (volume) => volumeLabel(volume),
-  };
-  return registerArchiveFileSystem(scheme);
+  });
 }
