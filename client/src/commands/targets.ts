@@ -69,6 +69,22 @@ export async function pickNetwork(
   return pickOne(items, placeHolder, vscode.l10n.t('There is no network to choose from.'));
 }
 
+/**
+ * The live objects that the clicked nodes name, or, when they name none, the one the user picks;
+ * empty when cancelled. Ids named twice count once, and ids gone from the engine are left out.
+ */
+export async function namedOrPicked<T>(
+  nodes: readonly BerthNode[],
+  idOf: (node: BerthNode) => string | undefined,
+  live: ReadonlyMap<string, T>,
+  pick: () => Promise<T | undefined>,
+): Promise<T[]> {
+  const ids = [...new Set(nodes.flatMap((node) => idOf(node) ?? []))];
+  if (ids.length > 0) return ids.flatMap((id) => live.get(id) ?? []);
+  const picked = await pick();
+  return picked ? [picked] : [];
+}
+
 /** The container of a node, or one the user picks; undefined when cancelled. */
 export async function containerFor(
   snapshot: Snapshot,

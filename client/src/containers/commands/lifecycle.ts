@@ -11,7 +11,7 @@ import {
   type BerthCommand,
   type CommandContext,
 } from '../../commands/context';
-import { containerFor, containerIdOf } from '../../commands/targets';
+import { containerIdOf, namedOrPicked, pickContainer } from '../../commands/targets';
 import {
   restartContainer as restartOnEngine,
   startContainer as startOnEngine,
@@ -27,10 +27,9 @@ async function chosenContainers(
   filter?: (container: Container) => boolean,
 ): Promise<Container[]> {
   const snapshot = await snapshotOf(ctx);
-  const ids = [...new Set(targetsOf(node, selection).flatMap((target) => containerIdOf(target) ?? []))];
-  if (ids.length > 0) return ids.flatMap((id) => snapshot.containers.get(id) ?? []);
-  const picked = await containerFor(snapshot, undefined, placeHolder, filter);
-  return picked ? [picked] : [];
+  return namedOrPicked(targetsOf(node, selection), containerIdOf, snapshot.containers, () =>
+    pickContainer(snapshot, placeHolder, filter),
+  );
 }
 
 type Lifecycle = 'start' | 'stop' | 'restart';

@@ -17,7 +17,8 @@ import {
   pruneNetworks as pruneNetworksOnEngine,
   removeNetwork as removeNetworkOnEngine,
 } from '../../engine/operations/networks';
-import { networkFor, networkIdOf } from '../../commands/targets';
+import { namedOrPicked, networkFor, networkIdOf } from '../../commands/targets';
+import type { BerthNode } from '../../shared/nodes';
 
 async function chosenNetworks(
   ctx: CommandContext,
@@ -25,19 +26,15 @@ async function chosenNetworks(
   selection: Parameters<BerthCommand>[2],
 ): Promise<Network[]> {
   const snapshot = await snapshotOf(ctx);
-  const ids = [
-    ...new Set(
-      targetsOf(node, selection).flatMap((target) => (target.kind === 'network' ? [target.networkId] : [])),
+  const networkRow = (target: BerthNode) => (target.kind === 'network' ? target.networkId : undefined);
+  return namedOrPicked(targetsOf(node, selection), networkRow, snapshot.networks, () =>
+    networkFor(
+      snapshot,
+      node && networkIdOf(node) ? node : undefined,
+      vscode.l10n.t('Network to remove'),
+      (n) => !n.builtin,
     ),
-  ];
-  if (ids.length > 0) return ids.flatMap((id) => snapshot.networks.get(id) ?? []);
-  const picked = await networkFor(
-    snapshot,
-    node && networkIdOf(node) ? node : undefined,
-    vscode.l10n.t('Network to remove'),
-    (n) => !n.builtin,
   );
-  return picked ? [picked] : [];
 }
 
 export const removeNetwork: BerthCommand = async (ctx, node, selection) => {
