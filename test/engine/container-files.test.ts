@@ -9,7 +9,9 @@ import { changeMap, decorationOf, type EngineChange } from '../../client/src/con
 import { ContainerRoots } from '../../client/src/containers/core/roots';
 import { UserError } from '../../client/src/shared/failures';
 import { readArchivedFile, seedFiles } from '../harness/archive';
-import { Tracker, createContainer, engine, engineAvailable } from '../harness/engine';
+import type { EngineEvent } from '../../client/src/engine/live/eventStream';
+import { createSession } from '../../client/src/engine/live/liveSession';
+import { Tracker, createContainer, engine, engineAvailable, socketPath, waitFor } from '../harness/engine';
 
 const tracker = new Tracker();
 after(() => tracker.cleanup());
@@ -81,5 +83,29 @@ void describe("a container's own files", () => {
     const bin = await filesOf().list(container.id, 'bin');
     assert.ok(!bin.entries.some((entry) => entry.name === 'ls'));
     assert.equal((await filesOf().readFile(container.id, 'tmp/added.txt')).toString(), 'made\n');
+  });
+
+  void test('the session passes on the start, exec_die and die events that make decorations read again', async (t) => {
+    if (!(await engineAvailable(t))) return;
+    const session = createSession({ settings: () => ({ dockerHost: `unix://${socketPath}` }), env: {} });
+    const seen: EngineEvent[] = [];
+    const listening = session.onDidReceiveEvent((event) => seen.push(event));
+    try {
+      session.start();
+      await waitFor('the session to connect', () => session.state.kind === 'connected' && session.snapshot);
+      const container = await createContainer(tracker, { start: true });
+      const actions = () =>
+        seen.filter((event) => event.Actor.ID === container.id).map((event) => event.Action);
+      await waitFor('the start event', () => actions().includes('start'));
+      const exec = await container.exec({ Cmd: ['touch', '/tmp/by-exec'] });
+      const output = await exec.start({});
+      output.resume();
+      await waitFor('the exec_die event', () => actions().some((action) => action.startsWith('exec_die')));
+      await container.kill();
+      await waitFor('the die event', () => actions().includes('die'));
+    } finally {
+      listening.dispose();
+      session.dispose();
+    }
   });
 });
