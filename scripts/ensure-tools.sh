@@ -11,7 +11,7 @@ set -euo pipefail
 
 readonly NODE24_VERSION=24.9.0
 readonly CODE_SERVER_VERSION=4.139.1
-readonly APT_PACKAGES=(docker.io busybox-static chromium libkrb5-dev build-essential python3 pkg-config openssl openssh-server openssh-client)
+readonly APT_PACKAGES=(docker.io busybox-static chromium iproute2 libkrb5-dev build-essential python3 pkg-config openssl openssh-server openssh-client)
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 tools=${BERTH_TOOLS:-$HOME/.cache/berth-tools}

@@ -7,7 +7,8 @@
 # Isolation: dockerd runs in its own network, mount and PID namespaces (unshare). Its bridges,
 # veths and default bridge live in the private network namespace, so nothing reaches docker0 or
 # the host's routes, and --iptables=false etc. leave the host's tables alone (and make a network
-# cost milliseconds, not the 0.7 s the system engine spends on iptables). In the private mount
+# cost milliseconds, not the 0.7 s the system engine spends on iptables). Its loopback is up, so
+# that a single-node swarm can listen on 127.0.0.1. In the private mount
 # namespace tmpfs hides /run and /etc/docker: dockerd cannot find the system containerd or
 # daemon.json, so it supervises its own containerd, whose state and shim sockets stay private.
 # Its data and exec roots are tmpfs mounts there too: every mount, layer and volume disappears
@@ -28,6 +29,7 @@ THROWAWAY_ENGINE_SOCKET=
 # shellcheck disable=SC2016
 readonly throwaway_engine_init='
 dir=$1 && shift &&
+ip link set lo up &&
 mount -t tmpfs -o mode=755 berth-run /run &&
 mount -t tmpfs -o mode=755 berth-etc-docker /etc/docker &&
 mount -t tmpfs -o mode=711,size=4g berth-engine-data "$dir/data" &&
@@ -37,7 +39,7 @@ exec docker-init -- "$@"'
 throwaway_engine_start() {
   throwaway_engine_dir=$1
   local dir=$1 tool
-  for tool in unshare setpriv docker-init dockerd docker; do
+  for tool in unshare setpriv ip docker-init dockerd docker; do
     command -v "$tool" >/dev/null || {
       echo "throwaway engine: $tool is not installed" >&2
       return 1

@@ -2,7 +2,8 @@
 // notes' experiments: containers on one network reach each other by IP; names resolve only on
 // user-defined networks (and through legacy links on the default bridge); host, none and
 // container:X modes change whose stack is used; internal networks have no way out; a bridge
-// with inter-container communication disabled drops traffic between its containers.
+// with inter-container communication disabled drops traffic between its containers. An overlay
+// spans a swarm's nodes: on it, names resolve whichever node a container or task runs on.
 import type { Container, Endpoint, Network } from '../engine/model/snapshot';
 import { proposeFixes } from './fixes';
 import { publishedPortPaths } from './ports';
@@ -10,6 +11,8 @@ import { findContainer, isRunning, resolveStack, type ContainerIndex } from './s
 import type { Reachability, Reason, VerdictCode } from './types';
 
 const iccOption = 'com.docker.network.bridge.enable_icc';
+/** Set by the engine on a task's container: the service name resolves to the service there. */
+const serviceNameLabel = 'com.docker.swarm.service.name';
 
 function verdict(code: VerdictCode, args: Record<string, string>): Reachability['verdict'] {
   return { code, args };
@@ -67,8 +70,12 @@ function sharedPaths(a: Container, b: Container, networks: Map<string, Network>,
     } else {
       // The short-id alias the engine adds resolves too, but it is noise next to real names.
       const aliases = eb.aliases.filter((x) => !b.id.startsWith(x));
-      names = [...new Set([b.name, ...aliases])];
+      const service = network?.scope === 'swarm' ? b.labels[serviceNameLabel] : undefined;
+      names = [...new Set([b.name, ...aliases, ...(service ? [service] : [])])];
       reasons.push({ code: 'names-resolve', args: { network: name, names: quoteNames(names) } });
+      if (network?.scope === 'swarm') reasons.push({ code: 'overlay-across-nodes', args: { network: name } });
+      if (service)
+        reasons.push({ code: 'service-name-resolves', args: { b: b.name, service, network: name } });
     }
     usable.push({ network: name, ip, names });
   }

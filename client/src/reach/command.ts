@@ -3,7 +3,9 @@
 import * as vscode from 'vscode';
 import type { Container, Snapshot } from '../engine/model/snapshot';
 import type { EngineSession } from '../engine/live/contract';
+import type { SwarmService } from '../engine/model/swarm';
 import { analyzeReach } from './analyze';
+import { analyzeServiceReach } from './services';
 import { containerIdOf } from './argument';
 import { connectToNetwork, createNetworkAndConnect } from './engineActions';
 import { renderFix, renderReason, renderVerdict, type Translate } from './messages';
@@ -30,15 +32,41 @@ function describeContainer(c: Container): string {
   return addresses.join(' · ');
 }
 
-async function pickContainer(
+type Target =
+  { container: Container; service?: undefined } | { service: SwarmService; container?: undefined };
+
+function describeService(s: SwarmService): string {
+  const ports = s.ports.flatMap((p) =>
+    p.publishedPort ? [`${p.publishedPort}→${p.targetPort}/${p.protocol}`] : [],
+  );
+  return [s.image, ...ports].filter(Boolean).join(' · ');
+}
+
+async function pickTarget(
   snapshot: Snapshot,
   title: string,
   except?: string,
-): Promise<Container | undefined> {
-  const items = [...snapshot.containers.values()]
+  withServices = false,
+): Promise<Target | undefined> {
+  const containers = [...snapshot.containers.values()]
     .filter((c) => c.id !== except)
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((c) => ({ label: c.name, description: c.state, detail: describeContainer(c), container: c }));
+    .map((c) => ({
+      label: c.name,
+      description: c.state,
+      detail: describeContainer(c),
+      target: { container: c },
+    }));
+  // On a Swarm manager a service is a target too: its tasks may run on other nodes.
+  const services = (withServices ? (snapshot.swarm?.services ?? []) : [])
+    .map((s) => ({
+      label: s.name,
+      description: vscode.l10n.t('service'),
+      detail: describeService(s),
+      target: { service: s },
+    }))
+    .sort((a, b) => a.label.localeCompare(b.label));
+  const items = [...services, ...containers];
   if (items.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There is no other container to check against.'));
     return undefined;
@@ -48,7 +76,7 @@ async function pickContainer(
     matchOnDescription: true,
     matchOnDetail: true,
   });
-  return picked?.container;
+  return picked?.target;
 }
 
 function confirmText(fix: Fix): string {
@@ -90,7 +118,11 @@ async function applyFix(session: EngineSession, fix: Fix): Promise<boolean> {
   return true;
 }
 
-async function showVerdict(session: EngineSession, result: Reachability): Promise<void> {
+async function showVerdict(
+  session: EngineSession,
+  result: Reachability,
+  again: (snapshot: Snapshot) => Reachability,
+): Promise<void> {
   const detail = result.reasons.map((r) => `• ${renderReason(r, t)}`).join('\n');
   // A modal holds a few buttons well; the create fix always comes last, so keep it.
   const fixes =
@@ -101,12 +133,8 @@ async function showVerdict(session: EngineSession, result: Reachability): Promis
     ? await vscode.window.showInformationMessage(verdict, { modal: true, detail }, ...buttons)
     : await vscode.window.showWarningMessage(verdict, { modal: true, detail }, ...buttons);
   if (chosen && (await applyFix(session, chosen.fix))) {
-    const { a, b } = { a: result.verdict.args.a, b: result.verdict.args.b };
     const snapshot = session.snapshot;
-    if (snapshot && a && b) {
-      const again = analyzeReach(snapshot, a, b);
-      void vscode.window.showInformationMessage(renderVerdict(again.verdict, t));
-    }
+    if (snapshot) void vscode.window.showInformationMessage(renderVerdict(again(snapshot).verdict, t));
   }
 }
 
@@ -116,17 +144,27 @@ export async function checkConnectivity(session: EngineSession, arg: unknown): P
   const givenId = containerIdOf(arg);
   const from = givenId
     ? snapshot.containers.get(givenId)
-    : await pickContainer(snapshot, vscode.l10n.t('Check connectivity from which container?'));
+    : (await pickTarget(snapshot, vscode.l10n.t('Check connectivity from which container?')))?.container;
   if (!from) {
     if (givenId)
       void vscode.window.showErrorMessage(vscode.l10n.t('Container {0} no longer exists.', givenId));
     return;
   }
-  const to = await pickContainer(
+  const to = await pickTarget(
     snapshot,
-    vscode.l10n.t('Can {0} reach which container?', from.name),
+    snapshot.swarm?.services.length
+      ? vscode.l10n.t('Can {0} reach which container or service?', from.name)
+      : vscode.l10n.t('Can {0} reach which container?', from.name),
     from.id,
+    true,
   );
-  if (!to) return;
-  await showVerdict(session, analyzeReach(snapshot, from.id, to.id));
+  if (to?.service) {
+    const serviceId = to.service.id;
+    const ask = (now: Snapshot) => analyzeServiceReach(now, from.id, serviceId);
+    await showVerdict(session, ask(snapshot), ask);
+  } else if (to?.container) {
+    const toId = to.container.id;
+    const ask = (now: Snapshot) => analyzeReach(now, from.id, toId);
+    await showVerdict(session, ask(snapshot), ask);
+  }
 }

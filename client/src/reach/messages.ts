@@ -22,6 +22,12 @@ export const verdictMessages: Record<VerdictCode, string> = {
     '{a} cannot reach {b}: the container {owner} whose network stack is shared does not exist',
   'unreachable-host-from-internal':
     '{a} cannot reach {b}: {b} uses the host network and {a} is only on internal networks',
+  'reach-service-by-name': '{a} can reach the service {service} by name {names}, at its virtual IP {ip}',
+  'reach-service-mesh':
+    '{a} cannot reach the tasks of {service} directly, only its published ports through the routing mesh: {ports}',
+  'unreachable-service':
+    '{a} cannot reach the service {service}: no shared overlay network and no published port',
+  'service-not-found': 'There is no service {service}',
 };
 
 export const reasonMessages: Record<ReasonCode, string> = {
@@ -54,6 +60,17 @@ export const reasonMessages: Record<ReasonCode, string> = {
   'published-port-loopback-only': '{port} is bound to the host loopback {host}: containers cannot reach it',
   'published-ports-internal': '{a} is only on internal networks: it cannot reach ports published on the host',
   'fix-impossible-mode': '{container} uses the {mode} network mode: it cannot be connected to other networks',
+  'overlay-across-nodes':
+    "{network} is an overlay network: it spans the swarm's nodes, so what is on it reaches the rest by IP and by name, whichever node each runs on",
+  'service-name-resolves':
+    '{b} is a task of the service {service}: the name {service} resolves on {network} too',
+  'service-task-on-node': 'The task {task} runs on the node {node}, at {ip} on {network}',
+  'routing-mesh':
+    '{service} publishes {port} through the routing mesh: every node of the swarm ({nodes}) accepts it on port {published} and passes it to a task, wherever the task runs',
+  'routing-mesh-internal':
+    '{a} is only on internal networks: it cannot reach the nodes where the routing mesh listens',
+  'overlay-not-attachable':
+    '{network} carries {service} but is not attachable: only services can join it, so {a} cannot be connected to it',
 };
 
 export function renderVerdict(verdict: Reason<VerdictCode>, t: Translate): string {

@@ -15,7 +15,11 @@ export type VerdictCode =
   | 'unreachable-from-stopped'
   | 'unreachable-to-stopped'
   | 'unreachable-joined-missing'
-  | 'unreachable-host-from-internal';
+  | 'unreachable-host-from-internal'
+  | 'reach-service-by-name'
+  | 'reach-service-mesh'
+  | 'unreachable-service'
+  | 'service-not-found';
 
 export type ReasonCode =
   | 'joined-from'
@@ -43,7 +47,13 @@ export type ReasonCode =
   | 'published-port-via-host'
   | 'published-port-loopback-only'
   | 'published-ports-internal'
-  | 'fix-impossible-mode';
+  | 'fix-impossible-mode'
+  | 'overlay-across-nodes'
+  | 'service-name-resolves'
+  | 'service-task-on-node'
+  | 'routing-mesh'
+  | 'routing-mesh-internal'
+  | 'overlay-not-attachable';
 
 export interface Reason<C extends string = ReasonCode> {
   code: C;

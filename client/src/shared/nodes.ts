@@ -32,6 +32,21 @@ export interface JoinedNode extends NodeBase {
   hostContainerId: string;
 }
 
+/** A Swarm service on an overlay network (Networks view, on a manager). */
+export interface ServiceNode extends NodeBase {
+  kind: 'service';
+  networkId: string;
+  serviceId: string;
+}
+
+/** One task of a service on an overlay, with the node it runs on and its address there. */
+export interface TaskNode extends NodeBase {
+  kind: 'task';
+  networkId: string;
+  serviceId: string;
+  taskId: string;
+}
+
 export interface VolumeNode extends NodeBase {
   kind: 'volume';
   volumeName: string;
@@ -104,6 +119,8 @@ export type BerthNode =
   | NetworkNode
   | EndpointNode
   | JoinedNode
+  | ServiceNode
+  | TaskNode
   | VolumeNode
   | VolumeUsageNode
   | FileNode
@@ -131,6 +148,9 @@ export const keys = {
   endpoint: (view: EndpointNode['view'], networkId: string, containerId: string) =>
     view === 'networks' ? `net:${networkId}/ep:${containerId}` : `ctr:${containerId}/ep:${networkId}`,
   joined: (networkId: string, containerId: string) => `net:${networkId}/joined:${containerId}`,
+  service: (networkId: string, serviceId: string) => `net:${networkId}/svc:${serviceId}`,
+  task: (networkId: string, serviceId: string, taskId: string) =>
+    `net:${networkId}/svc:${serviceId}/task:${taskId}`,
   volume: (name: string) => `vol:${name}`,
   usage: (name: string, containerId: string, destination: string) =>
     `vol:${name}/use:${containerId}:${destination}`,

@@ -17,6 +17,7 @@ import {
   presentJoined,
   presentNetwork,
 } from '../networks/tree/present';
+import { findService, presentService, presentTask, taskChildren } from '../networks/tree/swarm';
 import { presentAction, presentHint } from './hintsAndActions';
 import { keys, type BerthNode, type Presentation, type ViewId } from '../shared/nodes';
 import { presentUsage, presentVolume, volumeChildren, volumeRoots } from '../volumes/tree/present';
@@ -31,6 +32,10 @@ export function childrenOf(view: ViewId, snapshot: Snapshot, node: BerthNode | u
   switch (node.kind) {
     case 'network':
       return networkChildren(snapshot, node);
+    case 'service': {
+      const network = snapshot.networks.get(node.networkId);
+      return network ? taskChildren(network, node) : [];
+    }
     case 'volume':
       return volumeChildren(snapshot, node);
     case 'group':
@@ -60,6 +65,16 @@ export function present(snapshot: Snapshot, node: BerthNode): Presentation | und
       const joined = snapshot.containers.get(node.containerId);
       const host = snapshot.containers.get(node.hostContainerId);
       return joined && host && presentJoined(joined, host);
+    }
+    case 'service': {
+      const network = snapshot.networks.get(node.networkId);
+      const service = findService(network, node.serviceId);
+      return network && service && presentService(network, service);
+    }
+    case 'task': {
+      const network = snapshot.networks.get(node.networkId);
+      const task = findService(network, node.serviceId)?.tasks.find((x) => x.taskId === node.taskId);
+      return network && task && presentTask(network, task);
     }
     case 'volume': {
       const volume = snapshot.volumes.get(node.volumeName);

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { UsageError } from './args';
 import { run } from './run';
 

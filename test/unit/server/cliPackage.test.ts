@@ -29,6 +29,11 @@ function npm(args: string[], cwd: string): string {
   });
 }
 
+/** The bin keeps a code cache in the OS's cache folder: the test's goes to its scratch folder. */
+function ownCache(): NodeJS.ProcessEnv {
+  return { ...process.env, XDG_CACHE_HOME: path.join(scratch, 'cache') };
+}
+
 before(() => {
   scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-lint-pack-'));
   execFileSync(process.execPath, ['esbuild.mjs', '--production', '--cli'], { cwd: root });
@@ -44,10 +49,11 @@ before(() => {
 
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-void test('npm pack holds one bundle (the bin), the readme and the licence, and no dependencies', () => {
+void test('npm pack holds the bin, the CLI bundle it loads, the readme and the licence, and no dependencies', () => {
   assert.deepEqual(packed.files.map((f) => f.path).sort(), [
     'LICENSE',
     'README.md',
+    'dist/berth-lint-cli.js',
     'dist/berth-lint.js',
     'package.json',
   ]);
@@ -65,18 +71,26 @@ void test('npm pack holds one bundle (the bin), the readme and the licence, and 
 void test('installed from the tarball, its bin lints a Dockerfile under the Node on PATH', () => {
   const bin = path.join(project, 'node_modules', '.bin', 'berth-lint');
   const nodeOnPath = execFileSync('node', ['--version'], { encoding: 'utf8' }).trim();
-  const r = spawnSync(bin, ['--format', 'gnu', 'Dockerfile'], { cwd: project, encoding: 'utf8' });
+  const r = spawnSync(bin, ['--format', 'gnu', 'Dockerfile'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: ownCache(),
+  });
   assert.equal(r.status, 1, `node ${nodeOnPath}: ${r.stderr}`);
   assert.match(
     r.stdout,
     /^Dockerfile:2:8: error: `80:80` is a publish mapping[^\n]*\[expose-host-mapping\]\n$/,
   );
-  assert.equal(spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout, `berth-lint ${version}\n`);
+  assert.equal(
+    spawnSync(bin, ['--version'], { encoding: 'utf8', env: ownCache() }).stdout,
+    `berth-lint ${version}\n`,
+  );
 });
 
 void test('the same install runs under the test runner’s Node too', () => {
   const script = path.join(project, 'node_modules', 'berth-lint', 'dist', 'berth-lint.js');
   const r = spawnSync(process.execPath, [script, '--format', 'json', 'Dockerfile'], {
+    env: ownCache(),
     cwd: project,
     encoding: 'utf8',
   });

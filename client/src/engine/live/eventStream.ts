@@ -5,7 +5,7 @@ import type Docker from 'dockerode';
 import { isHelperContainer } from '../model/berthHelpers';
 
 export interface EngineEvent {
-  /** container, network or volume (the subscription's filter). */
+  /** container, network, volume, service or node (the subscription's filter). */
   Type: string;
   Action: string;
   Actor: { ID: string; Attributes?: Record<string, string> };
@@ -51,7 +51,8 @@ export async function subscribeEvents(
   onEnd: (error?: Error) => void,
 ): Promise<EventSubscription> {
   const stream = (await docker.getEvents({
-    filters: { type: ['container', 'network', 'volume'] },
+    // service and node events come only from a Swarm manager; elsewhere the filter costs nothing.
+    filters: { type: ['container', 'network', 'volume', 'service', 'node'] },
   })) as unknown as Readable;
   let buffered = '';
   let ended = false;

@@ -10,7 +10,7 @@ const maxPartialContainers = 100;
 export type Touched = PartialReload & { full: boolean };
 
 function nothingPending(): Touched {
-  return { full: false, containerIds: new Set(), networks: false, volumes: false };
+  return { full: false, containerIds: new Set(), networks: false, volumes: false, swarm: false };
 }
 
 export class PendingReads {
@@ -26,6 +26,10 @@ export class PendingReads {
     if (event.Type === 'container' && event.Action !== 'rename') {
       touched.containerIds.add(event.Actor.ID);
       this.aliases.invalidate(event.Actor.ID);
+      // A task's container starting or dying is the task changing state (and address).
+      if (event.Actor.Attributes?.['com.docker.swarm.task.id']) touched.swarm = true;
+    } else if (event.Type === 'service' || event.Type === 'node') {
+      touched.swarm = true;
     } else if (container && (event.Action === 'connect' || event.Action === 'disconnect')) {
       touched.containerIds.add(container);
       this.aliases.invalidate(container);

@@ -1,6 +1,8 @@
 // Joins the three lists once: each network learns its endpoints from the containers, each volume
 // learns who mounts it. Also compares two snapshots so that views refresh only what changed.
 import type { Container, EngineInfo, Network, Snapshot, SnapshotDelta, Volume } from './snapshot';
+import type { SwarmState } from './swarm';
+import { servicesByNetwork } from './swarmJoin';
 
 export function joinSnapshot(
   info: EngineInfo,
@@ -8,11 +10,16 @@ export function joinSnapshot(
   volumes: Volume[],
   containers: Container[],
   loadedAt = Date.now(),
+  swarm?: SwarmState,
 ): Snapshot {
   const byId = new Map<string, Network>();
   const byName = new Map<string, Network>();
+  const services = swarm?.manager
+    ? servicesByNetwork(swarm, new Map(networks.map((n) => [n.name, n.id])))
+    : undefined;
   for (const n of [...networks].sort((a, b) => a.name.localeCompare(b.name))) {
-    const network = { ...n, endpoints: [] };
+    const network: Network = { ...n, endpoints: [] };
+    if (services && n.scope === 'swarm') network.services = services.get(n.id) ?? [];
     byId.set(n.id, network);
     byName.set(n.name, network);
   }
@@ -37,7 +44,7 @@ export function joinSnapshot(
       });
     }
   }
-  return { info, networks: byId, volumes: volumeMap, containers: containerMap, loadedAt };
+  return { info, networks: byId, volumes: volumeMap, containers: containerMap, swarm, loadedAt };
 }
 
 function changedKeys<T>(before: Map<string, T> | undefined, after: Map<string, T>): Set<string> {

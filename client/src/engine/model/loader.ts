@@ -2,6 +2,8 @@
 // The list payloads carry everything the model needs except network aliases, which only
 // `/containers/{id}/json` returns. Those come from a cache, filled by `loadAliases` for the few
 // containers on user-defined networks whose endpoints changed, so a reload stays three calls.
+// An engine in a swarm (swarm-scoped networks listed) adds `/info` and, on a manager, the
+// services, tasks and nodes (swarmLoader.ts).
 import type Docker from 'dockerode';
 import { isHelperContainer, isHelperVolume } from './berthHelpers';
 import { joinSnapshot } from './join';
@@ -16,6 +18,8 @@ import {
   userAliases,
 } from './mapping';
 import type { Container, EngineInfo, PortBinding, Snapshot } from './snapshot';
+import { loadSwarm, swarmNetworksListed } from './swarmLoader';
+import { mapSwarm, type RawSwarm } from './swarm';
 
 interface CachedAliases {
   signature: string;
@@ -103,6 +107,8 @@ export interface RawState {
   containers: Map<string, RawContainer>;
   networks: RawNetwork[];
   volumes: RawVolume[];
+  /** Only when the network list shows a swarm (its swarm-scoped networks). */
+  swarm?: RawSwarm;
 }
 
 /** What an event burst touched; anything else is reused from the last load. */
@@ -110,6 +116,8 @@ export interface PartialReload {
   containerIds: Set<string>;
   networks: boolean;
   volumes: boolean;
+  /** A service, node or task container changed: the swarm lists are read again. */
+  swarm: boolean;
 }
 
 const listAll = (docker: Docker, filters?: Record<string, string[]>) =>
@@ -125,7 +133,8 @@ export async function loadRaw(docker: Docker): Promise<RawState> {
     listNetworks(docker),
     listVolumes(docker),
   ]);
-  return { containers: new Map(containers.map((c) => [c.Id, c])), networks, volumes };
+  const swarm = swarmNetworksListed(networks) ? await loadSwarm(docker) : undefined;
+  return { containers: new Map(containers.map((c) => [c.Id, c])), networks, volumes, swarm };
 }
 
 /**
@@ -146,7 +155,13 @@ export async function reloadRaw(
   const next = new Map(previous.containers);
   for (const id of ids) next.delete(id);
   for (const raw of containers ?? []) next.set(raw.Id, raw);
-  return { containers: next, networks, volumes };
+  const swarmChanged = touched.swarm || touched.networks;
+  const swarm = !swarmNetworksListed(networks)
+    ? undefined
+    : swarmChanged || !previous.swarm
+      ? await loadSwarm(docker)
+      : previous.swarm;
+  return { containers: next, networks, volumes, swarm };
 }
 
 /** Maps and joins raw payloads; aliases come from the cache where it knows them. */
@@ -167,7 +182,11 @@ export function buildSnapshot(raw: RawState, info: EngineInfo, aliases: AliasCac
   });
   aliases.retain(new Set(raw.containers.keys()));
   const volumes = raw.volumes.filter((v) => !isHelperVolume(v.Labels)).map(mapVolume);
-  return { snapshot: joinSnapshot(info, networks, volumes, containers), missingAliases };
+  const swarm = raw.swarm ? mapSwarm(raw.swarm) : undefined;
+  return {
+    snapshot: joinSnapshot(info, networks, volumes, containers, Date.now(), swarm),
+    missingAliases,
+  };
 }
 
 export async function loadSnapshot(
@@ -224,6 +243,7 @@ export async function loadAliases(
     [...snapshot.volumes.values()],
     containers,
     snapshot.loadedAt,
+    snapshot.swarm,
   );
 }
 

@@ -3,6 +3,9 @@
 // read this; they never call the engine themselves. Nothing here depends on `vscode`, so the
 // loader and the joins are tested against a real engine without an editor.
 
+import type { SwarmState } from './swarm';
+import type { NetworkService } from './swarmJoin';
+
 export type NetworkMode =
   | { kind: 'bridge' | 'user' }
   | { kind: 'host' }
@@ -91,6 +94,8 @@ export interface Network {
   builtin: boolean;
   /** Joined from the containers' endpoints, sorted by container name. */
   endpoints: Endpoint[];
+  /** On a Swarm manager, the services and tasks on this (overlay) network. */
+  services?: NetworkService[];
 }
 
 export interface VolumeUsage {
@@ -130,6 +135,8 @@ export interface Snapshot {
   networks: Map<string, Network>; // by id
   volumes: Map<string, Volume>; // by name
   containers: Map<string, Container>; // by id
+  /** Present when the engine is in a swarm; its lists are filled only on a manager. */
+  swarm?: SwarmState;
   loadedAt: number; // Date.now()
 }
 

@@ -1,7 +1,7 @@
 // Network changes: connect and disconnect containers, create, remove and prune networks.
 import type Docker from 'dockerode';
 import type { Network, Snapshot } from '../model/snapshot';
-import { messages, problem, type Problem } from '../validation/messages';
+import { messages, problem, valid, type Problem, type Validation } from '../validation/messages';
 import { validateAliases } from '../validation/names';
 import { validateStaticIp } from '../validation/addresses';
 import { validateNetworkCreate, type NetworkCreateSpec } from '../validation/networkCreate';
@@ -23,6 +23,14 @@ export interface ConnectRequest {
   ipv6?: string;
 }
 
+/** Swarm networks a standalone container cannot join: ingress, and overlays not made attachable. */
+export function swarmJoinProblem(network: Network, containerName: string): Validation {
+  if (network.ingress) return problem('network', messages.ingressNotAttachable, network.name, containerName);
+  if (network.scope === 'swarm' && !network.attachable)
+    return problem('network', messages.overlayNotAttachable, network.name, containerName);
+  return valid;
+}
+
 /** Checks a connect request against the snapshot without sending anything. */
 export function validateConnect(snapshot: Snapshot, request: ConnectRequest): { ok: true } | Problem {
   const container = snapshot.containers.get(request.containerId);
@@ -34,6 +42,8 @@ export function validateConnect(snapshot: Snapshot, request: ConnectRequest): { 
     const shown = mode === 'container' ? `container:${container.networkMode.containerName ?? ''}` : mode;
     return problem('container', messages.sharedStack, container.name, shown);
   }
+  const swarmOnly = swarmJoinProblem(network, container.name);
+  if (!swarmOnly.ok) return swarmOnly;
   if (network.endpoints.some((e) => e.containerId === container.id)) {
     return problem('network', messages.alreadyConnected, container.name, network.name);
   }
@@ -106,7 +116,7 @@ export async function createNetwork(
       Attachable: spec.attachable ?? false,
       EnableIPv6: spec.enableIPv6 ?? false,
       IPAM: config.length > 0 ? { Driver: 'default', Config: config } : undefined,
-      Options: spec.options,
+      Options: spec.encrypted ? { ...spec.options, encrypted: '' } : spec.options,
       Labels: spec.labels,
     }),
   );

@@ -46,6 +46,16 @@ export const messages = {
   builtinNetwork: 'The network "{0}" is built into Docker and cannot be removed.',
   volumeInUse: 'The volume "{0}" is used by {1}. Remove those containers first, or keep the volume.',
   notFound: '"{0}" no longer exists. The view has been refreshed.',
+  overlayNeedsSwarm:
+    'An overlay network spans the nodes of a swarm, and this engine is not in one. Run "docker swarm init" (or join a swarm) first, or choose the bridge driver.',
+  overlayNeedsManager:
+    'Only a swarm manager can create an overlay network, and this engine is a worker node. Create it on a manager.',
+  encryptedNeedsOverlay:
+    'Only overlay networks can be encrypted. Choose the overlay driver, or leave encryption off.',
+  overlayNotAttachable:
+    'The overlay network "{0}" is not attachable: only swarm services can join it, so "{1}" cannot. Create the overlay with "attachable" on (docker network create --driver overlay --attachable) to connect standalone containers.',
+  ingressNotAttachable:
+    'The network "{0}" is the swarm\'s routing mesh: only services that publish ports join it, never a standalone container such as "{1}". Connect "{1}" to an attachable overlay network instead.',
 } as const;
 
 export type MessageTemplate = (typeof messages)[keyof typeof messages];

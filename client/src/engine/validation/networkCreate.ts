@@ -15,6 +15,8 @@ export interface NetworkCreateSpec {
   internal?: boolean;
   attachable?: boolean;
   enableIPv6?: boolean;
+  /** Overlay only: the engine encrypts the traffic between nodes (IPsec). */
+  encrypted?: boolean;
   labels?: Record<string, string>;
   options?: Record<string, string>;
 }
@@ -27,6 +29,11 @@ export function validateNetworkCreate(spec: NetworkCreateSpec, snapshot?: Snapsh
       (networkDrivers as readonly string[]).includes(spec.driver)
         ? valid
         : problem('driver', messages.driverUnknown, spec.driver),
+    () => (spec.driver === 'overlay' && snapshot ? validateOverlayEngine(snapshot) : valid),
+    () =>
+      spec.encrypted && spec.driver !== 'overlay'
+        ? problem('encrypted', messages.encryptedNeedsOverlay)
+        : valid,
     () => (spec.subnet ? validateSubnet(spec.subnet, snapshot, 4) : valid),
     () =>
       spec.gateway
@@ -54,6 +61,13 @@ export function validateNetworkCreate(spec: NetworkCreateSpec, snapshot?: Snapsh
     const result = check();
     if (!result.ok) return result;
   }
+  return valid;
+}
+
+/** Only a swarm manager creates overlay networks; the engine's own refusal names neither cause. */
+export function validateOverlayEngine(snapshot: Snapshot): Validation {
+  if (!snapshot.swarm) return problem('driver', messages.overlayNeedsSwarm);
+  if (!snapshot.swarm.manager) return problem('driver', messages.overlayNeedsManager);
   return valid;
 }
 

@@ -29,9 +29,9 @@ import {
   pickContainer,
   pickNetwork,
 } from '../../commands/targets';
-import { aliasesProblem, staticIpProblem } from '../../commands/validate';
+import { aliasesProblem, problemText, staticIpProblem } from '../../commands/validate';
 import { acceptsStaticIp } from '../../engine/validation/addresses';
-import { connectContainer, disconnectContainer } from '../../engine/operations/networks';
+import { connectContainer, disconnectContainer, swarmJoinProblem } from '../../engine/operations/networks';
 
 /** Only containers with their own network stack can join networks. */
 export function connectableContainer(container: Container): boolean {
@@ -138,6 +138,8 @@ async function connectInteractively(
   if (!connectableContainer(container)) throw new UserError(explainUnconnectable(container));
   if (network.endpoints.some((endpoint) => endpoint.containerId === container.id))
     throw new UserError(vscode.l10n.t('{0} is already on {1}.', container.name, network.name));
+  const swarmOnly = problemText(swarmJoinProblem(network, container.name));
+  if (swarmOnly) throw new UserError(swarmOnly);
   const choice = await askEndpointConfig(network, container);
   if (!choice) return;
   await connectOne(ctx, container, network, choice);

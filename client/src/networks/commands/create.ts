@@ -5,9 +5,16 @@ import { askText, pickOne } from '../../ui/pick';
 import { keys } from '../../shared/nodes';
 import { changing, dockerOf, snapshotOf, type BerthCommand } from '../../commands/context';
 import { parseKeyValues } from '../../commands/keyValues';
-import { gatewayProblem, ipRangeProblem, networkNameProblem, subnetProblem } from '../../commands/validate';
+import {
+  gatewayProblem,
+  ipRangeProblem,
+  networkNameProblem,
+  problemText,
+  subnetProblem,
+} from '../../commands/validate';
+import { validateOverlayEngine } from '../../engine/validation/networkCreate';
 
-type Flag = 'internal' | 'attachable' | 'ipv6';
+type Flag = 'internal' | 'attachable' | 'encrypted' | 'ipv6';
 
 export interface NetworkSpec {
   name: string;
@@ -32,6 +39,7 @@ async function askSpec(snapshot: Snapshot): Promise<NetworkSpec | undefined> {
     validate: (value) => networkNameProblem(snapshot, value.trim()),
   });
   if (name === undefined) return undefined;
+  const overlayProblem = problemText(validateOverlayEngine(snapshot));
   const driver = await pickOne(
     [
       {
@@ -51,7 +59,7 @@ async function askSpec(snapshot: Snapshot): Promise<NetworkSpec | undefined> {
       },
       {
         label: 'overlay',
-        description: vscode.l10n.t('Spans several hosts; needs swarm mode'),
+        description: overlayProblem ?? vscode.l10n.t('Spans the nodes of this swarm'),
         value: 'overlay',
       },
     ],
@@ -59,6 +67,10 @@ async function askSpec(snapshot: Snapshot): Promise<NetworkSpec | undefined> {
     '',
   );
   if (driver === undefined) return undefined;
+  if (driver === 'overlay' && overlayProblem) {
+    void vscode.window.showErrorMessage(overlayProblem);
+    return undefined;
+  }
   const spec: NetworkSpec = { name: name.trim(), driver, flags: new Set(), labels: {}, options: {} };
   if (driver === 'macvlan' || driver === 'ipvlan') {
     const parent = await askText({
@@ -102,11 +114,20 @@ async function askSpec(snapshot: Snapshot): Promise<NetworkSpec | undefined> {
       description: vscode.l10n.t('No access to the outside world'),
       value: 'internal',
     },
-    {
-      label: vscode.l10n.t('Attachable'),
-      description: vscode.l10n.t('Standalone containers may join (overlay)'),
-      value: 'attachable',
-    },
+    ...(driver === 'overlay'
+      ? [
+          {
+            label: vscode.l10n.t('Attachable'),
+            description: vscode.l10n.t('Standalone containers may join, not only swarm services'),
+            value: 'attachable' as const,
+          },
+          {
+            label: vscode.l10n.t('Encrypted'),
+            description: vscode.l10n.t('Traffic between nodes is encrypted (IPsec)'),
+            value: 'encrypted' as const,
+          },
+        ]
+      : []),
     {
       label: vscode.l10n.t('IPv6'),
       description: vscode.l10n.t('Give containers IPv6 addresses too'),
@@ -164,7 +185,7 @@ export function createNetworkBody(spec: NetworkSpec) {
     EnableIPv6: spec.flags.has('ipv6'),
     IPAM: { Driver: 'default', Config: config },
     Labels: spec.labels,
-    Options: spec.options,
+    Options: spec.flags.has('encrypted') ? { ...spec.options, encrypted: '' } : spec.options,
   };
 }
 

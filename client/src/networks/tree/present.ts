@@ -10,6 +10,8 @@ import {
   type Presentation,
 } from '../../shared/nodes';
 import { code, escapeMarkdown, keyValueLines, recordLines, shortId, t } from '../../shared/text';
+import { isEncryptedOverlay } from '../../engine/model/swarm';
+import { isTaskContainerShown, overlayFacts, serviceChildren } from './swarm';
 
 export type BuiltinNetwork = 'bridge' | 'host' | 'none';
 
@@ -55,15 +57,17 @@ export function presentNetwork(network: Network, joinedCount: number): Presentat
   const parts = [network.driver, network.scope, ...subnets(network)];
   if (network.builtin) parts.push(t('built-in'));
   if (network.internal) parts.push(t('internal'));
+  parts.push(...overlayFacts(network));
   const count = network.endpoints.length + joinedCount;
   if (count > 0) parts.push(count === 1 ? t('1 container') : t('{0} containers', count));
+  const services = network.services?.length ?? 0;
   return {
     label: network.name,
     description: parts.join(' · '),
     tooltip: networkTooltip(network),
     icon: { id: networkIcon(network) },
     contextValue: networkContextValue(network),
-    collapsible: count > 0 || networkHints(network).length > 0 ? 'collapsed' : 'none',
+    collapsible: count + services > 0 || networkHints(network).length > 0 ? 'collapsed' : 'none',
   };
 }
 
@@ -81,6 +85,8 @@ export function networkTooltip(network: Network): string {
     [t('IPAM driver'), code(network.ipamDriver)],
     [t('Internal'), yesNo(network.internal)],
     [t('Attachable'), yesNo(network.attachable)],
+    [t('Encrypted'), network.driver === 'overlay' ? yesNo(isEncryptedOverlay(network)) : undefined],
+    [t('Ingress'), network.ingress ? yesNo(true) : undefined],
     [t('IPv6'), yesNo(network.enableIPv6)],
   ]);
   const sections = [heading, facts];
@@ -136,6 +142,26 @@ export function networkHints(network: Network): Omit<HintNode, 'key' | 'parentKe
       });
       break;
     default:
+      if (network.ingress)
+        hints.push({
+          kind: 'hint',
+          hint: 'routing-mesh',
+          label: t("The swarm's routing mesh"),
+          detail: t(
+            'A port a service publishes is open on every node of the swarm: the ingress network carries a connection that arrives at any node to a task of the service, wherever that task runs. Containers never join it; services join it by publishing ports.',
+          ),
+          tone: 'info',
+        });
+      else if (network.scope === 'swarm' && !network.attachable)
+        hints.push({
+          kind: 'hint',
+          hint: 'services-only',
+          label: t('Only swarm services can join'),
+          detail: t(
+            'This overlay network is not attachable: standalone containers cannot connect to it. Create an overlay with "attachable" on to connect containers across nodes.',
+          ),
+          tone: 'info',
+        });
       if (network.internal)
         hints.push({
           kind: 'hint',
@@ -198,7 +224,8 @@ export function networkChildren(snapshot: Snapshot, node: NetworkNode): BerthNod
     key: keys.hint(parentKey, hint.hint),
     parentKey,
   }));
-  const endpoints: BerthNode[] = network.endpoints.map((endpoint) => ({
+  const shown = network.endpoints.filter((endpoint) => !isTaskContainerShown(network, endpoint.containerId));
+  const endpoints: BerthNode[] = shown.map((endpoint) => ({
     kind: 'endpoint',
     view: 'networks',
     key: keys.endpoint('networks', network.id, endpoint.containerId),
@@ -214,7 +241,7 @@ export function networkChildren(snapshot: Snapshot, node: NetworkNode): BerthNod
     containerId: joined.id,
     hostContainerId: host.id,
   }));
-  return [...hints, ...endpoints, ...joined];
+  return [...hints, ...serviceChildren(network), ...endpoints, ...joined];
 }
 
 export function presentJoined(joined: Container, host: Container): Presentation {

@@ -1,6 +1,6 @@
 // The commands of the Volumes view: inspect, create, remove and prune, and browse, back up,
-// restore, clone and empty a volume's data, through the session's volume tools. Its file commands
-// are shared with containers: archiveFiles/commands.
+// restore, clone, empty and export to or import from an image a volume's data, through the
+// session's volume tools. Its file commands are shared with containers: archiveFiles/commands.
 import * as vscode from 'vscode';
 import { snapshotOf, type BerthCommand } from '../../commands/context';
 import type { CommandTable } from '../../commands/registry';
@@ -15,6 +15,7 @@ import { pruneVolumes, removeVolume } from './remove';
 import { restoreVolume } from './restore';
 import type { WriteConsent } from '../../archiveFiles/consent';
 import { volumeFor } from './target';
+import { exportVolumeToImage, importVolumeFromImage } from './volumeImage';
 
 const inspectVolume: BerthCommand = async (ctx, node) => {
   const volume = await volumeFor(await snapshotOf(ctx), node, vscode.l10n.t('Volume to inspect'));
@@ -51,6 +52,14 @@ export function volumeCommands(tools: SessionVolumeTools, consent: WriteConsent)
     'berth.volume.clone': {
       run: cloneVolume(tools),
       failure: () => vscode.l10n.t('Cloning the volume failed'),
+    },
+    'berth.volume.exportImage': {
+      run: exportVolumeToImage(tools),
+      failure: () => vscode.l10n.t('Exporting the volume to an image failed'),
+    },
+    'berth.volume.importImage': {
+      run: importVolumeFromImage(tools),
+      failure: () => vscode.l10n.t('Importing the volume from an image failed'),
     },
     'berth.volume.empty': {
       run: emptyVolume(tools, consent),

@@ -3,16 +3,13 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import type { BerthCommand } from '../../commands/context';
-import type { EngineSession } from '../../engine/live/contract';
 import type { SessionVolumeTools } from '../tools';
 import { formatBytes } from '../../shared/text';
-import { chooseModal, confirmModal } from '../../ui/confirm';
-import type { RestoreMode, RestorePhase } from '../core/restore';
-import { newVolumeNameProblem } from './clone';
-import { knownVolumes, volumeNameOf } from './target';
+import type { RestorePhase } from '../core/restore';
+import { chooseMode, chooseTarget, type SourceWords } from './restoreChoices';
 import { cancellableProgress } from '../../ui/progress';
 
-function phaseText(phase: RestorePhase): string {
+export function phaseText(phase: RestorePhase): string {
   switch (phase) {
     case 'checking':
       return vscode.l10n.t('Checking every archive entry');
@@ -35,84 +32,25 @@ function nameFromArchive(path: string): string {
   return stem.replace(/[^a-zA-Z0-9_.-]/g, '-').replace(/^[^a-zA-Z0-9]+/, '') || 'restored';
 }
 
-async function chooseTarget(
-  session: EngineSession,
-  argument: unknown,
-  archive: string,
-): Promise<{ volume: string; isNew: boolean } | undefined> {
-  const named = volumeNameOf(argument);
-  if (named !== undefined) return { volume: named, isNew: false };
-  const volumes = await knownVolumes(session);
-  const fresh = { label: vscode.l10n.t('$(add) New volume…'), name: undefined as string | undefined };
-  const picked = await vscode.window.showQuickPick(
-    [
-      fresh,
-      ...volumes.map((volume) => ({ label: volume.name, description: volume.driver, name: volume.name })),
-    ],
-    { placeHolder: vscode.l10n.t('Restore {0} into…', basename(archive)) },
-  );
-  if (!picked) return undefined;
-  if (picked.name !== undefined) return { volume: picked.name, isNew: false };
-  const taken = new Set(volumes.map((volume) => volume.name));
-  const name = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Restore into a new volume'),
-    prompt: vscode.l10n.t('Name of the new volume'),
-    value: nameFromArchive(archive),
-    ignoreFocusOut: true,
-    validateInput: (value) => newVolumeNameProblem(value.trim(), taken),
-  });
-  return name === undefined ? undefined : { volume: name.trim(), isNew: true };
-}
-
-/** The modal for an existing volume: says whether it is empty and what each choice does to it. */
-async function chooseMode(
-  volumes: SessionVolumeTools,
-  volume: string,
-  archive: string,
-): Promise<RestoreMode | undefined> {
-  const [empty, blocker] = await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: vscode.l10n.t('Looking at volume {0}…', volume),
-    },
-    async () => {
-      const isEmpty = await volumes.tools().isEmpty(volume);
-      return [isEmpty, isEmpty ? undefined : await volumes.tools().replaceBlocker(volume)] as const;
-    },
-  );
-  const safety = vscode.l10n.t(
-    'The archive is checked completely first. If the restore fails or is cancelled, the volume is left as it was.',
-  );
-  if (empty) {
-    const restore = vscode.l10n.t('Restore');
-    const ok = await confirmModal(
-      vscode.l10n.t('Restore {0} into the empty volume {1}?', basename(archive), volume),
-      safety,
-      restore,
-    );
-    return ok ? 'merge' : undefined;
-  }
-  const merge = vscode.l10n.t('Merge');
-  const replace = vscode.l10n.t('Replace');
-  const lines = [
-    vscode.l10n.t(
+function archiveWords(archive: string): SourceWords {
+  const source = basename(archive);
+  return {
+    into: vscode.l10n.t('Restore {0} into…', source),
+    newTitle: vscode.l10n.t('Restore into a new volume'),
+    action: vscode.l10n.t('Restore'),
+    intoEmpty: (volume) => vscode.l10n.t('Restore {0} into the empty volume {1}?', source, volume),
+    intoFull: (volume) =>
+      vscode.l10n.t('Volume {0} is not empty. How should {1} be restored into it?', volume, source),
+    merge: vscode.l10n.t(
       'Merge: files in the archive overwrite the files at the same paths; everything else in the volume stays.',
     ),
-    blocker ??
-      vscode.l10n.t(
-        "Replace: the volume's current contents are deleted; afterwards it holds exactly what the archive holds.",
-      ),
-    safety,
-  ];
-  const choices = blocker ? [merge] : [merge, replace];
-  const answer = await chooseModal(
-    vscode.l10n.t('Volume {0} is not empty. How should {1} be restored into it?', volume, basename(archive)),
-    lines.join('\n\n'),
-    ...choices,
-  );
-  if (answer === merge) return 'merge';
-  if (answer === replace) return 'replace';
-  return undefined;
+    replace: vscode.l10n.t(
+      "Replace: the volume's current contents are deleted; afterwards it holds exactly what the archive holds.",
+    ),
+    safety: vscode.l10n.t(
+      'The archive is checked completely first. If the restore fails or is cancelled, the volume is left as it was.',
+    ),
+  };
 }
 
 export function restoreVolume(volumes: SessionVolumeTools): BerthCommand {
@@ -125,9 +63,10 @@ export function restoreVolume(volumes: SessionVolumeTools): BerthCommand {
     });
     const archive = files?.[0]?.fsPath;
     if (!archive) return;
-    const target = await chooseTarget(ctx.session, argument, archive);
+    const words = archiveWords(archive);
+    const target = await chooseTarget(ctx.session, argument, words, nameFromArchive(archive));
     if (!target) return;
-    const mode = target.isNew ? 'new' : await chooseMode(volumes, target.volume, archive);
+    const mode = target.isNew ? 'new' : await chooseMode(volumes, target.volume, words);
     if (!mode) return;
     const result = await cancellableProgress(
       vscode.l10n.t('Restoring {0} into volume {1}', basename(archive), target.volume),

@@ -42,7 +42,7 @@ export function wantsGzip(path: string): boolean {
 }
 
 /** Passes bytes through unchanged while a tar parser counts the entries in them. */
-class CountingTee extends Transform {
+export class CountingTee extends Transform {
   readonly counts = emptyCounts();
   bytes = 0;
   private readonly parser = extract();

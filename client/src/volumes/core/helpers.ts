@@ -33,6 +33,11 @@ export class Helpers {
     private readonly options: HelperOptions = {},
   ) {}
 
+  /** The labels every resource Berth makes here carries (tests add `berth.test`), without the helper's. */
+  baseLabels(): Record<string, string> {
+    return { ...this.options.labels };
+  }
+
   labels(kind: string): Record<string, string> {
     return { ...this.options.labels, [helperLabel]: kind, [ownerLabel]: owner };
   }

@@ -10,6 +10,14 @@ import { Helpers, sweepStaleHelpers, type HelperOptions, type SweepResult } from
 import { VolumeRoots } from './roots';
 import { inspectSpec, replaceBlocker } from './volumeSpec';
 import { restoreVolume, type RestoreOptions, type RestoreResult } from './restore';
+import { imageExists, importableImages, type ImageChoice } from './imageChoices';
+import {
+  exportVolumeToImage,
+  importVolumeFromImage,
+  type ExportImageOptions,
+  type ExportImageResult,
+  type ImportImageOptions,
+} from './volumeImage';
 
 export class VolumeTools {
   readonly helpers: Helpers;
@@ -61,6 +69,23 @@ export class VolumeTools {
   async restore(options: RestoreOptions): Promise<RestoreResult> {
     await this.roots.release(options.volume);
     return restoreVolume(this.helpers, options);
+  }
+
+  exportToImage(options: ExportImageOptions): Promise<ExportImageResult> {
+    return exportVolumeToImage(this.helpers, options);
+  }
+
+  importableImages(): Promise<ImageChoice[]> {
+    return importableImages(this.docker);
+  }
+
+  imageExists(reference: string): Promise<boolean> {
+    return imageExists(this.docker, reference);
+  }
+
+  async importFromImage(options: ImportImageOptions): Promise<RestoreResult> {
+    await this.roots.release(options.volume);
+    return importVolumeFromImage(this.helpers, options);
   }
 
   clone(source: string, target: string, signal?: AbortSignal): Promise<void> {

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+/** The OS's folder for caches that may be deleted at any time, and berth-lint's place in it. */
+export function codeCacheDir(
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+  home: string,
+): string {
+  if (platform === 'win32') {
+    const local = env.LOCALAPPDATA ?? path.win32.join(home, 'AppData', 'Local');
+    return path.win32.join(local, 'berth-lint', 'Cache');
+  }
+  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Caches', 'berth-lint');
+  // The XDG spec says a relative XDG_CACHE_HOME is to be ignored.
+  const xdg = env.XDG_CACHE_HOME;
+  const base = xdg && path.posix.isAbsolute(xdg) ? xdg : path.posix.join(home, '.cache');
+  return path.posix.join(base, 'berth-lint');
+}
+
+function readIfAny(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the cache, then drops the older ones of this Node: each belonged to another build. */
+function save(dir: string, name: string, script: vm.Script): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const temp = path.join(dir, `${name}.${process.pid}.tmp`);
+    fs.writeFileSync(temp, script.createCachedData());
+    fs.renameSync(temp, path.join(dir, name));
+    for (const old of fs.readdirSync(dir))
+      if (old !== name && old.startsWith(`${process.version}-`) && old.endsWith('.v8cache'))
+        fs.rmSync(path.join(dir, old), { force: true });
+  } catch {
+    // A cache is an optimization: a folder that cannot be written only means no cache.
+  }
+}
+
+export interface CodeCache {
+  dir: string;
+  /** Whether a missing or refused cache is written as this process exits. */
+  write: boolean;
+}
+
+/**
+ * Runs a CommonJS bundle as require() would, with V8's code cache for it kept in `cache.dir`.
+ * The cache is made as the process exits, so it holds every function the run compiled, the
+ * rules among them; Node's own compile cache keeps only what is compiled at load. V8 refuses a
+ * cache made under other V8 flags or another V8; the next run that writes then replaces it.
+ */
+export function runWithCodeCache(file: string, cache: CodeCache | undefined): void {
+  const source = fs.readFileSync(file, 'utf8');
+  const key = createHash('sha256').update(`${process.arch}\n`).update(source);
+  const name = `${process.version}-${key.digest('hex').slice(0, 32)}.v8cache`;
+  const cacheDir = cache?.dir;
+  const cached = cacheDir === undefined ? undefined : readIfAny(path.join(cacheDir, name));
+  // On one line with the source, so that stack traces keep the bundle's line numbers.
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  const script = new vm.Script(wrapped, { filename: file, cachedData: cached });
+  if (cacheDir !== undefined && cache?.write && (cached === undefined || script.cachedDataRejected === true))
+    process.once('exit', () => save(cacheDir, name, script));
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  const module = { exports: {} };
+  run(module.exports, createRequire(file), module, file, path.dirname(file));
+}

@@ -1,0 +1,199 @@
+// A volume as an image, and files dragged into a volume, in a real VS Code against the real
+// engine: Export Volume to Image… from the Volumes tree's context menu makes the image the user
+// named, Import Volume from Image… puts it back into a volume after asking, and a file dragged
+// from the Explorer onto a volume folder lands in the volume.
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
+import { createVolume, engine, ensureTestImage, runId, Tracker } from '../harness/engine';
+import { dialogButton, dialogMessage, expectNotification } from '../harness/dialogs';
+import { guarded } from '../harness/evidence';
+import { contextMenu } from '../harness/menu';
+import {
+  answerEachAsked,
+  answerIfAsked,
+  answerPrompt,
+  runCommand,
+  validationMessage,
+} from '../harness/quickInput';
+import { emptyWorkspace, workbenchSuite } from '../harness/suite';
+import { expandTreeItem, openBerthView, treeItem } from '../harness/views';
+import { retryUntil, waitFor } from '../harness/wait';
+import { fillVolume, fingerprint, type FixtureEntry } from '../engine/volumes-fixtures';
+
+const dropped = 'dropped from the explorer\n';
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+const files: FixtureEntry[] = [
+  { name: './', type: 'directory', mode: 0o755 },
+  { name: 'hello.txt', type: 'file', mode: 0o640, uid: 42, gid: 43, body: Buffer.from('hello\n') },
+  { name: 'inbox', type: 'directory', mode: 0o755 },
+];
+
+/** An element's centre, where a person would let go of what they drag. */
+async function centre(element: Locator): Promise<{ clientX: number; clientY: number }> {
+  await element.waitFor({ state: 'visible' });
+  const box = await element.boundingBox();
+  if (!box) throw new Error('an element to drag over or drop on has no box on screen');
+  return { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+}
+
+/** Berth's own helper containers that still mount `volume` (it keeps them briefly for browsing). */
+async function helpersUsing(volume: string): Promise<string[]> {
+  const containers = await engine().listContainers({
+    all: true,
+    filters: { label: ['berth.helper'], volume: [volume] },
+  });
+  return containers.map((c) => c.Id);
+}
+
+void describe('Volume images and drops in a real VS Code', () => {
+  const tracker = new Tracker();
+  const image = `berth-e2e/volume-image-${runId}:snap-1`;
+  let volume = '';
+  let target = '';
+  const suite = workbenchSuite(true, async (scratch) => {
+    await ensureTestImage();
+    volume = await createVolume(tracker);
+    await fillVolume(tracker, volume, files);
+    target = await createVolume(tracker);
+    await fillVolume(tracker, target, [
+      { name: './', type: 'directory', mode: 0o755 },
+      { name: 'old.txt', type: 'file', mode: 0o644, body: Buffer.from('replaced by the image\n') },
+    ]);
+    const workspace = emptyWorkspace(scratch, 'volume images e2e');
+    writeFileSync(path.join(workspace, 'drop-me.txt'), dropped);
+    return { workspace };
+  });
+
+  after(async () => {
+    // The workbench is closed by now; a browse helper it left must not keep the volume alive.
+    for (const name of [volume, target].filter(Boolean)) {
+      await waitFor('Berth to drop its browse helpers', async () =>
+        (await helpersUsing(name)).length === 0 ? true : undefined,
+      ).catch(async () => {
+        for (const id of await helpersUsing(name)) await engine().getContainer(id).remove({ force: true });
+      });
+    }
+    // Made by Berth as a user's image would be, so without the run's label: removed by its exact name.
+    await engine()
+      .getImage(image)
+      .remove({ force: true })
+      .catch((error: { statusCode?: number }) => {
+        if (error.statusCode !== 404) throw error;
+      });
+    await tracker.cleanup();
+  });
+
+  void test('"Export Volume to Image…" refuses a bad name as it is typed, then makes the image', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    await guarded(w.page, 'volume-export-image', async () => {
+      const volumes = await openBerthView(w.page, 'Volumes');
+      const row = treeItem(volumes, volume);
+      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      const prompt = /Name and tag of the new image/;
+      const input = w.page.locator('.quick-input-widget input');
+      await retryUntil(
+        'the image name prompt',
+        () => contextMenu(row, 'Export Volume to Image…'),
+        async () =>
+          (await input.isVisible()) && (await input.getAttribute('placeholder')) !== 'Volume to export',
+        { retryAfterMs: 10_000 },
+      );
+      await answerIfAsked(w.page, 'Volume to export', volume, async () =>
+        prompt.test(await w.page.locator('.quick-input-widget').innerText()),
+      );
+      const refused = await validationMessage(w.page, prompt, 'Backups/Data:1', /lower case/);
+      assert.match(refused, /use "backups\/data:1"/);
+      // A valid name brings the prompt back in place of the message; then it is answered.
+      await input.fill(image);
+      await answerPrompt(w.page, prompt, image);
+      const done = await expectNotification(w.page, `of volume ${volume} to image ${image}.`);
+      assert.match(done, /Exported 1 files and 2 folders/);
+      const info = await engine().getImage(image).inspect();
+      assert.equal(info.Config.Labels?.['berth.volume.exported'], volume);
+    });
+  });
+
+  void test('"Import Volume from Image…" on a volume that has files asks, naming it, then replaces them', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    // The image the export test made, which holds hello.txt and inbox/.
+    await guarded(w.page, 'volume-import-image', async () => {
+      const expected = await fingerprint(tracker, volume);
+      const volumes = await openBerthView(w.page, 'Volumes');
+      const row = treeItem(volumes, target);
+      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      const dialog = w.page.locator('.monaco-dialog-box');
+      await retryUntil(
+        'the image pick',
+        () => contextMenu(row, 'Import Volume from Image…'),
+        () => w.page.locator('.quick-input-widget input').isVisible(),
+        { retryAfterMs: 10_000 },
+      );
+      await answerEachAsked(w.page, [['Image to import (its files in /volume-data)', image]], () =>
+        dialog.isVisible(),
+      );
+      const asked = await dialogMessage(w.page);
+      assert.match(
+        asked,
+        new RegExp(`Volume ${target} is not empty\\. How should image ${image} be imported into it\\?`),
+      );
+      await dialogButton(w.page, 'Replace');
+      const done = await expectNotification(w.page, `from image ${image} into volume ${target}.`);
+      assert.match(done, /Imported 1 files and 2 folders/);
+      assert.deepEqual(
+        [...(await fingerprint(tracker, target)).entries()].sort(),
+        [...expected.entries()].sort(),
+        'the volume holds exactly the image’s files, owners and modes',
+      );
+    });
+  });
+
+  void test('a file dragged from the Explorer onto a volume folder is uploaded into it', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    await guarded(w.page, 'volume-drop-file', async () => {
+      const volumes = await openBerthView(w.page, 'Volumes');
+      await expandTreeItem(treeItem(volumes, volume));
+      await expandTreeItem(treeItem(volumes, 'Files'));
+      const inbox = treeItem(volumes, 'inbox');
+      await inbox.waitFor({ state: 'visible', timeout: 60_000 });
+
+      // A person's drag with the mouse (what Playwright's dragTo does, which needs the target on
+      // screen at the start): the Explorer and Berth share the side bar, so the drag rests on
+      // Berth's activity bar entry until the workbench opens Berth, then drops on the folder.
+      await runCommand(w.page, 'View: Show Explorer');
+      const source = w.page
+        .locator('.explorer-folders-view .monaco-list-row')
+        .filter({ hasText: 'drop-me.txt' });
+      await source.hover();
+      await w.page.mouse.down();
+      const berth = await centre(
+        w.page.locator('.activitybar').getByRole('tab', { name: 'Berth', exact: true }),
+      );
+      let nudge = 0;
+      await waitFor('the Berth side bar to open under the drag', async () => {
+        // Small moves keep the drag alive over the entry, as a hand never holds quite still.
+        nudge = 1 - nudge;
+        await w.page.mouse.move(berth.clientX + nudge, berth.clientY, { steps: 2 });
+        return (await inbox.isVisible()) ? true : undefined;
+      });
+      const at = await centre(inbox);
+      await w.page.mouse.move(at.clientX, at.clientY, { steps: 5 });
+      await w.page.mouse.move(at.clientX + 2, at.clientY, { steps: 2 });
+      await w.page.mouse.up();
+
+      await expectNotification(w.page, `into /inbox of volume "${volume}"`);
+      const entry = await waitFor('the dropped file in the engine copy of the volume', async () => {
+        const now = (await fingerprint(tracker, volume)).get('inbox/drop-me.txt');
+        return now?.sha256 === sha(dropped) ? now : undefined;
+      });
+      assert.equal(entry.size, Buffer.byteLength(dropped));
+      assert.equal(entry.type, 'file');
+    });
+  });
+});
