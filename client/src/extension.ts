@@ -2,6 +2,9 @@
 import { startup } from './perf';
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { fileCommands } from './archiveFiles/commands';
+import { uploadSources } from './archiveFiles/commands/transfer';
+import type { FileRoots } from './archiveFiles/roots';
 import { appCommands } from './commands/appCommands';
 import type { CommandContext } from './commands/context';
 import { runGuarded } from './commands/guard';
@@ -11,6 +14,12 @@ import { connectionCommands } from './connection/commands';
 import { affectsEngineSettings, readEngineSettings } from './connection/settings';
 import { createStatusBar } from './connection/statusBar';
 import { containerCommands } from './containers/commands';
+import { ContainerChangeDecorations } from './containers/files/decorations';
+import {
+  containerWriteConsent,
+  registerContainerFileSystem,
+  SessionContainerFiles,
+} from './containers/files/fileSystem';
 import type { EngineSession } from './engine/live/contract';
 import { createSession, type LiveEngineSession } from './engine/live/liveSession';
 import { InspectDocuments } from './inspect/provider';
@@ -24,8 +33,7 @@ import { connectDropped } from './networks/commands/connect';
 import { reachCommands } from './reach';
 import { registerViews, type BerthViews } from './views';
 import { volumeCommands } from './volumes/commands';
-import { uploadSources } from './volumes/commands/transfer';
-import { registerVolumeFileSystem, WriteConsent } from './volumes/files/fileSystem';
+import { registerVolumeFileSystem, volumeWriteConsent } from './volumes/files/fileSystem';
 import { loadSizesWhenShown } from './volumes/sizes';
 import { SessionVolumeTools } from './volumes/tools';
 
@@ -63,14 +71,21 @@ function activateEngineViews(
   // Every engine feature works on this one session, so nothing loads or connects twice.
   const volumes = new SessionVolumeTools(session);
   const map = new NetworkMap(context, session);
-  const writeConsent = new WriteConsent(session);
+  const writeConsent = volumeWriteConsent(session);
   const volumeFiles = registerVolumeFileSystem(volumes, writeConsent);
+  const containerFiles = new SessionContainerFiles(session);
+  const containerFileSystem = registerContainerFileSystem(containerFiles, containerWriteConsent(session));
+  const changeDecorations = new ContainerChangeDecorations(session, containerFileSystem.provider);
+  const fileRoots: FileRoots = { volume: volumeFiles.scheme, container: containerFileSystem.scheme };
   context.subscriptions.push(
     session,
     inspect,
     vscode.workspace.registerTextDocumentContentProvider(inspectScheme, inspect),
     volumes,
     volumeFiles.registration,
+    containerFileSystem.registration,
+    changeDecorations,
+    vscode.window.registerFileDecorationProvider(changeDecorations),
     map,
   );
   const openInspect: CommandContext['openInspect'] = (kind, id, name) => inspect.open(kind, id, name);
@@ -82,11 +97,10 @@ function activateEngineViews(
         runGuarded(vscode.l10n.t('Connecting the container failed'), () =>
           connectDropped(ctx, containerIds, networkId),
         ),
-      listFolder: (volume, path) => volumes.list(volume, path),
+      listFolder: (root, key, path) =>
+        root === 'volume' ? volumes.list(key, path) : containerFiles.files().list(key, path),
       upload: (target, sources) =>
-        runGuarded(vscode.l10n.t('Uploading failed'), () =>
-          uploadSources(ctx, volumes, writeConsent, target, sources),
-        ),
+        runGuarded(vscode.l10n.t('Uploading failed'), () => uploadSources(ctx, fileRoots, target, sources)),
     },
     context.subscriptions,
   );
@@ -98,6 +112,7 @@ function activateEngineViews(
       containerCommands,
       networkCommands,
       volumeCommands(volumes, writeConsent),
+      fileCommands(fileRoots),
       mapCommands(map),
       reachCommands,
       lspCommands(language),

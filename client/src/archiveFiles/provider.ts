@@ -9,6 +9,8 @@ import { baseName, parentOf } from './core/paths';
 import { engineMessage } from '../engine/operations/engineCall';
 import { log } from '../log';
 import { CancelledError, UserError } from '../shared/failures';
+import type { FileRootKind } from '../shared/nodes';
+import { fileSchemes, parseRootUri, rootUri } from './uri';
 
 /** What differs between the volume and the container file systems. */
 export interface FileScheme {
@@ -19,6 +21,8 @@ export interface FileScheme {
   files(): ArchiveFiles;
   /** Asked before a root is changed; throws CancelledError when the user declines. */
   beforeWrite(key: string): Promise<void>;
+  /** What the user calls root `key` in messages, e.g. `volume "data"`. */
+  label(key: string): string;
 }
 
 export function fileType(kind: PathKind, target?: PathKind): vscode.FileType {
@@ -180,4 +184,28 @@ export function asFileSystemError(uri: vscode.Uri, error: unknown): vscode.FileS
     );
   if (error instanceof UserError) return vscode.FileSystemError.NoPermissions(error.message);
   return vscode.FileSystemError.Unavailable(engineMessage(error));
+}
+
+export interface RegisteredFileSystem {
+  scheme: FileScheme;
+  provider: ArchiveFileSystem;
+  registration: vscode.Disposable;
+}
+
+/** Registers the file system of one kind of root; its registration also disposes of the provider. */
+export function registerArchiveFileSystem(
+  root: FileRootKind,
+  parts: Pick<FileScheme, 'files' | 'beforeWrite' | 'label'>,
+): RegisteredFileSystem {
+  const scheme: FileScheme = {
+    ...parts,
+    scheme: fileSchemes[root],
+    parse: parseRootUri,
+    uri: (key, path) => rootUri(root, key, path),
+  };
+  const provider = new ArchiveFileSystem(scheme);
+  const registration = vscode.workspace.registerFileSystemProvider(scheme.scheme, provider, {
+    isCaseSensitive: true,
+  });
+  return { scheme, provider, registration: vscode.Disposable.from(registration, provider) };
 }

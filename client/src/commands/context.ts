@@ -25,7 +25,7 @@ export type BerthCommand = (
   argument: unknown,
 ) => Promise<void>;
 
-export function dockerOf(ctx: CommandContext): Docker {
+export function dockerOf(ctx: Pick<CommandContext, 'session'>): Docker {
   const docker = ctx.session.docker;
   if (!docker)
     throw new UserError(

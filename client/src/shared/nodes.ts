@@ -59,8 +59,8 @@ export interface VolumeUsageNode extends NodeBase {
   destination: string;
 }
 
-/** What a folder listing says of one entry; `undefined` on the "Files" root of a volume. */
-export interface VolumeFileEntry {
+/** What a folder listing says of one entry; `undefined` on the "Files" root of a volume or container. */
+export interface FileEntry {
   name: string;
   kind: 'file' | 'directory' | 'symlink' | 'other';
   size: number;
@@ -70,12 +70,16 @@ export interface VolumeFileEntry {
   linkTarget?: string;
 }
 
-/** The "Files" folder under a volume (path ''), and the files and folders inside it. */
-export interface VolumeFileNode extends NodeBase {
+/** What holds a file node's files: a volume (by name) or a container (by id). */
+export type FileRootKind = 'volume' | 'container';
+
+/** The "Files" folder under a volume or a container (path ''), and the files and folders inside it. */
+export interface FileNode extends NodeBase {
   kind: 'file';
-  volumeName: string;
+  root: FileRootKind;
+  rootKey: string;
   path: string;
-  entry?: VolumeFileEntry;
+  entry?: FileEntry;
 }
 
 export interface GroupNode extends NodeBase {
@@ -119,7 +123,7 @@ export type BerthNode =
   | TaskNode
   | VolumeNode
   | VolumeUsageNode
-  | VolumeFileNode
+  | FileNode
   | GroupNode
   | ContainerNode
   | MountNode
@@ -150,7 +154,8 @@ export const keys = {
   volume: (name: string) => `vol:${name}`,
   usage: (name: string, containerId: string, destination: string) =>
     `vol:${name}/use:${containerId}:${destination}`,
-  file: (name: string, path: string) => `vol:${name}/files:${path}`,
+  file: (root: FileRootKind, key: string, path: string) =>
+    `${root === 'volume' ? 'vol' : 'ctr'}:${key}/files:${path}`,
   group: (project: string) => `grp:${project}`,
   container: (id: string) => `ctr:${id}`,
   mount: (containerId: string, destination: string) => `ctr:${containerId}/mnt:${destination}`,

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/live/contract';
 import type { UploadSource } from '../archiveFiles/core/upload';
-import type { BerthNode, VolumeFileNode } from '../shared/nodes';
+import type { BerthNode, FileNode } from '../shared/nodes';
 
 /** Our own mime type: the value is a JSON array of container ids. */
 export const containerIdsMime = 'application/vnd.berth.container-ids';
@@ -67,7 +67,7 @@ async function droppedContainerIds(data: vscode.DataTransfer): Promise<string[]>
   return [];
 }
 
-export type UploadRequest = (target: VolumeFileNode, sources: UploadSource[]) => Promise<void>;
+export type UploadRequest = (target: FileNode, sources: UploadSource[]) => Promise<void>;
 
 /**
  * Volumes view: files and folders dropped on a volume's folder (or file) are uploaded there.

@@ -12,7 +12,7 @@ import {
 import { trackEngineState } from './engineState';
 import { EngineStatus } from './engineStatus';
 import { keys, type BerthNode, type ViewId } from '../shared/nodes';
-import type { VolumeFolderLister } from '../volumes/tree/files';
+import type { FolderLister } from '../archiveFiles/tree/files';
 import { BerthTreeProvider } from './tree';
 
 export interface BerthViews {
@@ -23,10 +23,10 @@ export interface BerthViews {
   reveal(view: ViewId, key: string): Promise<void>;
 }
 
-/** What the views ask of the rest of Berth: a drop on a network, a volume folder's entries. */
+/** What the views ask of the rest of Berth: a drop on a network, a folder's entries. */
 export interface ViewActions {
   connect: ConnectRequest;
-  listFolder: VolumeFolderLister;
+  listFolder: FolderLister;
   upload: UploadRequest;
 }
 

@@ -21,7 +21,7 @@ import { findService, presentService, presentTask, taskChildren } from '../netwo
 import { presentAction, presentHint } from './hintsAndActions';
 import { keys, type BerthNode, type Presentation, type ViewId } from '../shared/nodes';
 import { presentUsage, presentVolume, volumeChildren, volumeRoots } from '../volumes/tree/present';
-import { presentVolumeFile } from '../volumes/tree/files';
+import { presentFile } from '../archiveFiles/tree/files';
 
 export function childrenOf(view: ViewId, snapshot: Snapshot, node: BerthNode | undefined): BerthNode[] {
   if (!node) {
@@ -95,7 +95,7 @@ export function present(snapshot: Snapshot, node: BerthNode): Presentation | und
       return mount && presentMount(mount);
     }
     case 'file':
-      return presentVolumeFile(node);
+      return presentFile(node);
     case 'hint':
       return presentHint(node);
     case 'action':

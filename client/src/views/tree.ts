@@ -2,11 +2,11 @@ import * as vscode from 'vscode';
 import type { EngineSession } from '../engine/live/contract';
 import type { Snapshot } from '../engine/model/snapshot';
 import type { EngineStatus } from './engineStatus';
-import type { BerthNode, Presentation, ViewId, VolumeFileNode } from '../shared/nodes';
+import type { BerthNode, FileNode, Presentation, ViewId } from '../shared/nodes';
 import { presentAction } from './hintsAndActions';
 import { affectedNodes, childrenOf, present } from './project';
-import { volumeFolderChildren, type VolumeFolderLister } from '../volumes/tree/files';
-import { volumeUri } from '../volumes/files/uri';
+import { folderChildren, type FolderLister } from '../archiveFiles/tree/files';
+import { fileNodeUri } from '../archiveFiles/uri';
 
 /**
  * Projects the session's snapshot into one view. Nodes are interned by key so the tree keeps the
@@ -23,7 +23,7 @@ export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vs
     readonly view: ViewId,
     private readonly session: EngineSession,
     private readonly status: EngineStatus,
-    private readonly listFolder: VolumeFolderLister,
+    private readonly listFolder: FolderLister,
   ) {
     this.subscriptions.push(
       this.changed,
@@ -71,9 +71,9 @@ export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vs
     return childrenOf(this.view, snapshot, node).map((fresh) => this.intern(fresh));
   }
 
-  /** A volume folder's entries, listed from the engine when the user expands it. */
-  private async fileChildren(node: VolumeFileNode): Promise<BerthNode[]> {
-    const children = await volumeFolderChildren(this.listFolder, node);
+  /** A folder's entries, listed from the engine when the user expands it. */
+  private async fileChildren(node: FileNode): Promise<BerthNode[]> {
+    const children = await folderChildren(this.listFolder, node);
     return children.map((fresh) => this.intern(fresh));
   }
 
@@ -132,12 +132,16 @@ function toTreeItem(node: BerthNode, look: Presentation): vscode.TreeItem {
   );
   item.contextValue = look.contextValue;
   if (look.command) item.command = { command: look.command, title: look.label };
-  if (node.kind === 'file' && node.entry && node.entry.kind !== 'directory') {
-    const uri = volumeUri(node.volumeName, node.path);
-    // The file icon theme picks the icon from the name, as in the Explorer.
+  if (node.kind === 'file' && node.entry) {
+    const uri = fileNodeUri(node);
+    // Decorations (a container's A, C and D) find the row by its resource.
     item.resourceUri = uri;
-    item.iconPath = vscode.ThemeIcon.File;
-    item.command = { command: 'vscode.open', title: look.label, arguments: [uri, { preview: true }] };
+    if (node.entry.kind === 'directory') item.iconPath = vscode.ThemeIcon.Folder;
+    else {
+      // The file icon theme picks the icon from the name, as in the Explorer.
+      item.iconPath = vscode.ThemeIcon.File;
+      item.command = { command: 'vscode.open', title: look.label, arguments: [uri, { preview: true }] };
+    }
   }
   return item;
 }

@@ -135,6 +135,7 @@ void test('container children: its networks with IP, then its mounts source → 
       ['999999999999 (anonymous) → /data', 'volume · rw'],
       ['/srv/conf → /etc/app', 'bind · ro'],
       ['tmpfs → /run', 'tmpfs · rw'],
+      ['Files', 'browse and edit'],
     ],
   );
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { fileNodes, filesRoot, presentFile } from '../../../client/src/archiveFiles/tree/files';
 import { keys, type VolumeNode } from '../../../client/src/shared/nodes';
 import { childrenOf, present } from '../../../client/src/views/project';
-import { presentVolumeFile, volumeFileNodes } from '../../../client/src/volumes/tree/files';
 import { presentVolume, volumeContextValue } from '../../../client/src/volumes/tree/present';
 import { container, hex, snapshot, volume } from './fixtures';
 
@@ -55,7 +55,8 @@ void test('volume children are its Files folder, then the containers mounting it
     kind: 'file',
     key: 'vol:pgdata/files:',
     parentKey: node.key,
-    volumeName: 'pgdata',
+    root: 'volume',
+    rootKey: 'pgdata',
     path: '',
   });
   assert.equal(present(snap, files)?.label, 'Files');
@@ -68,9 +69,9 @@ void test('volume children are its Files folder, then the containers mounting it
 });
 
 void test('a volume folder lists subfolders first, files with size and mode, links with their target', () => {
-  const root = { kind: 'file', key: keys.file('data', ''), volumeName: 'data', path: '' } as const;
+  const root = filesRoot('volume', 'data', keys.volume('data'));
   const entry = { size: 0, mode: 0o755, uid: 0, gid: 0 };
-  const nodes = volumeFileNodes(root, [
+  const nodes = fileNodes(root, [
     { ...entry, name: 'b.txt', path: 'b.txt', kind: 'file', size: 2048, mode: 0o644, uid: 999, gid: 999 },
     { ...entry, name: 'link', path: 'link', kind: 'symlink', linkTarget: 'b.txt' },
     { ...entry, name: 'z', path: 'z', kind: 'directory' },
@@ -79,8 +80,8 @@ void test('a volume folder lists subfolders first, files with size and mode, lin
     nodes.map((n) => n.path),
     ['z', 'b.txt', 'link'],
   );
-  assert.ok(nodes.every((n) => n.parentKey === root.key && n.key === keys.file('data', n.path)));
-  const looks = nodes.map(presentVolumeFile);
+  assert.ok(nodes.every((n) => n.parentKey === root.key && n.key === keys.file('volume', 'data', n.path)));
+  const looks = nodes.map(presentFile);
   assert.deepEqual(
     looks.map((look) => [look.label, look.collapsible, look.contextValue]),
     [

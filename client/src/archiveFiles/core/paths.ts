@@ -78,3 +78,18 @@ export function scratchName(purpose: 'save' | 'upload', name = ''): string {
   while (Buffer.byteLength(prefix + rest) > maxNameBytes) rest = rest.slice(0, -1);
   return prefix + rest;
 }
+
+/**
+ * The path of a file URI whose first segment names the root (`/<key>/<path>`). The key sits in the
+ * path, not the authority: URIs lower-case their authority, and volume names are case-sensitive.
+ */
+export function rootUriPath(key: string, path = ''): string {
+  const rest = path.split('/').filter((part) => part !== '');
+  return '/' + [key, ...rest].join('/');
+}
+
+/** The root key and the path inside it of a URI path made by `rootUriPath`. */
+export function splitRootUriPath(uriPath: string): { key: string; path: string } {
+  const [key = '', ...rest] = uriPath.split('/').filter((part) => part !== '');
+  return { key, path: rest.join('/') };
+}

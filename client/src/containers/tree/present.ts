@@ -1,3 +1,4 @@
+import { filesRoot } from '../../archiveFiles/tree/files';
 import type { Container, Mount, Snapshot } from '../../engine/model/snapshot';
 import {
   formatPorts,
@@ -216,6 +217,7 @@ export function containerChildren(snapshot: Snapshot, node: ContainerNode): Bert
       containerId: container.id,
       destination: mount.destination,
     });
+  children.push(filesRoot('container', container.id, parentKey));
   return children;
 }
 

@@ -3,6 +3,7 @@
 // the network map and the volume tools depend only on this.
 import type Docker from 'dockerode';
 import type { Event } from './emitter';
+import type { EngineEvent } from './eventStream';
 import type { Snapshot, SnapshotDelta } from '../model/snapshot';
 import type { EngineProblem } from '../problems/problem';
 
@@ -19,6 +20,8 @@ export interface EngineSession {
   readonly snapshot: Snapshot | undefined;
   /** Fires after each (re)load with what changed; views refresh only those nodes. */
   readonly onDidChangeSnapshot: Event<SnapshotDelta>;
+  /** Every event of the engine's stream as it arrives, also those that change no snapshot (exec_die). */
+  readonly onDidReceiveEvent: Event<EngineEvent>;
   /** The client for actions; undefined until connected. */
   readonly docker: Docker | undefined;
   /** Begins engine I/O. Idempotent; called when a Berth view first becomes visible. */

@@ -31,6 +31,7 @@ interface EngineLink {
 export class LiveEngineSession implements EngineSession {
   private currentState: ConnectionState = { kind: 'idle' };
   private readonly stateEmitter = new Emitter<ConnectionState>();
+  private readonly eventEmitter = new Emitter<EngineEvent>();
   private readonly published = new SnapshotPublisher();
   private link: EngineLink | undefined;
   private resolved: ResolvedEndpoint | undefined;
@@ -55,6 +56,7 @@ export class LiveEngineSession implements EngineSession {
 
   readonly onDidChangeState = this.stateEmitter.event;
   readonly onDidChangeSnapshot = this.published.onDidChange;
+  readonly onDidReceiveEvent = this.eventEmitter.event;
 
   constructor(private readonly options: SessionOptions = {}) {
     this.retry = new RetryBackoff(options.retryInitialMs ?? 1000, options.retryMaxMs ?? 30_000);
@@ -134,6 +136,7 @@ export class LiveEngineSession implements EngineSession {
     this.disposed = true;
     this.teardown();
     this.stateEmitter.dispose();
+    this.eventEmitter.dispose();
     this.published.dispose();
   }
 
@@ -219,7 +222,9 @@ export class LiveEngineSession implements EngineSession {
   }
 
   private onEvent(generation: number, event: EngineEvent): void {
-    if (generation !== this.generation || !isModelChanging(event)) return;
+    if (generation !== this.generation) return;
+    this.eventEmitter.fire(event);
+    if (!isModelChanging(event)) return;
     this.tally.events++;
     this.pending.note(event);
     this.scheduler.eventArrived();

@@ -6,7 +6,7 @@ import type { BerthCommand } from '../../commands/context';
 import type { SessionVolumeTools } from '../tools';
 import { formatBytes } from '../../shared/text';
 import { chooseVolume } from './target';
-import { cancellableProgress } from './progress';
+import { cancellableProgress } from '../../ui/progress';
 
 function defaultName(volume: string): string {
   const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');

@@ -7,7 +7,7 @@ import { formatBytes } from '../../shared/text';
 import type { FileEntry } from '../../archiveFiles/core/read';
 import { chooseVolume } from './target';
 
-import { volumeUri } from '../files/uri';
+import { rootUri } from '../../archiveFiles/uri';
 
 interface BrowseItem extends vscode.QuickPickItem {
   entry?: FileEntry;
@@ -16,7 +16,7 @@ interface BrowseItem extends vscode.QuickPickItem {
 
 /** Opens one file of a volume in a read-only editor ("Save As…" copies it to the host). */
 async function openVolumeFile(volume: string, path: string): Promise<void> {
-  await vscode.commands.executeCommand('vscode.open', volumeUri(volume, path), { preview: true });
+  await vscode.commands.executeCommand('vscode.open', rootUri('volume', volume, path), { preview: true });
 }
 
 function itemOf(entry: FileEntry): BrowseItem {

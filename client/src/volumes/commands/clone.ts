@@ -4,7 +4,7 @@ import type { BerthCommand } from '../../commands/context';
 import type { SessionVolumeTools } from '../tools';
 import { volumeNameProblem } from '../core/names';
 import { chooseVolume, knownVolumes } from './target';
-import { cancellableProgress } from './progress';
+import { cancellableProgress } from '../../ui/progress';
 
 export function cloneVolume(volumes: SessionVolumeTools): BerthCommand {
   return async (ctx, _node, _selection, argument) => {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { BerthCommand } from '../../commands/context';
 import { confirmModal } from '../../ui/confirm';
-import type { WriteConsent } from '../files/fileSystem';
+import type { WriteConsent } from '../../archiveFiles/consent';
 import type { SessionVolumeTools } from '../tools';
 import { chooseVolume } from './target';
 

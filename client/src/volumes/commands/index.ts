@@ -1,6 +1,6 @@
 // The commands of the Volumes view: inspect, create, remove and prune, and browse, back up,
-// restore, clone, empty and export to or import from an image a volume's data. The data commands
-// work through the session's volume tools.
+// restore, clone, empty and export to or import from an image a volume's data, through the
+// session's volume tools. Its file commands are shared with containers: archiveFiles/commands.
 import * as vscode from 'vscode';
 import { snapshotOf, type BerthCommand } from '../../commands/context';
 import type { CommandTable } from '../../commands/registry';
@@ -11,11 +11,9 @@ import { browseVolume } from './browse';
 import { cloneVolume } from './clone';
 import { createVolume } from './create';
 import { emptyVolume } from './empty';
-import { deleteVolumeFile, newVolumeFile, newVolumeFolder, renameVolumeFile } from './files';
 import { pruneVolumes, removeVolume } from './remove';
 import { restoreVolume } from './restore';
-import { downloadFromVolume, uploadToVolume } from './transfer';
-import type { WriteConsent } from '../files/fileSystem';
+import type { WriteConsent } from '../../archiveFiles/consent';
 import { volumeFor } from './target';
 import { exportVolumeToImage, importVolumeFromImage } from './volumeImage';
 
@@ -66,30 +64,6 @@ export function volumeCommands(tools: SessionVolumeTools, consent: WriteConsent)
     'berth.volume.empty': {
       run: emptyVolume(tools, consent),
       failure: () => vscode.l10n.t('Emptying the volume failed'),
-    },
-    'berth.volume.newFile': {
-      run: newVolumeFile,
-      failure: () => vscode.l10n.t('Creating the file failed'),
-    },
-    'berth.volume.newFolder': {
-      run: newVolumeFolder,
-      failure: () => vscode.l10n.t('Creating the folder failed'),
-    },
-    'berth.volume.renameFile': {
-      run: renameVolumeFile,
-      failure: () => vscode.l10n.t('Renaming failed'),
-    },
-    'berth.volume.deleteFile': {
-      run: deleteVolumeFile,
-      failure: () => vscode.l10n.t('Deleting failed'),
-    },
-    'berth.volume.upload': {
-      run: uploadToVolume(tools, consent),
-      failure: () => vscode.l10n.t('Uploading failed'),
-    },
-    'berth.volume.download': {
-      run: downloadFromVolume(tools),
-      failure: () => vscode.l10n.t('Downloading failed'),
     },
   };
 }

@@ -7,7 +7,7 @@ import type { SessionVolumeTools } from '../tools';
 import { formatBytes } from '../../shared/text';
 import type { RestorePhase } from '../core/restore';
 import { chooseMode, chooseTarget, type SourceWords } from './restoreChoices';
-import { cancellableProgress } from './progress';
+import { cancellableProgress } from '../../ui/progress';
 
 export function phaseText(phase: RestorePhase): string {
   switch (phase) {

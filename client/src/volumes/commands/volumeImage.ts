@@ -6,7 +6,7 @@ import { formatBytes } from '../../shared/text';
 import { confirmModal } from '../../ui/confirm';
 import { imageTagProblem } from '../core/imageTag';
 import type { SessionVolumeTools } from '../tools';
-import { cancellableProgress } from './progress';
+import { cancellableProgress } from '../../ui/progress';
 import { phaseText } from './restore';
 import { chooseMode, chooseTarget, type SourceWords } from './restoreChoices';
 import { chooseVolume } from './target';

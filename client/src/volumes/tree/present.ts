@@ -1,4 +1,5 @@
 import type { Snapshot, Volume, VolumeUsage } from '../../engine/model/snapshot';
+import { filesRoot } from '../../archiveFiles/tree/files';
 import { keys, type BerthNode, type VolumeNode, type Presentation } from '../../shared/nodes';
 import { code, escapeMarkdown, formatBytes, keyValueLines, recordLines, t } from '../../shared/text';
 
@@ -86,9 +87,7 @@ export function volumeChildren(snapshot: Snapshot, node: VolumeNode): BerthNode[
   const volume = snapshot.volumes.get(node.volumeName);
   if (!volume) return [];
   const parentKey = node.key;
-  const children: BerthNode[] = [
-    { kind: 'file', key: keys.file(volume.name, ''), parentKey, volumeName: volume.name, path: '' },
-  ];
+  const children: BerthNode[] = [filesRoot('volume', volume.name, parentKey)];
   if (volume.anonymous)
     children.push({
       kind: 'hint',

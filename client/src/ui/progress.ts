@@ -1,4 +1,4 @@
-// Progress for the volume commands that move data: in bytes, and cancellable.
+// Progress for the commands that move data: in bytes, and cancellable.
 import * as vscode from 'vscode';
 
 export function cancellableProgress<T>(

@@ -1,0 +1,124 @@
+// A stopped container's own files in a real VS Code against the real engine: its Files node in
+// the Containers view lists folders lazily, a file opens in an editor, an edit saved there lands
+// in the container (read back through the engine's archive endpoint), and the files the container
+// added or changed relative to its image carry A and C.
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import type { Locator } from 'playwright-core';
+import { readArchivedFile, seedFiles } from '../harness/archive';
+import { createContainer, ensureTestImage, Tracker } from '../harness/engine';
+import { editorText, focusEditor } from '../harness/editor';
+import { guarded } from '../harness/evidence';
+import { runCommand } from '../harness/quickInput';
+import { emptyWorkspace, workbenchSuite } from '../harness/suite';
+import { expandTreeItem, openBerthView, treeItem } from '../harness/views';
+import { retryUntil, waitFor } from '../harness/wait';
+import type Docker from 'dockerode';
+
+/** The browser's getComputedStyle, typed for the one thing read here (the tests have no DOM types). */
+type ComputedStyle = (element: unknown, pseudo: string) => { content: string };
+
+/** The decoration badge VS Code draws after a row's label (a CSS `::after`), or ''. */
+async function badgeOf(row: Locator): Promise<string> {
+  const content = await row
+    .locator('.monaco-icon-label')
+    .first()
+    .evaluate(
+      (label): string =>
+        (globalThis as unknown as { getComputedStyle: ComputedStyle }).getComputedStyle(label, '::after')
+          .content,
+    );
+  return content === 'none' ? '' : content.replace(/^"|"$/g, '');
+}
+
+/** Scrolls the tree under `pane` a little at a time, as a person would, until `row` shows. */
+async function scrollTo(pane: Locator, row: Locator): Promise<void> {
+  const list = pane.locator('.monaco-list').first();
+  await retryUntil(
+    'the row to scroll into view',
+    async () => {
+      await list.hover();
+      await pane.page().mouse.wheel(0, 66);
+    },
+    () => row.isVisible(),
+    { retryAfterMs: 1_000 },
+  );
+}
+
+void describe("A stopped container's files in a real VS Code", () => {
+  const tracker = new Tracker();
+  let container: Docker.Container | undefined;
+  let name = '';
+  const suite = workbenchSuite(true, async (scratch) => {
+    await ensureTestImage();
+    // Created, never started: its files are reached through the archive endpoints alone.
+    container = await createContainer(tracker, { cmd: ['true'] });
+    name = (await container.inspect()).Name.replace(/^\//, '');
+    await seedFiles(container, [
+      { name: 'srv/app.conf', body: 'port=80\n', uid: 33, mode: 0o640 },
+      { name: 'tmp/note.txt', body: 'scratch\n' },
+    ]);
+    return { workspace: emptyWorkspace(scratch, 'container files e2e') };
+  });
+
+  after(() => tracker.cleanup());
+
+  void test('expand Files, open a file, edit and save it into the container; A and C show', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !container) return;
+    const stopped = container;
+    await guarded(w.page, 'container-files', async () => {
+      const containers = await openBerthView(w.page, 'Containers');
+      const row = treeItem(containers, name);
+      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      await expandTreeItem(row);
+      await expandTreeItem(treeItem(containers, 'Files'));
+      const srv = treeItem(containers, 'srv');
+      await srv.waitFor({ state: 'visible', timeout: 60_000 });
+      // Relative to the image, tmp (which the image has) changed; bin is as it was. Read before
+      // srv is expanded pushes tmp further down.
+      const tmp = treeItem(containers, 'tmp');
+      await scrollTo(containers, tmp);
+      await waitFor('the C badge on tmp', async () => ((await badgeOf(tmp)) === 'C' ? true : undefined));
+      assert.equal(await badgeOf(treeItem(containers, 'bin')), '', 'bin is as in the image');
+      await expandTreeItem(srv);
+      const file = treeItem(containers, 'app.conf');
+      await file.waitFor({ state: 'visible', timeout: 60_000 });
+
+      const activeTab = w.page.locator('.tabs-container .tab.active').filter({ hasText: 'app.conf' });
+      await retryUntil(
+        'app.conf to open in an editor',
+        () => file.click(),
+        () => activeTab.isVisible(),
+        { retryAfterMs: 5_000 },
+      );
+      const shown = await waitFor('the file content in the editor', async () => {
+        const text = await editorText(w.page);
+        return text.includes('port=80') ? text : undefined;
+      });
+      assert.match(shown, /port=80/);
+
+      await focusEditor(w.page);
+      await w.page.keyboard.press('Control+Home');
+      await w.page.keyboard.type('# edited in Berth\n');
+      await waitFor('the typed text in the editor', async () =>
+        (await editorText(w.page)).includes('# edited in Berth') ? true : undefined,
+      );
+      await runCommand(w.page, 'File: Save');
+      const saved = await waitFor("the container's copy of /srv/app.conf to change", async () => {
+        const now = await readArchivedFile(stopped, '/srv/app.conf');
+        return now.body === '# edited in Berth\nport=80\n' ? now : undefined;
+      });
+      assert.deepEqual([saved.uid, saved.gid, saved.mode], [33, 33, 0o640], 'owner, group and mode kept');
+      assert.equal((await stopped.inspect()).State.Status, 'created', 'the save did not start the container');
+
+      await waitFor('the A badge on app.conf', async () =>
+        (await badgeOf(file)) === 'A' ? true : undefined,
+      );
+      // The save made the decorations be read again: wait for them to come back.
+      await waitFor('the A badge on srv, which the image does not have', async () =>
+        (await badgeOf(srv)) === 'A' ? true : undefined,
+      );
+    });
+  });
+});
