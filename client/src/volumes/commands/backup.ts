@@ -6,7 +6,7 @@ import type { BerthCommand } from '../../commands/context';
 import type { SessionVolumeTools } from '../tools';
 import { formatBytes } from '../../shared/text';
 import { chooseVolume } from './target';
-import { cancellableProgress } from '../../ui/progress';
+import { byteProgress, cancellableProgress } from '../../ui/progress';
 
 function defaultName(volume: string): string {
   const stamp = new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-');
@@ -39,23 +39,13 @@ export function backupVolume(volumes: SessionVolumeTools): BerthCommand {
     const expected = ctx.session.snapshot?.volumes.get(volume)?.size;
     const result = await cancellableProgress(
       vscode.l10n.t('Backing up volume {0}', volume),
-      (progress, signal) => {
-        let shown = 0;
-        return volumes.tools().backup({
+      (progress, signal) =>
+        volumes.tools().backup({
           volume,
           destination: target.fsPath,
           signal,
-          onProgress: (bytes) => {
-            const message =
-              expected && expected > 0
-                ? vscode.l10n.t('{0} of about {1}', formatBytes(bytes), formatBytes(expected))
-                : formatBytes(bytes);
-            const percent = expected && expected > 0 ? Math.min(100, (bytes / expected) * 100) : 0;
-            progress.report({ message, increment: percent - shown });
-            shown = percent;
-          },
-        });
-      },
+          onProgress: byteProgress(progress, expected),
+        }),
     );
     const reveal = vscode.l10n.t('Reveal in File Explorer');
     const answer = await vscode.window.showInformationMessage(

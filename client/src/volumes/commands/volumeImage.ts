@@ -6,7 +6,7 @@ import { formatBytes } from '../../shared/text';
 import { confirmModal } from '../../ui/confirm';
 import { imageTagProblem } from '../core/imageTag';
 import type { SessionVolumeTools } from '../tools';
-import { cancellableProgress } from '../../ui/progress';
+import { byteProgress, cancellableProgress } from '../../ui/progress';
 import { phaseText } from './restore';
 import { chooseMode, chooseTarget, type SourceWords } from './restoreChoices';
 import { chooseVolume } from './target';
@@ -49,19 +49,13 @@ export function exportVolumeToImage(volumes: SessionVolumeTools): BerthCommand {
     const expected = ctx.session.snapshot?.volumes.get(volume)?.size;
     const result = await cancellableProgress(
       vscode.l10n.t('Exporting volume {0} to image {1}', volume, reference),
-      (progress, signal) => {
-        let shown = 0;
-        return volumes.tools().exportToImage({
+      (progress, signal) =>
+        volumes.tools().exportToImage({
           volume,
           reference,
           signal,
-          onProgress: (bytes) => {
-            const percent = expected && expected > 0 ? Math.min(100, (bytes / expected) * 100) : 0;
-            progress.report({ message: formatBytes(bytes), increment: percent - shown });
-            shown = percent;
-          },
-        });
-      },
+          onProgress: byteProgress(progress, expected),
+        }),
     );
     void vscode.window.showInformationMessage(
       vscode.l10n.t(
