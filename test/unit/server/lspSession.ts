@@ -73,10 +73,11 @@ export class LspSession {
   static async start(serverJs: string, options: LspSessionOptions = {}): Promise<LspSession> {
     const server = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     if (!server.stdout || !server.stdin) throw new Error('the language server has no stdio pipes');
-    const rpc = createMessageConnection(
-      new StreamMessageReader(server.stdout),
-      new StreamMessageWriter(server.stdin),
-    );
+    const reader = new StreamMessageReader(server.stdout);
+    // A message cut off by dispose() would otherwise re-arm vscode-jsonrpc's partial-message timer
+    // every 10 s forever (the reader's dispose leaves it running), and the test process never exits.
+    reader.partialMessageTimeout = 0;
+    const rpc = createMessageConnection(reader, new StreamMessageWriter(server.stdin));
     const session = new LspSession(server, rpc);
     session.lintSettings = options.lintSettings ?? defaultLintSettings;
     rpc.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
