@@ -51,7 +51,9 @@ export async function cliProcess(): Promise<CliProcess> {
       const r = spawnSync('script', ['-q', '-e', '-c', command, '/dev/null'], {
         encoding: 'utf8',
         cwd: dir,
-        env: quietEnv(env),
+        // The caller's own TERM (`dumb` under some CI runners) would switch colour off inside the
+        // pseudo-terminal that script(1) gives us.
+        env: quietEnv({ TERM: 'xterm-256color', ...env }),
       });
       if (r.error) return undefined;
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
