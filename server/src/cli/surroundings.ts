@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HadolintConfig, ParseYaml } from '../dockerfile/lint/config';
 import type { LintEnvironment } from '../dockerfile/lint/context';
@@ -37,7 +38,9 @@ export class CliSurroundings {
   envFor(dockerfile: string): LintEnvironment {
     return dockerignoreEnvironment(dockerfile, (file) => {
       if (this.ignoreTexts.has(file)) return this.ignoreTexts.get(file);
-      const text = readTextIfAny(file);
+      // Asked first without throwing: a failed read costs an exception, and most folders of
+      // Dockerfiles have no `<name>.dockerignore` for any of them.
+      const text = fs.statSync(file, { throwIfNoEntry: false }) ? readTextIfAny(file) : undefined;
       this.ignoreTexts.set(file, text);
       return text;
     });
