@@ -1,7 +1,9 @@
 // One bundler for everything that ships: the client runs in the extension host (vscode is
 // provided there), the server and the CLI run in plain Node and carry all their code.
 import * as esbuild from 'esbuild';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 
 await import('./scripts/build-l10n.mjs');
 
@@ -66,10 +68,59 @@ const common = {
 // only runtime need is Node. The extension does not ship it.
 const cliPackage = `${import.meta.dirname}/packages/berth-lint`;
 fs.copyFileSync(`${import.meta.dirname}/LICENSE`, `${cliPackage}/LICENSE`);
+/**
+ * Writes the CLI's files, the CLI bundle ending in its own SHA-256: the bin names the bundle's
+ * code cache by it (server/src/cli/codeCache.ts) without loading node:crypto to hash it.
+ */
+const withBundleKey = {
+  name: 'bundle-key',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const { path: file, text } of result.outputFiles ?? []) {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        const key =
+          path.basename(file) === 'berth-lint-cli.js'
+            ? createHash('sha256').update(text).digest('hex')
+            : undefined;
+        fs.writeFileSync(file, key ? `${text}//# berthBundleSha256=${key}\n` : text);
+        // What esbuild itself does for a file with a shebang.
+        if (text.startsWith('#!')) fs.chmodSync(file, 0o755);
+      }
+    });
+  },
+};
+
+/**
+ * Compose's code and the YAML parser each go to a file of their own, which the CLI requires when
+ * a run first needs it: a run over Dockerfiles then reads, and V8 loads, about half the code.
+ */
+const cliFiles = {
+  name: 'cli-files',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/compose$/ }, ({ importer }) =>
+      path.basename(path.dirname(importer)) === 'cli'
+        ? { path: './berth-lint-compose.js', external: true }
+        : undefined,
+    );
+    build.onResolve({ filter: /^yaml$/ }, ({ kind }) =>
+      kind === 'entry-point' ? undefined : { path: './berth-lint-yaml.js', external: true },
+    );
+  },
+};
+
 const cli = {
   ...common,
+  write: false,
+  plugins: [...common.plugins, cliFiles, withBundleKey],
+  // The bin runs the CLI as a vm.Script, which has no import(): those files are required.
+  supported: { 'dynamic-import': false },
   // The bin is a small launcher that loads the CLI with V8's code cache (server/src/cli/bin.ts).
-  entryPoints: { 'berth-lint': 'server/src/cli/bin.ts', 'berth-lint-cli': 'server/src/cli/main.ts' },
+  entryPoints: {
+    'berth-lint': 'server/src/cli/bin.ts',
+    'berth-lint-cli': 'server/src/cli/main.ts',
+    'berth-lint-compose': 'server/src/cli/compose.ts',
+    'berth-lint-yaml': 'yaml',
+  },
   outdir: `${cliPackage}/dist`,
   // No source map in the package: it would weigh more than the code.
   sourcemap: false,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
@@ -44,6 +44,23 @@ function save(dir: string, name: string, script: vm.Script): void {
   }
 }
 
+/** How esbuild.mjs ends the CLI bundle: this, the SHA-256 of what comes before, and a newline. */
+export const bundleKeyMarker = '\n//# berthBundleSha256=';
+
+/**
+ * What tells this bundle's cache from another build's; V8 itself checks the source's length
+ * only. The hash esbuild.mjs wrote at the end is read back: hashing the bundle here would load
+ * node:crypto, which costs more than the hashing.
+ */
+export function bundleKey(source: string): string {
+  const at = source.lastIndexOf(bundleKeyMarker);
+  const written = at < 0 ? '' : source.slice(at + bundleKeyMarker.length).trim();
+  if (/^[0-9a-f]{64}$/.test(written)) return written.slice(0, 32);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- only for a bundle built otherwise
+  const { createHash } = require('node:crypto') as typeof Crypto;
+  return createHash('sha256').update(source).digest('hex').slice(0, 32);
+}
+
 export interface CodeCache {
   dir: string;
   /** Whether a missing or refused cache is written as this process exits. */
@@ -58,9 +75,9 @@ export interface CodeCache {
  */
 export function runWithCodeCache(file: string, cache: CodeCache | undefined): void {
   const source = fs.readFileSync(file, 'utf8');
-  const key = createHash('sha256').update(`${process.arch}\n`).update(source);
-  const name = `${process.version}-${key.digest('hex').slice(0, 32)}.v8cache`;
   const cacheDir = cache?.dir;
+  const name =
+    cacheDir === undefined ? '' : `${process.version}-${process.arch}-${bundleKey(source)}.v8cache`;
   const cached = cacheDir === undefined ? undefined : readIfAny(path.join(cacheDir, name));
   // On one line with the source, so that stack traces keep the bundle's line numbers.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;

@@ -5,8 +5,6 @@ import { defaultLintSettings } from '../../../common/protocol';
 import type { RuleSeverity } from '../../../common/rules';
 import type { FailureThreshold } from '../dockerfile/lint/config';
 import { lint } from '../dockerfile/lint/lint';
-import { allRuleMeta } from '../dockerfile/lint/registry';
-import { composeRuleMeta } from '../compose/rules/registry';
 import { parseArgs, UsageError } from './args';
 import { ansiPalette, plainPalette, wantsColor } from './color';
 import { loadFormatter } from './formats';
@@ -16,9 +14,8 @@ import { helpText } from './help';
 import { lintInputs, type LintInput } from './inputs';
 import { tuneForRun } from './jit';
 import { CliSurroundings } from './surroundings';
-import { isComposePath, lintComposePath } from './compose';
-
-const everyRule = [...allRuleMeta, ...composeRuleMeta];
+import { isComposePath } from './composePath';
+import { everyRule } from './everyRule';
 
 const rank: Record<RuleSeverity, number> = { error: 4, warning: 3, info: 2, hint: 1 };
 const thresholdRank: Record<FailureThreshold, number> = {
@@ -55,8 +52,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   if (options.listRules) {
     io.write(
       options.format === 'json'
-        ? ruleListJson(everyRule, options.lang)
-        : ruleListText(everyRule, options.lang),
+        ? ruleListJson(await everyRule(), options.lang)
+        : ruleListText(await everyRule(), options.lang),
     );
     return 0;
   }
@@ -76,6 +73,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const results: FileFindings[] = [];
   for (const input of inputs) {
     if (input.file !== undefined && isComposePath(input.file)) {
+      const { lintComposePath } = await import('./compose');
       results.push({ file: input.name, findings: lintComposePath(input.file, settings) });
       continue;
     }
@@ -93,7 +91,6 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   io.write(
     formatter({
       results,
-      rules: everyRule,
       lang: options.lang,
       version,
       palette: color ? ansiPalette : plainPalette,

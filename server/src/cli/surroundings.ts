@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { HadolintConfig, ParseYaml } from '../dockerfile/lint/config';
 import type { LintEnvironment } from '../dockerfile/lint/context';
@@ -14,6 +15,7 @@ export class CliSurroundings {
   private readonly nearest = new Map<string, string | undefined>();
   private readonly configs = new Map<string, HadolintConfig>();
   private readonly ignoreTexts = new Map<string, string | undefined>();
+  private readonly listings = new Map<string, ReadonlySet<string> | undefined>();
   private parseYaml: ParseYaml | undefined;
 
   /** `configFile`: --config, used for every file instead of the nearest one. */
@@ -37,10 +39,30 @@ export class CliSurroundings {
   envFor(dockerfile: string): LintEnvironment {
     return dockerignoreEnvironment(dockerfile, (file) => {
       if (this.ignoreTexts.has(file)) return this.ignoreTexts.get(file);
-      const text = readTextIfAny(file);
+      const text = this.mayExist(file) ? readTextIfAny(file) : undefined;
       this.ignoreTexts.set(file, text);
       return text;
     });
+  }
+
+  /**
+   * False when the file is surely absent, from one listing of its folder: a failed read costs
+   * an exception, and a folder of 200 Dockerfiles rarely has a `<name>.dockerignore` for any.
+   * Names are compared in lower case, so that a case-insensitive disk is read as it opens.
+   */
+  private mayExist(file: string): boolean {
+    const dir = path.dirname(file);
+    let names = this.listings.get(dir);
+    if (!this.listings.has(dir)) {
+      try {
+        names = new Set(fs.readdirSync(dir).map((n) => n.toLowerCase()));
+      } catch {
+        // A folder that can be entered but not listed: its files are read as they are.
+        names = undefined;
+      }
+      this.listings.set(dir, names);
+    }
+    return names === undefined || names.has(path.basename(file).toLowerCase());
   }
 
   private nearestConfig(dir: string): string | undefined {

@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { build, stop } from 'esbuild';
-import { codeCacheDir } from '../../../server/src/cli/codeCache';
+import { createHash } from 'node:crypto';
+import { bundleKey, bundleKeyMarker, codeCacheDir } from '../../../server/src/cli/codeCache';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 let scratch: string;
@@ -61,6 +62,16 @@ void test('the cache folder is the OS’s cache folder for each platform', () =>
     codeCacheDir('win32', { LOCALAPPDATA: 'C:\\Users\\u\\AppData\\Local' }, 'C:\\Users\\u'),
     'C:\\Users\\u\\AppData\\Local\\berth-lint\\Cache',
   );
+});
+
+void test('a bundle is known by the hash esbuild.mjs wrote at its end, or else by hashing it', () => {
+  const code = '"use strict";\nrun();\n';
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+  const written = 'ab'.repeat(32);
+  assert.equal(bundleKey(`${code}${bundleKeyMarker.slice(1)}${written}\n`), written.slice(0, 32));
+  assert.equal(bundleKey(code), sha(code).slice(0, 32));
+  const garbled = `${code}${bundleKeyMarker.slice(1)}not-a-hash\n`;
+  assert.equal(bundleKey(garbled), sha(garbled).slice(0, 32));
 });
 
 function cacheFiles(folder: string): string[] {

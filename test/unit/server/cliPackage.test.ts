@@ -49,11 +49,13 @@ before(() => {
 
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-void test('npm pack holds the bin, the CLI bundle it loads, the readme and the licence, and no dependencies', () => {
+void test('npm pack holds the bin, the CLI bundles it loads, the readme and the licence, and no dependencies', () => {
   assert.deepEqual(packed.files.map((f) => f.path).sort(), [
     'LICENSE',
     'README.md',
     'dist/berth-lint-cli.js',
+    'dist/berth-lint-compose.js',
+    'dist/berth-lint-yaml.js',
     'dist/berth-lint.js',
     'package.json',
   ]);
@@ -99,6 +101,32 @@ void test('the same install runs under the test runner’s Node too', () => {
     (JSON.parse(r.stdout) as Array<{ rule: string }>).map((f) => f.rule),
     ['expose-host-mapping'],
   );
+});
+
+void test('the installed bin loads Compose’s file for a Compose file or SARIF, and the YAML file for a config', () => {
+  const app = path.join(project, 'app');
+  fs.cpSync(path.join(root, 'test', 'fixtures', 'compose', 'app'), app, { recursive: true });
+  const bin = path.join(project, 'node_modules', '.bin', 'berth-lint');
+  const lint = (...args: string[]) =>
+    spawnSync(bin, args, { cwd: project, encoding: 'utf8', env: ownCache() });
+  const compose = lint('--format', 'json', 'app/compose.yaml');
+  assert.equal(compose.status, 1, compose.stderr);
+  assert.ok(
+    (JSON.parse(compose.stdout) as Array<{ rule: string }>).some((f) => f.rule === 'missing-bind-source'),
+    compose.stdout,
+  );
+  const sarif = lint('--format', 'sarif', 'Dockerfile');
+  const ids = (
+    JSON.parse(sarif.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } } }> }
+  ).runs[0].tool.driver.rules.map((r) => r.id);
+  assert.ok(ids.includes('expose-host-mapping') && ids.includes('undeclared-network'), sarif.stderr);
+  const configured = path.join(project, 'configured');
+  fs.mkdirSync(configured);
+  fs.copyFileSync(path.join(project, 'Dockerfile'), path.join(configured, 'Dockerfile'));
+  fs.writeFileSync(path.join(configured, '.hadolint.yaml'), 'ignored:\n  - expose-host-mapping\n');
+  const quiet = lint('--format', 'json', 'configured/Dockerfile');
+  assert.equal(quiet.status, 0, quiet.stderr);
+  assert.equal(quiet.stdout, '[]\n');
 });
 
 void test('.pre-commit-hooks.yaml: the fields pre-commit requires, the package’s bin, berth-lint’s file names', () => {

@@ -1,4 +1,4 @@
-import type { RuleCategory, RuleLanguage, RuleMeta, RuleSeverity } from '../../../../common/rules';
+import type { RuleCategory, RuleLanguage, RuleSeverity } from '../../../../common/rules';
 import type { Finding } from '../../dockerfile/lint/types';
 import type { Palette } from '../color';
 
@@ -11,7 +11,6 @@ export interface FileFindings {
 /** Everything a format may need; each format reads what it uses. */
 export interface FormatInput {
   results: readonly FileFindings[];
-  rules: readonly RuleMeta[];
   lang: RuleLanguage;
   version: string;
   palette: Palette;

@@ -1,6 +1,6 @@
-import type { RuleSeverity } from '../../../../common/rules';
+import type { RuleMeta, RuleSeverity } from '../../../../common/rules';
 import { ruleHref } from '../../dockerfile/lint/ruleHref';
-import { records, type Formatter } from './records';
+import { records, type FormatInput } from './records';
 
 const sarifLevel: Record<RuleSeverity, string> = {
   error: 'error',
@@ -9,7 +9,7 @@ const sarifLevel: Record<RuleSeverity, string> = {
   hint: 'note',
 };
 
-export const formatSarif: Formatter = ({ results, rules, lang, version }) => {
+export function formatSarif({ results, lang, version }: FormatInput, rules: readonly RuleMeta[]): string {
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -51,4 +51,4 @@ export const formatSarif: Formatter = ({ results, rules, lang, version }) => {
     ],
   };
   return JSON.stringify(sarif, null, 2) + '\n';
-};
+}
