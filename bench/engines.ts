@@ -6,7 +6,7 @@
 // hold are deleted on the way out, also after a failure or Ctrl-C.
 //
 //   node --import tsx bench/engines.ts [--small] [--containers N] [--networks N] [--volumes N]
-//        [--runs 5] [--burst 300]
+//        [--runs 5] [--burst 500]
 import { readFileSync } from 'node:fs';
 import { createSession } from '../client/src/engine/live/liveSession';
 import type { LiveEngineSession } from '../client/src/engine/live/liveSession';
@@ -43,7 +43,7 @@ function parseOptions(argv: string[]): Options {
   spec.containers = number('--containers') ?? spec.containers;
   spec.networks = number('--networks') ?? spec.networks;
   spec.volumes = number('--volumes') ?? spec.volumes;
-  return { spec, runs: number('--runs') ?? 5, burst: number('--burst') ?? 300 };
+  return { spec, runs: number('--runs') ?? 5, burst: number('--burst') ?? 500 };
 }
 
 const engineCount = 3;
