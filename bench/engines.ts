@@ -86,9 +86,17 @@ function checkModel(session: LiveEngineSession, target: FleetEngine, spec: SeedS
     );
 }
 
+/** This process's CPU time since `since` (a `process.cpuUsage()`), in ms. */
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
 async function timeLoads(engines: FleetEngine[], spec: SeedSpec, runs: number) {
   const single: number[][] = engines.map(() => []);
+  const singleCpu: number[] = [];
   const together: number[] = [];
+  const togetherCpu: number[] = [];
   const load = async (target: FleetEngine) => {
     const opened = await openSession(target);
     checkModel(opened.session, target, spec);
@@ -98,17 +106,25 @@ async function timeLoads(engines: FleetEngine[], spec: SeedSpec, runs: number) {
   // Not counted: the engines' first answers after seeding are slower than any after.
   await Promise.all(engines.map(load));
   for (let run = 0; run < runs; run++) {
-    for (const target of engines) single[target.index - 1].push(await load(target));
+    for (const target of engines) {
+      const cpu = process.cpuUsage();
+      single[target.index - 1].push(await load(target));
+      if (target.index === 1) singleCpu.push(cpuMs(cpu));
+    }
+    const cpu = process.cpuUsage();
     const started = performance.now();
     await Promise.all(engines.map(load));
     together.push(performance.now() - started);
+    togetherCpu.push(cpuMs(cpu));
   }
   const sums = single[0].map((_, run) => sum(single.map((loads) => loads[run])));
   return {
     alone: median(single[0]),
+    aloneCpu: median(singleCpu),
     perEngine: single.map(median),
     sumOfSingles: median(sums),
     together: median(together),
+    togetherCpu: median(togetherCpu),
   };
 }
 
@@ -208,6 +224,10 @@ function reportLoads(loads: Awaited<ReturnType<typeof timeLoads>>, size: string,
   );
   console.log(`  sum of the three alone:    ${ms(loads.sumOfSingles)}`);
   console.log(`  all three at once (wall):  ${ms(loads.together)}`);
+  // Requests to the engines overlap; parsing their answers and joining them share one thread.
+  console.log(
+    `  this process's CPU time: ${ms(loads.aloneCpu)} for one engine, ${ms(loads.togetherCpu)} for three at once`,
+  );
   console.log(`  ratio at once / alone: ${ratio.toFixed(2)} (parallel ≈ 1, serial ≈ ${engineCount})`);
   recordFigure({
     bench: 'engines',
@@ -222,6 +242,13 @@ function reportLoads(loads: Awaited<ReturnType<typeof timeLoads>>, size: string,
     unit: 'ms',
     peer: 'the 3 loads one after another',
     peerValue: loads.sumOfSingles,
+  });
+  recordFigure({
+    bench: 'engines',
+    figure: `Berth's CPU time, ${engineCount} loads at once`,
+    value: loads.togetherCpu,
+    unit: 'ms',
+    target: `one alone: ${ms(loads.aloneCpu)}`,
   });
   recordFigure({
     bench: 'engines',
