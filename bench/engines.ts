@@ -334,11 +334,11 @@ async function main(): Promise<void> {
       `\nBurst of ${eventsOf(plan)} events per engine -> model caught up (after the burst's last call)`,
     );
     console.log(
-      `  on 1 engine:          ${one.reloads} reloads, caught up ${ms(one.catchUpMs)} (${one.seen} events seen)`,
+      `  on 1 engine:          ${one.reloads} reloads, caught up ${ms(one.catchUpMs)} (burst made in ${ms(one.burstMs)}, ${one.seen} events seen)`,
     );
     all.forEach((b, i) =>
       console.log(
-        `  on 3 at once, engine ${i + 1}: ${b.reloads} reloads, caught up ${ms(b.catchUpMs)} (${b.seen} events seen)`,
+        `  on 3 at once, engine ${i + 1}: ${b.reloads} reloads, caught up ${ms(b.catchUpMs)} (burst made in ${ms(b.burstMs)}, ${b.seen} events seen)`,
       ),
     );
     const slowest = Math.max(...all.map((b) => b.catchUpMs));
