@@ -3,7 +3,8 @@
 # tsx, on Node 24 when ensure-tools installed it, and ends with one table of every figure the
 # benches recorded, including how long seeding, teardown and the whole run took.
 #
-# The benches that need no engine run first, on a quiet machine. Then the engine and editor
+# The benches that need no engine run first, on a quiet machine. Then bench/engines.ts starts,
+# seeds and deletes three throwaway engines of its own (issue 17). Then the engine and editor
 # benches run against an engine seeded once at the scale of issue 6: 1000 containers (a tenth
 # running), 300 networks with explicit subnets, 1000 volumes. `--small` seeds 200 / 60 / 200.
 #
@@ -81,9 +82,12 @@ trap 'exit 130' INT TERM
 
 shopt -s nullglob
 engine_benches=(bench/engine.ts bench/editor.ts)
+# Benches that start and seed engines of their own: after the quiet ones, before the shared
+# throwaway engine, so that one set of engines runs at a time.
+fleet_benches=(bench/engines.ts)
 quiet_benches=()
 for bench in bench/*.ts; do
-  [[ " ${engine_benches[*]} " == *" $bench "* ]] || quiet_benches+=("$bench")
+  [[ " ${engine_benches[*]} ${fleet_benches[*]} " == *" $bench "* ]] || quiet_benches+=("$bench")
 done
 
 failed=()
@@ -95,6 +99,7 @@ run() {
 }
 
 for bench in "${quiet_benches[@]}"; do run "$bench"; done
+for bench in "${fleet_benches[@]}"; do [[ -f $bench ]] && run "$bench"; done
 if ((!system_engine)); then
   printf '\n════ starting a throwaway engine ════\n'
   t=$EPOCHREALTIME

@@ -1,6 +1,7 @@
 // A burst of engine events, as `docker compose down` or a prune makes them: volumes, networks and
 // containers created and then removed, many requests in flight. Shared by the scale test and the
 // engine bench. Every object is labelled and tracked, so the caller's Tracker removes leftovers.
+import type Docker from 'dockerode';
 import type { Tracker } from '../../test/harness/engine';
 import { engine, ensureTestImage, testLabels, uniqueName } from '../../test/harness/engine';
 import { pool } from './seed';
@@ -30,9 +31,9 @@ export function eventsOf(plan: BurstPlan): number {
 }
 
 /** /24s in 10.230.0.0/16 (away from the seed's and the tests' ranges) that no network uses. */
-async function freeSubnets(count: number): Promise<string[]> {
+async function freeSubnets(docker: Docker, count: number): Promise<string[]> {
   const used = new Set<string>();
-  for (const n of await engine().listNetworks())
+  for (const n of await docker.listNetworks())
     for (const c of n.IPAM?.Config ?? []) if (c.Subnet) used.add(c.Subnet);
   const offset = Math.floor(Math.random() * 200);
   const free: string[] = [];
@@ -43,17 +44,24 @@ async function freeSubnets(count: number): Promise<string[]> {
   return free;
 }
 
-/** Makes the burst; returns how long the engine took to take all the requests. */
-export async function makeBurst(plan: BurstPlan, tracker: Tracker): Promise<{ milliseconds: number }> {
-  const docker = engine();
-  const image = await ensureTestImage();
-  const subnets = await freeSubnets(plan.networks);
+/**
+ * Makes the burst on the harness's engine, or on `docker`; returns how long the engine took to take
+ * all the requests. Without a tracker nothing is left to remove should it fail half-way: a bench's
+ * throwaway engine, deleted whole.
+ */
+export async function makeBurst(
+  plan: BurstPlan,
+  tracker: Tracker | undefined,
+  docker: Docker = engine(),
+): Promise<{ milliseconds: number }> {
+  const image = await ensureTestImage(docker);
+  const subnets = await freeSubnets(docker, plan.networks);
   const started = performance.now();
   const [volumes, networks, containers] = await Promise.all([
     pool(plan.volumes, plan.concurrency, async () => {
       const name = uniqueName('burst-v');
       await docker.createVolume({ Name: name, Labels: testLabels() });
-      tracker.track('volume', name);
+      tracker?.track('volume', name);
       return name;
     }),
     pool(plan.networks, 4, async (i) => {
@@ -62,7 +70,7 @@ export async function makeBurst(plan: BurstPlan, tracker: Tracker): Promise<{ mi
         Labels: testLabels(),
         IPAM: { Driver: 'default', Config: [{ Subnet: subnets[i] }] },
       });
-      tracker.track('network', network.id);
+      tracker?.track('network', network.id);
       return network.id;
     }),
     pool(plan.containers, plan.concurrency, async () => {
@@ -72,7 +80,7 @@ export async function makeBurst(plan: BurstPlan, tracker: Tracker): Promise<{ mi
         Cmd: ['true'],
         Labels: testLabels(),
       });
-      tracker.track('container', container.id);
+      tracker?.track('container', container.id);
       return container.id;
     }),
   ]);

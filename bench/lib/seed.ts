@@ -1,7 +1,8 @@
 // Seeds a busy engine for the benchmarks and the scale test, through the Engine API with a bounded
-// number of requests in flight: the engine the harness talks to, which is bench.sh's throwaway
-// engine when BERTH_ENGINE_SOCKET names it, else the system engine. Everything carries `berth.test=<label>`, so `removeSeeded` finds it
-// all by that label, even after a crash half-way through seeding or in another process.
+// number of requests in flight: the engine the harness talks to (bench.sh's throwaway engine when
+// BERTH_ENGINE_SOCKET names it, else the system engine), or one a bench started for itself.
+// Everything carries `berth.test=<label>`, so `removeSeeded` finds it all by that label, even
+// after a crash half-way through seeding or in another process.
 import type Docker from 'dockerode';
 import { engine, ensureTestImage, runId } from '../../test/harness/engine';
 
@@ -78,9 +79,9 @@ export async function pool<T>(
  * /24s from 10.214.0.0 upwards, past the tests' 10.213/16, skipping any an existing network uses:
  * the engine's default pools hand out only about 30 networks before they run out.
  */
-async function freeSubnets(count: number): Promise<string[]> {
+async function freeSubnets(docker: Docker, count: number): Promise<string[]> {
   const used = new Set<string>();
-  for (const n of await engine().listNetworks())
+  for (const n of await docker.listNetworks())
     for (const c of n.IPAM?.Config ?? []) if (c.Subnet) used.add(c.Subnet);
   const out: string[] = [];
   for (let i = 0; out.length < count && i < 256 * 16; i++) {
@@ -97,12 +98,16 @@ const seconds = (since: number) => (performance.now() - since) / 1000;
 /** Names carry the label, so a person can tell seeded objects apart in `docker ps -a`. */
 const seedName = (kind: string, index: number) => `berth-seed-${runId}-${kind}${index}`;
 
-export async function seedEngine(spec: SeedSpec, log: (line: string) => void = () => {}): Promise<SeededSet> {
-  const docker = engine();
-  const image = await ensureTestImage();
+/** Seeds the harness's engine, or `docker` (a bench's own throwaway engine). */
+export async function seedEngine(
+  spec: SeedSpec,
+  log: (line: string) => void = () => {},
+  docker: Docker = engine(),
+): Promise<SeededSet> {
+  const image = await ensureTestImage(docker);
   const labels = { 'berth.test': runId, 'berth.bench': 'seed' };
   const started = performance.now();
-  const ranges = await freeSubnets(spec.networks);
+  const ranges = await freeSubnets(docker, spec.networks);
   let phase = performance.now();
   const networks = await pool(spec.networks, spec.concurrency, async (i) => {
     const name = seedName('n', i);

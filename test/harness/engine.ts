@@ -58,19 +58,26 @@ export async function engineAvailable(t?: TestContext): Promise<boolean> {
   return false;
 }
 
-let imageReady: Promise<string> | undefined;
+const imageReady = new WeakMap<Docker, Promise<string>>();
 
-/** Imports a tiny busybox image built offline from the host's busybox-static; reused when present. */
-export function ensureTestImage(): Promise<string> {
-  imageReady ??= importBusyboxImage().catch((error: unknown) => {
-    imageReady = undefined;
-    throw error;
-  });
-  return imageReady;
+/**
+ * Imports a tiny busybox image built offline from the host's busybox-static; reused when present.
+ * `docker` is another engine than the harness's, such as a bench's throwaway engines.
+ */
+export function ensureTestImage(docker: Docker = engine()): Promise<string> {
+  let ready = imageReady.get(docker);
+  if (!ready) {
+    ready = importBusyboxImage(docker).catch((error: unknown) => {
+      imageReady.delete(docker);
+      throw error;
+    });
+    imageReady.set(docker, ready);
+  }
+  return ready;
 }
 
-async function importBusyboxImage(): Promise<string> {
-  const existing = await engine()
+async function importBusyboxImage(docker: Docker): Promise<string> {
+  const existing = await docker
     .getImage(testImage)
     .inspect()
     .catch(() => undefined);
@@ -91,13 +98,13 @@ async function importBusyboxImage(): Promise<string> {
   }
   archive.finalize();
   const [repo, tag] = testImage.split(':');
-  const progress = await engine().importImage(archive as unknown as NodeJS.ReadableStream, {
+  const progress = await docker.importImage(archive as unknown as NodeJS.ReadableStream, {
     repo,
     tag,
     changes: ['CMD ["/bin/sh"]', 'ENV PATH=/bin', `LABEL berth.test.image=busybox`],
   });
   await new Promise<void>((resolve, reject) => {
-    engine().modem.followProgress(progress, (error: Error | null) => (error ? reject(error) : resolve()));
+    docker.modem.followProgress(progress, (error: Error | null) => (error ? reject(error) : resolve()));
   });
   return testImage;
 }
