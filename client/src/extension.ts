@@ -15,6 +15,7 @@ import { affectsEngineSettings, readEngineSettings } from './connection/settings
 import { createStatusBar } from './connection/statusBar';
 import { containerCommands } from './containers/commands';
 import { ContainerChangeDecorations } from './containers/files/decorations';
+import { listContainerFolder } from './containers/files/listing';
 import {
   containerWriteConsent,
   registerContainerFileSystem,
@@ -98,7 +99,9 @@ function activateEngineViews(
           connectDropped(ctx, containerIds, networkId),
         ),
       listFolder: (root, key, path) =>
-        root === 'volume' ? volumes.list(key, path) : containerFiles.files().list(key, path),
+        root === 'volume'
+          ? volumes.list(key, path)
+          : listContainerFolder(containerFiles.files(), (id) => changeDecorations.changesOf(id), key, path),
       upload: (target, sources) =>
         runGuarded(vscode.l10n.t('Uploading failed'), () => uploadSources(ctx, fileRoots, target, sources)),
     },

@@ -66,7 +66,11 @@
       kindStyle('port', c.port, 'tag', 150, 40),
       kindStyle('volume', c.volume, 'barrel', 160, 36),
       { selector: 'node[kind = "container"]', style: { 'corner-radius': 25 } },
-      { selector: 'node[kind = "network"].far', style: { label: 'data(summary)', 'font-weight': 'bold' } },
+      {
+        selector: 'node[kind = "network"].far',
+        // A long name without spaces breaks anywhere rather than run into the next network.
+        style: { label: 'data(summary)', 'font-weight': 'bold', 'text-overflow-wrap': 'anywhere' },
+      },
       { selector: 'node.stopped, node.dangling', style: { 'border-style': 'dashed', color: c.muted } },
       {
         selector: 'node.internal, node.no-icc',

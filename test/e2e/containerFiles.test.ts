@@ -1,14 +1,15 @@
 // A stopped container's own files in a real VS Code against the real engine: its Files node in
 // the Containers view lists folders lazily, a file opens in an editor, an edit saved there lands
 // in the container (read back through the engine's archive endpoint), and the files the container
-// added or changed relative to its image carry A and C.
+// added or changed relative to its image carry A and C. A folder the container deleted keeps a
+// row of its own, marked D, in the folder that held it.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { readArchivedFile, seedFiles } from '../harness/archive';
 import { createContainer, ensureTestImage, Tracker } from '../harness/engine';
 import { editorText, focusEditor } from '../harness/editor';
-import { guarded } from '../harness/evidence';
+import { guarded, screenshot } from '../harness/evidence';
 import { runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
 import { expandTreeItem, openBerthView, treeItem } from '../harness/views';
@@ -49,6 +50,7 @@ void describe("A stopped container's files in a real VS Code", () => {
   const tracker = new Tracker();
   let container: Docker.Container | undefined;
   let name = '';
+  let deleterName = '';
   const suite = workbenchSuite(true, async (scratch) => {
     await ensureTestImage();
     // Created, never started: its files are reached through the archive endpoints alone.
@@ -58,6 +60,12 @@ void describe("A stopped container's files in a real VS Code", () => {
       { name: 'srv/app.conf', body: 'port=80\n', uid: 33, mode: 0o640 },
       { name: 'tmp/note.txt', body: 'scratch\n' },
     ]);
+    // Ran once and exited, having deleted the image's /tmp.
+    const deleter = await createContainer(tracker, { cmd: ['rm', '-rf', '/tmp'] });
+    await deleter.start();
+    const exit = (await deleter.wait()) as { StatusCode: number };
+    if (exit.StatusCode !== 0) throw new Error(`rm -rf /tmp exited with ${exit.StatusCode}`);
+    deleterName = (await deleter.inspect()).Name.replace(/^\//, '');
     return { workspace: emptyWorkspace(scratch, 'container files e2e') };
   });
 
@@ -119,6 +127,36 @@ void describe("A stopped container's files in a real VS Code", () => {
       await waitFor('the A badge on srv, which the image does not have', async () =>
         (await badgeOf(srv)) === 'A' ? true : undefined,
       );
+    });
+  });
+
+  void test('a folder the container deleted shows as its own row, marked D, with nothing to open', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    await guarded(w.page, 'container-files-deleted', async () => {
+      const containers = await openBerthView(w.page, 'Containers');
+      // Only the deleter's Files open, so that the rows below are its own.
+      const other = treeItem(containers, name);
+      if ((await other.getAttribute('aria-expanded')) === 'true')
+        await retryUntil(
+          'the other container to collapse',
+          () => other.click(),
+          async () => (await other.getAttribute('aria-expanded')) === 'false',
+          { retryAfterMs: 2_000 },
+        );
+      const row = treeItem(containers, deleterName);
+      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      await expandTreeItem(row);
+      await expandTreeItem(treeItem(containers, 'Files'));
+      const tmp = treeItem(containers, 'tmp');
+      await scrollTo(containers, tmp);
+      await waitFor('the D badge on the deleted tmp', async () =>
+        (await badgeOf(tmp)) === 'D' ? true : undefined,
+      );
+      assert.match(await tmp.innerText(), /deleted/);
+      assert.equal(await tmp.getAttribute('aria-expanded'), null, 'a deleted path has nothing to expand');
+      assert.equal(await badgeOf(treeItem(containers, 'bin')), '', 'bin is as in the image');
+      await screenshot(w.page, 'container-files-deleted.png');
     });
   });
 });

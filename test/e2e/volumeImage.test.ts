@@ -1,13 +1,14 @@
 // A volume as an image, and files dragged into a volume, in a real VS Code against the real
 // engine: Export Volume to Image… from the Volumes tree's context menu makes the image the user
-// named, Import Volume from Image… puts it back into a volume after asking, and a file dragged
-// from the Explorer onto a volume folder lands in the volume.
+// named, Import Volume from Image… puts it back into an existing volume after asking or into a
+// new one the user names, and a file dragged from the Explorer onto a volume folder lands in the
+// volume.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Locator } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { createVolume, engine, ensureTestImage, runId, Tracker } from '../harness/engine';
 import { dialogButton, dialogMessage, expectNotification } from '../harness/dialogs';
 import { guarded } from '../harness/evidence';
@@ -40,6 +41,14 @@ async function centre(element: Locator): Promise<{ clientX: number; clientY: num
   return { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
 }
 
+/** True while the quick input shows `text` (a prompt, a title or a placeholder). */
+async function showsText(page: Page, text: RegExp): Promise<boolean> {
+  const box = page.locator('.quick-input-widget');
+  if (!(await box.isVisible())) return false;
+  const placeholder = (await box.locator('input').getAttribute('placeholder')) ?? '';
+  return text.test(`${await box.innerText()}\n${placeholder}`);
+}
+
 /** Berth's own helper containers that still mount `volume` (it keeps them briefly for browsing). */
 async function helpersUsing(volume: string): Promise<string[]> {
   const containers = await engine().listContainers({
@@ -52,6 +61,8 @@ async function helpersUsing(volume: string): Promise<string[]> {
 void describe('Volume images and drops in a real VS Code', () => {
   const tracker = new Tracker();
   const image = `berth-e2e/volume-image-${runId}:snap-1`;
+  // Made by Berth as a user's volume would be, so without the run's label.
+  const imported = `berth-e2e-imported-${runId}`;
   let volume = '';
   let target = '';
   const suite = workbenchSuite(true, async (scratch) => {
@@ -77,6 +88,12 @@ void describe('Volume images and drops in a real VS Code', () => {
         for (const id of await helpersUsing(name)) await engine().getContainer(id).remove({ force: true });
       });
     }
+    await engine()
+      .getVolume(imported)
+      .remove()
+      .catch((error: { statusCode?: number }) => {
+        if (error.statusCode !== 404) throw error;
+      });
     // Made by Berth as a user's image would be, so without the run's label: removed by its exact name.
     await engine()
       .getImage(image)
@@ -149,6 +166,35 @@ void describe('Volume images and drops in a real VS Code', () => {
         [...(await fingerprint(tracker, target)).entries()].sort(),
         [...expected.entries()].sort(),
         'the volume holds exactly the image’s files, owners and modes',
+      );
+    });
+  });
+
+  void test('"Import Volume from Image…" into a new volume named by the user makes it with the image\'s files', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    await guarded(w.page, 'volume-import-image-new', async () => {
+      const expected = await fingerprint(tracker, volume);
+      await runCommand(w.page, 'Berth: Import Volume from Image…');
+      const prompt = /Name of the new volume/;
+      await answerEachAsked(
+        w.page,
+        [
+          ['Image to import (its files in /volume-data)', image],
+          [`Import ${image} into…`, 'New volume…'],
+        ],
+        async () => showsText(w.page, prompt),
+      );
+      // The suggestion comes from the image's name; the user types their own.
+      await answerPrompt(w.page, prompt, imported);
+      const done = await expectNotification(w.page, `from image ${image} into volume ${imported}.`);
+      assert.match(done, /Imported 1 files and 2 folders/);
+      const info = await engine().getVolume(imported).inspect();
+      assert.equal(info.Name, imported);
+      assert.deepEqual(
+        [...(await fingerprint(tracker, imported)).entries()].sort(),
+        [...expected.entries()].sort(),
+        'the new volume holds exactly the image’s files, owners and modes',
       );
     });
   });

@@ -7,11 +7,20 @@ import { ArchiveFiles } from '../../client/src/archiveFiles/core/files';
 import { PathRefusedError } from '../../client/src/archiveFiles/core/errors';
 import { changeMap, decorationOf, type EngineChange } from '../../client/src/containers/core/changes';
 import { ContainerRoots } from '../../client/src/containers/core/roots';
+import { listContainerFolder } from '../../client/src/containers/files/listing';
 import { UserError } from '../../client/src/shared/failures';
 import { readArchivedFile, seedFiles } from '../harness/archive';
 import type { EngineEvent } from '../../client/src/engine/live/eventStream';
 import { createSession } from '../../client/src/engine/live/liveSession';
-import { Tracker, createContainer, engine, engineAvailable, socketPath, waitFor } from '../harness/engine';
+import {
+  Tracker,
+  createContainer,
+  engine,
+  engineAvailable,
+  runId,
+  socketPath,
+  waitFor,
+} from '../harness/engine';
 
 const tracker = new Tracker();
 after(() => tracker.cleanup());
@@ -79,10 +88,44 @@ void describe("a container's own files", () => {
     assert.equal(map.get('bin'), 'C');
     assert.deepEqual(decorationOf(map, 'tmp'), { badge: 'C', holdsChanges: true });
     assert.deepEqual(decorationOf(map, 'bin/busybox'), { badge: undefined, holdsChanges: false });
-    // A deleted path is not in the listing: its D has no row to sit on.
+    // The archive cannot list a deleted path, so the tree adds its row from the changes.
     const bin = await filesOf().list(container.id, 'bin');
     assert.ok(!bin.entries.some((entry) => entry.name === 'ls'));
     assert.equal((await filesOf().readFile(container.id, 'tmp/added.txt')).toString(), 'made\n');
+  });
+
+  void test('a file the container deleted from /etc is listed as a deleted row carrying D', async (t) => {
+    if (!(await engineAvailable(t))) return;
+    // An image that holds /etc/berth.conf, and a container of it that deletes the file.
+    const base = await createContainer(tracker, { cmd: ['true'] });
+    await seedFiles(base, [
+      { name: 'etc/berth.conf', body: 'x\n' },
+      { name: 'etc/kept.conf', body: 'y\n' },
+    ]);
+    const image = `berth-test/deleted:${runId}`;
+    await base.commit({ repo: 'berth-test/deleted', tag: runId });
+    try {
+      const deleter = await createContainer(tracker, { image, cmd: ['rm', '/etc/berth.conf'] });
+      await deleter.start();
+      assert.equal(((await deleter.wait()) as { StatusCode: number }).StatusCode, 0);
+      const changes = async (id: string) =>
+        changeMap((await engine().getContainer(id).changes()) as EngineChange[]);
+
+      const etc = await listContainerFolder(filesOf(), changes, deleter.id, 'etc');
+      assert.deepEqual(
+        etc.entries
+          .filter((entry) => entry.name.endsWith('.conf') && entry.name !== 'resolv.conf')
+          .map((entry) => [entry.path, entry.deleted === true]),
+        [
+          ['etc/berth.conf', true],
+          ['etc/kept.conf', false],
+        ],
+      );
+      assert.equal(decorationOf(await changes(deleter.id), 'etc/berth.conf').badge, 'D');
+    } finally {
+      await tracker.cleanup();
+      await engine().getImage(image).remove();
+    }
   });
 
   void test('the session passes on the start, exec_die and die events that make decorations read again', async (t) => {

@@ -185,10 +185,12 @@ export interface ContainerSpec {
   labels?: Record<string, string>;
   links?: string[];
   cmd?: string[];
+  /** Defaults to the busybox test image. */
+  image?: string;
 }
 
 export async function createContainer(tracker: Tracker, spec: ContainerSpec = {}): Promise<Docker.Container> {
-  const image = await ensureTestImage();
+  const image = spec.image ?? (await ensureTestImage());
   const name = spec.name ?? uniqueName('c');
   const endpoints: Record<string, Docker.EndpointSettings> = {};
   for (const [net, ep] of Object.entries(spec.networks ?? {})) {

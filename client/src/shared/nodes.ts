@@ -68,6 +68,8 @@ export interface FileEntry {
   uid: number;
   gid: number;
   linkTarget?: string;
+  /** Deleted by its container relative to the image: shown so the user sees what went. */
+  deleted?: true;
 }
 
 /** What holds a file node's files: a volume (by name) or a container (by id). */

@@ -10,16 +10,14 @@ function containerIdOf(node: BerthNode): string | undefined {
   return node.kind === 'container' || node.kind === 'endpoint' ? node.containerId : undefined;
 }
 
-/** Containers view and network endpoints: what they drag is the containers. */
-export class ContainerDragController implements vscode.TreeDragAndDropController<BerthNode> {
-  readonly dragMimeTypes = [containerIdsMime];
-  readonly dropMimeTypes: string[] = [];
-
-  handleDrag(source: readonly BerthNode[], data: vscode.DataTransfer): void {
-    const ids = [...new Set(source.flatMap((node) => containerIdOf(node) ?? []))];
-    if (ids.length > 0) data.set(containerIdsMime, new vscode.DataTransferItem(JSON.stringify(ids)));
-  }
+/** What a drag of containers or network endpoints carries: the containers. */
+function dragContainers(source: readonly BerthNode[], data: vscode.DataTransfer): void {
+  const ids = [...new Set(source.flatMap((node) => containerIdOf(node) ?? []))];
+  if (ids.length > 0) data.set(containerIdsMime, new vscode.DataTransferItem(JSON.stringify(ids)));
 }
+
+/** From the Explorer files come as `text/uri-list`; from the OS as `files`. */
+const fileDropMimeTypes = ['text/uri-list', 'files'];
 
 export type ConnectRequest = (containerIds: string[], networkId: string) => Promise<void>;
 
@@ -27,7 +25,6 @@ export type ConnectRequest = (containerIds: string[], networkId: string) => Prom
 export class NetworkDropController implements vscode.TreeDragAndDropController<BerthNode> {
   readonly dragMimeTypes = [containerIdsMime];
   readonly dropMimeTypes = [containerIdsMime];
-  private readonly drag = new ContainerDragController();
 
   constructor(
     private readonly session: EngineSession,
@@ -35,7 +32,7 @@ export class NetworkDropController implements vscode.TreeDragAndDropController<B
   ) {}
 
   handleDrag(source: readonly BerthNode[], data: vscode.DataTransfer): void {
-    this.drag.handleDrag(source, data);
+    dragContainers(source, data);
   }
 
   async handleDrop(target: BerthNode | undefined, data: vscode.DataTransfer): Promise<void> {
@@ -71,20 +68,47 @@ export type UploadRequest = (target: FileNode, sources: UploadSource[]) => Promi
 
 /**
  * Volumes view: files and folders dropped on a volume's folder (or file) are uploaded there.
- * From the Explorer they come as `text/uri-list`; from the OS as `files`, whose bytes VS Code
- * hands over without a path.
+ * Dropped from the OS, VS Code hands over their bytes without a path.
  */
 export class VolumeDropController implements vscode.TreeDragAndDropController<BerthNode> {
   readonly dragMimeTypes: string[] = [];
-  readonly dropMimeTypes = ['text/uri-list', 'files'];
+  readonly dropMimeTypes = fileDropMimeTypes;
 
   constructor(private readonly upload: UploadRequest) {}
 
-  async handleDrop(target: BerthNode | undefined, data: vscode.DataTransfer): Promise<void> {
-    if (target?.kind !== 'file') return;
-    const sources = await droppedSources(data);
-    if (sources.length > 0) await this.upload(target, sources);
+  handleDrop(target: BerthNode | undefined, data: vscode.DataTransfer): Promise<void> {
+    return uploadDropped(this.upload, target, data);
   }
+}
+
+/**
+ * Containers view: its rows drag as containers (onto a network), and files dropped on a
+ * container's folder are uploaded there, as on a volume's.
+ */
+export class ContainerDragController implements vscode.TreeDragAndDropController<BerthNode> {
+  readonly dragMimeTypes = [containerIdsMime];
+  readonly dropMimeTypes = fileDropMimeTypes;
+
+  constructor(private readonly upload: UploadRequest) {}
+
+  handleDrag(source: readonly BerthNode[], data: vscode.DataTransfer): void {
+    dragContainers(source, data);
+  }
+
+  handleDrop(target: BerthNode | undefined, data: vscode.DataTransfer): Promise<void> {
+    return uploadDropped(this.upload, target, data);
+  }
+}
+
+async function uploadDropped(
+  upload: UploadRequest,
+  target: BerthNode | undefined,
+  data: vscode.DataTransfer,
+): Promise<void> {
+  // A deleted path has no folder to upload into.
+  if (target?.kind !== 'file' || target.entry?.deleted) return;
+  const sources = await droppedSources(data);
+  if (sources.length > 0) await upload(target, sources);
 }
 
 async function droppedSources(data: vscode.DataTransfer): Promise<UploadSource[]> {

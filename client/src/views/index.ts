@@ -59,7 +59,7 @@ export function registerViews(
       treeDataProvider: providers.containers,
       canSelectMany: true,
       showCollapseAll: true,
-      dragAndDropController: new ContainerDragController(),
+      dragAndDropController: new ContainerDragController(actions.upload),
     }),
   };
   subscriptions.push(...Object.values(providers), ...Object.values(treeViews));

@@ -137,7 +137,7 @@ function toTreeItem(node: BerthNode, look: Presentation): vscode.TreeItem {
     // Decorations (a container's A, C and D) find the row by its resource.
     item.resourceUri = uri;
     if (node.entry.kind === 'directory') item.iconPath = vscode.ThemeIcon.Folder;
-    else {
+    else if (!node.entry.deleted) {
       // The file icon theme picks the icon from the name, as in the Explorer.
       item.iconPath = vscode.ThemeIcon.File;
       item.command = { command: 'vscode.open', title: look.label, arguments: [uri, { preview: true }] };

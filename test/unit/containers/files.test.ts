@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cleanPath, rootUriPath, splitRootUriPath } from '../../../client/src/archiveFiles/core/paths';
 import { PathRefusedError } from '../../../client/src/archiveFiles/core/errors';
-import { changeMap, decorationOf } from '../../../client/src/containers/core/changes';
+import { changeMap, decorationOf, withDeletedEntries } from '../../../client/src/containers/core/changes';
+import type { FileEntry } from '../../../client/src/archiveFiles/core/read';
 import { checkContainerRef } from '../../../client/src/containers/core/roots';
 import { UserError } from '../../../client/src/shared/failures';
 
@@ -63,4 +64,43 @@ void test('a folder that holds changes says so, whether or not it changed itself
   assert.deepEqual(decorationOf(map, 'usr'), { badge: undefined, holdsChanges: false });
   // A sibling whose name starts the same is not inside.
   assert.deepEqual(decorationOf(map, 'et'), { badge: undefined, holdsChanges: false });
+});
+
+function listed(dir: string, name: string): FileEntry {
+  const path = dir === '' ? name : `${dir}/${name}`;
+  return { name, path, kind: 'file', size: 1, mode: 0o644, uid: 0, gid: 0, mtime: new Date(0) };
+}
+
+void test("a folder's listing gains a row for each path the container deleted directly inside it", () => {
+  const map = changeMap([
+    { Path: '/etc', Kind: 0 },
+    { Path: '/etc/motd', Kind: 2 },
+    { Path: '/etc/ssl', Kind: 2 },
+    { Path: '/etc/hosts', Kind: 2 },
+    { Path: '/etc/app/deep.conf', Kind: 2 },
+    { Path: '/etc/added', Kind: 1 },
+    { Path: '/gone', Kind: 2 },
+  ]);
+  // hosts was deleted and made again: it is listed once, as it is now.
+  const merged = withDeletedEntries([listed('etc', 'hosts'), listed('etc', 'added')], map, 'etc');
+  assert.deepEqual(
+    merged.map((entry) => [entry.path, entry.deleted === true]),
+    [
+      ['etc/added', false],
+      ['etc/hosts', false],
+      ['etc/motd', true],
+      ['etc/ssl', true],
+    ],
+  );
+  assert.equal(
+    merged.find((entry) => entry.name === 'motd')?.kind,
+    'other',
+    'the engine does not say what it was',
+  );
+  // At the root, and in a folder with nothing deleted.
+  assert.deepEqual(
+    withDeletedEntries([listed('', 'etc')], map, '').map((entry) => entry.name),
+    ['etc', 'gone'],
+  );
+  assert.deepEqual(withDeletedEntries([listed('usr', 'bin')], map, 'usr'), [listed('usr', 'bin')]);
 });

@@ -20,6 +20,8 @@ export interface FileEntry {
   mtime: Date;
   /** For a symlink, the target as written in the link. */
   linkTarget?: string;
+  /** A path the container deleted relative to its image: listed, but nothing is there to open. */
+  deleted?: true;
 }
 
 export interface FolderListing {

@@ -93,10 +93,23 @@ function presentFilesRoot(node: FileNode): Presentation {
   };
 }
 
+/** A path the container deleted: greyed, with nothing to open and no actions. */
+function presentDeleted(node: FileNode, name: string): Presentation {
+  return {
+    label: name,
+    description: t('deleted'),
+    tooltip: `${code('/' + node.path)}\n\n${t('The container deleted this since it was created from its image.')}`,
+    icon: { id: 'trash', color: 'disabledForeground' },
+    contextValue: `${node.root}File-deleted`,
+    collapsible: 'none',
+  };
+}
+
 /** `volumeFile.directory`, `containerFile.file`, ...: package.json menus match these. */
 export function presentFile(node: FileNode): Presentation {
   const entry = node.entry;
   if (!entry) return presentFilesRoot(node);
+  if (entry.deleted) return presentDeleted(node, entry.name);
   const details =
     entry.kind === 'symlink'
       ? `→ ${entry.linkTarget ?? ''}`

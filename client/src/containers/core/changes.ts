@@ -1,6 +1,7 @@
 // What a container changed relative to its image (GET /containers/{id}/changes), as source
 // control shows it: A added, C changed, D deleted, by path inside the container ('' is `/`).
-import { isWithin } from '../../archiveFiles/core/paths';
+import type { FileEntry } from '../../archiveFiles/core/read';
+import { isWithin, joinPath, parentOf } from '../../archiveFiles/core/paths';
 
 /** One entry of the engine's answer: Kind 0 is modified, 1 added, 2 deleted. */
 export interface EngineChange {
@@ -40,4 +41,39 @@ export function decorationOf(map: ReadonlyMap<string, ChangeBadge>, path: string
       break;
     }
   return { badge: map.get(path), holdsChanges };
+}
+
+/**
+ * A folder's listing with the paths the container deleted from it added as rows of their own:
+ * the archive cannot list what the container's filesystem no longer holds, but the user should
+ * see what went where it was. A path deleted and created again is listed once, as it is now.
+ */
+export function withDeletedEntries(
+  entries: readonly FileEntry[],
+  map: ReadonlyMap<string, ChangeBadge>,
+  dir: string,
+): FileEntry[] {
+  const listed = new Set(entries.map((entry) => entry.name));
+  const deleted: FileEntry[] = [];
+  for (const [path, badge] of map)
+    if (badge === 'D' && path !== dir && parentOf(path) === dir) {
+      const name = path.slice(dir === '' ? 0 : dir.length + 1);
+      if (!listed.has(name)) deleted.push(deletedEntry(dir, name));
+    }
+  return [...entries, ...deleted].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function deletedEntry(dir: string, name: string): FileEntry {
+  // The engine says only that the path went, not what it was.
+  return {
+    name,
+    path: joinPath(dir, name),
+    kind: 'other',
+    size: 0,
+    mode: 0,
+    uid: 0,
+    gid: 0,
+    mtime: new Date(0),
+    deleted: true,
+  };
 }

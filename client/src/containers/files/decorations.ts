@@ -1,8 +1,7 @@
 // A, C and D on the files a container added, changed and deleted relative to its image, in the
 // colours source control uses. The engine's list is read once per container and read again only
 // when something may have changed it: a write through Berth, or the container starting, stopping
-// or finishing an exec. Deleted paths are not in the archive listing, so their D shows only on
-// a row that exists (a path deleted and created again).
+// or finishing an exec. The tree lists deleted paths from the same list, so their D has a row.
 import * as vscode from 'vscode';
 import type { ArchiveFileSystem } from '../../archiveFiles/provider';
 import type { EngineSession } from '../../engine/live/contract';
@@ -24,7 +23,7 @@ const looks: Record<ChangeBadge, { color: string; tooltip: () => string }> = {
   },
   D: {
     color: 'gitDecoration.deletedResourceForeground',
-    tooltip: () => vscode.l10n.t('Deleted in the container, relative to its image'),
+    tooltip: () => vscode.l10n.t('Deleted by the container since it was created from its image'),
   },
 };
 
@@ -69,7 +68,8 @@ export class ContainerChangeDecorations implements vscode.FileDecorationProvider
     return undefined;
   }
 
-  private changesOf(containerId: string): Promise<Map<string, ChangeBadge>> {
+  /** The container's changes by path, read once and shared with the tree's listings. */
+  changesOf(containerId: string): Promise<Map<string, ChangeBadge>> {
     let known = this.known.get(containerId);
     if (!known) {
       known = this.read(containerId);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { BerthCommand } from '../../commands/context';
 import { formatBytes } from '../../shared/text';
 import { confirmModal } from '../../ui/confirm';
+import type { ImageChoice } from '../core/imageChoices';
 import { imageTagProblem } from '../core/imageTag';
 import type { SessionVolumeTools } from '../tools';
 import { byteProgress, cancellableProgress } from '../../ui/progress';
@@ -90,7 +91,7 @@ function imageWords(image: string): SourceWords {
   };
 }
 
-async function chooseImage(volumes: SessionVolumeTools): Promise<string | undefined> {
+async function chooseImage(volumes: SessionVolumeTools): Promise<ImageChoice | undefined> {
   const images = await volumes.tools().importableImages();
   if (images.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('There are no tagged images on this engine.'));
@@ -100,11 +101,11 @@ async function chooseImage(volumes: SessionVolumeTools): Promise<string | undefi
     images.map((image) => ({
       label: image.reference,
       description: image.volume === undefined ? undefined : vscode.l10n.t('volume {0}', image.volume),
-      reference: image.reference,
+      image,
     })),
     { placeHolder: vscode.l10n.t('Image to import (its files in /volume-data)'), matchOnDescription: true },
   );
-  return picked?.reference;
+  return picked?.image;
 }
 
 /** `backups/my-data:2024` → `my-data`, a starting point for a new volume's name. */
@@ -115,8 +116,9 @@ function volumeNameFromImage(reference: string): string {
 
 export function importVolumeFromImage(volumes: SessionVolumeTools): BerthCommand {
   return async (ctx, _node, _selection, argument) => {
-    const image = await chooseImage(volumes);
-    if (image === undefined) return;
+    const choice = await chooseImage(volumes);
+    if (choice === undefined) return;
+    const image = choice.reference;
     const words = imageWords(image);
     const target = await chooseTarget(ctx.session, argument, words, volumeNameFromImage(image));
     if (!target) return;
@@ -130,8 +132,7 @@ export function importVolumeFromImage(volumes: SessionVolumeTools): BerthCommand
           volume: target.volume,
           mode,
           signal,
-          onRead: (bytes) =>
-            progress.report({ message: vscode.l10n.t('Reading the image ({0})', formatBytes(bytes)) }),
+          onRead: byteProgress(progress, choice.size),
           onProgress: ({ phase }) => progress.report({ message: phaseText(phase) }),
         }),
     );

@@ -9,6 +9,8 @@ export interface ImageChoice {
   /** The volume it was exported from, when Berth made it. */
   volume?: string;
   created: number;
+  /** The image's size in bytes: an estimate of what reading its files moves. */
+  size: number;
 }
 
 /** Every tagged image but Berth's own helper image: exported volumes first, then newest first. */
@@ -19,7 +21,12 @@ export async function importableImages(docker: Docker): Promise<ImageChoice[]> {
     if (image.Labels?.[helperLabel] !== undefined) continue;
     for (const reference of image.RepoTags ?? []) {
       if (reference === '<none>:<none>') continue;
-      choices.push({ reference, volume: image.Labels?.[exportedVolumeLabel], created: image.Created });
+      choices.push({
+        reference,
+        volume: image.Labels?.[exportedVolumeLabel],
+        created: image.Created,
+        size: image.Size,
+      });
     }
   }
   return choices.sort(

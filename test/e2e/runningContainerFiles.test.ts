@@ -1,0 +1,181 @@
+// A running container's own files in a real VS Code against the real engine: the first save into
+// it asks first, naming the container; Cancel leaves the engine's copy as it was and Write Anyway
+// writes it. A file dragged from the Explorer onto a folder under a running container's Files asks
+// the same question and, once accepted, lands in the container.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, test } from 'node:test';
+import type Docker from 'dockerode';
+import type { Locator, Page } from 'playwright-core';
+import { readArchivedFile, seedFiles } from '../harness/archive';
+import { dialogButton, dialogMessage, expectNotification } from '../harness/dialogs';
+import { editorText, focusEditor } from '../harness/editor';
+import { createContainer, ensureTestImage, Tracker } from '../harness/engine';
+import { guarded } from '../harness/evidence';
+import { runCommand } from '../harness/quickInput';
+import { emptyWorkspace, workbenchSuite } from '../harness/suite';
+import { expandTreeItem, openBerthView, treeItem } from '../harness/views';
+import { retryUntil, waitFor } from '../harness/wait';
+
+const dropped = 'dropped into a running container\n';
+
+interface Running {
+  container: Docker.Container;
+  name: string;
+}
+
+async function runningWithFiles(tracker: Tracker, file: string): Promise<Running> {
+  const container = await createContainer(tracker, { start: true });
+  await seedFiles(container, [{ name: file, body: 'port=80\n' }]);
+  return { container, name: (await container.inspect()).Name.replace(/^\//, '') };
+}
+
+/** An element's centre, where a person would let go of what they drag. */
+async function centre(element: Locator): Promise<{ clientX: number; clientY: number }> {
+  await element.waitFor({ state: 'visible' });
+  const box = await element.boundingBox();
+  if (!box) throw new Error('an element to drag over or drop on has no box on screen');
+  return { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+}
+
+/** Collapses a tree row, as a click on an expanded row does. */
+async function collapseTreeItem(row: Locator): Promise<void> {
+  await retryUntil(
+    'the tree row to collapse',
+    async () => {
+      if ((await row.getAttribute('aria-expanded')) === 'true') await row.click();
+    },
+    async () => (await row.getAttribute('aria-expanded')) === 'false',
+    { retryAfterMs: 2_000 },
+  );
+}
+
+/** The consent modal Berth shows before the first write into running container `name`. */
+async function consentAsked(page: Page, name: string): Promise<void> {
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ state: 'visible', timeout: 60_000 });
+  const message = await dialogMessage(page);
+  assert.match(message, new RegExp(`Container "${name}" is running`));
+}
+
+void describe("A running container's files in a real VS Code", () => {
+  const tracker = new Tracker();
+  let edited: Running | undefined;
+  let dropTarget: Running | undefined;
+  const suite = workbenchSuite(true, async (scratch) => {
+    await ensureTestImage();
+    edited = await runningWithFiles(tracker, 'srv/app.conf');
+    dropTarget = await runningWithFiles(tracker, 'inbox/keep.txt');
+    // Sticky scroll would pin a parent row over the rows the test clicks.
+    const workspace = emptyWorkspace(scratch, 'running container files e2e', {
+      'workbench.tree.enableStickyScroll': false,
+    });
+    writeFileSync(path.join(workspace, 'drop-me.txt'), dropped);
+    return { workspace };
+  });
+
+  after(() => tracker.cleanup());
+
+  void test('the first save asks, naming the container: Cancel keeps the engine copy, Write Anyway writes', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !edited) return;
+    const { container, name } = edited;
+    await guarded(w.page, 'running-container-consent', async () => {
+      const containers = await openBerthView(w.page, 'Containers');
+      const row = treeItem(containers, name);
+      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      await expandTreeItem(row);
+      await expandTreeItem(treeItem(containers, 'Files'));
+      const srv = treeItem(containers, 'srv');
+      await srv.waitFor({ state: 'visible', timeout: 60_000 });
+      await expandTreeItem(srv);
+      const file = treeItem(containers, 'app.conf');
+      const activeTab = w.page.locator('.tabs-container .tab.active').filter({ hasText: 'app.conf' });
+      await retryUntil(
+        'app.conf to open in an editor',
+        () => file.click(),
+        () => activeTab.isVisible(),
+        { retryAfterMs: 5_000 },
+      );
+      await waitFor('the file content in the editor', async () =>
+        (await editorText(w.page)).includes('port=80') ? true : undefined,
+      );
+      await focusEditor(w.page);
+      await w.page.keyboard.press('Control+Home');
+      await w.page.keyboard.type('# edited while running\n');
+      await waitFor('the typed text in the editor', async () =>
+        (await editorText(w.page)).includes('# edited while running') ? true : undefined,
+      );
+
+      await runCommand(w.page, 'File: Save');
+      await consentAsked(w.page, name);
+      await dialogButton(w.page, 'Cancel');
+      await expectNotification(w.page, 'cancelled');
+      assert.equal(
+        (await readArchivedFile(container, '/srv/app.conf')).body,
+        'port=80\n',
+        "Cancel left the engine's copy untouched",
+      );
+
+      await focusEditor(w.page);
+      await runCommand(w.page, 'File: Save');
+      await consentAsked(w.page, name);
+      await dialogButton(w.page, 'Write Anyway');
+      await waitFor("the running container's copy of /srv/app.conf to change", async () =>
+        (await readArchivedFile(container, '/srv/app.conf')).body === '# edited while running\nport=80\n'
+          ? true
+          : undefined,
+      );
+      assert.equal((await container.inspect()).State.Running, true, 'the container kept running');
+    });
+  });
+
+  void test("a file dragged from the Explorer onto a running container's folder asks, then lands there", async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !dropTarget) return;
+    const { container, name } = dropTarget;
+    await guarded(w.page, 'running-container-drop', async () => {
+      const containers = await openBerthView(w.page, 'Containers');
+      // Only this container's Files open, so that the rows below are its own.
+      if (edited) {
+        const other = treeItem(containers, edited.name);
+        if ((await other.getAttribute('aria-expanded')) === 'true') await collapseTreeItem(other);
+      }
+      const row = treeItem(containers, name);
+      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      await expandTreeItem(row);
+      await expandTreeItem(treeItem(containers, 'Files'));
+      const inbox = treeItem(containers, 'inbox');
+      await inbox.waitFor({ state: 'visible', timeout: 60_000 });
+
+      // A person's drag with the mouse: the Explorer and Berth share the side bar, so the drag
+      // rests on Berth's activity bar entry until the workbench opens Berth, then drops on inbox.
+      await runCommand(w.page, 'View: Show Explorer');
+      const source = w.page
+        .locator('.explorer-folders-view .monaco-list-row')
+        .filter({ hasText: 'drop-me.txt' });
+      await source.hover();
+      await w.page.mouse.down();
+      const berth = await centre(
+        w.page.locator('.activitybar').getByRole('tab', { name: 'Berth', exact: true }),
+      );
+      let nudge = 0;
+      await waitFor('the Berth side bar to open under the drag', async () => {
+        nudge = 1 - nudge;
+        await w.page.mouse.move(berth.clientX + nudge, berth.clientY, { steps: 2 });
+        return (await inbox.isVisible()) ? true : undefined;
+      });
+      const at = await centre(inbox);
+      await w.page.mouse.move(at.clientX, at.clientY, { steps: 5 });
+      await w.page.mouse.move(at.clientX + 2, at.clientY, { steps: 2 });
+      await w.page.mouse.up();
+
+      await consentAsked(w.page, name);
+      await dialogButton(w.page, 'Write Anyway');
+      await expectNotification(w.page, `into /inbox of container "${name}"`);
+      const landed = await readArchivedFile(container, '/inbox/drop-me.txt');
+      assert.equal(landed.body, dropped);
+    });
+  });
+});
