@@ -18,6 +18,8 @@ export function webviewStrings(): Record<string, string> {
     legendContainer: vscode.l10n.t('Container'),
     legendVolume: vscode.l10n.t('Volume'),
     legendPort: vscode.l10n.t('Published port'),
+    legendService: vscode.l10n.t('Swarm service'),
+    legendTask: vscode.l10n.t('Swarm task (node · address)'),
     legendStopped: vscode.l10n.t('Stopped or unused'),
     legendMount: vscode.l10n.t('Mount (dotted line)'),
     hint: vscode.l10n.t('Click a node to reveal it; drag a container onto a network to connect it.'),
