@@ -57,7 +57,8 @@ export function buildGraph(
   const swarm = buildSwarmGraph(networks, snapshot.swarm);
   nodes.push(...swarm.nodes);
   edges.push(...swarm.edges);
-  const nodeOf = (containerId: string) => swarm.taskOfContainer.get(containerId) ?? nodeId.container(containerId);
+  const nodeOf = (containerId: string) =>
+    swarm.taskOfContainer.get(containerId) ?? nodeId.container(containerId);
 
   for (const c of [...snapshot.containers.values()].sort(byName)) {
     const id = nodeOf(c.id);

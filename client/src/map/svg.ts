@@ -93,7 +93,8 @@ function nodeShape(kind: NodeKind, p: Point, fill: string, stroke: string): stri
   const x = p.x - w / 2;
   const y = p.y - h / 2;
   const common = `fill="${fill}" fill-opacity="0.18" stroke="${stroke}" stroke-width="2"`;
-  if (kind === 'container' || kind === 'task') return `<ellipse cx="${p.x}" cy="${p.y}" rx="${w / 2}" ry="${h / 2}" ${common}/>`;
+  if (kind === 'container' || kind === 'task')
+    return `<ellipse cx="${p.x}" cy="${p.y}" rx="${w / 2}" ry="${h / 2}" ${common}/>`;
   const radius = kind === 'network' || kind === 'service' ? 10 : kind === 'volume' ? 14 : 3;
   return `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${radius}" ${common}/>`;
 }

@@ -38,10 +38,7 @@ function serviceDetail(tasks: TaskSeen[], image: string | undefined): string {
   return [image, `${running}/${tasks.length}`].filter(Boolean).join(' · ');
 }
 
-export function buildSwarmGraph(
-  networks: readonly Network[],
-  swarm: Snapshot['swarm'],
-): SwarmGraph {
+export function buildSwarmGraph(networks: readonly Network[], swarm: Snapshot['swarm']): SwarmGraph {
   const images = new Map((swarm?.services ?? []).map((s) => [s.id, s.image]));
   const services = new Map<string, NetworkService>();
   const tasks = new Map<string, TaskSeen>();

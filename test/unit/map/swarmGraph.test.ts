@@ -8,7 +8,15 @@ import { buildGraph, nodeId } from '../../../client/src/map/graphModel';
 import { container, endpoint, network, snapshot } from '../reach/fixtures';
 
 function task(name: string, node: string, address: string | undefined, state = 'running') {
-  return { taskId: `task-${name}`, name, nodeId: `node-${node}`, node, state, address, containerId: `id-${name}` };
+  return {
+    taskId: `task-${name}`,
+    name,
+    nodeId: `node-${node}`,
+    node,
+    state,
+    address,
+    containerId: `id-${name}`,
+  };
 }
 
 function overlay(name: string, services: NetworkService[], extra: Partial<Network> = {}): Network {
@@ -40,7 +48,14 @@ void describe('buildGraph with Swarm services', () => {
     manager: true,
     nodes: [],
     services: [
-      { id: 'svc-web', name: 'web', image: 'busybox:1', ports: [], networkTargets: [], virtualIps: new Map() },
+      {
+        id: 'svc-web',
+        name: 'web',
+        image: 'busybox:1',
+        ports: [],
+        networkTargets: [],
+        virtualIps: new Map(),
+      },
     ],
     tasks: [],
   };
