@@ -154,6 +154,8 @@ void describe('Swarm overlay networks in a real VS Code', () => {
       });
       await quickPick(w.page, s.overlay.name);
       await answerPrompt(w.page, /Network aliases \(optional\)/, '');
+      // Offered because the engine reports the overlay's subnet.
+      await answerPrompt(w.page, /Static IPv4 address in/, '');
       await waitFor('the engine to attach the container to the overlay', async () =>
         (await probeNetworks(s)).includes(s.overlay.name) ? true : undefined,
       );

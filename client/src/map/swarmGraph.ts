@@ -49,7 +49,7 @@ export function buildSwarmGraph(networks: readonly Network[], swarm: Snapshot['s
     for (const service of network.services ?? []) {
       if (!services.has(service.serviceId)) services.set(service.serviceId, service);
       edges.push({
-        id: `service:${network.id}:${service.serviceId}`,
+        id: `carries:${network.id}:${service.serviceId}`,
         kind: 'service',
         source: nodeId.network(network.id),
         target: nodeId.service(service.serviceId),
@@ -88,7 +88,7 @@ export function buildSwarmGraph(networks: readonly Network[], swarm: Snapshot['s
         band: 0,
       });
       edges.push({
-        id: `task:${seen.task.taskId}`,
+        id: `runs:${service.serviceId}:${seen.task.taskId}`,
         kind: 'task',
         source: nodeId.service(service.serviceId),
         target: nodeId.task(seen.task.taskId),

@@ -79,8 +79,8 @@ void describe('buildGraph with Swarm services', () => {
       g.nodes.filter((n) => n.kind === 'service').map((n) => `${n.label}: ${n.detail}`),
       ['web: busybox:1 · 1/2'],
     );
-    assert.equal(edge(`service:${front.id}:svc-web`)?.label, '10.0.1.2');
-    assert.equal(edge(`service:${ingress.id}:svc-web`)?.label, '10.0.0.2');
+    assert.equal(edge(`carries:${front.id}:svc-web`)?.label, '10.0.1.2');
+    assert.equal(edge(`carries:${ingress.id}:svc-web`)?.label, '10.0.0.2');
     assert.deepEqual(node(nodeId.service('svc-web'))?.tags, ['running']);
   });
 
@@ -116,6 +116,11 @@ void describe('buildGraph with Swarm services', () => {
     assert.equal(band(nodeId.container(probe.id)), overlayBand + 1);
     assert.equal(band(nodeId.task('task-web.1')), overlayBand + 2);
     assert.equal(band(nodeId.volume('data')), overlayBand + 3);
+  });
+
+  void it('gives every node and edge its own id (cytoscape refuses an edge with a node id)', () => {
+    const ids = [...g.nodes, ...g.edges].map((element) => element.id);
+    assert.equal(new Set(ids).size, ids.length);
   });
 
   void it('marks overlays, and an engine outside a swarm draws no service', () => {
