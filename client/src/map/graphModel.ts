@@ -137,5 +137,8 @@ export function buildGraph(
   const attached = new Map<string, number>();
   for (const e of edges) if (e.kind === 'endpoint') attached.set(e.source, (attached.get(e.source) ?? 0) + 1);
   for (const n of nodes) if (n.kind === 'network') n.count = attached.get(n.id) ?? 0;
+  const carried = new Map<string, number>();
+  for (const e of edges) if (e.kind === 'service') carried.set(e.source, (carried.get(e.source) ?? 0) + 1);
+  for (const n of nodes) if (carried.has(n.id)) n.services = carried.get(n.id);
   return assignBands({ nodes, edges });
 }

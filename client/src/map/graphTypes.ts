@@ -31,6 +31,8 @@ export interface GraphNode {
   tags: string[];
   /** Networks: how many containers are attached, shown in place of the detail when zoomed out. */
   count?: number;
+  /** Overlay networks: how many Swarm services are on it, shown beside the count when zoomed out. */
+  services?: number;
   /** The layout's band, top to bottom (see bands.ts). */
   band: number;
 }

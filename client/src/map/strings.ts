@@ -13,6 +13,8 @@ export function webviewStrings(): Record<string, string> {
     builtins: vscode.l10n.t('Empty built-in networks'),
     containersOne: vscode.l10n.t('1 container'),
     containersMany: vscode.l10n.t('{0} containers'),
+    servicesOne: vscode.l10n.t('1 service'),
+    servicesMany: vscode.l10n.t('{0} services'),
     legend: vscode.l10n.t('Legend'),
     legendNetwork: vscode.l10n.t('Network'),
     legendContainer: vscode.l10n.t('Container'),

@@ -125,6 +125,8 @@ void describe('buildGraph with Swarm services', () => {
 
   void it('marks overlays, and an engine outside a swarm draws no service', () => {
     assert.ok(node(nodeId.network(front.id))?.tags.includes('overlay'));
+    assert.equal(node(nodeId.network(front.id))?.services, 1, 'the zoomed-out label counts services');
+    assert.equal(node(nodeId.network(front.id))?.count, 1, 'and, apart, the one container (probe)');
     const plain = buildGraph(snapshot([network('shop')], [container('api')]));
     assert.deepEqual(
       plain.nodes.map((n) => n.kind),
