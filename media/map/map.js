@@ -31,8 +31,12 @@
     return String(template || '').replace('{0}', String(value));
   }
 
-  function countText(count) {
-    return format(count === 1 ? strings.containersOne : strings.containersMany, count);
+  function countText(node) {
+    const count = node.count || 0;
+    const containers = format(count === 1 ? strings.containersOne : strings.containersMany, count);
+    if (!node.services) return containers;
+    const services = format(node.services === 1 ? strings.servicesOne : strings.servicesMany, node.services);
+    return containers + ' · ' + services;
   }
 
   function nodeData(node) {
@@ -44,7 +48,7 @@
       detail: node.detail,
       band: node.band,
       display: node.detail ? node.label + '\n' + node.detail : node.label,
-      summary: node.kind === 'network' ? node.label + '\n' + countText(node.count || 0) : node.label,
+      summary: node.kind === 'network' ? node.label + '\n' + countText(node) : node.label,
     };
   }
 
@@ -127,6 +131,8 @@
 
   cy.on('tap', 'node', function (event) {
     const node = event.target;
+    // Services and tasks have no row of their own to reveal outside their overlay's.
+    if (node.data('kind') === 'service' || node.data('kind') === 'task') return;
     const kind = node.data('kind') === 'port' ? 'container' : node.data('kind');
     vscode.postMessage({ type: 'reveal', kind: kind, id: node.data('ref') });
   });
@@ -180,6 +186,7 @@
         container: c.container,
         port: c.port,
         volume: c.volume,
+        service: c.service,
       },
     });
   });

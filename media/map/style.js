@@ -23,6 +23,7 @@
       container: themeColor('--vscode-charts-green', '#388a34'),
       port: themeColor('--vscode-charts-orange', '#d18616'),
       volume: themeColor('--vscode-charts-purple', '#8e44ad'),
+      service: themeColor('--vscode-charts-yellow', '#b89500'),
       muted: themeColor('--vscode-disabledForeground', '#888888'),
       font: themeColor('--vscode-font-family', 'sans-serif'),
       highContrast: highContrast,
@@ -65,7 +66,10 @@
       kindStyle('container', c.container, 'round-rectangle', 190, 50),
       kindStyle('port', c.port, 'tag', 150, 40),
       kindStyle('volume', c.volume, 'barrel', 160, 36),
-      { selector: 'node[kind = "container"]', style: { 'corner-radius': 25 } },
+      kindStyle('service', c.service, 'round-octagon', 190, 50),
+      kindStyle('task', c.container, 'round-rectangle', 190, 50),
+      { selector: 'node[kind = "container"], node[kind = "task"]', style: { 'corner-radius': 25 } },
+      { selector: 'node[kind = "task"]', style: { 'border-style': 'double', 'border-width': border + 2 } },
       {
         selector: 'node[kind = "network"].far',
         // A long name without spaces breaks anywhere rather than run into the next network.

@@ -7,7 +7,9 @@ import { after, before, describe, test } from 'node:test';
 import type { TestContext } from 'node:test';
 import type Docker from 'dockerode';
 import { createSession, type LiveEngineSession } from '../../client/src/engine/live/liveSession';
+import { EngineOperationError } from '../../client/src/engine/operations/engineCall';
 import { connectContainer, createNetwork } from '../../client/src/engine/operations/networks';
+import { removeService } from '../../client/src/engine/operations/swarm';
 import type { Snapshot } from '../../client/src/engine/model/snapshot';
 import { analyzeReach } from '../../client/src/reach/analyze';
 import { english, renderReason, renderVerdict } from '../../client/src/reach/messages';
@@ -214,6 +216,48 @@ void describe('a single-node swarm on a throwaway engine', () => {
     assert.match(
       why,
       /publishes 8080\/tcp through the routing mesh: every node of the swarm .* accepts it on port 18080/,
+    );
+  });
+
+  void test('Remove Service removes the service and its task from the model; a missing one fails in the engine’s words', async (t) => {
+    if (!ready(t) || !requireOrSkip(t, serviceId !== undefined, 'no service from the tests before')) return;
+    const docker = harness!.engine();
+    const missingId = 'nosuchservice0000000000';
+    const refused = await removeService(docker, missingId).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    assert.ok(refused instanceof EngineOperationError);
+    assert.equal(refused.statusCode, 404);
+    const direct = await docker
+      .getService(missingId)
+      .remove()
+      .then(
+        () => '',
+        (error: { json?: { message?: string } }) => error.json?.message ?? '',
+      );
+    assert.ok(direct.length > 0);
+    assert.equal(refused.message, direct, 'the engine’s message, word for word');
+
+    await removeService(docker, serviceId!);
+    const removed = serviceId!;
+    serviceId = undefined;
+    const after = await liveSnapshot(
+      (s) => ![...s.networks.values()].some((n) => n.services?.some((x) => x.serviceId === removed)),
+      'the service gone from every overlay',
+    );
+    assert.equal(after.networks.get(overlay!.id)?.services?.length, 0);
+    // The task's container goes asynchronously; the overlay can only go once it has.
+    await harness!.waitFor(
+      'the service task containers to go',
+      async () =>
+        (
+          await docker.listContainers({
+            all: true,
+            filters: { label: [`com.docker.swarm.service.id=${removed}`] },
+          })
+        ).length === 0,
+      30_000,
     );
   });
 });

@@ -1,8 +1,39 @@
+import type Docker from 'dockerode';
 import * as vscode from 'vscode';
 import type { SnapshotDelta } from '../engine/model/snapshot';
 import type { EngineSession } from '../engine/live/contract';
 import { engineMessage } from '../ui/errors';
 import { inspectPath, inspectScheme, parseInspectPath, type InspectKind, type InspectTarget } from './uri';
+
+function inspectOnEngine(docker: Docker, target: InspectTarget): Promise<unknown> {
+  switch (target.kind) {
+    case 'container':
+      return docker.getContainer(target.id).inspect();
+    case 'network':
+      return docker.getNetwork(target.id).inspect();
+    case 'volume':
+      return docker.getVolume(target.id).inspect();
+    case 'service':
+      return docker.getService(target.id).inspect();
+    case 'task':
+      return docker.getTask(target.id).inspect();
+  }
+}
+
+/** Services and tasks reach the snapshot through the overlays that carry them, so any network change may be theirs. */
+function changedIn(delta: SnapshotDelta, target: InspectTarget): boolean {
+  switch (target.kind) {
+    case 'container':
+      return delta.containers.has(target.id);
+    case 'network':
+      return delta.networks.has(target.id);
+    case 'volume':
+      return delta.volumes.has(target.id);
+    case 'service':
+    case 'task':
+      return delta.networks.size > 0;
+  }
+}
 
 export function inspectUri(target: InspectTarget): vscode.Uri {
   return vscode.Uri.from({ scheme: inspectScheme, ...inspectPath(target) });
@@ -37,12 +68,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
         2,
       );
     try {
-      const data: unknown =
-        target.kind === 'container'
-          ? await docker.getContainer(target.id).inspect()
-          : target.kind === 'network'
-            ? await docker.getNetwork(target.id).inspect()
-            : await docker.getVolume(target.id).inspect();
+      const data: unknown = await inspectOnEngine(docker, target);
       return JSON.stringify(data, null, 2) + '\n';
     } catch (error) {
       // The object is gone or unreachable: say so in the document instead of leaving stale JSON.
@@ -64,13 +90,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
       if (document.uri.scheme !== inspectScheme || document.isClosed) continue;
       const target = parseInspectPath(document.uri.path, document.uri.query);
       if (!target) continue;
-      const ids =
-        target.kind === 'container'
-          ? delta.containers
-          : target.kind === 'network'
-            ? delta.networks
-            : delta.volumes;
-      if (ids.has(target.id)) this.changed.fire(document.uri);
+      if (changedIn(delta, target)) this.changed.fire(document.uri);
     }
   }
 

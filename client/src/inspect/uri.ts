@@ -2,7 +2,7 @@
 // the engine is asked about (names can be reused after a removal).
 export const inspectScheme = 'berth-inspect';
 
-export type InspectKind = 'container' | 'network' | 'volume';
+export type InspectKind = 'container' | 'network' | 'volume' | 'service' | 'task';
 
 export interface InspectTarget {
   kind: InspectKind;
@@ -18,7 +18,7 @@ export function inspectPath(target: InspectTarget): { path: string; query: strin
 }
 
 export function parseInspectPath(path: string, query: string): InspectTarget | undefined {
-  const match = /^\/(container|network|volume)\/(.+)\.json$/.exec(path);
+  const match = /^\/(container|network|volume|service|task)\/(.+)\.json$/.exec(path);
   const id = new URLSearchParams(query).get('id');
   if (!match || !id) return undefined;
   return { kind: match[1] as InspectKind, name: match[2], id };

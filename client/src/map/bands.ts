@@ -1,5 +1,5 @@
-// The map's bands, top to bottom: networks, then their containers, then the volumes and published
-// ports those containers use. The layered layout takes each band as a partition, so the map reads
+// The map's bands, top to bottom: networks, then their containers and Swarm services, then the
+// volumes and published ports those containers use and the services' tasks. The layered layout takes each band as a partition, so the map reads
 // the same way at 5 networks as at 300. Two things would stretch it into a strip tens of thousands
 // of pixels wide, shrinking the whole map to dust: a network with many containers, and many
 // networks joined into one piece by containers on several of them. So a busy network lays out its
@@ -36,11 +36,11 @@ function pieces(model: GraphModel): (id: string) => string {
   return find;
 }
 
-/** The endpoint edges of each network, in model order. */
+/** The endpoint and service edges of each network, in model order: services take rows as containers do. */
 function membersOf(model: GraphModel): Map<string, { edge: string; container: string }[]> {
   const members = new Map<string, { edge: string; container: string }[]>();
   for (const e of model.edges)
-    if (e.kind === 'endpoint')
+    if (e.kind === 'endpoint' || e.kind === 'service')
       members.set(e.source, [...(members.get(e.source) ?? []), { edge: e.id, container: e.target }]);
   return members;
 }
@@ -89,9 +89,10 @@ export function assignBands(model: GraphModel): GraphModel {
   // A container sharing another's network stack sits beside it.
   for (const e of model.edges)
     if (e.kind === 'joined') band.set(e.source, band.get(e.target) ?? band.get(e.source) ?? 1);
-  // A volume several containers share goes below the lowest of them.
+  // A volume several containers share goes below the lowest of them; a service's tasks go below it
+  // (task edges come before mounts, so a task's volumes go below the task).
   for (const e of model.edges) {
-    if (e.kind !== 'mount' && e.kind !== 'port') continue;
+    if (e.kind !== 'mount' && e.kind !== 'port' && e.kind !== 'task') continue;
     const below = (band.get(e.source) ?? 1) + 1;
     band.set(e.target, Math.max(band.get(e.target) ?? 0, below));
   }

@@ -1,20 +1,15 @@
-// The network map as plain data: one node per network, container, published port and volume,
-// edges labelled with what joins them and pointing down the map's bands (network → container →
-// volume or port), as the layered layout reads them. Built from the snapshot alone, with no markup: every
+// The network map as plain data: one node per network, container, published port and volume (and
+// Swarm service and task, see swarmGraph.ts), edges labelled with what joins them and pointing
+// down the map's bands (network → container → volume or port), as the layered layout reads them. Built from the snapshot alone, with no markup: every
 // engine string (names, labels, images) is attacker-controlled and reaches the webview only as
 // data that the canvas draws as text, or escaped when exported as SVG.
 import type { Container, Snapshot } from '../engine/model/snapshot';
 import { assignBands } from './bands';
-import type { GraphEdge, GraphModel, GraphNode } from './graphTypes';
+import { nodeId, type GraphEdge, type GraphModel, type GraphNode } from './graphTypes';
+import { buildSwarmGraph } from './swarmGraph';
 
 export type { EdgeKind, GraphEdge, GraphModel, GraphNode, NodeKind } from './graphTypes';
-
-export const nodeId = {
-  network: (id: string) => `network:${id}`,
-  container: (id: string) => `container:${id}`,
-  volume: (name: string) => `volume:${name}`,
-  port: (containerId: string, key: string) => `port:${containerId}:${key}`,
-};
+export { nodeId } from './graphTypes';
 
 function containerTags(c: Container): string[] {
   const tags = [c.state === 'running' ? 'running' : 'stopped'];
@@ -32,17 +27,21 @@ function shortName(name: string): string {
   return /^[0-9a-f]{64}$/.test(name) ? name.slice(0, 12) : name;
 }
 
-export function buildGraph(snapshot: Pick<Snapshot, 'networks' | 'containers' | 'volumes'>): GraphModel {
+export function buildGraph(
+  snapshot: Pick<Snapshot, 'networks' | 'containers' | 'volumes'> & Partial<Pick<Snapshot, 'swarm'>>,
+): GraphModel {
   const nodes: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
   const portIds = new Set<string>();
 
-  for (const n of [...snapshot.networks.values()].sort(byName)) {
+  const networks = [...snapshot.networks.values()].sort(byName);
+  for (const n of networks) {
     const subnets = n.ipam.map((c) => c.subnet).filter((s): s is string => !!s);
     const tags = [n.builtin ? 'builtin' : 'user'];
     if (n.internal) tags.push('internal');
     if (n.options['com.docker.network.bridge.enable_icc'] === 'false') tags.push('no-icc');
+    if (n.driver === 'overlay') tags.push('overlay');
     nodes.push({
       id: nodeId.network(n.id),
       kind: 'network',
@@ -55,19 +54,26 @@ export function buildGraph(snapshot: Pick<Snapshot, 'networks' | 'containers' | 
     });
   }
 
+  const swarm = buildSwarmGraph(networks, snapshot.swarm);
+  nodes.push(...swarm.nodes);
+  edges.push(...swarm.edges);
+  const nodeOf = (containerId: string) =>
+    swarm.taskOfContainer.get(containerId) ?? nodeId.container(containerId);
+
   for (const c of [...snapshot.containers.values()].sort(byName)) {
-    const id = nodeId.container(c.id);
-    nodes.push({
-      id,
-      kind: 'container',
-      ref: c.id,
-      label: c.name,
-      detail: containerDetail(c),
-      tags: containerTags(c),
-      band: 0,
-    });
+    const id = nodeOf(c.id);
+    if (!swarm.taskOfContainer.has(c.id))
+      nodes.push({
+        id,
+        kind: 'container',
+        ref: c.id,
+        label: c.name,
+        detail: containerDetail(c),
+        tags: containerTags(c),
+        band: 0,
+      });
     for (const e of c.endpoints) {
-      if (!snapshot.networks.has(e.networkId)) continue;
+      if (!snapshot.networks.has(e.networkId) || swarm.shownEndpoints.has(`${e.networkId}/${c.id}`)) continue;
       edges.push({
         id: `endpoint:${c.id}:${e.networkId}`,
         kind: 'endpoint',
@@ -81,7 +87,7 @@ export function buildGraph(snapshot: Pick<Snapshot, 'networks' | 'containers' | 
         id: `joined:${c.id}`,
         kind: 'joined',
         source: id,
-        target: nodeId.container(c.networkMode.containerId),
+        target: nodeOf(c.networkMode.containerId),
         label: 'container:',
       });
     }
@@ -122,7 +128,7 @@ export function buildGraph(snapshot: Pick<Snapshot, 'networks' | 'containers' | 
       edges.push({
         id: `mount:${v.name}:${u.containerId}:${u.destination}`,
         kind: 'mount',
-        source: nodeId.container(u.containerId),
+        source: nodeOf(u.containerId),
         target: id,
         label: u.readOnly ? `${u.destination} (ro)` : u.destination,
       });
@@ -131,5 +137,8 @@ export function buildGraph(snapshot: Pick<Snapshot, 'networks' | 'containers' | 
   const attached = new Map<string, number>();
   for (const e of edges) if (e.kind === 'endpoint') attached.set(e.source, (attached.get(e.source) ?? 0) + 1);
   for (const n of nodes) if (n.kind === 'network') n.count = attached.get(n.id) ?? 0;
+  const carried = new Map<string, number>();
+  for (const e of edges) if (e.kind === 'service') carried.set(e.source, (carried.get(e.source) ?? 0) + 1);
+  for (const n of nodes) if (carried.has(n.id)) n.services = carried.get(n.id);
   return assignBands({ nodes, edges });
 }

@@ -43,6 +43,8 @@ ${item('network', 'legendNetwork')}
 ${item('container', 'legendContainer')}
 ${item('volume', 'legendVolume')}
 ${item('port', 'legendPort')}
+${item('service', 'legendService')}
+${item('task', 'legendTask')}
 ${item('stopped', 'legendStopped')}
 ${item('mount', 'legendMount')}
 </ul><p>${s('hint')}</p></aside>`;

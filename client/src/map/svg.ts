@@ -16,6 +16,7 @@ export interface SvgColors {
   container: string;
   port: string;
   volume: string;
+  service: string;
 }
 
 export const defaultColors: SvgColors = {
@@ -26,6 +27,7 @@ export const defaultColors: SvgColors = {
   container: '#388a34',
   port: '#d18616',
   volume: '#8e44ad',
+  service: '#b89500',
 };
 
 const xmlEscapes: Record<string, string> = {
@@ -68,6 +70,7 @@ export function colorsFrom(raw: Record<string, string>): SvgColors {
     container: pick('container'),
     port: pick('port'),
     volume: pick('volume'),
+    service: pick('service'),
   };
 }
 
@@ -76,15 +79,23 @@ const size: Record<NodeKind, { w: number; h: number }> = {
   container: { w: 180, h: 50 },
   port: { w: 120, h: 26 },
   volume: { w: 120, h: 32 },
+  service: { w: 180, h: 50 },
+  task: { w: 180, h: 50 },
 };
+
+/** A task is a container somewhere in the swarm: it takes the container colour. */
+function colorOf(kind: NodeKind, colors: SvgColors): string {
+  return kind === 'task' ? colors.container : colors[kind];
+}
 
 function nodeShape(kind: NodeKind, p: Point, fill: string, stroke: string): string {
   const { w, h } = size[kind];
   const x = p.x - w / 2;
   const y = p.y - h / 2;
   const common = `fill="${fill}" fill-opacity="0.18" stroke="${stroke}" stroke-width="2"`;
-  if (kind === 'container') return `<ellipse cx="${p.x}" cy="${p.y}" rx="${w / 2}" ry="${h / 2}" ${common}/>`;
-  const radius = kind === 'network' ? 10 : kind === 'volume' ? 14 : 3;
+  if (kind === 'container' || kind === 'task')
+    return `<ellipse cx="${p.x}" cy="${p.y}" rx="${w / 2}" ry="${h / 2}" ${common}/>`;
+  const radius = kind === 'network' || kind === 'service' ? 10 : kind === 'volume' ? 14 : 3;
   return `<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="${radius}" ${common}/>`;
 }
 
@@ -132,7 +143,7 @@ export function renderSvg(
     const p = at(n.id);
     out.push(`<g class="${n.kind}">`);
     out.push(`<title>${escapeXml(`${n.label}\n${n.detail}`)}</title>`);
-    out.push(nodeShape(n.kind, p, colors[n.kind], colors[n.kind]));
+    out.push(nodeShape(n.kind, p, colorOf(n.kind, colors), colorOf(n.kind, colors)));
     out.push(
       `<text x="${p.x}" y="${p.y + 4}" text-anchor="middle" fill="${colors.foreground}">${escapeXml(n.label)}</text>`,
     );

@@ -41,4 +41,9 @@ void test('inspect addresses round-trip and keep slashes out of the name', () =>
   assert.equal(path, '/network/a_b.json');
   assert.deepEqual(parseInspectPath(path, query), { ...target, name: 'a_b' });
   assert.equal(parseInspectPath('/image/x.json', query), undefined);
+  for (const kind of ['service', 'task'] as const) {
+    const swarmTarget = { kind, id: 'x8v2k0q1', name: 'web.1' };
+    const address = inspectPath(swarmTarget);
+    assert.deepEqual(parseInspectPath(address.path, address.query), swarmTarget);
+  }
 });
