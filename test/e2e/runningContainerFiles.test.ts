@@ -15,7 +15,7 @@ import { createContainer, ensureTestImage, Tracker } from '../harness/engine';
 import { guarded } from '../harness/evidence';
 import { runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import { expandTreeItem, openBerthView, treeItem } from '../harness/views';
+import { dragExplorerFileOnto, expandTreeItem, openBerthView, treeItem } from '../harness/views';
 import { retryUntil, waitFor } from '../harness/wait';
 
 const dropped = 'dropped into a running container\n';
@@ -29,14 +29,6 @@ async function runningWithFiles(tracker: Tracker, file: string): Promise<Running
   const container = await createContainer(tracker, { start: true });
   await seedFiles(container, [{ name: file, body: 'port=80\n' }]);
   return { container, name: (await container.inspect()).Name.replace(/^\//, '') };
-}
-
-/** An element's centre, where a person would let go of what they drag. */
-async function centre(element: Locator): Promise<{ clientX: number; clientY: number }> {
-  await element.waitFor({ state: 'visible' });
-  const box = await element.boundingBox();
-  if (!box) throw new Error('an element to drag over or drop on has no box on screen');
-  return { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
 }
 
 /** Collapses a tree row, as a click on an expanded row does. */
@@ -149,27 +141,7 @@ void describe("A running container's files in a real VS Code", () => {
       const inbox = treeItem(containers, 'inbox');
       await inbox.waitFor({ state: 'visible', timeout: 60_000 });
 
-      // A person's drag with the mouse: the Explorer and Berth share the side bar, so the drag
-      // rests on Berth's activity bar entry until the workbench opens Berth, then drops on inbox.
-      await runCommand(w.page, 'View: Show Explorer');
-      const source = w.page
-        .locator('.explorer-folders-view .monaco-list-row')
-        .filter({ hasText: 'drop-me.txt' });
-      await source.hover();
-      await w.page.mouse.down();
-      const berth = await centre(
-        w.page.locator('.activitybar').getByRole('tab', { name: 'Berth', exact: true }),
-      );
-      let nudge = 0;
-      await waitFor('the Berth side bar to open under the drag', async () => {
-        nudge = 1 - nudge;
-        await w.page.mouse.move(berth.clientX + nudge, berth.clientY, { steps: 2 });
-        return (await inbox.isVisible()) ? true : undefined;
-      });
-      const at = await centre(inbox);
-      await w.page.mouse.move(at.clientX, at.clientY, { steps: 5 });
-      await w.page.mouse.move(at.clientX + 2, at.clientY, { steps: 2 });
-      await w.page.mouse.up();
+      await dragExplorerFileOnto(w.page, 'drop-me.txt', inbox);
 
       await consentAsked(w.page, name);
       await dialogButton(w.page, 'Write Anyway');

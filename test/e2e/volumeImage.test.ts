@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createVolume, engine, ensureTestImage, runId, Tracker } from '../harness/engine';
 import { dialogButton, dialogMessage, expectNotification } from '../harness/dialogs';
 import { guarded } from '../harness/evidence';
@@ -21,7 +21,7 @@ import {
   validationMessage,
 } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import { expandTreeItem, openBerthView, treeItem } from '../harness/views';
+import { dragExplorerFileOnto, expandTreeItem, openBerthView, treeItem } from '../harness/views';
 import { retryUntil, waitFor } from '../harness/wait';
 import { fillVolume, fingerprint, type FixtureEntry } from '../engine/volumes-fixtures';
 
@@ -32,14 +32,6 @@ const files: FixtureEntry[] = [
   { name: 'hello.txt', type: 'file', mode: 0o640, uid: 42, gid: 43, body: Buffer.from('hello\n') },
   { name: 'inbox', type: 'directory', mode: 0o755 },
 ];
-
-/** An element's centre, where a person would let go of what they drag. */
-async function centre(element: Locator): Promise<{ clientX: number; clientY: number }> {
-  await element.waitFor({ state: 'visible' });
-  const box = await element.boundingBox();
-  if (!box) throw new Error('an element to drag over or drop on has no box on screen');
-  return { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
-}
 
 /** True while the quick input shows `text` (a prompt, a title or a placeholder). */
 async function showsText(page: Page, text: RegExp): Promise<boolean> {
@@ -209,29 +201,7 @@ void describe('Volume images and drops in a real VS Code', () => {
       const inbox = treeItem(volumes, 'inbox');
       await inbox.waitFor({ state: 'visible', timeout: 60_000 });
 
-      // A person's drag with the mouse (what Playwright's dragTo does, which needs the target on
-      // screen at the start): the Explorer and Berth share the side bar, so the drag rests on
-      // Berth's activity bar entry until the workbench opens Berth, then drops on the folder.
-      await runCommand(w.page, 'View: Show Explorer');
-      const source = w.page
-        .locator('.explorer-folders-view .monaco-list-row')
-        .filter({ hasText: 'drop-me.txt' });
-      await source.hover();
-      await w.page.mouse.down();
-      const berth = await centre(
-        w.page.locator('.activitybar').getByRole('tab', { name: 'Berth', exact: true }),
-      );
-      let nudge = 0;
-      await waitFor('the Berth side bar to open under the drag', async () => {
-        // Small moves keep the drag alive over the entry, as a hand never holds quite still.
-        nudge = 1 - nudge;
-        await w.page.mouse.move(berth.clientX + nudge, berth.clientY, { steps: 2 });
-        return (await inbox.isVisible()) ? true : undefined;
-      });
-      const at = await centre(inbox);
-      await w.page.mouse.move(at.clientX, at.clientY, { steps: 5 });
-      await w.page.mouse.move(at.clientX + 2, at.clientY, { steps: 2 });
-      await w.page.mouse.up();
+      await dragExplorerFileOnto(w.page, 'drop-me.txt', inbox);
 
       await expectNotification(w.page, `into /inbox of volume "${volume}"`);
       const entry = await waitFor('the dropped file in the engine copy of the volume', async () => {

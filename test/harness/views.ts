@@ -1,5 +1,6 @@
 // The activity bar, the views in the side bar and their trees, and the status bar.
 import type { Locator, Page } from 'playwright-core';
+import { runCommand } from './quickInput';
 import { exactly, plainText } from './text';
 import { retryUntil, waitFor } from './wait';
 
@@ -108,6 +109,39 @@ export async function selectTreeItems(rows: readonly Locator[]): Promise<void> {
   );
 }
 
+/** An element's centre, where a person would let go of what they drag. */
+async function centre(element: Locator): Promise<{ clientX: number; clientY: number }> {
+  await element.waitFor({ state: 'visible' });
+  const box = await element.boundingBox();
+  if (!box) throw new Error('an element to drag over or drop on has no box on screen');
+  return { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
+}
+
+/**
+ * Drags the Explorer's `fileName` onto `target`, a row in Berth's side bar, with the mouse as a
+ * person does (Playwright's dragTo needs the target on screen at the start). The Explorer and
+ * Berth share the side bar, so the drag rests on Berth's activity bar entry until the workbench
+ * opens Berth, then drops on the row.
+ */
+export async function dragExplorerFileOnto(page: Page, fileName: string, target: Locator): Promise<void> {
+  await runCommand(page, 'View: Show Explorer');
+  const source = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: fileName });
+  await source.hover();
+  await page.mouse.down();
+  const berth = await centre(page.locator('.activitybar').getByRole('tab', { name: 'Berth', exact: true }));
+  let nudge = 0;
+  await waitFor('the Berth side bar to open under the drag', async () => {
+    // Small moves keep the drag alive over the entry, as a hand never holds quite still.
+    nudge = 1 - nudge;
+    await page.mouse.move(berth.clientX + nudge, berth.clientY, { steps: 2 });
+    return (await target.isVisible()) ? true : undefined;
+  });
+  const at = await centre(target);
+  await page.mouse.move(at.clientX, at.clientY, { steps: 5 });
+  await page.mouse.move(at.clientX + 2, at.clientY, { steps: 2 });
+  await page.mouse.up();
+}
+
 /**
  * Drags `source` onto `target` with the HTML5 drag events VS Code's lists listen to, all sharing
  * one DataTransfer. Playwright's mouse-driven dragTo does not start an HTML5 drag that a tree's
@@ -116,12 +150,6 @@ export async function selectTreeItems(rows: readonly Locator[]): Promise<void> {
 export async function dragAndDrop(source: Locator, target: Locator): Promise<void> {
   const page = source.page();
   const dataTransfer = await page.evaluateHandle('new DataTransfer()');
-  const centre = async (element: Locator) => {
-    await element.waitFor({ state: 'visible' });
-    const box = await element.boundingBox();
-    if (!box) throw new Error('a row to drag or drop on has no box on screen');
-    return { clientX: box.x + box.width / 2, clientY: box.y + box.height / 2 };
-  };
   const from = await centre(source);
   const to = await centre(target);
   await source.dispatchEvent('dragstart', { dataTransfer, ...from });
