@@ -101,14 +101,14 @@ function activateEngineViews(
   fleet: EngineFleet<LiveEngineSession>,
   language: DockerfileLanguage,
 ): BerthApi {
-  // Files, inspect documents, the map and Compose serve the first engine (README "Known limits").
+  // Files, inspect documents and Compose serve the first engine (README "Known limits").
   const session = fleet.primary.session;
   startup.countEngineRequests(() => session.stats.requests);
   startup.observeFirstLoad(() => session.firstLoad);
   const inspect = new InspectDocuments(session);
   // Every engine feature works on this one session, so nothing loads or connects twice.
   const volumes = new SessionVolumeTools(session);
-  const map = new NetworkMap(context, session);
+  const map = new NetworkMap(context);
   const writeConsent = volumeWriteConsent(session);
   const volumeFiles = registerVolumeFileSystem(volumes, writeConsent);
   const containerFiles = new SessionContainerFiles(session);
@@ -157,7 +157,7 @@ function activateEngineViews(
       networkCommands,
       volumeTable,
       routedAs('first', fileCommands(fileRoots)),
-      routedAs('first', mapCommands(map)),
+      mapCommands(map),
       reachCommands,
       routedAs('optional', lspCommands(language)),
       routedAs('first', registerCompose(session, language, context.subscriptions)),

@@ -90,12 +90,13 @@ export function registerViews(
   return views;
 }
 
-/** `{ kind, id }` from another part of Berth (the network map): selects that object in its view. */
+/** `{ kind, id, engine? }` from another part of Berth (the network map): selects that object in its view. */
 export async function revealTarget(views: BerthViews, target: unknown): Promise<void> {
   if (typeof target !== 'object' || target === null) return;
-  const { kind, id } = target as { kind?: unknown; id?: unknown };
+  const { kind, id, engine } = target as { kind?: unknown; id?: unknown; engine?: unknown };
   if (typeof id !== 'string') return;
-  if (kind === 'network') await views.reveal('networks', keys.network(id));
-  else if (kind === 'container') await views.reveal('containers', keys.container(id));
-  else if (kind === 'volume') await views.reveal('volumes', keys.volume(id));
+  const on = typeof engine === 'string' ? engine : undefined;
+  if (kind === 'network') await views.reveal('networks', keys.network(id), on);
+  else if (kind === 'container') await views.reveal('containers', keys.container(id), on);
+  else if (kind === 'volume') await views.reveal('volumes', keys.volume(id), on);
 }
