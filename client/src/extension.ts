@@ -77,8 +77,15 @@ function createFleet(context: vscode.ExtensionContext): EngineFleet<LiveEngineSe
     return entries;
   };
   const entries = read();
-  const fleet = new EngineFleet(entries[0], (settings) =>
-    createSession({ settings, log: (message) => log().info(message) }),
+  const fleet: EngineFleet<LiveEngineSession> = new EngineFleet(entries[0], (settings) =>
+    createSession({
+      settings,
+      // With several engines, say which one a line is about.
+      log: (message) => {
+        const { dockerHost, dockerContext } = settings();
+        log().info(fleet.several ? `[${dockerHost || dockerContext}] ${message}` : message);
+      },
+    }),
   );
   fleet.reconcile(entries);
   context.subscriptions.push(

@@ -73,8 +73,11 @@ class EngineBranch implements vscode.Disposable {
   private withoutSnapshot(): BerthNode[] {
     const { status, scope } = this.engine;
     const problem = status.problem;
-    const actions = status.rootsWithoutSnapshot();
-    if (!problem || !scope.root) return actions;
+    if (!problem || !scope.root) return status.rootsWithoutSnapshot();
+    // berth.engines, not the Docker context, says where each of several engines is.
+    const actions = status
+      .rootsWithoutSnapshot()
+      .filter((node) => node.kind !== 'action' || node.command !== 'berth.switchContext');
     const shown: HintNode = {
       kind: 'hint',
       key: 'hint:problem',
