@@ -24,7 +24,7 @@ import {
   throwawayEngineMissingReason,
   type ThrowawayEngine,
 } from '../harness/throwawayEngine';
-import { expandTreeItem, expandView, openBerthView, treeItem } from '../harness/views';
+import { expandTreeItem, expandView, openBerthView, statusBarText, treeItem } from '../harness/views';
 import { retryUntil, waitFor } from '../harness/wait';
 import type { Locator } from 'playwright-core';
 
@@ -123,6 +123,22 @@ void describe('several engines side by side in a real VS Code', () => {
       await treeItem(networks, s.network).waitFor();
       assert.equal(await second.getAttribute('aria-level'), '1');
       assert.equal(await treeItem(networks, s.network).getAttribute('aria-level'), '2');
+    });
+  });
+
+  void test('the status bar names each engine, and the map opened on an engine root names it', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !requireOrSkip(t, missing === undefined && scene !== undefined, missing ?? 'no scene')) return;
+    await guarded(w.page, 'engines-status-map', async () => {
+      const { Version } = await scene!.throwaway.version();
+      for (const name of ['system', 'throwaway'])
+        await waitFor(`the status bar item of ${name}`, () =>
+          statusBarText(w.page, new RegExp(`^${name} · \\d`)),
+        );
+      assert.equal(await statusBarText(w.page, /^throwaway · /), `throwaway · ${Version}`);
+      const networks = await expandView(w.page, 'Networks');
+      await contextMenu(treeItem(networks, 'throwaway'), 'Show Network Map');
+      await w.page.locator('.tab', { hasText: 'Network Map: throwaway' }).waitFor();
     });
   });
 
