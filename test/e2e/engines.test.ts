@@ -24,7 +24,15 @@ import {
   throwawayEngineMissingReason,
   type ThrowawayEngine,
 } from '../harness/throwawayEngine';
-import { expandTreeItem, expandView, openBerthView, statusBarText, treeItem } from '../harness/views';
+import {
+  dragAndDrop,
+  expandTreeItem,
+  expandView,
+  openBerthView,
+  statusBarText,
+  treeItem,
+} from '../harness/views';
+import { expectNotification } from '../harness/dialogs';
 import { retryUntil, waitFor } from '../harness/wait';
 import type { Locator } from 'playwright-core';
 
@@ -172,6 +180,26 @@ void describe('several engines side by side in a real VS Code', () => {
       const networks = await expandView(w.page, 'Networks');
       await expandTreeItem(treeItem(networks, s.network));
       await treeItem(networks, s.container).waitFor();
+    });
+  });
+
+  void test('a container dropped on a network of another engine is refused, naming both engines', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !requireOrSkip(t, missing === undefined && scene !== undefined, missing ?? 'no scene')) return;
+    const s = scene!;
+    await guarded(w.page, 'engines-drop', async () => {
+      const networks = await openBerthView(w.page, 'Networks');
+      await collapseTreeItem(treeItem(networks, 'throwaway'));
+      await expandTreeItem(treeItem(networks, 'system'));
+      const containers = await expandView(w.page, 'Containers');
+      // The throwaway engine's container onto the system engine's network of the same name.
+      await dragAndDrop(treeItem(containers, s.container), treeItem(networks, s.network));
+      await expectNotification(
+        w.page,
+        'The container is on the engine throwaway and the network on system: a container can only join networks of its own engine.',
+      );
+      assert.deepEqual(await attached(engine(), s.network), [], 'the system engine is untouched');
+      assert.deepEqual(await attached(s.throwaway, s.network), [s.container]);
     });
   });
 });
