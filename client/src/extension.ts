@@ -108,11 +108,11 @@ function activateEngineViews(
   fleet: EngineFleet<LiveEngineSession>,
   language: DockerfileLanguage,
 ): BerthApi {
-  // Files, inspect documents and Compose serve the first engine (README "Known limits").
+  // Files and Compose serve the first engine (README "Known limits").
   const session = fleet.primary.session;
   startup.countEngineRequests(() => session.stats.requests);
   startup.observeFirstLoad(() => session.firstLoad);
-  const inspect = new InspectDocuments(session);
+  const inspect = new InspectDocuments(fleet);
   // Every engine feature works on this one session, so nothing loads or connects twice.
   const volumes = new SessionVolumeTools(session);
   const map = new NetworkMap(context);
@@ -132,7 +132,8 @@ function activateEngineViews(
     vscode.window.registerFileDecorationProvider(changeDecorations),
     map,
   );
-  const openInspect: CommandContext['openInspect'] = (kind, id, name) => inspect.open(kind, id, name);
+  const openInspect: CommandContext['openInspect'] = (kind, id, name, engine) =>
+    inspect.open(kind, id, name, engine);
   const engines = new ViewEngines(fleet);
   const views = registerViews(
     engines,

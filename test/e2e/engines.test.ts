@@ -33,6 +33,7 @@ import {
   treeItem,
 } from '../harness/views';
 import { expectNotification } from '../harness/dialogs';
+import { editorText } from '../harness/editor';
 import { retryUntil, waitFor } from '../harness/wait';
 import type { Locator } from 'playwright-core';
 
@@ -180,6 +181,23 @@ void describe('several engines side by side in a real VS Code', () => {
       const networks = await expandView(w.page, 'Networks');
       await expandTreeItem(treeItem(networks, s.network));
       await treeItem(networks, s.container).waitFor();
+    });
+  });
+
+  void test('Inspect Network on the second engine shows the network of that engine, not its namesake', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !requireOrSkip(t, missing === undefined && scene !== undefined, missing ?? 'no scene')) return;
+    const s = scene!;
+    await guarded(w.page, 'engines-inspect', async () => {
+      const { Id: secondId } = (await s.throwaway.getNetwork(s.network).inspect()) as { Id: string };
+      const { Id: systemId } = (await engine().getNetwork(s.network).inspect()) as { Id: string };
+      const networks = await expandView(w.page, 'Networks');
+      // The system root is folded: the one row of that name is the second engine's.
+      await contextMenu(treeItem(networks, s.network), 'Inspect Network');
+      await waitFor('the inspect document of the network of the second engine', async () =>
+        (await editorText(w.page).catch(() => '')).includes(`"Id": "${secondId}"`) ? true : undefined,
+      );
+      assert.ok(!(await editorText(w.page)).includes(systemId));
     });
   });
 

@@ -14,7 +14,8 @@ export interface CommandContext {
   /** Every engine shown; most commands need only `session`. */
   engines: FleetView<EngineSession>;
   views: BerthViews;
-  openInspect(kind: InspectKind, id: string, name: string): Promise<void>;
+  /** `engine` is set when several engines are shown: registry.ts fills it in. */
+  openInspect(kind: InspectKind, id: string, name: string, engine?: string): Promise<void>;
 }
 
 /**

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { BerthNode } from '../shared/nodes';
 import { UserError } from '../shared/failures';
 import type { BerthCommand, CommandContext } from './context';
-import { chooseEngine, firstOnly, type EngineRouting } from './engineRouting';
+import { chooseEngine, type EngineRouting } from './engineRouting';
 import { runGuarded } from './guard';
 import { pickOne } from '../ui/pick';
 
@@ -44,10 +44,7 @@ export function contextOn(ctx: CommandContext, id: string | undefined): CommandC
     ...ctx,
     session: engine.session,
     views: { ...ctx.views, reveal: (view, key) => ctx.views.reveal(view, key, engine.id) },
-    openInspect:
-      engine === ctx.engines.primary
-        ? (kind, id, name) => ctx.openInspect(kind, id, name)
-        : () => Promise.reject(new UserError(firstOnly(ctx.engines.primary.label, engine.label))),
+    openInspect: (kind, id, name) => ctx.openInspect(kind, id, name, engine.id),
   };
 }
 
