@@ -8,11 +8,12 @@ import type { FileRoots } from './archiveFiles/roots';
 import { appCommands } from './commands/appCommands';
 import type { CommandContext } from './commands/context';
 import { runGuarded } from './commands/guard';
-import { registerCommands } from './commands/registry';
+import { crossEngineProblem } from './commands/engineRouting';
+import { contextOn, registerCommands, routedAs } from './commands/registry';
 import { registerCompose } from './compose';
 import { connectionCommands } from './connection/commands';
-import { affectsEngineSettings, readEngineSettings } from './connection/settings';
-import { createStatusBar } from './connection/statusBar';
+import { affectsEngineSettings, readEngineEntries } from './connection/settings';
+import { createStatusBars } from './connection/statusBar';
 import { containerCommands } from './containers/commands';
 import { ContainerChangeDecorations } from './containers/files/decorations';
 import { listContainerFolder } from './containers/files/listing';
@@ -22,6 +23,7 @@ import {
   SessionContainerFiles,
 } from './containers/files/fileSystem';
 import type { EngineSession } from './engine/live/contract';
+import { EngineFleet } from './engine/fleet/fleet';
 import { createSession, type LiveEngineSession } from './engine/live/liveSession';
 import { InspectDocuments } from './inspect/provider';
 import { inspectScheme } from './inspect/uri';
@@ -33,6 +35,8 @@ import { networkCommands } from './networks/commands';
 import { connectDropped } from './networks/commands/connect';
 import { reachCommands } from './reach';
 import { registerViews, type BerthViews } from './views';
+import { ViewEngines } from './views/viewEngines';
+import { UserError } from './shared/failures';
 import { volumeCommands } from './volumes/commands';
 import { registerVolumeFileSystem, volumeWriteConsent } from './volumes/files/fileSystem';
 import { loadSizesWhenShown } from './volumes/sizes';
@@ -44,7 +48,9 @@ startup.bundleEvaluated();
 
 /** What the in-editor test suite reaches through `extension.exports`. */
 export interface BerthApi {
+  /** The first engine's session. */
   session: EngineSession;
+  engines: EngineFleet<LiveEngineSession>;
   views: BerthViews;
 }
 
@@ -52,26 +58,65 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
   startup.activationStarted();
   // Presentation modules are vscode-free and translate through @vscode/l10n: hand it our bundle.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
-  const session = createSession({ settings: readEngineSettings, log: (message) => log().info(message) });
-  dockerfiles = new DockerfileLanguage(context, session);
+  const fleet = createFleet(context);
+  dockerfiles = new DockerfileLanguage(context, fleet.primary.session);
   dockerfiles.watchForDockerfiles();
-  const api = activateEngineViews(context, session, dockerfiles);
+  const api = activateEngineViews(context, fleet, dockerfiles);
   startup.activationFinished();
   return api;
+}
+
+/** One session per engine of `berth.engines` (or the one engine of dockerHost/dockerContext), kept in step with the settings. */
+function createFleet(context: vscode.ExtensionContext): EngineFleet<LiveEngineSession> {
+  let reported = '';
+  const read = () => {
+    const { entries, problems } = readEngineEntries();
+    // Each problem once, not on every unrelated settings change.
+    const text = problems.join(' ');
+    if (text !== '' && text !== reported) void vscode.window.showWarningMessage(text);
+    reported = text;
+    return entries;
+  };
+  const entries = read();
+  const fleet: EngineFleet<LiveEngineSession> = new EngineFleet(entries[0], (settings) =>
+    createSession({
+      settings,
+      // With several engines, say which one a line is about.
+      log: (message) => {
+        const { dockerHost, dockerContext } = settings();
+        log().info(fleet.several ? `[${dockerHost || dockerContext}] ${message}` : message);
+      },
+    }),
+  );
+  fleet.reconcile(entries);
+  context.subscriptions.push(
+    fleet,
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (affectsEngineSettings(event)) fleet.reconcile(read());
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      // Workspace values count from now on; reconnect what was running with the user's values.
+      fleet.reconcile(read());
+      for (const { session } of fleet.engines) if (session.state.kind !== 'idle') session.reconnect();
+    }),
+  );
+  return fleet;
 }
 
 /** The views, their commands, inspect documents and the status bar; no engine I/O until a view shows. */
 function activateEngineViews(
   context: vscode.ExtensionContext,
-  session: LiveEngineSession,
+  fleet: EngineFleet<LiveEngineSession>,
   language: DockerfileLanguage,
 ): BerthApi {
+  // Files and Compose serve the first engine (README "Known limits").
+  const session = fleet.primary.session;
   startup.countEngineRequests(() => session.stats.requests);
   startup.observeFirstLoad(() => session.firstLoad);
-  const inspect = new InspectDocuments(session);
+  const inspect = new InspectDocuments(fleet);
   // Every engine feature works on this one session, so nothing loads or connects twice.
   const volumes = new SessionVolumeTools(session);
-  const map = new NetworkMap(context, session);
+  const map = new NetworkMap(context);
   const writeConsent = volumeWriteConsent(session);
   const volumeFiles = registerVolumeFileSystem(volumes, writeConsent);
   const containerFiles = new SessionContainerFiles(session);
@@ -79,7 +124,6 @@ function activateEngineViews(
   const changeDecorations = new ContainerChangeDecorations(session, containerFileSystem.provider);
   const fileRoots: FileRoots = { volume: volumeFiles.scheme, container: containerFileSystem.scheme };
   context.subscriptions.push(
-    session,
     inspect,
     vscode.workspace.registerTextDocumentContentProvider(inspectScheme, inspect),
     volumes,
@@ -89,15 +133,20 @@ function activateEngineViews(
     vscode.window.registerFileDecorationProvider(changeDecorations),
     map,
   );
-  const openInspect: CommandContext['openInspect'] = (kind, id, name) => inspect.open(kind, id, name);
+  const openInspect: CommandContext['openInspect'] = (kind, id, name, engine) =>
+    inspect.open(kind, id, name, engine);
+  const engines = new ViewEngines(fleet);
   const views = registerViews(
-    session,
+    engines,
     {
       // Drops (containers on a network, files on a volume folder) start outside the command tables.
-      connect: (containerIds, networkId) =>
-        runGuarded(vscode.l10n.t('Connecting the container failed'), () =>
-          connectDropped(ctx, containerIds, networkId),
-        ),
+      connect: (dropped, network) =>
+        runGuarded(vscode.l10n.t('Connecting the container failed'), async () => {
+          const problem = crossEngineProblem(engines.of(dropped.engine), engines.of(network.engine));
+          if (problem) throw new UserError(problem);
+          const scoped = contextOn(ctx, network.engine);
+          if (scoped) await connectDropped(scoped, dropped.ids, network.networkId);
+        }),
       listFolder: (root, key, path) =>
         root === 'volume'
           ? volumes.list(key, path)
@@ -107,30 +156,27 @@ function activateEngineViews(
     },
     context.subscriptions,
   );
-  const ctx: CommandContext = { session, views, openInspect };
+  const ctx: CommandContext = { session, engines: fleet, views, openInspect };
+  const volumeTable = routedAs('first', volumeCommands(volumes, writeConsent));
+  // Creating a volume needs none of the first engine's volume tools.
+  volumeTable['berth.volume.create'] = { ...volumeTable['berth.volume.create'], engine: 'routed' };
   context.subscriptions.push(
     ...registerCommands(ctx, [
-      appCommands,
+      routedAs('optional', appCommands),
       connectionCommands,
       containerCommands,
       networkCommands,
-      volumeCommands(volumes, writeConsent),
-      fileCommands(fileRoots),
+      volumeTable,
+      routedAs('first', fileCommands(fileRoots)),
       mapCommands(map),
       reachCommands,
-      lspCommands(language),
-      registerCompose(session, language, context.subscriptions),
+      routedAs('optional', lspCommands(language)),
+      routedAs('first', registerCompose(session, language, context.subscriptions)),
     ]),
-    createStatusBar(session),
+    createStatusBars(fleet),
     loadSizesWhenShown(session, views.treeViews.volumes),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsEngineSettings(event) && session.state.kind !== 'idle') session.reconnect();
-    }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      if (session.state.kind !== 'idle') session.reconnect();
-    }),
   );
-  return { session, views };
+  return { session, engines: fleet, views };
 }
 
 export async function deactivate(): Promise<void> {

@@ -10,6 +10,8 @@ const script = path.join(import.meta.dirname, '..', '..', 'scripts', 'throwaway-
 
 export interface ThrowawayEngine {
   socketPath: string;
+  /** Where it keeps its socket; a new engine started in it listens on the same socket path. */
+  dir: string;
   stop(): Promise<void>;
 }
 
@@ -20,8 +22,10 @@ export function throwawayEngineMissingReason(): string | undefined {
   return undefined;
 }
 
-export function startThrowawayEngine(): Promise<ThrowawayEngine> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'berth-swarm-'));
+/** Starts a fresh engine; in `dir` (of one that was stopped) it comes back on the same socket, empty. */
+export function startThrowawayEngine(
+  dir = mkdtempSync(path.join(os.tmpdir(), 'berth-swarm-')),
+): Promise<ThrowawayEngine> {
   const child: ChildProcess = spawn(
     'bash',
     [
@@ -44,6 +48,7 @@ export function startThrowawayEngine(): Promise<ThrowawayEngine> {
       if (!match) return;
       resolve({
         socketPath: match[1],
+        dir,
         stop: async () => {
           child.stdin?.end();
           await exited;

@@ -3,14 +3,19 @@ import * as vscode from 'vscode';
 import { UserError } from '../shared/failures';
 import type { Snapshot } from '../engine/model/snapshot';
 import type { EngineSession } from '../engine/live/contract';
+import type { FleetView } from '../engine/fleet/fleet';
 import type { InspectKind } from '../inspect/uri';
 import type { BerthViews } from '../views';
 import type { BerthNode } from '../shared/nodes';
 
 export interface CommandContext {
+  /** The engine of the item the command was started on (registry.ts decides). */
   session: EngineSession;
+  /** Every engine shown; most commands need only `session`. */
+  engines: FleetView<EngineSession>;
   views: BerthViews;
-  openInspect(kind: InspectKind, id: string, name: string): Promise<void>;
+  /** `engine` is set when several engines are shown: registry.ts fills it in. */
+  openInspect(kind: InspectKind, id: string, name: string, engine?: string): Promise<void>;
 }
 
 /**

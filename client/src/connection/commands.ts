@@ -2,17 +2,26 @@
 import * as vscode from 'vscode';
 import { listContexts } from '../engine/transport/endpoint';
 import { pickOne } from '../ui/pick';
-import type { BerthCommand } from '../commands/context';
-import type { CommandTable } from '../commands/registry';
+import type { BerthCommand, CommandContext } from '../commands/context';
+import type { EngineSession } from '../engine/live/contract';
+import { routedAs, type CommandTable } from '../commands/registry';
 import { readEngineSettings } from './settings';
 
-const refresh: BerthCommand = async (ctx) => {
-  if (ctx.session.state.kind === 'idle') ctx.session.start();
-  else await ctx.session.refresh();
+/** The clicked engine's session; from a view's title or the palette, every engine's. */
+function sessionsOf(ctx: CommandContext, clicked: boolean): EngineSession[] {
+  return clicked ? [ctx.session] : ctx.engines.engines.map((engine) => engine.session);
+}
+
+const refresh: BerthCommand = async (ctx, node) => {
+  const refreshing: Promise<void>[] = [];
+  for (const session of sessionsOf(ctx, node !== undefined))
+    if (session.state.kind === 'idle') session.start();
+    else refreshing.push(session.refresh());
+  await Promise.all(refreshing);
 };
 
-const retryConnection: BerthCommand = async (ctx) => {
-  ctx.session.reconnect();
+const retryConnection: BerthCommand = async (ctx, node) => {
+  for (const session of sessionsOf(ctx, node !== undefined)) session.reconnect();
   return Promise.resolve();
 };
 
@@ -56,11 +65,11 @@ const switchContext: BerthCommand = async () => {
     .update('dockerContext', picked, vscode.ConfigurationTarget.Global);
 };
 
-export const connectionCommands: CommandTable = {
+export const connectionCommands: CommandTable = routedAs('optional', {
   'berth.refresh': { run: refresh, failure: () => vscode.l10n.t('Refresh failed') },
   'berth.retryConnection': { run: retryConnection, failure: () => vscode.l10n.t('Reconnecting failed') },
   'berth.switchContext': {
     run: switchContext,
     failure: () => vscode.l10n.t('Switching the Docker context failed'),
   },
-};
+});

@@ -2,6 +2,7 @@ import type Docker from 'dockerode';
 import * as vscode from 'vscode';
 import type { SnapshotDelta } from '../engine/model/snapshot';
 import type { EngineSession } from '../engine/live/contract';
+import type { FleetView } from '../engine/fleet/fleet';
 import { engineMessage } from '../ui/errors';
 import { inspectPath, inspectScheme, parseInspectPath, type InspectKind, type InspectTarget } from './uri';
 
@@ -46,10 +47,25 @@ export function inspectUri(target: InspectTarget): vscode.Uri {
 export class InspectDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private readonly subscription: { dispose(): void };
+  private subscriptions: { dispose(): void }[] = [];
+  private readonly membership: { dispose(): void };
 
-  constructor(private readonly session: EngineSession) {
-    this.subscription = session.onDidChangeSnapshot((delta) => this.followChanges(delta));
+  constructor(private readonly engines: FleetView<EngineSession>) {
+    this.follow();
+    this.membership = engines.onDidChange(() => this.follow());
+  }
+
+  /** Each engine's deltas re-read that engine's open documents. */
+  private follow(): void {
+    for (const subscription of this.subscriptions.splice(0)) subscription.dispose();
+    this.subscriptions = this.engines.engines.map((engine) =>
+      engine.session.onDidChangeSnapshot((delta) => this.followChanges(engine.id, delta)),
+    );
+  }
+
+  /** The session a document asks; undefined for an engine no longer listed. */
+  private sessionOf(engine: string | undefined): EngineSession | undefined {
+    return engine === undefined ? this.engines.primary.session : this.engines.get(engine)?.session;
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
@@ -60,7 +76,7 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
         null,
         2,
       );
-    const docker = this.session.docker;
+    const docker = this.sessionOf(target.engine)?.docker;
     if (!docker)
       return JSON.stringify(
         { error: vscode.l10n.t('Berth is not connected to the Docker engine.') },
@@ -76,8 +92,8 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
     }
   }
 
-  async open(kind: InspectKind, id: string, name: string): Promise<void> {
-    const document = await vscode.workspace.openTextDocument(inspectUri({ kind, id, name }));
+  async open(kind: InspectKind, id: string, name: string, engine?: string): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(inspectUri({ kind, id, name, engine }));
     const json =
       document.languageId === 'json'
         ? document
@@ -85,17 +101,18 @@ export class InspectDocuments implements vscode.TextDocumentContentProvider, vsc
     await vscode.window.showTextDocument(json, { preview: true });
   }
 
-  private followChanges(delta: SnapshotDelta): void {
+  private followChanges(engine: string, delta: SnapshotDelta): void {
     for (const document of vscode.workspace.textDocuments) {
       if (document.uri.scheme !== inspectScheme || document.isClosed) continue;
       const target = parseInspectPath(document.uri.path, document.uri.query);
-      if (!target) continue;
+      if (!target || (target.engine ?? this.engines.primary.id) !== engine) continue;
       if (changedIn(delta, target)) this.changed.fire(document.uri);
     }
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.membership.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
   }
 }

@@ -6,7 +6,12 @@ import type { NetworkMap } from './panel';
 export function mapCommands(map: NetworkMap): CommandTable {
   return {
     'berth.showNetworkMap': {
-      run: () => Promise.resolve(map.show()),
+      // The engine the command was routed to: the clicked engine root, or the one picked.
+      run: (ctx) => {
+        const engine = ctx.engines.engines.find((candidate) => candidate.session === ctx.session);
+        map.show(ctx.session, ctx.engines.several ? engine : undefined);
+        return Promise.resolve();
+      },
       failure: () => vscode.l10n.t('Opening the network map failed'),
     },
   };

@@ -15,27 +15,33 @@ const viewType = 'berth.networkMap';
 /** The webview's scripts in load order: each adds to `berthMap`, map.js starts it all. */
 const mapScripts = ['style.js', 'zoom.js', 'layout.js', 'focus.js', 'connect.js', 'map.js'];
 
-/** The one map panel of a session: opened on first use, brought back on the next. */
+/** Which engine a map shows, named in its title when several engines are shown. */
+export interface MapEngine {
+  id: string;
+  label: string;
+}
+
+/** One map panel per engine: opened on first use, brought back on the next. */
 export class NetworkMap implements vscode.Disposable {
-  private current: NetworkMapPanel | undefined;
+  private readonly panels = new Map<EngineSession, NetworkMapPanel>();
 
-  constructor(
-    private readonly context: vscode.ExtensionContext,
-    private readonly session: EngineSession,
-  ) {}
+  constructor(private readonly context: vscode.ExtensionContext) {}
 
-  show(): void {
-    if (this.current) {
-      this.current.panel.reveal();
+  /** `engine` is set when several engines are shown. */
+  show(session: EngineSession, engine?: MapEngine): void {
+    const open = this.panels.get(session);
+    if (open) {
+      open.panel.reveal();
       return;
     }
-    this.current = NetworkMapPanel.open(this.context, this.session, (closed) => {
-      if (this.current === closed) this.current = undefined;
+    const panel = NetworkMapPanel.open(this.context, session, engine, (closed) => {
+      if (this.panels.get(session) === closed) this.panels.delete(session);
     });
+    this.panels.set(session, panel);
   }
 
   dispose(): void {
-    this.current?.dispose();
+    for (const panel of [...this.panels.values()]) panel.dispose();
   }
 }
 
@@ -47,6 +53,7 @@ class NetworkMapPanel implements vscode.Disposable {
   static open(
     context: vscode.ExtensionContext,
     session: EngineSession,
+    engine: MapEngine | undefined,
     onDispose: (panel: NetworkMapPanel) => void,
   ): NetworkMapPanel {
     const roots = [
@@ -55,7 +62,7 @@ class NetworkMapPanel implements vscode.Disposable {
     ];
     const panel = vscode.window.createWebviewPanel(
       viewType,
-      vscode.l10n.t('Network Map'),
+      engine ? vscode.l10n.t('Network Map: {0}', engine.label) : vscode.l10n.t('Network Map'),
       vscode.ViewColumn.Active,
       {
         enableScripts: true,
@@ -63,13 +70,15 @@ class NetworkMapPanel implements vscode.Disposable {
         retainContextWhenHidden: false,
       },
     );
-    return new NetworkMapPanel(panel, context, session, onDispose);
+    return new NetworkMapPanel(panel, context, session, engine?.id, onDispose);
   }
 
   private constructor(
     readonly panel: vscode.WebviewPanel,
     context: vscode.ExtensionContext,
     private readonly session: EngineSession,
+    /** Set when several engines are shown: where the views reveal what the map points at. */
+    private readonly engine: string | undefined,
     private readonly onDispose: (panel: NetworkMapPanel) => void,
   ) {
     const webview = panel.webview;
@@ -123,7 +132,7 @@ class NetworkMapPanel implements vscode.Disposable {
       if (message.type === 'ready' || message.type === 'builtins') {
         this.showBuiltins = message.type === 'ready' ? message.showBuiltins : message.show;
         this.postGraph();
-      } else if (message.type === 'reveal') await reveal(message.kind, message.id);
+      } else if (message.type === 'reveal') await reveal(message.kind, message.id, this.engine);
       else if (message.type === 'connect') await this.connect(message.containerId, message.networkId);
       else await this.exportSvg(message.positions, message.colors);
     } catch (error) {
@@ -180,10 +189,14 @@ class NetworkMapPanel implements vscode.Disposable {
 }
 
 /** Uses the views' `berth.reveal` when it exists; otherwise at least brings the right view up. */
-async function reveal(kind: 'network' | 'container' | 'volume', id: string): Promise<void> {
+async function reveal(
+  kind: 'network' | 'container' | 'volume',
+  id: string,
+  engine: string | undefined,
+): Promise<void> {
   const commands = await vscode.commands.getCommands(true);
   if (commands.includes('berth.reveal')) {
-    await vscode.commands.executeCommand('berth.reveal', { kind, id });
+    await vscode.commands.executeCommand('berth.reveal', { kind, id, engine });
     return;
   }
   await vscode.commands.executeCommand(`berth.${kind}s.focus`);

@@ -9,6 +9,14 @@ interface NodeBase {
   /** Unique within its view; also the TreeItem id, so expansion survives refreshes. */
   key: string;
   parentKey?: string;
+  /** The id of the engine the node shows (set by the tree); actions on it go to that engine. */
+  engine?: string;
+}
+
+/** One root per engine, when the views show several engines side by side. */
+export interface EngineNode extends NodeBase {
+  kind: 'engine';
+  engine: string;
 }
 
 export interface NetworkNode extends NodeBase {
@@ -130,7 +138,8 @@ export type BerthNode =
   | ContainerNode
   | MountNode
   | HintNode
-  | ActionNode;
+  | ActionNode
+  | EngineNode;
 
 /** What a TreeItem shows, without vscode types: the glue turns it into a TreeItem. */
 export interface Presentation {

@@ -1,25 +1,39 @@
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/live/contract';
+import type { ViewEngines } from './viewEngines';
 import type { UploadSource } from '../archiveFiles/core/upload';
 import type { BerthNode, FileNode } from '../shared/nodes';
 
-/** Our own mime type: the value is a JSON array of container ids. */
+/** Our own mime type: the value is JSON `{ engine, ids }`, the containers' engine and ids. */
 export const containerIdsMime = 'application/vnd.berth.container-ids';
 
 function containerIdOf(node: BerthNode): string | undefined {
   return node.kind === 'container' || node.kind === 'endpoint' ? node.containerId : undefined;
 }
 
-/** What a drag of containers or network endpoints carries: the containers. */
+/** What a drag of containers or network endpoints carries: the containers and their engine. */
 function dragContainers(source: readonly BerthNode[], data: vscode.DataTransfer): void {
-  const ids = [...new Set(source.flatMap((node) => containerIdOf(node) ?? []))];
-  if (ids.length > 0) data.set(containerIdsMime, new vscode.DataTransferItem(JSON.stringify(ids)));
+  const containers = source.filter((node) => containerIdOf(node) !== undefined);
+  const ids = [...new Set(containers.flatMap((node) => containerIdOf(node) ?? []))];
+  const engines = new Set(containers.map((node) => node.engine));
+  // Containers of several engines cannot go to one network together: drag nothing.
+  if (ids.length === 0 || engines.size > 1) return;
+  const dragged: DraggedContainers = { engine: containers[0].engine, ids };
+  data.set(containerIdsMime, new vscode.DataTransferItem(JSON.stringify(dragged)));
 }
 
 /** From the Explorer files come as `text/uri-list`; from the OS as `files`. */
 const fileDropMimeTypes = ['text/uri-list', 'files'];
 
-export type ConnectRequest = (containerIds: string[], networkId: string) => Promise<void>;
+export interface DraggedContainers {
+  engine: string | undefined;
+  ids: string[];
+}
+
+/** Containers dropped on a network; the engines of both go along so that a mismatch is refused. */
+export type ConnectRequest = (
+  dropped: DraggedContainers,
+  network: { engine: string | undefined; networkId: string },
+) => Promise<void>;
 
 /** Networks view: drop containers on a network (or on one of its children) to connect them. */
 export class NetworkDropController implements vscode.TreeDragAndDropController<BerthNode> {
@@ -27,7 +41,7 @@ export class NetworkDropController implements vscode.TreeDragAndDropController<B
   readonly dropMimeTypes = [containerIdsMime];
 
   constructor(
-    private readonly session: EngineSession,
+    private readonly engines: ViewEngines,
     private readonly connect: ConnectRequest,
   ) {}
 
@@ -37,11 +51,17 @@ export class NetworkDropController implements vscode.TreeDragAndDropController<B
 
   async handleDrop(target: BerthNode | undefined, data: vscode.DataTransfer): Promise<void> {
     const networkId = target && 'networkId' in target ? target.networkId : undefined;
-    if (!networkId) return;
-    const network = this.session.snapshot?.networks.get(networkId);
+    if (!target || !networkId) return;
+    const dropped = await droppedContainers(data);
+    if (!dropped) return;
+    const engine = this.engines.of(target.engine);
+    const network =
+      engine?.id === (dropped.engine ?? this.engines.primary.id)
+        ? engine.session.snapshot?.networks.get(networkId)
+        : undefined;
     const onIt = new Set(network?.endpoints.map((endpoint) => endpoint.containerId));
-    const ids = (await droppedContainerIds(data)).filter((id) => !onIt.has(id));
-    if (ids.length > 0) await this.connect(ids, networkId);
+    const ids = dropped.ids.filter((id) => !onIt.has(id));
+    if (ids.length > 0) await this.connect({ ...dropped, ids }, { engine: target.engine, networkId });
   }
 }
 
@@ -50,7 +70,7 @@ export class NetworkDropController implements vscode.TreeDragAndDropController<B
  * string it sets when the drag starts) before the value handleDrag set, and `get` returns the
  * first item of a type: read every item of it and skip the empty one.
  */
-async function droppedContainerIds(data: vscode.DataTransfer): Promise<string[]> {
+async function droppedContainers(data: vscode.DataTransfer): Promise<DraggedContainers | undefined> {
   const items: vscode.DataTransferItem[] = [];
   data.forEach((item, mime) => {
     if (mime === containerIdsMime) items.push(item);
@@ -58,10 +78,14 @@ async function droppedContainerIds(data: vscode.DataTransfer): Promise<string[]>
   for (const item of items) {
     const text = await item.asString();
     if (!text) continue;
-    const parsed: unknown = JSON.parse(text);
-    if (Array.isArray(parsed)) return parsed.filter((id): id is string => typeof id === 'string');
+    const parsed = JSON.parse(text) as { engine?: unknown; ids?: unknown };
+    if (!Array.isArray(parsed.ids)) continue;
+    return {
+      engine: typeof parsed.engine === 'string' ? parsed.engine : undefined,
+      ids: parsed.ids.filter((id): id is string => typeof id === 'string'),
+    };
   }
-  return [];
+  return undefined;
 }
 
 export type UploadRequest = (target: FileNode, sources: UploadSource[]) => Promise<void>;

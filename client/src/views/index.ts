@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { EngineSession } from '../engine/live/contract';
 import { log } from '../log';
 import { startup } from '../perf';
 import {
@@ -10,7 +9,7 @@ import {
   type UploadRequest,
 } from './dragAndDrop';
 import { trackEngineState } from './engineState';
-import { EngineStatus } from './engineStatus';
+import type { ViewEngines } from './viewEngines';
 import { keys, type BerthNode, type ViewId } from '../shared/nodes';
 import type { FolderLister } from '../archiveFiles/tree/files';
 import { BerthTreeProvider } from './tree';
@@ -19,8 +18,8 @@ export interface BerthViews {
   providers: Record<ViewId, BerthTreeProvider>;
   treeViews: Record<ViewId, vscode.TreeView<BerthNode>>;
   refreshAll(): void;
-  /** Selects the node with this key (e.g. a network just created), expanding its parents. */
-  reveal(view: ViewId, key: string): Promise<void>;
+  /** Selects the node with this key (e.g. a network just created) on `engine` (else the first), expanding its parents. */
+  reveal(view: ViewId, key: string, engine?: string): Promise<void>;
 }
 
 /** What the views ask of the rest of Berth: a drop on a network, a folder's entries. */
@@ -32,22 +31,21 @@ export interface ViewActions {
 
 /** Creates the three views; engine I/O starts the first time any of them is visible. */
 export function registerViews(
-  session: EngineSession,
+  engines: ViewEngines,
   actions: ViewActions,
   subscriptions: vscode.Disposable[],
 ): BerthViews {
-  const status = new EngineStatus(session);
   const providers = {
-    networks: new BerthTreeProvider('networks', session, status, actions.listFolder),
-    volumes: new BerthTreeProvider('volumes', session, status, actions.listFolder),
-    containers: new BerthTreeProvider('containers', session, status, actions.listFolder),
+    networks: new BerthTreeProvider('networks', engines, actions.listFolder),
+    volumes: new BerthTreeProvider('volumes', engines, actions.listFolder),
+    containers: new BerthTreeProvider('containers', engines, actions.listFolder),
   };
   const treeViews = {
     networks: vscode.window.createTreeView('berth.networks', {
       treeDataProvider: startup.timeFirstRender(providers.networks),
       canSelectMany: true,
       showCollapseAll: true,
-      dragAndDropController: new NetworkDropController(session, actions.connect),
+      dragAndDropController: new NetworkDropController(engines, actions.connect),
     }),
     volumes: vscode.window.createTreeView('berth.volumes', {
       treeDataProvider: providers.volumes,
@@ -63,11 +61,11 @@ export function registerViews(
     }),
   };
   subscriptions.push(...Object.values(providers), ...Object.values(treeViews));
-  subscriptions.push(trackEngineState(session, status, Object.values(treeViews)), status);
+  subscriptions.push(trackEngineState(engines, Object.values(treeViews)), engines);
   for (const view of Object.values(treeViews)) {
     const shown = () => {
       startup.viewVisible();
-      session.start();
+      engines.fleet.start();
     };
     if (view.visible) shown();
     subscriptions.push(
@@ -80,8 +78,8 @@ export function registerViews(
     providers,
     treeViews,
     refreshAll: () => Object.values(providers).forEach((provider) => provider.refreshAll()),
-    reveal: async (view, key) => {
-      const node = providers[view].resolve(key);
+    reveal: async (view, key, engine) => {
+      const node = providers[view].resolve(key, engine);
       // Showing the result is a courtesy: the action itself already succeeded.
       if (node)
         await Promise.resolve(treeViews[view].reveal(node, { select: true, focus: false })).catch(
@@ -92,12 +90,13 @@ export function registerViews(
   return views;
 }
 
-/** `{ kind, id }` from another part of Berth (the network map): selects that object in its view. */
+/** `{ kind, id, engine? }` from another part of Berth (the network map): selects that object in its view. */
 export async function revealTarget(views: BerthViews, target: unknown): Promise<void> {
   if (typeof target !== 'object' || target === null) return;
-  const { kind, id } = target as { kind?: unknown; id?: unknown };
+  const { kind, id, engine } = target as { kind?: unknown; id?: unknown; engine?: unknown };
   if (typeof id !== 'string') return;
-  if (kind === 'network') await views.reveal('networks', keys.network(id));
-  else if (kind === 'container') await views.reveal('containers', keys.container(id));
-  else if (kind === 'volume') await views.reveal('volumes', keys.volume(id));
+  const on = typeof engine === 'string' ? engine : undefined;
+  if (kind === 'network') await views.reveal('networks', keys.network(id), on);
+  else if (kind === 'container') await views.reveal('containers', keys.container(id), on);
+  else if (kind === 'volume') await views.reveal('volumes', keys.volume(id), on);
 }

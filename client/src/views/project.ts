@@ -100,6 +100,9 @@ export function present(snapshot: Snapshot, node: BerthNode): Presentation | und
       return presentHint(node);
     case 'action':
       return presentAction(node);
+    case 'engine':
+      // The tree presents engine roots from the fleet, not from one engine's snapshot.
+      return undefined;
   }
 }
 

@@ -1,0 +1,223 @@
+// Two engines side by side in a real VS Code: berth.engines lists the system engine and a
+// throwaway one. Each is a root of the views; a container of the throwaway engine is connected
+// from its context menu, and only the throwaway engine changes, though the system engine has a
+// network of the very same name.
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import Docker from 'dockerode';
+import {
+  createNetwork,
+  engine,
+  testImage,
+  ensureTestImage,
+  testLabels,
+  Tracker,
+  uniqueName,
+} from '../harness/engine';
+import { guarded } from '../harness/evidence';
+import { contextMenu } from '../harness/menu';
+import { answerIfAsked, answerPrompt, quickPick } from '../harness/quickInput';
+import { requireOrSkip } from '../harness/require';
+import { emptyWorkspace, workbenchSuite } from '../harness/suite';
+import {
+  startThrowawayEngine,
+  throwawayEngineMissingReason,
+  type ThrowawayEngine,
+} from '../harness/throwawayEngine';
+import {
+  dragAndDrop,
+  expandTreeItem,
+  expandView,
+  openBerthView,
+  statusBarText,
+  treeItem,
+} from '../harness/views';
+import { expectNotification } from '../harness/dialogs';
+import { editorText } from '../harness/editor';
+import { retryUntil, waitFor } from '../harness/wait';
+import type { Locator } from 'playwright-core';
+
+interface Scene {
+  throwaway: Docker;
+  container: string;
+  network: string;
+}
+
+/** Copies the test image from the system engine, so that the throwaway engine can run it offline. */
+async function copyTestImage(to: Docker): Promise<void> {
+  await ensureTestImage();
+  const archive = await engine().getImage(testImage).get();
+  const progress = await to.loadImage(archive);
+  await new Promise<void>((resolve, reject) => {
+    to.modem.followProgress(progress, (error: Error | null) => (error ? reject(error) : resolve()));
+  });
+}
+
+/** The names of the containers on `network` of `docker`. */
+async function attached(docker: Docker, network: string): Promise<string[]> {
+  const info = (await docker.getNetwork(network).inspect()) as {
+    Containers?: Record<string, { Name: string }>;
+  };
+  return Object.values(info.Containers ?? {}).map((container) => container.Name);
+}
+
+/** Collapses an expanded tree row, as a user clicks its twistie. */
+async function collapseTreeItem(row: Locator): Promise<void> {
+  await retryUntil(
+    'the tree row to collapse',
+    async () => {
+      if ((await row.getAttribute('aria-expanded')) === 'true')
+        await row.locator('.monaco-tl-twistie').click();
+    },
+    async () => (await row.getAttribute('aria-expanded')) === 'false',
+    { retryAfterMs: 2_000 },
+  );
+}
+
+void describe('several engines side by side in a real VS Code', () => {
+  const tracker = new Tracker();
+  let throwaway: ThrowawayEngine | undefined;
+  const missing = throwawayEngineMissingReason();
+  let scene: Scene | undefined;
+  const suite = workbenchSuite(true, async (scratch) => {
+    if (!missing) {
+      throwaway = await startThrowawayEngine();
+      const docker = new Docker({ socketPath: throwaway.socketPath });
+      await copyTestImage(docker);
+      const network = uniqueName('side');
+      // The same name on both engines: only the engine of the clicked container may be used.
+      await createNetwork(tracker, { name: network, subnet: false });
+      await docker.createNetwork({ Name: network, Driver: 'bridge', Labels: testLabels() });
+      const container = uniqueName('second');
+      const created = await docker.createContainer({
+        name: container,
+        Image: testImage,
+        Cmd: ['sleep', '3600'],
+        Labels: testLabels(),
+      });
+      await created.start();
+      scene = { throwaway: docker, container, network };
+    }
+    return {
+      workspace: emptyWorkspace(scratch, 'Two engines'),
+      options: {
+        settings: {
+          'berth.engines': [
+            { name: 'system', host: 'unix:///var/run/docker.sock' },
+            { name: 'throwaway', host: `unix://${throwaway?.socketPath ?? '/nonexistent.sock'}` },
+          ],
+        },
+      },
+    };
+  });
+
+  after(async () => {
+    await tracker.cleanup();
+    await throwaway?.stop();
+  });
+
+  void test('the Networks view shows one root per engine, each with its own networks', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !requireOrSkip(t, missing === undefined && scene !== undefined, missing ?? 'no scene')) return;
+    const s = scene!;
+    await guarded(w.page, 'engines-roots', async () => {
+      const networks = await openBerthView(w.page, 'Networks');
+      const system = treeItem(networks, 'system');
+      await system.waitFor();
+      // The shared engine lists many networks: fold it so that the second engine is in sight.
+      await collapseTreeItem(system);
+      const second = treeItem(networks, 'throwaway');
+      await second.waitFor();
+      await expandTreeItem(second);
+      await treeItem(networks, s.network).waitFor();
+      assert.equal(await second.getAttribute('aria-level'), '1');
+      assert.equal(await treeItem(networks, s.network).getAttribute('aria-level'), '2');
+    });
+  });
+
+  void test('the status bar names each engine, and the map opened on an engine root names it', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !requireOrSkip(t, missing === undefined && scene !== undefined, missing ?? 'no scene')) return;
+    await guarded(w.page, 'engines-status-map', async () => {
+      const { Version } = await scene!.throwaway.version();
+      for (const name of ['system', 'throwaway'])
+        await waitFor(`the status bar item of ${name}`, () =>
+          statusBarText(w.page, new RegExp(`^${name} · \\d`)),
+        );
+      assert.equal(await statusBarText(w.page, /^throwaway · /), `throwaway · ${Version}`);
+      const networks = await expandView(w.page, 'Networks');
+      await contextMenu(treeItem(networks, 'throwaway'), 'Show Network Map');
+      await w.page.locator('.tab', { hasText: 'Network Map: throwaway' }).waitFor();
+    });
+  });
+
+  void test('Connect to Network… on a container of the second engine connects it there only', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !requireOrSkip(t, missing === undefined && scene !== undefined, missing ?? 'no scene')) return;
+    const s = scene!;
+    await guarded(w.page, 'engines-connect', async () => {
+      const containers = await expandView(w.page, 'Containers');
+      const system = treeItem(containers, 'system');
+      await system.waitFor();
+      await collapseTreeItem(system);
+      await expandTreeItem(treeItem(containers, 'throwaway'));
+      const input = w.page.locator('.quick-input-widget input');
+      await contextMenu(treeItem(containers, s.container), 'Connect to Network…');
+      await answerIfAsked(
+        w.page,
+        'Container to connect',
+        s.container,
+        async () =>
+          (await input.isVisible()) &&
+          (await input.getAttribute('placeholder')) === `Network to connect ${s.container} to`,
+      );
+      await quickPick(w.page, s.network);
+      await answerPrompt(w.page, /Network aliases \(optional\)/, '');
+      await waitFor('the throwaway engine to attach the container', async () =>
+        (await attached(s.throwaway, s.network)).includes(s.container) ? true : undefined,
+      );
+      assert.deepEqual(await attached(engine(), s.network), [], 'the system engine is untouched');
+      // The tree of the second engine shows it under the network, from that engine's events.
+      const networks = await expandView(w.page, 'Networks');
+      await expandTreeItem(treeItem(networks, s.network));
+      await treeItem(networks, s.container).waitFor();
+    });
+  });
+
+  void test('Inspect Network on the second engine shows the network of that engine, not its namesake', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !requireOrSkip(t, missing === undefined && scene !== undefined, missing ?? 'no scene')) return;
+    const s = scene!;
+    await guarded(w.page, 'engines-inspect', async () => {
+      const { Id: secondId } = (await s.throwaway.getNetwork(s.network).inspect()) as { Id: string };
+      const { Id: systemId } = (await engine().getNetwork(s.network).inspect()) as { Id: string };
+      const networks = await expandView(w.page, 'Networks');
+      // The system root is folded: the one row of that name is the second engine's.
+      await contextMenu(treeItem(networks, s.network), 'Inspect Network');
+      await waitFor('the inspect document of the network of the second engine', async () =>
+        (await editorText(w.page).catch(() => '')).includes(`"Id": "${secondId}"`) ? true : undefined,
+      );
+      assert.ok(!(await editorText(w.page)).includes(systemId));
+    });
+  });
+
+  void test('a container dropped on a network of another engine is refused, naming both engines', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !requireOrSkip(t, missing === undefined && scene !== undefined, missing ?? 'no scene')) return;
+    const s = scene!;
+    await guarded(w.page, 'engines-drop', async () => {
+      const networks = await openBerthView(w.page, 'Networks');
+      await collapseTreeItem(treeItem(networks, 'throwaway'));
+      await expandTreeItem(treeItem(networks, 'system'));
+      const containers = await expandView(w.page, 'Containers');
+      // The throwaway engine's container onto the system engine's network of the same name.
+      await dragAndDrop(treeItem(containers, s.container), treeItem(networks, s.network));
+      await expectNotification(
+        w.page,
+        'The container is on the engine throwaway and the network on system: a container can only join networks of its own engine.',
+      );
+      assert.deepEqual(await attached(engine(), s.network), [], 'the system engine is untouched');
+      assert.deepEqual(await attached(s.throwaway, s.network), [s.container]);
+    });
+  });
+});
