@@ -107,7 +107,33 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   for (const vsix of options.vsix ?? []) installExtension(tools, common, vsix, env);
 
-  const port = options.port ?? (await freePort());
+  // freePort's answer is free only until someone binds it: another test's code-server started in
+  // the same moment may take it, and then its /healthz would answer for ours. So only our own
+  // child's "listening" line counts, and a port lost that way is tried again with a new one.
+  for (let attempt = 1; ; attempt++) {
+    const port = options.port ?? (await freePort());
+    const started = await spawnCodeServer(tools, common, root, options, env, port);
+    if (started.kind === 'serving') return started.server;
+    if (started.kind === 'failed' || options.port !== undefined || attempt >= 3) {
+      rmSync(root, { recursive: true, force: true });
+      throw started.error;
+    }
+  }
+}
+
+type Started =
+  | { kind: 'serving'; server: CodeServer }
+  | { kind: 'port taken'; error: Error }
+  | { kind: 'failed'; error: Error };
+
+async function spawnCodeServer(
+  tools: CodeServerTools,
+  common: string[],
+  root: string,
+  options: CodeServerOptions,
+  env: NodeJS.ProcessEnv,
+  port: number,
+): Promise<Started> {
   const args = [
     tools.entry,
     ...common,
@@ -131,26 +157,32 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   process.on('exit', killOnExit);
 
   const url = `http://127.0.0.1:${port}/`;
-  const stop = async () => {
+  const stopChild = async () => {
     process.off('exit', killOnExit);
     await stopGroup(child);
-    rmSync(root, { recursive: true, force: true });
   };
   try {
-    await waitUntilServing(url, child, options.startTimeoutMs ?? 60_000);
+    await waitUntilServing(url, child, () => output, options.startTimeoutMs ?? 60_000);
   } catch (error) {
-    await stop();
-    throw new Error(`${(error as Error).message}\n--- code-server output ---\n${output}`, { cause: error });
+    await stopChild();
+    const failure = new Error(`${(error as Error).message}\n--- code-server output ---\n${output}`, {
+      cause: error,
+    });
+    return { kind: /EADDRINUSE/.test(output) ? 'port taken' : 'failed', error: failure };
   }
-  return {
+  const server: CodeServer = {
     url,
     port,
     workspace: path.resolve(options.workspace),
-    userDataDir,
-    extensionsDir,
+    userDataDir: path.join(root, 'user-data'),
+    extensionsDir: path.join(root, 'extensions'),
     output: () => output,
-    stop,
+    stop: async () => {
+      await stopChild();
+      rmSync(root, { recursive: true, force: true });
+    },
   };
+  return { kind: 'serving', server };
 }
 
 function installExtension(
@@ -169,7 +201,12 @@ function installExtension(
   }
 }
 
-async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitUntilServing(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited: string | undefined;
   child.once(
@@ -178,11 +215,14 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs: num
   );
   for (;;) {
     if (exited) throw new Error(exited);
-    try {
-      const response = await fetch(new URL('healthz', url), { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
-    } catch {
-      // Not listening yet.
+    // Our own child must say it listens on this port: a /healthz answer alone may be another's.
+    if (output().includes(`server listening on ${url}`)) {
+      try {
+        const response = await fetch(new URL('healthz', url), { signal: AbortSignal.timeout(2_000) });
+        if (response.ok) return;
+      } catch {
+        // Not answering yet.
+      }
     }
     if (Date.now() > deadline) throw new Error(`code-server did not serve ${url} within ${timeoutMs} ms`);
     await delay(200);
