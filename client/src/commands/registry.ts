@@ -48,6 +48,20 @@ export function contextOn(ctx: CommandContext, id: string | undefined): CommandC
   };
 }
 
+/** An engine's state in the engine picker, in the user's language. */
+function stateWords(kind: CommandContext['session']['state']['kind']): string {
+  switch (kind) {
+    case 'idle':
+      return vscode.l10n.t('not connected yet');
+    case 'connecting':
+      return vscode.l10n.t('connecting…');
+    case 'connected':
+      return vscode.l10n.t('connected');
+    case 'unreachable':
+      return vscode.l10n.t('unreachable');
+  }
+}
+
 /** The context for one run: `session` and `views` of the engine the command acts on. */
 async function contextFor(
   ctx: CommandContext,
@@ -64,7 +78,7 @@ async function contextFor(
       : await pickOne(
           engines.map((engine) => ({
             label: engine.label,
-            description: engine.session.state.kind,
+            description: stateWords(engine.session.state.kind),
             value: engine.id,
           })),
           vscode.l10n.t('Which Docker engine?'),
