@@ -43,16 +43,6 @@ interface Scene {
   network: string;
 }
 
-/** Copies the test image from the system engine, so that the throwaway engine can run it offline. */
-async function copyTestImage(to: Docker): Promise<void> {
-  await ensureTestImage();
-  const archive = await engine().getImage(testImage).get();
-  const progress = await to.loadImage(archive);
-  await new Promise<void>((resolve, reject) => {
-    to.modem.followProgress(progress, (error: Error | null) => (error ? reject(error) : resolve()));
-  });
-}
-
 /** The names of the containers on `network` of `docker`. */
 async function attached(docker: Docker, network: string): Promise<string[]> {
   const info = (await docker.getNetwork(network).inspect()) as {
@@ -83,7 +73,7 @@ void describe('several engines side by side in a real VS Code', () => {
     if (!missing) {
       throwaway = await startThrowawayEngine();
       const docker = new Docker({ socketPath: throwaway.socketPath });
-      await copyTestImage(docker);
+      await ensureTestImage(docker);
       const network = uniqueName('side');
       // The same name on both engines: only the engine of the clicked container may be used.
       await createNetwork(tracker, { name: network, subnet: false });
@@ -98,16 +88,14 @@ void describe('several engines side by side in a real VS Code', () => {
       await created.start();
       scene = { throwaway: docker, container, network };
     }
+    // A machine-overridable setting: code-server reads it from the workspace, not the user settings.
     return {
-      workspace: emptyWorkspace(scratch, 'Two engines'),
-      options: {
-        settings: {
-          'berth.engines': [
-            { name: 'system', host: 'unix:///var/run/docker.sock' },
-            { name: 'throwaway', host: `unix://${throwaway?.socketPath ?? '/nonexistent.sock'}` },
-          ],
-        },
-      },
+      workspace: emptyWorkspace(scratch, 'Two engines', {
+        'berth.engines': [
+          { name: 'system', host: 'unix:///var/run/docker.sock' },
+          { name: 'throwaway', host: `unix://${throwaway?.socketPath ?? '/nonexistent.sock'}` },
+        ],
+      }),
     };
   });
 

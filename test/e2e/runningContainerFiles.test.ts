@@ -141,7 +141,9 @@ void describe("A running container's files in a real VS Code", () => {
       const inbox = treeItem(containers, 'inbox');
       await inbox.waitFor({ state: 'visible', timeout: 60_000 });
 
-      await dragExplorerFileOnto(w.page, 'drop-me.txt', inbox);
+      await dragExplorerFileOnto(w.page, 'drop-me.txt', inbox, () =>
+        w.page.locator('.monaco-dialog-box').isVisible(),
+      );
 
       await consentAsked(w.page, name);
       await dialogButton(w.page, 'Write Anyway');

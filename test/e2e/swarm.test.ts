@@ -10,7 +10,7 @@ import Docker from 'dockerode';
 import type { Page } from 'playwright-core';
 import { dialogButton, dialogMessage } from '../harness/dialogs';
 import { editorText } from '../harness/editor';
-import { engine, ensureTestImage, testImage, testLabels, uniqueName } from '../harness/engine';
+import { ensureTestImage, testImage, testLabels, uniqueName } from '../harness/engine';
 import { guarded, screenshot } from '../harness/evidence';
 import { contextMenu } from '../harness/menu';
 import { answerIfAsked, answerPrompt, quickPick } from '../harness/quickInput';
@@ -32,16 +32,6 @@ interface Scene {
   probe: { id: string; name: string };
   /** The swarm node's hostname, as a task row names it. */
   node: string;
-}
-
-/** Copies the harness's offline busybox image from the shared engine into the throwaway one. */
-async function loadTestImage(docker: Docker): Promise<void> {
-  await ensureTestImage();
-  const archive = await engine().getImage(testImage).get();
-  const progress = await docker.loadImage(archive);
-  await new Promise<void>((resolve, reject) => {
-    docker.modem.followProgress(progress, (error: Error | null) => (error ? reject(error) : resolve()));
-  });
 }
 
 /** The task's address on the overlay, as the engine gives it (without prefix length). */
@@ -85,7 +75,7 @@ void describe('Swarm overlay networks in a real VS Code', () => {
     if (missing) throw new Error(missing);
     throwaway = await startThrowawayEngine();
     const docker = new Docker({ socketPath: throwaway.socketPath });
-    await loadTestImage(docker);
+    await ensureTestImage(docker);
     await docker.swarmInit({ ListenAddr: '127.0.0.1', AdvertiseAddr: '127.0.0.1' });
     const overlayName = uniqueName('swarm-overlay');
     const overlay = (await docker.createNetwork({

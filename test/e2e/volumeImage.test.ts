@@ -201,9 +201,12 @@ void describe('Volume images and drops in a real VS Code', () => {
       const inbox = treeItem(volumes, 'inbox');
       await inbox.waitFor({ state: 'visible', timeout: 60_000 });
 
-      await dragExplorerFileOnto(w.page, 'drop-me.txt', inbox);
+      const uploaded = `into /inbox of volume "${volume}"`;
+      await dragExplorerFileOnto(w.page, 'drop-me.txt', inbox, () =>
+        w.page.locator('.notification-list-item').filter({ hasText: uploaded }).first().isVisible(),
+      );
 
-      await expectNotification(w.page, `into /inbox of volume "${volume}"`);
+      await expectNotification(w.page, uploaded);
       const entry = await waitFor('the dropped file in the engine copy of the volume', async () => {
         const now = (await fingerprint(tracker, volume)).get('inbox/drop-me.txt');
         return now?.sha256 === sha(dropped) ? now : undefined;

@@ -119,11 +119,33 @@ async function centre(element: Locator): Promise<{ clientX: number; clientY: num
 
 /**
  * Drags the Explorer's `fileName` onto `target`, a row in Berth's side bar, with the mouse as a
- * person does (Playwright's dragTo needs the target on screen at the start). The Explorer and
- * Berth share the side bar, so the drag rests on Berth's activity bar entry until the workbench
- * opens Berth, then drops on the row.
+ * person does (Playwright's dragTo needs the target on screen at the start), and drags again, as
+ * a person would, when `tookEffect` does not come to hold: a drop the workbench missed shows
+ * nothing at all.
  */
-export async function dragExplorerFileOnto(page: Page, fileName: string, target: Locator): Promise<void> {
+export async function dragExplorerFileOnto(
+  page: Page,
+  fileName: string,
+  target: Locator,
+  tookEffect: () => Promise<boolean>,
+): Promise<void> {
+  await retryUntil(
+    `the drop of ${fileName} to take effect`,
+    async (attempt) => {
+      // A try that failed half-way may have left the button down.
+      if (attempt > 1) await page.mouse.up().catch(() => undefined);
+      await dragExplorerFileOnce(page, fileName, target);
+    },
+    tookEffect,
+    { retryAfterMs: 15_000 },
+  );
+}
+
+/**
+ * The Explorer and Berth share the side bar, so the drag rests on Berth's activity bar entry
+ * until the workbench opens Berth, then drops on the row.
+ */
+async function dragExplorerFileOnce(page: Page, fileName: string, target: Locator): Promise<void> {
   await runCommand(page, 'View: Show Explorer');
   const source = page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: fileName });
   await source.hover();
