@@ -59,9 +59,12 @@ void describe("A running container's files in a real VS Code", () => {
     await ensureTestImage();
     edited = await runningWithFiles(tracker, 'srv/app.conf');
     dropTarget = await runningWithFiles(tracker, 'inbox/keep.txt');
-    // Sticky scroll would pin a parent row over the rows the test clicks.
+    // Sticky scroll would pin a parent row over the rows the test clicks. In a browser VS Code
+    // saves after a delay by default, and such a save would ask for consent on its own, between
+    // the test's explicit saves.
     const workspace = emptyWorkspace(scratch, 'running container files e2e', {
       'workbench.tree.enableStickyScroll': false,
+      'files.autoSave': 'off',
     });
     writeFileSync(path.join(workspace, 'drop-me.txt'), dropped);
     return { workspace };
