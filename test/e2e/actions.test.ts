@@ -21,6 +21,7 @@ import {
   openBerthView,
   selectTreeItems,
   treeItem,
+  treeRows,
 } from '../harness/views';
 import { waitFor } from '../harness/wait';
 
@@ -157,8 +158,7 @@ void describe('Container actions in a real VS Code', () => {
       const info = await app.container.inspect();
       const ip = info.NetworkSettings.Networks[dropNetwork]?.IPAddress;
       assert.ok(ip, 'the engine gave the container an address on the network');
-      await networks
-        .locator('.monaco-list-row')
+      await treeRows(networks)
         .filter({ has: w.page.locator('.label-name', { hasText: app.name }) })
         .filter({ hasText: ip })
         .first()

@@ -12,7 +12,13 @@ import { editorText, focusEditor } from '../harness/editor';
 import { guarded, screenshot } from '../harness/evidence';
 import { runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import { expandTreeItem, openBerthView, treeItem } from '../harness/views';
+import {
+  expandTreeItem,
+  openBerthView,
+  openContainerFiles,
+  revealTreeItem,
+  treeItem,
+} from '../harness/views';
 import { retryUntil, waitFor } from '../harness/wait';
 import type Docker from 'dockerode';
 
@@ -30,20 +36,6 @@ async function badgeOf(row: Locator): Promise<string> {
           .content,
     );
   return content === 'none' ? '' : content.replace(/^"|"$/g, '');
-}
-
-/** Scrolls the tree under `pane` a little at a time, as a person would, until `row` shows. */
-async function scrollTo(pane: Locator, row: Locator): Promise<void> {
-  const list = pane.locator('.monaco-list').first();
-  await retryUntil(
-    'the row to scroll into view',
-    async () => {
-      await list.hover();
-      await pane.page().mouse.wheel(0, 66);
-    },
-    () => row.isVisible(),
-    { retryAfterMs: 1_000 },
-  );
 }
 
 void describe("A stopped container's files in a real VS Code", () => {
@@ -77,16 +69,13 @@ void describe("A stopped container's files in a real VS Code", () => {
     const stopped = container;
     await guarded(w.page, 'container-files', async () => {
       const containers = await openBerthView(w.page, 'Containers');
-      const row = treeItem(containers, name);
-      await row.waitFor({ state: 'visible', timeout: 60_000 });
-      await expandTreeItem(row);
-      await expandTreeItem(treeItem(containers, 'Files'));
+      await openContainerFiles(containers, name, [deleterName]);
       const srv = treeItem(containers, 'srv');
       await srv.waitFor({ state: 'visible', timeout: 60_000 });
       // Relative to the image, tmp (which the image has) changed; bin is as it was. Read before
       // srv is expanded pushes tmp further down.
       const tmp = treeItem(containers, 'tmp');
-      await scrollTo(containers, tmp);
+      await revealTreeItem(containers, tmp);
       await waitFor('the C badge on tmp', async () => ((await badgeOf(tmp)) === 'C' ? true : undefined));
       assert.equal(await badgeOf(treeItem(containers, 'bin')), '', 'bin is as in the image');
       await expandTreeItem(srv);
@@ -135,21 +124,9 @@ void describe("A stopped container's files in a real VS Code", () => {
     if (!w) return;
     await guarded(w.page, 'container-files-deleted', async () => {
       const containers = await openBerthView(w.page, 'Containers');
-      // Only the deleter's Files open, so that the rows below are its own.
-      const other = treeItem(containers, name);
-      if ((await other.getAttribute('aria-expanded')) === 'true')
-        await retryUntil(
-          'the other container to collapse',
-          () => other.click(),
-          async () => (await other.getAttribute('aria-expanded')) === 'false',
-          { retryAfterMs: 2_000 },
-        );
-      const row = treeItem(containers, deleterName);
-      await row.waitFor({ state: 'visible', timeout: 60_000 });
-      await expandTreeItem(row);
-      await expandTreeItem(treeItem(containers, 'Files'));
+      await openContainerFiles(containers, deleterName, [name]);
       const tmp = treeItem(containers, 'tmp');
-      await scrollTo(containers, tmp);
+      await revealTreeItem(containers, tmp);
       await waitFor('the D badge on the deleted tmp', async () =>
         (await badgeOf(tmp)) === 'D' ? true : undefined,
       );

@@ -25,17 +25,18 @@ import {
   type ThrowawayEngine,
 } from '../harness/throwawayEngine';
 import {
+  collapseTreeItem,
   dragAndDrop,
   expandTreeItem,
   expandView,
   openBerthView,
+  revealTreeItem,
   statusBarText,
   treeItem,
 } from '../harness/views';
 import { expectNotification } from '../harness/dialogs';
 import { editorText } from '../harness/editor';
-import { retryUntil, waitFor } from '../harness/wait';
-import type { Locator } from 'playwright-core';
+import { waitFor } from '../harness/wait';
 
 interface Scene {
   throwaway: Docker;
@@ -49,19 +50,6 @@ async function attached(docker: Docker, network: string): Promise<string[]> {
     Containers?: Record<string, { Name: string }>;
   };
   return Object.values(info.Containers ?? {}).map((container) => container.Name);
-}
-
-/** Collapses an expanded tree row, as a user clicks its twistie. */
-async function collapseTreeItem(row: Locator): Promise<void> {
-  await retryUntil(
-    'the tree row to collapse',
-    async () => {
-      if ((await row.getAttribute('aria-expanded')) === 'true')
-        await row.locator('.monaco-tl-twistie').click();
-    },
-    async () => (await row.getAttribute('aria-expanded')) === 'false',
-    { retryAfterMs: 2_000 },
-  );
 }
 
 void describe('several engines side by side in a real VS Code', () => {
@@ -198,8 +186,12 @@ void describe('several engines side by side in a real VS Code', () => {
       await collapseTreeItem(treeItem(networks, 'throwaway'));
       await expandTreeItem(treeItem(networks, 'system'));
       const containers = await expandView(w.page, 'Containers');
-      // The throwaway engine's container onto the system engine's network of the same name.
-      await dragAndDrop(treeItem(containers, s.container), treeItem(networks, s.network));
+      // The throwaway engine's container onto the system engine's network of the same name, both
+      // scrolled into view: other tests' networks on the system engine may fill the view.
+      const [dragged, target] = [treeItem(containers, s.container), treeItem(networks, s.network)];
+      await revealTreeItem(containers, dragged);
+      await revealTreeItem(networks, target);
+      await dragAndDrop(dragged, target);
       await expectNotification(
         w.page,
         'The container is on the engine throwaway and the network on system: a container can only join networks of its own engine.',

@@ -25,7 +25,7 @@ import {
   validationMessage,
 } from '../harness/quickInput';
 import { fixtureWorkspace, workbenchSuite } from '../harness/suite';
-import { expandTreeItem, expandView, openBerthView, treeItem } from '../harness/views';
+import { expandTreeItem, expandView, openBerthView, treeItem, treeRows } from '../harness/views';
 import { waitFor } from '../harness/wait';
 
 const fixture = path.resolve(__dirname, '..', 'fixtures', 'workspace');
@@ -160,8 +160,7 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
           ip?.startsWith(s.subnet.split('.').slice(0, 3).join('.') + '.'),
           `${ip} is not in ${s.subnet}`,
         );
-        const row = networks
-          .locator('.monaco-list-row')
+        const row = treeRows(networks)
           .filter({ has: w.page.locator('.label-name', { hasText: name }) })
           .filter({ hasText: ip });
         await row.first().waitFor();
@@ -178,8 +177,7 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
       await expandTreeItem(treeItem(networks, s.network));
       const ip = await engineAddress(s.network, s.user);
       assert.ok(ip);
-      const row = networks
-        .locator('.monaco-list-row')
+      const row = treeRows(networks)
         .filter({ has: w.page.locator('.label-name', { hasText: s.user }) })
         .filter({ hasText: ip });
       await contextMenu(row.first(), 'Disconnect from Network');
@@ -204,8 +202,7 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
       const volumes = await expandView(w.page, 'Volumes');
       const volume = treeItem(volumes, s.volume);
       await expandTreeItem(volume);
-      await volumes
-        .locator('.monaco-list-row')
+      await treeRows(volumes)
         .filter({ has: w.page.locator('.label-name', { hasText: s.order }) })
         .filter({ hasText: '/data' })
         .first()

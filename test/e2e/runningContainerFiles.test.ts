@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import type Docker from 'dockerode';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { readArchivedFile, seedFiles } from '../harness/archive';
 import { dialogButton, dialogMessage, expectNotification } from '../harness/dialogs';
 import { editorText, focusEditor } from '../harness/editor';
@@ -15,7 +15,13 @@ import { createContainer, ensureTestImage, Tracker } from '../harness/engine';
 import { guarded } from '../harness/evidence';
 import { runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import { dragExplorerFileOnto, expandTreeItem, openBerthView, treeItem } from '../harness/views';
+import {
+  dragExplorerFileOnto,
+  expandTreeItem,
+  openBerthView,
+  openContainerFiles,
+  treeItem,
+} from '../harness/views';
 import { retryUntil, waitFor } from '../harness/wait';
 
 const dropped = 'dropped into a running container\n';
@@ -29,18 +35,6 @@ async function runningWithFiles(tracker: Tracker, file: string): Promise<Running
   const container = await createContainer(tracker, { start: true });
   await seedFiles(container, [{ name: file, body: 'port=80\n' }]);
   return { container, name: (await container.inspect()).Name.replace(/^\//, '') };
-}
-
-/** Collapses a tree row, as a click on an expanded row does. */
-async function collapseTreeItem(row: Locator): Promise<void> {
-  await retryUntil(
-    'the tree row to collapse',
-    async () => {
-      if ((await row.getAttribute('aria-expanded')) === 'true') await row.click();
-    },
-    async () => (await row.getAttribute('aria-expanded')) === 'false',
-    { retryAfterMs: 2_000 },
-  );
 }
 
 /** The consent modal Berth shows before the first write into running container `name`. */
@@ -78,10 +72,7 @@ void describe("A running container's files in a real VS Code", () => {
     const { container, name } = edited;
     await guarded(w.page, 'running-container-consent', async () => {
       const containers = await openBerthView(w.page, 'Containers');
-      const row = treeItem(containers, name);
-      await row.waitFor({ state: 'visible', timeout: 60_000 });
-      await expandTreeItem(row);
-      await expandTreeItem(treeItem(containers, 'Files'));
+      await openContainerFiles(containers, name);
       const srv = treeItem(containers, 'srv');
       await srv.waitFor({ state: 'visible', timeout: 60_000 });
       await expandTreeItem(srv);
@@ -132,15 +123,7 @@ void describe("A running container's files in a real VS Code", () => {
     const { container, name } = dropTarget;
     await guarded(w.page, 'running-container-drop', async () => {
       const containers = await openBerthView(w.page, 'Containers');
-      // Only this container's Files open, so that the rows below are its own.
-      if (edited) {
-        const other = treeItem(containers, edited.name);
-        if ((await other.getAttribute('aria-expanded')) === 'true') await collapseTreeItem(other);
-      }
-      const row = treeItem(containers, name);
-      await row.waitFor({ state: 'visible', timeout: 60_000 });
-      await expandTreeItem(row);
-      await expandTreeItem(treeItem(containers, 'Files'));
+      await openContainerFiles(containers, name, edited ? [edited.name] : []);
       const inbox = treeItem(containers, 'inbox');
       await inbox.waitFor({ state: 'visible', timeout: 60_000 });
 

@@ -21,7 +21,7 @@ import {
   throwawayEngineMissingReason,
   type ThrowawayEngine,
 } from '../harness/throwawayEngine';
-import { expandTreeItem, expandView, openBerthView, treeItem } from '../harness/views';
+import { expandTreeItem, expandView, openBerthView, treeItem, treeRows } from '../harness/views';
 import { retryUntil, waitFor } from '../harness/wait';
 import { labelled, openMap, type DrawnMap } from './mapView';
 
@@ -176,13 +176,12 @@ void describe('Swarm overlay networks in a real VS Code', () => {
         .filter({ hasText: address })
         .waitFor();
       // The task's container shows as its task row, and the connected container as itself.
-      const probeRow = networks
-        .locator('.monaco-list-row')
-        .filter({ has: w.page.locator('.label-name', { hasText: s.probe.name }) });
+      const probeRow = treeRows(networks).filter({
+        has: w.page.locator('.label-name', { hasText: s.probe.name }),
+      });
       await probeRow.first().waitFor();
       assert.equal(
-        await networks
-          .locator('.monaco-list-row')
+        await treeRows(networks)
           .filter({ hasText: `${s.service.name}.1.` })
           .count(),
         0,

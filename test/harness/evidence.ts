@@ -14,8 +14,36 @@ export async function guarded(page: Page, name: string, body: () => Promise<void
     await body();
   } catch (error) {
     const saved = await capture(page, `FAILED-${name}`).catch(() => 'nothing (page unusable)');
-    throw new Error(`${(error as Error).message}\n(saved ${saved})`, { cause: error });
+    const screen = await onScreen(page).catch(() => 'the page did not answer');
+    throw new Error(`${(error as Error).message}\n(saved ${saved})\n(on screen: ${screen})`, {
+      cause: error,
+    });
   }
+}
+
+/**
+ * What a person would have read on the screen when the test failed: the messages, the dialog and
+ * the editors open. CI keeps only the log, so this is the evidence that reaches it.
+ */
+async function onScreen(page: Page): Promise<string> {
+  const texts = async (selector: string) =>
+    (await page.locator(selector).allInnerTexts())
+      .map((text) => text.replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
+  const parts = [
+    ['notifications', await texts('.notifications-toasts .notification-list-item-message')],
+    ['dialog', await texts('.monaco-dialog-box .dialog-message-text')],
+    [
+      'quick input',
+      await texts(
+        '.quick-input-widget:visible .quick-input-title, .quick-input-widget:visible .monaco-list-row',
+      ),
+    ],
+    ['editor tabs', await texts('.editor-group-container .tab .label-name')],
+  ] as const;
+  return parts
+    .map(([what, list]) => `${what}: ${list.length ? list.map((t) => JSON.stringify(t)).join(', ') : 'none'}`)
+    .join('; ');
 }
 
 /** Saves `<name>.png` and `<name>.html` into test-results/ and returns their paths. */

@@ -64,12 +64,64 @@ export async function viewMessage(pane: Locator): Promise<string> {
   return plainText(await message.first().innerText());
 }
 
+/**
+ * The rows of a tree view. Sticky scroll pins a copy of an expanded parent at the top of the
+ * tree; that copy is not a row of its own.
+ */
+export function treeRows(pane: Locator): Locator {
+  return pane.locator('.monaco-list-row:not(.monaco-tree-sticky-row)');
+}
+
 /** A row of a tree view whose label is `label` (the first text of the row, not its description). */
 export function treeItem(pane: Locator, label: string | RegExp): Locator {
   const text = typeof label === 'string' ? exactly(label) : label;
-  return pane
-    .locator('.monaco-list-row')
-    .filter({ has: pane.page().locator('.label-name', { hasText: text }) });
+  return treeRows(pane).filter({ has: pane.page().locator('.label-name', { hasText: text }) });
+}
+
+/**
+ * Scrolls the tree of `pane` with the mouse wheel, as a person would, until `row` shows: down to
+ * the end of the list first, then back up. A tree draws only the rows in view, so a row below or
+ * above the fold is not on the page at all until scrolled to.
+ */
+export async function revealTreeItem(pane: Locator, row: Locator): Promise<void> {
+  const page = pane.page();
+  const list = pane.locator('.monaco-list').first();
+  const where = () =>
+    list.evaluate((element) => {
+      // The few DOM members read here, typed by hand: the tests compile without the DOM library.
+      type Node = {
+        clientHeight: number;
+        style: { top: string; height: string };
+        querySelector(selector: string): Node | null;
+      };
+      const node = element as unknown as Node;
+      const rows = node.querySelector('.monaco-list-rows');
+      const top = -parseFloat(rows?.style.top || '0');
+      const content = parseFloat(rows?.style.height || '0');
+      const shown = node.querySelector('.monaco-scrollable-element')?.clientHeight ?? 0;
+      return { top, atStart: top <= 0, atEnd: top + shown >= content - 1 };
+    });
+  for (const [step, done] of [
+    [66, 'atEnd'],
+    [-66, 'atStart'],
+  ] as const) {
+    for (let at = await where(); !(await row.isVisible()) && !at[done];) {
+      const before = at.top;
+      // Not at that end yet, so a wheel over the list moves it; one that went elsewhere is made again.
+      await retryUntil(
+        'the tree to scroll',
+        async () => {
+          await list.hover();
+          await page.mouse.wheel(0, step);
+        },
+        async () => (await where()).top !== before,
+        { retryAfterMs: 2_000 },
+      );
+      at = await where();
+    }
+    if (await row.isVisible()) return;
+  }
+  await row.waitFor({ state: 'visible' });
 }
 
 /**
@@ -86,6 +138,39 @@ export async function expandTreeItem(row: Locator, timeoutMs?: number): Promise<
     async () => (await row.getAttribute('aria-expanded')) === 'true',
     { retryAfterMs: 2_000, timeoutMs },
   );
+}
+
+/** Collapses an expanded tree row, as a person clicks its twistie. */
+export async function collapseTreeItem(row: Locator): Promise<void> {
+  await retryUntil(
+    'the tree row to collapse',
+    async () => {
+      if ((await row.getAttribute('aria-expanded')) === 'true')
+        await row.locator('.monaco-tl-twistie').click();
+    },
+    async () => (await row.getAttribute('aria-expanded')) === 'false',
+    { retryAfterMs: 2_000 },
+  );
+}
+
+/**
+ * Opens the Files of container `name` in the Containers view. The `others` are collapsed first,
+ * so that the file rows below are this container's own.
+ */
+export async function openContainerFiles(
+  containers: Locator,
+  name: string,
+  others: readonly string[] = [],
+): Promise<void> {
+  for (const other of others) {
+    const row = treeItem(containers, other);
+    if ((await row.count()) > 0 && (await row.getAttribute('aria-expanded')) === 'true')
+      await collapseTreeItem(row);
+  }
+  const row = treeItem(containers, name);
+  await row.waitFor({ state: 'visible', timeout: 60_000 });
+  await expandTreeItem(row);
+  await expandTreeItem(treeItem(containers, 'Files'));
 }
 
 /** Selects exactly `rows` of one tree: the first with a click, the others with Ctrl+click. */
