@@ -8,6 +8,7 @@
 // checks that the menu closed on its choice, and otherwise uses the keyboard as a person would.
 import type { Locator, Page } from 'playwright-core';
 import { exactly } from './text';
+import { scrollToTreeItem } from './views';
 import { retryUntil } from './wait';
 
 const menuSelector = '.context-view .monaco-menu';
@@ -52,6 +53,7 @@ async function openMenuOn(item: Locator): Promise<void> {
   const page = item.page();
   for (let attempt = 1; ; attempt++) {
     if (await isOpen(page)) await closeMenu(page);
+    await scrollToTreeItem(item);
     await item.waitFor({ state: 'visible' });
     await item.click({ button: 'right' });
     const opened = await openMenu(page)

@@ -71,6 +71,13 @@ export async function quickPick(page: Page, label: string): Promise<void> {
   const row = page.locator(`${widget} .monaco-list-row`).filter({
     has: page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }),
   });
+  const input = page.locator(`${widget} input`);
+  await waitFor(`"${label}" in the quick pick`, async () => {
+    if (await row.first().isVisible()) return true;
+    // A long list draws only the rows in view: type the label, as a person narrows the list.
+    if ((await input.isVisible()) && (await input.inputValue()) !== label) await input.fill(label);
+    return undefined;
+  });
   await accept(page, row.first(), `the quick pick to take "${label}"`);
 }
 
@@ -108,11 +115,7 @@ export async function answerEachAsked(
       if (!(await input.isVisible())) return undefined;
       const asked = await input.getAttribute('placeholder');
       const answer = answers.find(([placeholder]) => placeholder === asked);
-      if (answer) {
-        // The list renders only the rows on screen; filtering brings the wanted one there.
-        await input.fill(answer[1]);
-        await quickPick(page, answer[1]);
-      }
+      if (answer) await quickPick(page, answer[1]);
       return undefined;
     },
     timeoutMs,

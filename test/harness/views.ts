@@ -72,20 +72,36 @@ export function treeRows(pane: Locator): Locator {
   return pane.locator('.monaco-list-row:not(.monaco-tree-sticky-row)');
 }
 
+/** The pane of each row made by treeItem, so that helpers given only the row can scroll to it. */
+const paneOfRow = new WeakMap<Locator, Locator>();
+
 /** A row of a tree view whose label is `label` (the first text of the row, not its description). */
 export function treeItem(pane: Locator, label: string | RegExp): Locator {
   const text = typeof label === 'string' ? exactly(label) : label;
-  return treeRows(pane).filter({ has: pane.page().locator('.label-name', { hasText: text }) });
+  const row = treeRows(pane).filter({ has: pane.page().locator('.label-name', { hasText: text }) });
+  paneOfRow.set(row, pane);
+  return row;
 }
 
 /**
  * Scrolls the tree of `pane` with the mouse wheel, as a person would, until `row` shows: down to
- * the end of the list first, then back up. A tree draws only the rows in view, so a row below or
- * above the fold is not on the page at all until scrolled to.
+ * the end of the list, then back up, and again while the row has not come yet. A tree draws only
+ * the rows in view, so a row below or above the fold is not on the page at all until scrolled to.
  */
 export async function revealTreeItem(pane: Locator, row: Locator): Promise<void> {
-  const page = pane.page();
+  await waitFor('the row to show in its tree', async () => ((await sweep(pane, row)) ? true : undefined));
+}
+
+/** Scrolls a row made by treeItem into view; other locators are left as they are. */
+export async function scrollToTreeItem(row: Locator): Promise<void> {
+  const pane = paneOfRow.get(row);
+  if (pane && !(await row.isVisible())) await revealTreeItem(pane, row);
+}
+
+/** One pass down to the end of the tree and back up to its start; true once `row` shows. */
+async function sweep(pane: Locator, row: Locator): Promise<boolean> {
   const list = pane.locator('.monaco-list').first();
+  if (!(await list.isVisible())) return false;
   const where = () =>
     list.evaluate((element) => {
       // The few DOM members read here, typed by hand: the tests compile without the DOM library.
@@ -101,27 +117,28 @@ export async function revealTreeItem(pane: Locator, row: Locator): Promise<void>
       const shown = node.querySelector('.monaco-scrollable-element')?.clientHeight ?? 0;
       return { top, atStart: top <= 0, atEnd: top + shown >= content - 1 };
     });
-  for (const [step, done] of [
+  for (const [step, end] of [
     [66, 'atEnd'],
     [-66, 'atStart'],
   ] as const) {
-    for (let at = await where(); !(await row.isVisible()) && !at[done];) {
+    for (let at = await where(); ;) {
+      if (await row.isVisible()) return true;
+      if (at[end]) break;
       const before = at.top;
       // Not at that end yet, so a wheel over the list moves it; one that went elsewhere is made again.
       await retryUntil(
         'the tree to scroll',
         async () => {
           await list.hover();
-          await page.mouse.wheel(0, step);
+          await pane.page().mouse.wheel(0, step);
         },
         async () => (await where()).top !== before,
         { retryAfterMs: 2_000 },
       );
       at = await where();
     }
-    if (await row.isVisible()) return;
   }
-  await row.waitFor({ state: 'visible' });
+  return row.isVisible();
 }
 
 /**
@@ -132,6 +149,7 @@ export async function expandTreeItem(row: Locator, timeoutMs?: number): Promise<
   await retryUntil(
     'the tree row to expand',
     async () => {
+      await scrollToTreeItem(row);
       // Not yet collapsible (no aria-expanded): a click would only select it; wait for the redraw.
       if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
     },
@@ -145,6 +163,7 @@ export async function collapseTreeItem(row: Locator): Promise<void> {
   await retryUntil(
     'the tree row to collapse',
     async () => {
+      await scrollToTreeItem(row);
       if ((await row.getAttribute('aria-expanded')) === 'true')
         await row.locator('.monaco-tl-twistie').click();
     },
@@ -196,6 +215,7 @@ export async function selectTreeItems(rows: readonly Locator[]): Promise<void> {
 
 /** An element's centre, where a person would let go of what they drag. */
 async function centre(element: Locator): Promise<{ clientX: number; clientY: number }> {
+  await scrollToTreeItem(element);
   await element.waitFor({ state: 'visible' });
   const box = await element.boundingBox();
   if (!box) throw new Error('an element to drag over or drop on has no box on screen');
