@@ -18,10 +18,11 @@ import {
   dragAndDrop,
   expandTreeItem,
   expandView,
+  expectTreeItem,
+  expectTreeItemGone,
   openBerthView,
   selectTreeItems,
   treeItem,
-  treeRows,
 } from '../harness/views';
 import { waitFor } from '../harness/wait';
 
@@ -158,11 +159,7 @@ void describe('Container actions in a real VS Code', () => {
       const info = await app.container.inspect();
       const ip = info.NetworkSettings.Networks[dropNetwork]?.IPAddress;
       assert.ok(ip, 'the engine gave the container an address on the network');
-      await treeRows(networks)
-        .filter({ has: w.page.locator('.label-name', { hasText: app.name }) })
-        .filter({ hasText: ip })
-        .first()
-        .waitFor();
+      await expectTreeItem(treeItem(networks, app.name, ip));
     });
   });
 
@@ -188,7 +185,7 @@ void describe('Container actions in a real VS Code', () => {
         const left = await engine().listVolumes({ filters: { name: volumes } });
         return (left.Volumes ?? []).some((v) => volumes.includes(v.Name)) ? undefined : true;
       });
-      for (const row of [first, second]) await row.waitFor({ state: 'detached' });
+      for (const row of [first, second]) await expectTreeItemGone(row);
     });
   });
 

@@ -14,9 +14,9 @@ import { runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
 import {
   expandTreeItem,
+  expectTreeItem,
   openBerthView,
   openContainerFiles,
-  revealTreeItem,
   treeItem,
 } from '../harness/views';
 import { retryUntil, waitFor } from '../harness/wait';
@@ -71,16 +71,16 @@ void describe("A stopped container's files in a real VS Code", () => {
       const containers = await openBerthView(w.page, 'Containers');
       await openContainerFiles(containers, name, [deleterName]);
       const srv = treeItem(containers, 'srv');
-      await srv.waitFor({ state: 'visible', timeout: 60_000 });
+      await expectTreeItem(srv, 60_000);
       // Relative to the image, tmp (which the image has) changed; bin is as it was. Read before
       // srv is expanded pushes tmp further down.
       const tmp = treeItem(containers, 'tmp');
-      await revealTreeItem(containers, tmp);
+      await expectTreeItem(tmp);
       await waitFor('the C badge on tmp', async () => ((await badgeOf(tmp)) === 'C' ? true : undefined));
       assert.equal(await badgeOf(treeItem(containers, 'bin')), '', 'bin is as in the image');
       await expandTreeItem(srv);
       const file = treeItem(containers, 'app.conf');
-      await file.waitFor({ state: 'visible', timeout: 60_000 });
+      await expectTreeItem(file, 60_000);
 
       const activeTab = w.page.locator('.tabs-container .tab.active').filter({ hasText: 'app.conf' });
       await retryUntil(
@@ -126,7 +126,7 @@ void describe("A stopped container's files in a real VS Code", () => {
       const containers = await openBerthView(w.page, 'Containers');
       await openContainerFiles(containers, deleterName, [name]);
       const tmp = treeItem(containers, 'tmp');
-      await revealTreeItem(containers, tmp);
+      await expectTreeItem(tmp);
       await waitFor('the D badge on the deleted tmp', async () =>
         (await badgeOf(tmp)) === 'D' ? true : undefined,
       );

@@ -15,7 +15,7 @@ import { guarded } from '../harness/evidence';
 import { quickPick, runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
 import { escapeRegExp } from '../harness/text';
-import { openBerthView, statusBarText, treeItem } from '../harness/views';
+import { expectTreeItem, expectTreeItemGone, openBerthView, statusBarText, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
 import { ScopedEngine } from './scopedEngine';
 
@@ -77,7 +77,7 @@ void describe('Docker contexts in a real VS Code', () => {
     await guarded(w.page, 'context-switch', async () => {
       const networks = await openBerthView(w.page, 'Networks');
       await expectStatusBar(w.page, new RegExp(`^berth-relay · ${escapeRegExp(version)}$`));
-      await treeItem(networks, names.shared).waitFor();
+      await expectTreeItem(treeItem(networks, names.shared));
       assert.equal(await treeItem(networks, names.hidden).count(), 0, 'the relay context hides it');
 
       await runCommand(w.page, 'Berth: Switch Docker Context…');
@@ -89,8 +89,8 @@ void describe('Docker contexts in a real VS Code', () => {
       assert.match(await relayRow.innerText(), /docker CLI current/, 'the CLI’s current context is marked');
       await quickPick(w.page, 'berth-local');
       await expectStatusBar(w.page, new RegExp(`^berth-local · ${escapeRegExp(version)}$`));
-      await treeItem(networks, names.hidden).waitFor();
-      await treeItem(networks, names.shared).waitFor();
+      await expectTreeItem(treeItem(networks, names.hidden));
+      await expectTreeItem(treeItem(networks, names.shared));
 
       // Berth keeps its choice in its own setting (a machine-overridable one, so in a remote
       // window VS Code writes it to the remote's Machine settings) and leaves the docker CLI's
@@ -114,7 +114,7 @@ void describe('Docker contexts in a real VS Code', () => {
       await runCommand(w.page, 'Berth: Switch Docker Context…');
       await quickPick(w.page, 'Automatic');
       await expectStatusBar(w.page, new RegExp(`^berth-relay · ${escapeRegExp(version)}$`));
-      await treeItem(networks, names.hidden).waitFor({ state: 'detached' });
+      await expectTreeItemGone(treeItem(networks, names.hidden));
     });
   });
 });
@@ -143,7 +143,7 @@ void describe('Plain tcp:// in a real VS Code', () => {
     const matching = w.page.locator('.notification-list-item').filter({ hasText: warning });
     await guarded(w.page, 'context-tcp', async () => {
       const networks = await openBerthView(w.page, 'Networks');
-      await treeItem(networks, 'bridge').waitFor({ timeout: 90_000 });
+      await expectTreeItem(treeItem(networks, 'bridge'), 90_000);
       await expectStatusBar(w.page, new RegExp(`^${escapeRegExp(host)} · `));
       const shown = await expectNotification(w.page, warning);
       assert.match(shown, /Anyone who can reach that port controls the engine/);
@@ -154,7 +154,7 @@ void describe('Plain tcp:// in a real VS Code', () => {
       // A full reconnect and a later engine change both reach the code that warns.
       await runCommand(w.page, 'Berth: Retry Connecting to Docker');
       const later = await createNetwork(tracker, { name: uniqueName('a-tcp-later') });
-      await treeItem(networks, later.name).waitFor();
+      await expectTreeItem(treeItem(networks, later.name));
       await expectStatusBar(w.page, new RegExp(`^${escapeRegExp(host)} · \\d`));
       await runCommand(w.page, 'Notifications: Show Notifications');
       await w.page.locator('.notifications-center').waitFor({ state: 'visible' });

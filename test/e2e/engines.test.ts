@@ -29,6 +29,7 @@ import {
   dragAndDrop,
   expandTreeItem,
   expandView,
+  expectTreeItem,
   openBerthView,
   statusBarText,
   treeItem,
@@ -98,13 +99,13 @@ void describe('several engines side by side in a real VS Code', () => {
     await guarded(w.page, 'engines-roots', async () => {
       const networks = await openBerthView(w.page, 'Networks');
       const system = treeItem(networks, 'system');
-      await system.waitFor();
+      await expectTreeItem(system);
       // The shared engine lists many networks: fold it so that the second engine is in sight.
       await collapseTreeItem(system);
       const second = treeItem(networks, 'throwaway');
-      await second.waitFor();
+      await expectTreeItem(second);
       await expandTreeItem(second);
-      await treeItem(networks, s.network).waitFor();
+      await expectTreeItem(treeItem(networks, s.network));
       assert.equal(await second.getAttribute('aria-level'), '1');
       assert.equal(await treeItem(networks, s.network).getAttribute('aria-level'), '2');
     });
@@ -133,7 +134,7 @@ void describe('several engines side by side in a real VS Code', () => {
     await guarded(w.page, 'engines-connect', async () => {
       const containers = await expandView(w.page, 'Containers');
       const system = treeItem(containers, 'system');
-      await system.waitFor();
+      await expectTreeItem(system);
       await collapseTreeItem(system);
       await expandTreeItem(treeItem(containers, 'throwaway'));
       const input = w.page.locator('.quick-input-widget input');
@@ -155,7 +156,7 @@ void describe('several engines side by side in a real VS Code', () => {
       // The tree of the second engine shows it under the network, from that engine's events.
       const networks = await expandView(w.page, 'Networks');
       await expandTreeItem(treeItem(networks, s.network));
-      await treeItem(networks, s.container).waitFor();
+      await expectTreeItem(treeItem(networks, s.container));
     });
   });
 

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { EngineProxy } from '../harness/engineProxy';
 import { guarded } from '../harness/evidence';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import { expandView, openBerthView, treeItem, viewMessage } from '../harness/views';
+import { expandView, openBerthView, shownInTree, treeItem, viewMessage } from '../harness/views';
 import { waitFor } from '../harness/wait';
 import { reloadWithConfiguration } from '../harness/workbench';
 
@@ -18,7 +18,7 @@ async function expectBridge(page: Page, timeoutMs: number): Promise<void> {
   await waitFor(
     'the "bridge" network in the Networks view, with no problem message',
     async () =>
-      (await treeItem(networks, 'bridge').isVisible()) && (await viewMessage(networks)) === ''
+      (await shownInTree(treeItem(networks, 'bridge'))) && (await viewMessage(networks)) === ''
         ? true
         : undefined,
     timeoutMs,
@@ -72,7 +72,13 @@ void describe('Engine outage in a real VS Code', () => {
 void describe('Untrusted workspace in a real VS Code', () => {
   const bogus = '/nonexistent/berth-e2e-bogus.sock';
   const suite = workbenchSuite(true, (scratch) => ({
-    workspace: emptyWorkspace(scratch, 'faults e2e', { 'berth.dockerHost': `unix://${bogus}` }),
+    workspace: emptyWorkspace(scratch, 'faults e2e', {
+      'berth.dockerHost': `unix://${bogus}`,
+      'berth.engines': [
+        { name: 'bogus', host: `unix://${bogus}` },
+        { name: 'system', host: 'unix:///var/run/docker.sock' },
+      ],
+    }),
     options: {
       settings: {
         'security.workspace.trust.enabled': true,
@@ -84,7 +90,7 @@ void describe('Untrusted workspace in a real VS Code', () => {
     opened: (wb) => reloadWithConfiguration(wb.page, { enableWorkspaceTrust: true }),
   }));
 
-  void test('Berth ignores the workspace berth.dockerHost in Restricted Mode and lists the real engine', async (t) => {
+  void test('Berth ignores the workspace berth.dockerHost and berth.engines in Restricted Mode and lists the real engine', async (t) => {
     const w = suite.workbench(t);
     if (!w) return;
     await guarded(w.page, 'faults-untrusted', async () => {
@@ -93,6 +99,10 @@ void describe('Untrusted workspace in a real VS Code', () => {
       for (const name of views) {
         assert.doesNotMatch(await viewMessage(await expandView(w.page, name)), /berth-e2e-bogus/);
       }
+      // One engine, so no engine roots: the workspace's list of engines did not count either.
+      const networks = await expandView(w.page, 'Networks');
+      assert.equal(await treeItem(networks, 'bogus').count(), 0, 'no root for an engine of the workspace');
+      assert.equal(await treeItem(networks, 'bridge').first().getAttribute('aria-level'), '1');
     });
   });
 });

@@ -19,7 +19,7 @@ import {
   typeOnNewLastLine,
 } from '../harness/suggest';
 import { fixtureWorkspace, workbenchSuite } from '../harness/suite';
-import { openBerthView, treeItem } from '../harness/views';
+import { expectTreeItem, openBerthView, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
 
 const fixture = path.resolve(__dirname, '..', 'fixtures', 'e2e', 'language');
@@ -117,7 +117,7 @@ void describe('FROM completion with the engine connected', () => {
     await guarded(w.page, 'language-from-image', async () => {
       // The Berth view connects the engine; the Networks view listing bridge says it is up.
       const networks = await openBerthView(w.page, 'Networks');
-      await treeItem(networks, 'bridge').first().waitFor({ state: 'visible' });
+      await expectTreeItem(treeItem(networks, 'bridge'));
       await openFile(w.page, 'images.Dockerfile');
       await typeOnNewLastLine(w.page, `FROM berth-e2e-${runId}`);
       const shown = await acceptSuggestion(w.page, image);

@@ -25,7 +25,14 @@ import {
   validationMessage,
 } from '../harness/quickInput';
 import { fixtureWorkspace, workbenchSuite } from '../harness/suite';
-import { expandTreeItem, expandView, openBerthView, treeItem, treeRows } from '../harness/views';
+import {
+  expandTreeItem,
+  expandView,
+  expectTreeItem,
+  expectTreeItemGone,
+  openBerthView,
+  treeItem,
+} from '../harness/views';
 import { waitFor } from '../harness/wait';
 
 const fixture = path.resolve(__dirname, '..', 'fixtures', 'workspace');
@@ -81,7 +88,7 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
       await expandTreeItem(treeItem(networks, 'bridge'));
       for (const name of [s.order, s.user]) {
         const row = treeItem(networks, name);
-        await row.waitFor();
+        await expectTreeItem(row);
         const ip = await engineAddress('bridge', name);
         assert.ok(ip, `the engine has no bridge address for ${name}`);
         assert.match(await row.innerText(), new RegExp(ip.replaceAll('.', '\\.')));
@@ -125,7 +132,7 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
       );
       assert.equal((info as { IPAM: { Config: { Subnet: string }[] } }).IPAM.Config[0].Subnet, s.subnet);
       const networks = await expandView(w.page, 'Networks');
-      await treeItem(networks, s.network).waitFor();
+      await expectTreeItem(treeItem(networks, s.network));
     });
   });
 
@@ -160,10 +167,7 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
           ip?.startsWith(s.subnet.split('.').slice(0, 3).join('.') + '.'),
           `${ip} is not in ${s.subnet}`,
         );
-        const row = treeRows(networks)
-          .filter({ has: w.page.locator('.label-name', { hasText: name }) })
-          .filter({ hasText: ip });
-        await row.first().waitFor();
+        await expectTreeItem(treeItem(networks, name, ip));
       }
     });
   });
@@ -177,10 +181,8 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
       await expandTreeItem(treeItem(networks, s.network));
       const ip = await engineAddress(s.network, s.user);
       assert.ok(ip);
-      const row = treeRows(networks)
-        .filter({ has: w.page.locator('.label-name', { hasText: s.user }) })
-        .filter({ hasText: ip });
-      await contextMenu(row.first(), 'Disconnect from Network');
+      const row = treeItem(networks, s.user, ip);
+      await contextMenu(row, 'Disconnect from Network');
       await answerEachAsked(
         w.page,
         [
@@ -189,7 +191,7 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
         ],
         async () => (await engineAddress(s.network, s.user)) === undefined,
       );
-      await row.first().waitFor({ state: 'detached' });
+      await expectTreeItemGone(row);
       assert.ok(await engineAddress(s.network, s.order), 'orderservice must stay on my_net');
     });
   });
@@ -202,11 +204,7 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
       const volumes = await expandView(w.page, 'Volumes');
       const volume = treeItem(volumes, s.volume);
       await expandTreeItem(volume);
-      await treeRows(volumes)
-        .filter({ has: w.page.locator('.label-name', { hasText: s.order }) })
-        .filter({ hasText: '/data' })
-        .first()
-        .waitFor();
+      await expectTreeItem(treeItem(volumes, s.order, '/data'));
       await contextMenu(volume, 'Inspect Volume');
       await answerIfAsked(w.page, 'Volume to inspect', s.volume, async () =>
         (await editorText(w.page).catch(() => '')).includes(`"Name": "${s.volume}"`),

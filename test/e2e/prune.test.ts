@@ -24,7 +24,7 @@ import { dialogButton, expectNotification } from '../harness/dialogs';
 import { guarded } from '../harness/evidence';
 import { runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import { openBerthView, treeItem } from '../harness/views';
+import { expectTreeItem, expectTreeItemGone, openBerthView, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
 import { ScopedEngine } from './scopedEngine';
 
@@ -128,7 +128,7 @@ void describe('Prune in a real VS Code, on an engine view that holds only this s
     const unusedNames = s.unusedNetworks.map((n) => n.name).sort();
     await guarded(w.page, 'prune-networks', async () => {
       const networks = await openBerthView(w.page, 'Networks');
-      for (const name of [...unusedNames, s.usedNetwork]) await treeItem(networks, name).waitFor();
+      for (const name of [...unusedNames, s.usedNetwork]) await expectTreeItem(treeItem(networks, name));
       assert.equal(await treeItem(networks, s.outsideNetwork).count(), 0, 'the relay hides the outsider');
 
       await runCommand(w.page, 'Berth: Prune Unused Networks…');
@@ -148,7 +148,7 @@ void describe('Prune in a real VS Code, on an engine view that holds only this s
       await expectNotification(w.page, 'Removed 2 networks.');
       for (const name of unusedNames) {
         assert.equal(await networkExists(name), false, `${name} was pruned`);
-        await treeItem(networks, name).waitFor({ state: 'detached' });
+        await expectTreeItemGone(treeItem(networks, name));
       }
       assert.ok(await networkExists(s.usedNetwork), 'the network in use stays');
       assert.ok(await networkExists(s.outsideNetwork), 'the network outside the view stays');
@@ -169,7 +169,7 @@ void describe('Prune in a real VS Code, on an engine view that holds only this s
     const unused = [...s.unusedVolumes].sort();
     await guarded(w.page, 'prune-volumes', async () => {
       const volumes = await openBerthView(w.page, 'Volumes');
-      for (const name of [...unused, s.usedVolume]) await treeItem(volumes, name).waitFor();
+      for (const name of [...unused, s.usedVolume]) await expectTreeItem(treeItem(volumes, name));
       const before = requests.length;
 
       await runCommand(w.page, 'Berth: Prune Unused Volumes…');
@@ -187,7 +187,7 @@ void describe('Prune in a real VS Code, on an engine view that holds only this s
       await expectNotification(w.page, 'Deleted 2 volumes.');
       for (const name of unused) {
         assert.equal(await volumeExists(name), false, `${name} was pruned`);
-        await treeItem(volumes, name).waitFor({ state: 'detached' });
+        await expectTreeItemGone(treeItem(volumes, name));
       }
       assert.ok(await volumeExists(s.usedVolume), 'the volume in use stays');
       assert.ok(await volumeExists(s.outsideVolume), 'the volume outside the view stays');

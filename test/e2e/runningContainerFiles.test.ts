@@ -18,6 +18,7 @@ import { emptyWorkspace, workbenchSuite } from '../harness/suite';
 import {
   dragExplorerFileOnto,
   expandTreeItem,
+  expectTreeItem,
   openBerthView,
   openContainerFiles,
   treeItem,
@@ -74,7 +75,7 @@ void describe("A running container's files in a real VS Code", () => {
       const containers = await openBerthView(w.page, 'Containers');
       await openContainerFiles(containers, name);
       const srv = treeItem(containers, 'srv');
-      await srv.waitFor({ state: 'visible', timeout: 60_000 });
+      await expectTreeItem(srv, 60_000);
       await expandTreeItem(srv);
       const file = treeItem(containers, 'app.conf');
       const activeTab = w.page.locator('.tabs-container .tab.active').filter({ hasText: 'app.conf' });
@@ -125,7 +126,7 @@ void describe("A running container's files in a real VS Code", () => {
       const containers = await openBerthView(w.page, 'Containers');
       await openContainerFiles(containers, name, edited ? [edited.name] : []);
       const inbox = treeItem(containers, 'inbox');
-      await inbox.waitFor({ state: 'visible', timeout: 60_000 });
+      await expectTreeItem(inbox, 60_000);
 
       await dragExplorerFileOnto(w.page, 'drop-me.txt', inbox, () =>
         w.page.locator('.monaco-dialog-box').isVisible(),

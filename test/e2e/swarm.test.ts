@@ -21,7 +21,15 @@ import {
   throwawayEngineMissingReason,
   type ThrowawayEngine,
 } from '../harness/throwawayEngine';
-import { expandTreeItem, expandView, openBerthView, treeItem, treeRows } from '../harness/views';
+import {
+  expandTreeItem,
+  expandView,
+  expectTreeItem,
+  expectTreeItemGone,
+  openBerthView,
+  treeItem,
+  treeRows,
+} from '../harness/views';
 import { retryUntil, waitFor } from '../harness/wait';
 import { labelled, openMap, type DrawnMap } from './mapView';
 
@@ -176,10 +184,7 @@ void describe('Swarm overlay networks in a real VS Code', () => {
         .filter({ hasText: address })
         .waitFor();
       // The task's container shows as its task row, and the connected container as itself.
-      const probeRow = treeRows(networks).filter({
-        has: w.page.locator('.label-name', { hasText: s.probe.name }),
-      });
-      await probeRow.first().waitFor();
+      await expectTreeItem(treeItem(networks, s.probe.name));
       assert.equal(
         await treeRows(networks)
           .filter({ hasText: `${s.service.name}.1.` })
@@ -285,7 +290,7 @@ void describe('Swarm overlay networks in a real VS Code', () => {
       await waitFor('the engine to remove the service', async () =>
         (await s.docker.listServices()).length === 0 ? true : undefined,
       );
-      await row.waitFor({ state: 'detached' });
+      await expectTreeItemGone(row);
     });
   });
 });

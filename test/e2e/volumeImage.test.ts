@@ -21,7 +21,13 @@ import {
   validationMessage,
 } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import { dragExplorerFileOnto, expandTreeItem, openBerthView, treeItem } from '../harness/views';
+import {
+  dragExplorerFileOnto,
+  expandTreeItem,
+  expectTreeItem,
+  openBerthView,
+  treeItem,
+} from '../harness/views';
 import { retryUntil, waitFor } from '../harness/wait';
 import { fillVolume, fingerprint, type FixtureEntry } from '../engine/volumes-fixtures';
 
@@ -102,7 +108,7 @@ void describe('Volume images and drops in a real VS Code', () => {
     await guarded(w.page, 'volume-export-image', async () => {
       const volumes = await openBerthView(w.page, 'Volumes');
       const row = treeItem(volumes, volume);
-      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      await expectTreeItem(row, 60_000);
       const prompt = /Name and tag of the new image/;
       const input = w.page.locator('.quick-input-widget input');
       await retryUntil(
@@ -135,7 +141,7 @@ void describe('Volume images and drops in a real VS Code', () => {
       const expected = await fingerprint(tracker, volume);
       const volumes = await openBerthView(w.page, 'Volumes');
       const row = treeItem(volumes, target);
-      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      await expectTreeItem(row, 60_000);
       const dialog = w.page.locator('.monaco-dialog-box');
       await retryUntil(
         'the image pick',
@@ -199,7 +205,7 @@ void describe('Volume images and drops in a real VS Code', () => {
       await expandTreeItem(treeItem(volumes, volume));
       await expandTreeItem(treeItem(volumes, 'Files'));
       const inbox = treeItem(volumes, 'inbox');
-      await inbox.waitFor({ state: 'visible', timeout: 60_000 });
+      await expectTreeItem(inbox, 60_000);
 
       const uploaded = `into /inbox of volume "${volume}"`;
       await dragExplorerFileOnto(w.page, 'drop-me.txt', inbox, () =>

@@ -15,7 +15,13 @@ import { guarded } from '../harness/evidence';
 import { contextMenu } from '../harness/menu';
 import { answerIfAsked, quickPick, runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import { expandTreeItem, openBerthView, treeItem } from '../harness/views';
+import {
+  expandTreeItem,
+  expectTreeItem,
+  expectTreeItemGone,
+  openBerthView,
+  treeItem,
+} from '../harness/views';
 import { retryUntil, waitFor } from '../harness/wait';
 import { fillVolume, fingerprint, type FixtureEntry } from '../engine/volumes-fixtures';
 
@@ -77,7 +83,7 @@ void describe('Volume tools in a real VS Code', () => {
     await guarded(w.page, 'volume-edit', async () => {
       const volumes = await openBerthView(w.page, 'Volumes');
       const row = treeItem(volumes, volume);
-      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      await expectTreeItem(row, 60_000);
       await contextMenu(row, 'Browse Files');
       const notes = w.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'notes' });
       await answerIfAsked(w.page, 'Volume to browse', volume, () => notes.first().isVisible());
@@ -136,7 +142,7 @@ void describe('Volume tools in a real VS Code', () => {
       await expandTreeItem(treeItem(volumes, volume));
       await expandTreeItem(treeItem(volumes, 'Files'));
       const file = treeItem(volumes, 'hello.txt');
-      await file.waitFor({ state: 'visible', timeout: 60_000 });
+      await expectTreeItem(file, 60_000);
       // A menu that closed without running its entry is opened again, as a person would.
       await retryUntil(
         'the delete confirmation',
@@ -151,7 +157,7 @@ void describe('Volume tools in a real VS Code', () => {
         (await fingerprint(tracker, volume)).has('hello.txt') ? undefined : true,
       );
       assert.ok((await fingerprint(tracker, volume)).has('notes/todo.md'), 'only hello.txt went');
-      await file.waitFor({ state: 'detached', timeout: 60_000 });
+      await expectTreeItemGone(file);
     });
   });
 });

@@ -75,10 +75,14 @@ export function treeRows(pane: Locator): Locator {
 /** The pane of each row made by treeItem, so that helpers given only the row can scroll to it. */
 const paneOfRow = new WeakMap<Locator, Locator>();
 
-/** A row of a tree view whose label is `label` (the first text of the row, not its description). */
-export function treeItem(pane: Locator, label: string | RegExp): Locator {
+/**
+ * A row of a tree view whose label is `label` (the first text of the row, not its description)
+ * and, when given, whose text also holds `alsoText` (an address, a mount path).
+ */
+export function treeItem(pane: Locator, label: string | RegExp, alsoText?: string): Locator {
   const text = typeof label === 'string' ? exactly(label) : label;
-  const row = treeRows(pane).filter({ has: pane.page().locator('.label-name', { hasText: text }) });
+  const labelled = treeRows(pane).filter({ has: pane.page().locator('.label-name', { hasText: text }) });
+  const row = alsoText === undefined ? labelled : labelled.filter({ hasText: alsoText });
   paneOfRow.set(row, pane);
   return row;
 }
@@ -88,14 +92,47 @@ export function treeItem(pane: Locator, label: string | RegExp): Locator {
  * the end of the list, then back up, and again while the row has not come yet. A tree draws only
  * the rows in view, so a row below or above the fold is not on the page at all until scrolled to.
  */
-export async function revealTreeItem(pane: Locator, row: Locator): Promise<void> {
-  await waitFor('the row to show in its tree', async () => ((await sweep(pane, row)) ? true : undefined));
+async function revealTreeItem(pane: Locator, row: Locator, timeoutMs?: number): Promise<void> {
+  await waitFor(
+    'the row to show in its tree',
+    async () => ((await sweep(pane, row)) ? true : undefined),
+    timeoutMs,
+  );
 }
 
-/** Scrolls a row made by treeItem into view; other locators are left as they are. */
+/**
+ * Scrolls a row made by treeItem into view; other locators are left as they are. First moves the
+ * mouse away from a tooltip that is open: the views move under a resting mouse (a view expands,
+ * rows come and go), and the tooltip of whatever row came under it covers the rows below.
+ */
 export async function scrollToTreeItem(row: Locator): Promise<void> {
+  await closeTooltip(row.page());
   const pane = paneOfRow.get(row);
   if (pane && !(await row.isVisible())) await revealTreeItem(pane, row);
+}
+
+/** Waits until a row made by treeItem shows in its tree, scrolling to it as a person would. */
+export async function expectTreeItem(row: Locator, timeoutMs?: number): Promise<void> {
+  const pane = paneOfRow.get(row);
+  if (!pane) throw new Error('expectTreeItem takes a row made by treeItem');
+  await revealTreeItem(pane, row, timeoutMs);
+}
+
+/**
+ * Waits until a row made by treeItem is gone from its whole tree. A tree draws only the rows in
+ * view, so a row merely scrolled out of sight is not gone: each check scrolls through the tree.
+ */
+export async function expectTreeItemGone(row: Locator): Promise<void> {
+  await waitFor('the row to be gone from its tree', async () =>
+    (await shownInTree(row)) ? undefined : true,
+  );
+}
+
+/** Whether a row made by treeItem shows, after one pass of scrolling its tree when it did not. */
+export async function shownInTree(row: Locator): Promise<boolean> {
+  if (await row.first().isVisible()) return true;
+  const pane = paneOfRow.get(row);
+  return pane ? sweep(pane, row) : false;
 }
 
 /** One pass down to the end of the tree and back up to its start; true once `row` shows. */
@@ -117,19 +154,26 @@ async function sweep(pane: Locator, row: Locator): Promise<boolean> {
       const shown = node.querySelector('.monaco-scrollable-element')?.clientHeight ?? 0;
       return { top, atStart: top <= 0, atEnd: top + shown >= content - 1 };
     });
+  let scrolled = false;
   for (const [step, end] of [
     [66, 'atEnd'],
     [-66, 'atStart'],
   ] as const) {
     for (let at = await where(); ;) {
-      if (await row.isVisible()) return true;
+      if (await row.first().isVisible()) {
+        if (scrolled) await restMouse(pane.page());
+        return true;
+      }
       if (at[end]) break;
+      scrolled = true;
       const before = at.top;
       // Not at that end yet, so a wheel over the list moves it; one that went elsewhere is made again.
       await retryUntil(
         'the tree to scroll',
         async () => {
-          await list.hover();
+          const box = await list.boundingBox();
+          if (!box) return;
+          await pane.page().mouse.move(box.x + box.width - 3, box.y + box.height / 2);
           await pane.page().mouse.wheel(0, step);
         },
         async () => (await where()).top !== before,
@@ -138,7 +182,28 @@ async function sweep(pane: Locator, row: Locator): Promise<boolean> {
       at = await where();
     }
   }
-  return row.isVisible();
+  if (scrolled) await restMouse(pane.page());
+  return row.first().isVisible();
+}
+
+/**
+ * Moves the mouse off the side bar to the empty middle of the title bar, as a hand leaves the
+ * wheel: resting on a row would open its tooltip, which covers the rows below it and takes the
+ * next click meant for one of them.
+ */
+async function closeTooltip(page: Page): Promise<void> {
+  const tooltip = page.locator('.workbench-hover-container');
+  if (!(await tooltip.first().isVisible())) return;
+  await retryUntil(
+    'the tooltip to close',
+    () => restMouse(page),
+    async () => !(await tooltip.first().isVisible()),
+  );
+}
+
+async function restMouse(page: Page): Promise<void> {
+  const box = await page.locator('.part.titlebar').boundingBox();
+  if (box) await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2);
 }
 
 /**
@@ -146,28 +211,37 @@ async function sweep(pane: Locator, row: Locator): Promise<boolean> {
  * children (a container just connected to a network) is redrawn as collapsible a moment later.
  */
 export async function expandTreeItem(row: Locator, timeoutMs?: number): Promise<void> {
+  await scrollToTreeItem(row);
   await retryUntil(
     'the tree row to expand',
     async () => {
       await scrollToTreeItem(row);
       // Not yet collapsible (no aria-expanded): a click would only select it; wait for the redraw.
-      if ((await row.getAttribute('aria-expanded')) === 'false') await row.click();
+      if ((await expandedState(row)) === 'false') await row.click();
     },
-    async () => (await row.getAttribute('aria-expanded')) === 'true',
+    async () => (await expandedState(row)) === 'true',
     { retryAfterMs: 2_000, timeoutMs },
   );
 }
 
+/**
+ * A row's aria-expanded, asked briefly: a row scrolled out of view is not on the page, and a
+ * long wait for it would use up the time meant for scrolling to it and trying again.
+ */
+function expandedState(row: Locator): Promise<string | null> {
+  return row.getAttribute('aria-expanded', { timeout: 2_000 });
+}
+
 /** Collapses an expanded tree row, as a person clicks its twistie. */
 export async function collapseTreeItem(row: Locator): Promise<void> {
+  await scrollToTreeItem(row);
   await retryUntil(
     'the tree row to collapse',
     async () => {
       await scrollToTreeItem(row);
-      if ((await row.getAttribute('aria-expanded')) === 'true')
-        await row.locator('.monaco-tl-twistie').click();
+      if ((await expandedState(row)) === 'true') await row.locator('.monaco-tl-twistie').click();
     },
-    async () => (await row.getAttribute('aria-expanded')) === 'false',
+    async () => (await expandedState(row)) === 'false',
     { retryAfterMs: 2_000 },
   );
 }
@@ -183,8 +257,7 @@ export async function openContainerFiles(
 ): Promise<void> {
   for (const other of others) {
     const row = treeItem(containers, other);
-    if ((await row.count()) > 0 && (await row.getAttribute('aria-expanded')) === 'true')
-      await collapseTreeItem(row);
+    if ((await shownInTree(row)) && (await expandedState(row)) === 'true') await collapseTreeItem(row);
   }
   const row = treeItem(containers, name);
   await row.waitFor({ state: 'visible', timeout: 60_000 });
@@ -194,13 +267,15 @@ export async function openContainerFiles(
 
 /** Selects exactly `rows` of one tree: the first with a click, the others with Ctrl+click. */
 export async function selectTreeItems(rows: readonly Locator[]): Promise<void> {
-  const selected = async (row: Locator) => (await row.getAttribute('aria-selected')) === 'true';
+  const selected = async (row: Locator) =>
+    (await row.getAttribute('aria-selected', { timeout: 2_000 }).catch(() => null)) === 'true';
   await retryUntil(
     `${rows.length} tree rows to be selected`,
     async () => {
       for (const [index, row] of rows.entries()) {
         // Ctrl+click on a selected row would deselect it; a plain click starts afresh.
         if (index > 0 && (await selected(row))) continue;
+        await scrollToTreeItem(row);
         await row.click(index === 0 ? {} : { modifiers: ['Control'] });
         await waitFor(
           'the row to be selected',
