@@ -37,7 +37,8 @@ export function scanWord(src: string, i: number, keep: boolean): number {
     if (run > i) {
       if (keep) value += src.slice(i, run);
       i = run;
-      continue;
+      // What ends a run is read right here, not by another match that would find nothing.
+      if (i >= length) break;
     }
     const code = src.charCodeAt(i);
     if (depth === 0 && operators[code] === 1) break;
