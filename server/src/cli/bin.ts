@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // berth-lint's bin: loads the CLI bundle beside it with V8's code cache. NODE_DISABLE_COMPILE_CACHE
 // turns the cache off, as it does Node's own.
-import * as os from 'node:os';
-import * as path from 'node:path';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { codeCacheDir, runWithCodeCache } from './codeCache';
 import { quickRun } from './jit';
 
@@ -14,7 +14,7 @@ const informational = new Set(['-h', '--help', '-v', '--version', '--list-rules'
 const cache = process.env.NODE_DISABLE_COMPILE_CACHE
   ? undefined
   : {
-      dir: codeCacheDir(process.platform, process.env, os.homedir()),
+      dir: codeCacheDir(process.platform, process.env, homedir()),
       write: !process.argv.slice(2).some((arg) => informational.has(arg)),
     };
-runWithCodeCache(path.join(__dirname, 'berth-lint-cli.js'), cache);
+runWithCodeCache(join(__dirname, 'berth-lint-cli.js'), cache);

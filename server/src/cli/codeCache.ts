@@ -1,8 +1,8 @@
 import type * as Crypto from 'node:crypto';
-import * as fs from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as path from 'node:path';
-import * as vm from 'node:vm';
+import { dirname, join, posix, win32 } from 'node:path';
+import { Script } from 'node:vm';
 
 /** The OS's folder for caches that may be deleted at any time, and berth-lint's place in it. */
 export function codeCacheDir(
@@ -11,34 +11,34 @@ export function codeCacheDir(
   home: string,
 ): string {
   if (platform === 'win32') {
-    const local = env.LOCALAPPDATA ?? path.win32.join(home, 'AppData', 'Local');
-    return path.win32.join(local, 'berth-lint', 'Cache');
+    const local = env.LOCALAPPDATA ?? win32.join(home, 'AppData', 'Local');
+    return win32.join(local, 'berth-lint', 'Cache');
   }
-  if (platform === 'darwin') return path.posix.join(home, 'Library', 'Caches', 'berth-lint');
+  if (platform === 'darwin') return posix.join(home, 'Library', 'Caches', 'berth-lint');
   // The XDG spec says a relative XDG_CACHE_HOME is to be ignored.
   const xdg = env.XDG_CACHE_HOME;
-  const base = xdg && path.posix.isAbsolute(xdg) ? xdg : path.posix.join(home, '.cache');
-  return path.posix.join(base, 'berth-lint');
+  const base = xdg && posix.isAbsolute(xdg) ? xdg : posix.join(home, '.cache');
+  return posix.join(base, 'berth-lint');
 }
 
 function readIfAny(file: string): Buffer | undefined {
   try {
-    return fs.readFileSync(file);
+    return readFileSync(file);
   } catch {
     return undefined;
   }
 }
 
 /** Writes the cache, then drops the older ones of this Node: each belonged to another build. */
-function save(dir: string, name: string, script: vm.Script): void {
+function save(dir: string, name: string, script: Script): void {
   try {
-    fs.mkdirSync(dir, { recursive: true });
-    const temp = path.join(dir, `${name}.${process.pid}.tmp`);
-    fs.writeFileSync(temp, script.createCachedData());
-    fs.renameSync(temp, path.join(dir, name));
-    for (const old of fs.readdirSync(dir))
+    mkdirSync(dir, { recursive: true });
+    const temp = join(dir, `${name}.${process.pid}.tmp`);
+    writeFileSync(temp, script.createCachedData());
+    renameSync(temp, join(dir, name));
+    for (const old of readdirSync(dir))
       if (old !== name && old.startsWith(`${process.version}-`) && old.endsWith('.v8cache'))
-        fs.rmSync(path.join(dir, old), { force: true });
+        rmSync(join(dir, old), { force: true });
   } catch {
     // A cache is an optimization: a folder that cannot be written only means no cache.
   }
@@ -74,17 +74,17 @@ export interface CodeCache {
  * cache made under other V8 flags or another V8; the next run that writes then replaces it.
  */
 export function runWithCodeCache(file: string, cache: CodeCache | undefined): void {
-  const source = fs.readFileSync(file, 'utf8');
+  const source = readFileSync(file, 'utf8');
   const cacheDir = cache?.dir;
   const name =
     cacheDir === undefined ? '' : `${process.version}-${process.arch}-${bundleKey(source)}.v8cache`;
-  const cached = cacheDir === undefined ? undefined : readIfAny(path.join(cacheDir, name));
+  const cached = cacheDir === undefined ? undefined : readIfAny(join(cacheDir, name));
   // On one line with the source, so that stack traces keep the bundle's line numbers.
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: file, cachedData: cached });
+  const script = new Script(wrapped, { filename: file, cachedData: cached });
   if (cacheDir !== undefined && cache?.write && (cached === undefined || script.cachedDataRejected === true))
     process.once('exit', () => save(cacheDir, name, script));
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   const module = { exports: {} };
-  run(module.exports, createRequire(file), module, file, path.dirname(file));
+  run(module.exports, createRequire(file), module, file, dirname(file));
 }

@@ -1,7 +1,7 @@
-import * as path from 'node:path';
+import { basename } from 'node:path';
 import { isComposeFileName } from '../compose/project';
 
 /** Compose by name; a YAML file named on the command line is taken as Compose too. */
 export function isComposePath(file: string): boolean {
-  return isComposeFileName(path.basename(file)) || /\.ya?ml$/i.test(file);
+  return isComposeFileName(basename(file)) || /\.ya?ml$/i.test(file);
 }

@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { readdirSync, statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
 import { isComposeFileName } from '../compose/project';
 import { UsageError } from './args';
 
@@ -14,10 +14,10 @@ export function isDockerfileName(name: string): boolean {
 export function discover(paths: readonly string[]): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
-    for (const entry of fs
-      .readdirSync(dir, { withFileTypes: true })
-      .sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const full = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (!skippedDirs.has(entry.name)) walk(full);
       } else if (entry.isFile() && (isDockerfileName(entry.name) || isComposeFileName(entry.name)))
@@ -25,9 +25,9 @@ export function discover(paths: readonly string[]): string[] {
     }
   };
   for (const p of paths) {
-    let stat: fs.Stats;
+    let stat: Stats;
     try {
-      stat = fs.statSync(p);
+      stat = statSync(p);
     } catch {
       throw new UsageError(`${p}: no such file or folder`);
     }

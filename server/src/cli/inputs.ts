@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { CliOptions } from './args';
 import { UsageError } from './args';
 import { discover } from './discover';
@@ -31,13 +31,13 @@ export async function lintInputs(options: CliOptions): Promise<LintInput[]> {
   const inputs: LintInput[] = files.map((file) => ({
     name: file,
     file,
-    dir: path.dirname(path.resolve(file)),
-    read: () => withoutBom(fs.readFileSync(file, 'utf8')),
+    dir: dirname(resolve(file)),
+    read: () => withoutBom(readFileSync(file, 'utf8')),
   }));
   if (options.stdin) {
     const text = withoutBom(await readStdin());
     const name = options.stdinFilename ?? '-';
-    const dir = options.stdinFilename ? path.dirname(path.resolve(options.stdinFilename)) : process.cwd();
+    const dir = options.stdinFilename ? dirname(resolve(options.stdinFilename)) : process.cwd();
     inputs.push({ name, dir, read: () => text });
   }
   return inputs;

@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { version } from '../../../package.json';
 import { defaultLintSettings } from '../../../common/protocol';
 import type { RuleSeverity } from '../../../common/rules';
@@ -28,7 +28,7 @@ const thresholdRank: Record<FailureThreshold, number> = {
 
 /** Where the Dockerfile is, or would be for standard input: its .dockerignore is looked up beside it. */
 function dockerfilePath(input: LintInput): string {
-  return input.file ?? path.join(input.dir, input.name === '-' ? 'Dockerfile' : path.basename(input.name));
+  return input.file ?? join(input.dir, input.name === '-' ? 'Dockerfile' : basename(input.name));
 }
 
 export interface CliIo {
@@ -59,7 +59,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
   if (options.paths.length === 0 && !options.stdin)
     throw new UsageError('no Dockerfile given (see --help; - reads standard input)');
-  if (options.config && !fs.existsSync(options.config))
+  if (options.config && !existsSync(options.config))
     throw new UsageError(`${options.config}: no such config file`);
   const inputs = await lintInputs(options);
   tuneForRun(inputs.length);

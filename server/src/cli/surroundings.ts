@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { readdirSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { HadolintConfig, ParseYaml } from '../dockerfile/lint/config';
 import type { LintEnvironment } from '../dockerfile/lint/context';
 import { dockerignoreEnvironment, readTextIfAny } from '../workspace/dockerignore';
@@ -51,23 +51,23 @@ export class CliSurroundings {
    * Names are compared in lower case, so that a case-insensitive disk is read as it opens.
    */
   private mayExist(file: string): boolean {
-    const dir = path.dirname(file);
+    const dir = dirname(file);
     let names = this.listings.get(dir);
     if (!this.listings.has(dir)) {
       try {
-        names = new Set(fs.readdirSync(dir).map((n) => n.toLowerCase()));
+        names = new Set(readdirSync(dir).map((n) => n.toLowerCase()));
       } catch {
         // A folder that can be entered but not listed: its files are read as they are.
         names = undefined;
       }
       this.listings.set(dir, names);
     }
-    return names === undefined || names.has(path.basename(file).toLowerCase());
+    return names === undefined || names.has(basename(file).toLowerCase());
   }
 
   private nearestConfig(dir: string): string | undefined {
     if (this.nearest.has(dir)) return this.nearest.get(dir);
-    const parent = path.dirname(dir);
+    const parent = dirname(dir);
     const found = hadolintConfigIn(dir) ?? (parent === dir ? undefined : this.nearestConfig(parent));
     this.nearest.set(dir, found);
     return found;

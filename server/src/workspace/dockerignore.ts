@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { LintEnvironment } from '../dockerfile/lint/context';
 
 /** A file's text, or undefined when it is absent or unreadable. */
@@ -7,7 +7,7 @@ export type ReadText = (file: string) => string | undefined;
 
 export function readTextIfAny(file: string): string | undefined {
   try {
-    return fs.readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     // Absent or unreadable: BuildKit goes on to the next candidate, and so does Berth.
     return undefined;
@@ -19,9 +19,9 @@ export function readTextIfAny(file: string): string | undefined {
  * `<name>.dockerignore` beside the Dockerfile first, then the context's `.dockerignore`.
  */
 export function dockerignoreEnvironment(dockerfile: string, read: ReadText = readTextIfAny): LintEnvironment {
-  const dir = path.dirname(dockerfile);
-  for (const name of [`${path.basename(dockerfile)}.dockerignore`, '.dockerignore']) {
-    const text = read(path.join(dir, name));
+  const dir = dirname(dockerfile);
+  for (const name of [`${basename(dockerfile)}.dockerignore`, '.dockerignore']) {
+    const text = read(join(dir, name));
     if (text !== undefined) return { hasDockerignore: true, dockerignore: text };
   }
   return { hasDockerignore: false };

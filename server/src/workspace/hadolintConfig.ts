@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   emptyConfig,
   parseHadolintConfig,
@@ -12,18 +12,18 @@ const configNames = ['.hadolint.yaml', '.hadolint.yml'];
 /** The `.hadolint.yaml` (or `.yml`) in `dir` itself, or undefined. */
 export function hadolintConfigIn(dir: string): string | undefined {
   for (const name of configNames) {
-    const candidate = path.join(dir, name);
-    if (fs.existsSync(candidate)) return candidate;
+    const candidate = join(dir, name);
+    if (existsSync(candidate)) return candidate;
   }
   return undefined;
 }
 
 /** The nearest `.hadolint.yaml` from `dir` upwards, or undefined. */
 export function findHadolintConfig(dir: string): string | undefined {
-  for (let d = dir; ; d = path.dirname(d)) {
+  for (let d = dir; ; d = dirname(d)) {
     const found = hadolintConfigIn(d);
     if (found) return found;
-    if (path.dirname(d) === d) return undefined;
+    if (dirname(d) === d) return undefined;
   }
 }
 
@@ -32,7 +32,7 @@ export function loadConfig(
   parseYaml: ParseYaml,
 ): { config: HadolintConfig; error: string | undefined } {
   try {
-    return { config: parseHadolintConfig(fs.readFileSync(file, 'utf8'), parseYaml), error: undefined };
+    return { config: parseHadolintConfig(readFileSync(file, 'utf8'), parseYaml), error: undefined };
   } catch (err) {
     return { config: emptyConfig, error: `${file}: ${err instanceof Error ? err.message : String(err)}` };
   }

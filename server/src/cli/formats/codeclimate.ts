@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as path from 'node:path';
+import { isAbsolute, relative as relativePath, resolve, sep } from 'node:path';
 import type { RuleCategory, RuleSeverity } from '../../../../common/rules';
 import { records, type Formatter } from './records';
 
@@ -31,9 +31,9 @@ const categories: Record<RuleCategory, string> = {
 
 /** Relative to the project (the working directory), with forward slashes, as GitLab links it. */
 function projectPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, path.resolve(cwd, file));
-  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-  return (inside ? relative : file).split(path.sep).join('/');
+  const relative = relativePath(cwd, resolve(cwd, file));
+  const inside = relative !== '' && !relative.startsWith('..') && !isAbsolute(relative);
+  return (inside ? relative : file).split(sep).join('/');
 }
 
 /**

@@ -3,6 +3,12 @@ import type { Dockerfile, Range } from '../parser';
 
 const ignorePattern = /^(?:hadolint|berth)\s+(global\s+|stage\s+)?ignore\s*=\s*([A-Za-z0-9_,\s-]+)$/i;
 const mentionsIgnore = /ignore/i;
+/**
+ * What the source of a `# check=…` comment holds (a comment's text is what follows its `#`,
+ * trimmed). "check" alone is in most Dockerfiles (`--no-check-certificate`, HEALTHCHECK), and
+ * reading the comments for it made a range for every comment and instruction of those files.
+ */
+const mentionsCheckComment = /#\s*check\s*=/i;
 
 /** Only comments starting with `hadolint` or `berth` can match ignorePattern. */
 function mayIgnore(text: string): boolean {
@@ -106,7 +112,7 @@ export class Suppressions {
   /** `source` lets a file that never says "ignore" or "check" skip reading its comments at all. */
   constructor(file: Dockerfile, source?: string) {
     this.checkError = this.readCheckDirective(file);
-    if (source === undefined || source.includes('check')) this.readCheckComments(file);
+    if (source === undefined || mentionsCheckComment.test(source)) this.readCheckComments(file);
     if (source !== undefined && !mentionsIgnore.test(source)) return;
     // Most files have comments and no ignore comment at all: they skip the indexing below.
     if (!file.comments.some((c) => mayIgnore(c.text))) return;
