@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { fileCommands } from './archiveFiles/commands';
 import { uploadSources } from './archiveFiles/commands/transfer';
 import type { FileRoots } from './archiveFiles/roots';
+import { parseRootUri } from './archiveFiles/uri';
 import { appCommands } from './commands/appCommands';
 import type { CommandContext } from './commands/context';
 import { runGuarded } from './commands/guard';
@@ -15,15 +16,12 @@ import { connectionCommands } from './connection/commands';
 import { affectsEngineSettings, readEngineEntries } from './connection/settings';
 import { createStatusBars } from './connection/statusBar';
 import { containerCommands } from './containers/commands';
-import { ContainerChangeDecorations } from './containers/files/decorations';
 import { listContainerFolder } from './containers/files/listing';
-import {
-  containerWriteConsent,
-  registerContainerFileSystem,
-  SessionContainerFiles,
-} from './containers/files/fileSystem';
+import { registerContainerFileSystem } from './containers/files/fileSystem';
+import { EngineFiles } from './engineFiles';
 import type { EngineSession } from './engine/live/contract';
 import { EngineFleet } from './engine/fleet/fleet';
+import { PerEngine } from './engine/fleet/perEngine';
 import { createSession, type LiveEngineSession } from './engine/live/liveSession';
 import { InspectDocuments } from './inspect/provider';
 import { inspectScheme } from './inspect/uri';
@@ -38,9 +36,8 @@ import { registerViews, type BerthViews } from './views';
 import { ViewEngines } from './views/viewEngines';
 import { UserError } from './shared/failures';
 import { volumeCommands } from './volumes/commands';
-import { registerVolumeFileSystem, volumeWriteConsent } from './volumes/files/fileSystem';
+import { registerVolumeFileSystem } from './volumes/files/fileSystem';
 import { loadSizesWhenShown } from './volumes/sizes';
-import { SessionVolumeTools } from './volumes/tools';
 
 let dockerfiles: DockerfileLanguage | undefined;
 // Module bodies run after their imports: the whole bundle has been evaluated by now.
@@ -109,28 +106,45 @@ function activateEngineViews(
   fleet: EngineFleet<LiveEngineSession>,
   language: DockerfileLanguage,
 ): BerthApi {
-  // Files and Compose serve the first engine (README "Known limits").
+  // Compose serves the first engine (README "Known limits").
   const session = fleet.primary.session;
   startup.countEngineRequests(() => session.stats.requests);
   startup.observeFirstLoad(() => session.firstLoad);
   const inspect = new InspectDocuments(fleet);
-  // Every engine feature works on this one session, so nothing loads or connects twice.
-  const volumes = new SessionVolumeTools(session);
   const map = new NetworkMap(context);
-  const writeConsent = volumeWriteConsent(session);
-  const volumeFiles = registerVolumeFileSystem(volumes, writeConsent);
-  const containerFiles = new SessionContainerFiles(session);
-  const containerFileSystem = registerContainerFileSystem(containerFiles, containerWriteConsent(session));
-  const changeDecorations = new ContainerChangeDecorations(session, containerFileSystem.provider);
+  /** The files of the engine a URI or a tree node names (undefined: the first engine). */
+  const filesOn = (engine: string | undefined): EngineFiles => {
+    const files = engineFiles.of(engine);
+    if (!files)
+      throw new UserError(
+        vscode.l10n.t(
+          'The engine {0} is no longer in berth.engines. Refresh the view and try again.',
+          engine ?? '',
+        ),
+      );
+    return files;
+  };
+  const volumeFiles = registerVolumeFileSystem((engine) => filesOn(engine).roots.volume);
+  const containerFileSystem = registerContainerFileSystem((engine) => filesOn(engine).roots.container);
+  const sessionOf = (engine: string | undefined) =>
+    (engine === undefined ? fleet.primary : fleet.get(engine))?.session;
+  // Each engine has its own helpers and caches, so nothing loads or connects twice, nor crosses engines.
+  const engineFiles: PerEngine<LiveEngineSession, EngineFiles> = new PerEngine(
+    fleet,
+    (engine) =>
+      new EngineFiles(
+        engine.session,
+        containerFileSystem.provider,
+        (uri) => sessionOf(parseRootUri(uri).engine) === engine.session,
+      ),
+  );
   const fileRoots: FileRoots = { volume: volumeFiles.scheme, container: containerFileSystem.scheme };
   context.subscriptions.push(
     inspect,
     vscode.workspace.registerTextDocumentContentProvider(inspectScheme, inspect),
-    volumes,
+    engineFiles,
     volumeFiles.registration,
     containerFileSystem.registration,
-    changeDecorations,
-    vscode.window.registerFileDecorationProvider(changeDecorations),
     map,
   );
   const openInspect: CommandContext['openInspect'] = (kind, id, name, engine) =>
@@ -147,34 +161,37 @@ function activateEngineViews(
           const scoped = contextOn(ctx, network.engine);
           if (scoped) await connectDropped(scoped, dropped.ids, network.networkId);
         }),
-      listFolder: (root, key, path) =>
-        root === 'volume'
-          ? volumes.list(key, path)
-          : listContainerFolder(containerFiles.files(), (id) => changeDecorations.changesOf(id), key, path),
+      listFolder: (engine, root, key, path) => {
+        const files = filesOn(engine);
+        return root === 'volume'
+          ? files.tools.list(key, path)
+          : listContainerFolder(files.containers.files(), (id) => files.decorations.changesOf(id), key, path);
+      },
       upload: (target, sources) =>
-        runGuarded(vscode.l10n.t('Uploading failed'), () => uploadSources(ctx, fileRoots, target, sources)),
+        runGuarded(vscode.l10n.t('Uploading failed'), async () => {
+          const scoped = contextOn(ctx, target.engine);
+          if (scoped) await uploadSources(scoped, fileRoots, target, sources);
+        }),
     },
     context.subscriptions,
   );
   const ctx: CommandContext = { session, engines: fleet, views, openInspect };
-  const volumeTable = routedAs('first', volumeCommands(volumes, writeConsent));
-  // Creating a volume needs none of the first engine's volume tools.
-  volumeTable['berth.volume.create'] = { ...volumeTable['berth.volume.create'], engine: 'routed' };
   context.subscriptions.push(
     ...registerCommands(ctx, [
       routedAs('optional', appCommands),
       connectionCommands,
       containerCommands,
       networkCommands,
-      volumeTable,
-      routedAs('first', fileCommands(fileRoots)),
+      volumeCommands((scoped) => filesOn(scoped.engine)),
+      fileCommands(fileRoots),
       mapCommands(map),
       reachCommands,
       routedAs('optional', lspCommands(language)),
       routedAs('first', registerCompose(session, language, context.subscriptions)),
     ]),
     createStatusBars(fleet),
-    loadSizesWhenShown(session, views.treeViews.volumes),
+    // Sizes come per engine, each when its session is connected and the Volumes view shows.
+    new PerEngine(fleet, (engine) => loadSizesWhenShown(engine.session, views.treeViews.volumes)),
   );
   return { session, engines: fleet, views };
 }
