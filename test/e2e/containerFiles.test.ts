@@ -5,46 +5,15 @@
 // row of its own, marked D, in the folder that held it.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import type { Locator } from 'playwright-core';
 import { readArchivedFile, seedFiles } from '../harness/archive';
 import { createContainer, ensureTestImage, Tracker } from '../harness/engine';
 import { editorText, focusEditor } from '../harness/editor';
 import { guarded, screenshot } from '../harness/evidence';
 import { runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import { expandTreeItem, openBerthView, treeItem } from '../harness/views';
+import { badgeOf, expandTreeItem, openBerthView, scrollTo, treeItem } from '../harness/views';
 import { retryUntil, waitFor } from '../harness/wait';
 import type Docker from 'dockerode';
-
-/** The browser's getComputedStyle, typed for the one thing read here (the tests have no DOM types). */
-type ComputedStyle = (element: unknown, pseudo: string) => { content: string };
-
-/** The decoration badge VS Code draws after a row's label (a CSS `::after`), or ''. */
-async function badgeOf(row: Locator): Promise<string> {
-  const content = await row
-    .locator('.monaco-icon-label')
-    .first()
-    .evaluate(
-      (label): string =>
-        (globalThis as unknown as { getComputedStyle: ComputedStyle }).getComputedStyle(label, '::after')
-          .content,
-    );
-  return content === 'none' ? '' : content.replace(/^"|"$/g, '');
-}
-
-/** Scrolls the tree under `pane` a little at a time, as a person would, until `row` shows. */
-async function scrollTo(pane: Locator, row: Locator): Promise<void> {
-  const list = pane.locator('.monaco-list').first();
-  await retryUntil(
-    'the row to scroll into view',
-    async () => {
-      await list.hover();
-      await pane.page().mouse.wheel(0, 66);
-    },
-    () => row.isVisible(),
-    { retryAfterMs: 1_000 },
-  );
-}
 
 void describe("A stopped container's files in a real VS Code", () => {
   const tracker = new Tracker();

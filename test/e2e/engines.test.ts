@@ -1,8 +1,8 @@
 // Two engines side by side in a real VS Code: berth.engines lists the system engine and a
 // throwaway one. Each is a root of the views; a container of the throwaway engine is connected
 // from its context menu, and only the throwaway engine changes, though the system engine has a
-// network of the very same name. A volume file of the throwaway engine is edited and saved
-// there, and its volume of a name the system engine shares is removed there only.
+// network of the very same name. A volume file and a container file of the throwaway engine are
+// edited and saved there, and its volume of a name the system engine shares is removed there only.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Docker from 'dockerode';
@@ -27,7 +27,9 @@ import {
   type ThrowawayEngine,
 } from '../harness/throwawayEngine';
 import {
+  badgeOf,
   dragAndDrop,
+  scrollTo,
   expandTreeItem,
   expandView,
   openBerthView,
@@ -49,6 +51,8 @@ interface Scene {
   volume: string;
   /** On both engines. */
   namesake: string;
+  /** A never-started container of the throwaway engine, holding /srv/app.conf. */
+  stopped: string;
 }
 
 const note = 'written on the throwaway engine\n';
@@ -132,7 +136,15 @@ void describe('several engines side by side in a real VS Code', () => {
       const namesake = uniqueName('twin');
       await docker.createVolume({ Name: namesake, Labels: testLabels() });
       await createVolume(tracker, namesake);
-      scene = { throwaway: docker, container, network, volume, namesake };
+      const stopped = uniqueName('files');
+      const never = await docker.createContainer({
+        name: stopped,
+        Image: testImage,
+        Cmd: ['true'],
+        Labels: testLabels(),
+      });
+      await seedFiles(never, [{ name: 'srv/app.conf', body: 'port=80\n' }]);
+      scene = { throwaway: docker, container, network, volume, namesake, stopped };
     }
     // A machine-overridable setting: code-server reads it from the workspace, not the user settings.
     return {
@@ -243,6 +255,8 @@ void describe('several engines side by side in a real VS Code', () => {
       const networks = await openBerthView(w.page, 'Networks');
       await collapseTreeItem(treeItem(networks, 'throwaway'));
       await expandTreeItem(treeItem(networks, 'system'));
+      // Other tests may have left the shared engine many networks: bring this one into sight.
+      await scrollTo(networks, treeItem(networks, s.network));
       const containers = await expandView(w.page, 'Containers');
       // The throwaway engine's container onto the system engine's network of the same name.
       await dragAndDrop(treeItem(containers, s.container), treeItem(networks, s.network));
@@ -319,6 +333,48 @@ void describe('several engines side by side in a real VS Code', () => {
       );
       assert.equal(await hasVolume(engine(), s.namesake), true, 'the system engine keeps its namesake');
       await row.waitFor({ state: 'detached', timeout: 60_000 });
+    });
+  });
+
+  void test("a container file of the second engine saves into that engine's container and shows its A", async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !requireOrSkip(t, missing === undefined && scene !== undefined, missing ?? 'no scene')) return;
+    const s = scene!;
+    await guarded(w.page, 'engines-container-file', async () => {
+      const containers = await expandView(w.page, 'Containers');
+      const system = treeItem(containers, 'system');
+      await system.waitFor();
+      await collapseTreeItem(system);
+      await expandTreeItem(treeItem(containers, 'throwaway'));
+      await expandTreeItem(treeItem(containers, s.stopped));
+      await expandTreeItem(treeItem(containers, 'Files'));
+      const srv = treeItem(containers, 'srv');
+      await expandTreeItem(srv);
+      const file = treeItem(containers, 'app.conf');
+      const tab = w.page.locator('.tabs-container .tab.active').filter({ hasText: 'app.conf' });
+      await retryUntil(
+        'app.conf to open in the editor',
+        () => file.click(),
+        () => tab.isVisible(),
+      );
+      await waitFor('the file content in the editor', async () =>
+        (await editorText(w.page)).includes('port=80') ? true : undefined,
+      );
+      await focusEditor(w.page);
+      await w.page.keyboard.press('Control+Home');
+      await w.page.keyboard.type('# second engine\n');
+      await waitFor('the typed text in the editor', async () =>
+        (await editorText(w.page)).includes('# second engine') ? true : undefined,
+      );
+      await runCommand(w.page, 'File: Save');
+      const container = s.throwaway.getContainer(s.stopped);
+      await waitFor("the throwaway container's /srv/app.conf to change", async () =>
+        (await readArchivedFile(container, '/srv/app.conf')).body === '# second engine\nport=80\n'
+          ? true
+          : undefined,
+      );
+      // The marks come from the throwaway engine's list of the container's changes.
+      await waitFor('the A badge on srv', async () => ((await badgeOf(srv)) === 'A' ? true : undefined));
     });
   });
 });

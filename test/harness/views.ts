@@ -187,3 +187,33 @@ export async function statusBarText(page: Page, text: RegExp): Promise<string | 
   // An entry's icon renders as an empty span beside its text: compare the trimmed text.
   return items.map((item) => plainText(item).trim()).find((item) => text.test(item));
 }
+
+/** The browser's getComputedStyle, typed for the one thing read here (the tests have no DOM types). */
+type ComputedStyle = (element: unknown, pseudo: string) => { content: string };
+
+/** The decoration badge VS Code draws after a row's label (a CSS `::after`), or ''. */
+export async function badgeOf(row: Locator): Promise<string> {
+  const content = await row
+    .locator('.monaco-icon-label')
+    .first()
+    .evaluate(
+      (label): string =>
+        (globalThis as unknown as { getComputedStyle: ComputedStyle }).getComputedStyle(label, '::after')
+          .content,
+    );
+  return content === 'none' ? '' : content.replace(/^"|"$/g, '');
+}
+
+/** Scrolls the tree under `pane` a little at a time, as a person would, until `row` shows. */
+export async function scrollTo(pane: Locator, row: Locator): Promise<void> {
+  const list = pane.locator('.monaco-list').first();
+  await retryUntil(
+    'the row to scroll into view',
+    async () => {
+      await list.hover();
+      await pane.page().mouse.wheel(0, 66);
+    },
+    () => row.isVisible(),
+    { retryAfterMs: 1_000 },
+  );
+}
