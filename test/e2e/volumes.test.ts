@@ -15,7 +15,7 @@ import { guarded } from '../harness/evidence';
 import { contextMenu } from '../harness/menu';
 import { answerIfAsked, quickPick, runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import { expandTreeItem, openBerthView, treeItem } from '../harness/views';
+import { expandTreeItem, openBerthView, scrollTo, treeItem } from '../harness/views';
 import { retryUntil, waitFor } from '../harness/wait';
 import { fillVolume, fingerprint, type FixtureEntry } from '../engine/volumes-fixtures';
 
@@ -77,7 +77,8 @@ void describe('Volume tools in a real VS Code', () => {
     await guarded(w.page, 'volume-edit', async () => {
       const volumes = await openBerthView(w.page, 'Volumes');
       const row = treeItem(volumes, volume);
-      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      // The shared engine may hold many volumes of other tests: scroll as a person would.
+      await scrollTo(volumes, row);
       await contextMenu(row, 'Browse Files');
       const notes = w.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'notes' });
       await answerIfAsked(w.page, 'Volume to browse', volume, () => notes.first().isVisible());
@@ -113,6 +114,7 @@ void describe('Volume tools in a real VS Code', () => {
     const target = path.join(suite.scratch, 'backup.tar.gz');
     await guarded(w.page, 'volume-backup', async () => {
       const volumes = await openBerthView(w.page, 'Volumes');
+      await scrollTo(volumes, treeItem(volumes, volume));
       await contextMenu(treeItem(volumes, volume), 'Back Up Volume…');
       const input = w.page.locator('.quick-input-widget input');
       await answerIfAsked(
@@ -133,10 +135,12 @@ void describe('Volume tools in a real VS Code', () => {
     if (!w) return;
     await guarded(w.page, 'volume-delete', async () => {
       const volumes = await openBerthView(w.page, 'Volumes');
+      await scrollTo(volumes, treeItem(volumes, volume));
       await expandTreeItem(treeItem(volumes, volume));
+      await scrollTo(volumes, treeItem(volumes, 'Files'));
       await expandTreeItem(treeItem(volumes, 'Files'));
       const file = treeItem(volumes, 'hello.txt');
-      await file.waitFor({ state: 'visible', timeout: 60_000 });
+      await scrollTo(volumes, file);
       // A menu that closed without running its entry is opened again, as a person would.
       await retryUntil(
         'the delete confirmation',
