@@ -4,8 +4,6 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { fileCommands } from './archiveFiles/commands';
 import { uploadSources } from './archiveFiles/commands/transfer';
-import type { FileRoots } from './archiveFiles/roots';
-import { parseRootUri } from './archiveFiles/uri';
 import { appCommands } from './commands/appCommands';
 import type { CommandContext } from './commands/context';
 import { runGuarded } from './commands/guard';
@@ -17,8 +15,7 @@ import { affectsEngineSettings, readEngineEntries } from './connection/settings'
 import { createStatusBars } from './connection/statusBar';
 import { containerCommands } from './containers/commands';
 import { listContainerFolder } from './containers/files/listing';
-import { registerContainerFileSystem } from './containers/files/fileSystem';
-import { EngineFiles } from './engineFiles';
+import { registerFleetFiles } from './engineFiles';
 import type { EngineSession } from './engine/live/contract';
 import { EngineFleet } from './engine/fleet/fleet';
 import { PerEngine } from './engine/fleet/perEngine';
@@ -36,7 +33,6 @@ import { registerViews, type BerthViews } from './views';
 import { ViewEngines } from './views/viewEngines';
 import { UserError } from './shared/failures';
 import { volumeCommands } from './volumes/commands';
-import { registerVolumeFileSystem } from './volumes/files/fileSystem';
 import { loadSizesWhenShown } from './volumes/sizes';
 
 let dockerfiles: DockerfileLanguage | undefined;
@@ -106,45 +102,18 @@ function activateEngineViews(
   fleet: EngineFleet<LiveEngineSession>,
   language: DockerfileLanguage,
 ): BerthApi {
-  // Compose serves the first engine (README "Known limits").
+  // Compose and the Dockerfile language serve the first engine (README "Known limits").
   const session = fleet.primary.session;
   startup.countEngineRequests(() => session.stats.requests);
   startup.observeFirstLoad(() => session.firstLoad);
   const inspect = new InspectDocuments(fleet);
   const map = new NetworkMap(context);
-  /** The files of the engine a URI or a tree node names (undefined: the first engine). */
-  const filesOn = (engine: string | undefined): EngineFiles => {
-    const files = engineFiles.of(engine);
-    if (!files)
-      throw new UserError(
-        vscode.l10n.t(
-          'The engine {0} is no longer in berth.engines. Refresh the view and try again.',
-          engine ?? '',
-        ),
-      );
-    return files;
-  };
-  const volumeFiles = registerVolumeFileSystem((engine) => filesOn(engine).roots.volume);
-  const containerFileSystem = registerContainerFileSystem((engine) => filesOn(engine).roots.container);
-  const sessionOf = (engine: string | undefined) =>
-    (engine === undefined ? fleet.primary : fleet.get(engine))?.session;
   // Each engine has its own helpers and caches, so nothing loads or connects twice, nor crosses engines.
-  const engineFiles: PerEngine<LiveEngineSession, EngineFiles> = new PerEngine(
-    fleet,
-    (engine) =>
-      new EngineFiles(
-        engine.session,
-        containerFileSystem.provider,
-        (uri) => sessionOf(parseRootUri(uri).engine) === engine.session,
-      ),
-  );
-  const fileRoots: FileRoots = { volume: volumeFiles.scheme, container: containerFileSystem.scheme };
+  const files = registerFleetFiles(fleet);
   context.subscriptions.push(
     inspect,
     vscode.workspace.registerTextDocumentContentProvider(inspectScheme, inspect),
-    engineFiles,
-    volumeFiles.registration,
-    containerFileSystem.registration,
+    files,
     map,
   );
   const openInspect: CommandContext['openInspect'] = (kind, id, name, engine) =>
@@ -162,15 +131,15 @@ function activateEngineViews(
           if (scoped) await connectDropped(scoped, dropped.ids, network.networkId);
         }),
       listFolder: (engine, root, key, path) => {
-        const files = filesOn(engine);
+        const { tools, containers, decorations } = files.on(engine);
         return root === 'volume'
-          ? files.tools.list(key, path)
-          : listContainerFolder(files.containers.files(), (id) => files.decorations.changesOf(id), key, path);
+          ? tools.list(key, path)
+          : listContainerFolder(containers.files(), (id) => decorations.changesOf(id), key, path);
       },
       upload: (target, sources) =>
         runGuarded(vscode.l10n.t('Uploading failed'), async () => {
           const scoped = contextOn(ctx, target.engine);
-          if (scoped) await uploadSources(scoped, fileRoots, target, sources);
+          if (scoped) await uploadSources(scoped, files.roots, target, sources);
         }),
     },
     context.subscriptions,
@@ -182,8 +151,8 @@ function activateEngineViews(
       connectionCommands,
       containerCommands,
       networkCommands,
-      volumeCommands((scoped) => filesOn(scoped.engine)),
-      fileCommands(fileRoots),
+      volumeCommands((scoped) => files.on(scoped.engine)),
+      fileCommands(files.roots),
       mapCommands(map),
       reachCommands,
       routedAs('optional', lspCommands(language)),

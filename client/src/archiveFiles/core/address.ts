@@ -4,7 +4,7 @@
 import { rootUriPath, splitRootUriPath } from './paths';
 
 export interface RootAddress {
-  /** The engine's id in berth.engines; absent for the first engine of one. */
+  /** The engine's id in berth.engines, set when several engines are shown; absent means the first. */
   engine?: string;
   /** The volume name or container id. */
   key: string;
