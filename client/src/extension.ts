@@ -4,7 +4,6 @@ import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { fileCommands } from './archiveFiles/commands';
 import { uploadSources } from './archiveFiles/commands/transfer';
-import type { FileRoots } from './archiveFiles/roots';
 import { appCommands } from './commands/appCommands';
 import type { CommandContext } from './commands/context';
 import { runGuarded } from './commands/guard';
@@ -15,15 +14,11 @@ import { connectionCommands } from './connection/commands';
 import { affectsEngineSettings, readEngineEntries } from './connection/settings';
 import { createStatusBars } from './connection/statusBar';
 import { containerCommands } from './containers/commands';
-import { ContainerChangeDecorations } from './containers/files/decorations';
 import { listContainerFolder } from './containers/files/listing';
-import {
-  containerWriteConsent,
-  registerContainerFileSystem,
-  SessionContainerFiles,
-} from './containers/files/fileSystem';
+import { registerFleetFiles } from './engineFiles';
 import type { EngineSession } from './engine/live/contract';
 import { EngineFleet } from './engine/fleet/fleet';
+import { PerEngine } from './engine/fleet/perEngine';
 import { createSession, type LiveEngineSession } from './engine/live/liveSession';
 import { InspectDocuments } from './inspect/provider';
 import { inspectScheme } from './inspect/uri';
@@ -38,9 +33,7 @@ import { registerViews, type BerthViews } from './views';
 import { ViewEngines } from './views/viewEngines';
 import { UserError } from './shared/failures';
 import { volumeCommands } from './volumes/commands';
-import { registerVolumeFileSystem, volumeWriteConsent } from './volumes/files/fileSystem';
 import { loadSizesWhenShown } from './volumes/sizes';
-import { SessionVolumeTools } from './volumes/tools';
 
 let dockerfiles: DockerfileLanguage | undefined;
 // Module bodies run after their imports: the whole bundle has been evaluated by now.
@@ -109,28 +102,18 @@ function activateEngineViews(
   fleet: EngineFleet<LiveEngineSession>,
   language: DockerfileLanguage,
 ): BerthApi {
-  // Files and Compose serve the first engine (README "Known limits").
+  // Compose and the Dockerfile language serve the first engine (README "Known limits").
   const session = fleet.primary.session;
   startup.countEngineRequests(() => session.stats.requests);
   startup.observeFirstLoad(() => session.firstLoad);
   const inspect = new InspectDocuments(fleet);
-  // Every engine feature works on this one session, so nothing loads or connects twice.
-  const volumes = new SessionVolumeTools(session);
   const map = new NetworkMap(context);
-  const writeConsent = volumeWriteConsent(session);
-  const volumeFiles = registerVolumeFileSystem(volumes, writeConsent);
-  const containerFiles = new SessionContainerFiles(session);
-  const containerFileSystem = registerContainerFileSystem(containerFiles, containerWriteConsent(session));
-  const changeDecorations = new ContainerChangeDecorations(session, containerFileSystem.provider);
-  const fileRoots: FileRoots = { volume: volumeFiles.scheme, container: containerFileSystem.scheme };
+  // Each engine has its own helpers and caches, so nothing loads or connects twice, nor crosses engines.
+  const files = registerFleetFiles(fleet);
   context.subscriptions.push(
     inspect,
     vscode.workspace.registerTextDocumentContentProvider(inspectScheme, inspect),
-    volumes,
-    volumeFiles.registration,
-    containerFileSystem.registration,
-    changeDecorations,
-    vscode.window.registerFileDecorationProvider(changeDecorations),
+    files,
     map,
   );
   const openInspect: CommandContext['openInspect'] = (kind, id, name, engine) =>
@@ -147,34 +130,37 @@ function activateEngineViews(
           const scoped = contextOn(ctx, network.engine);
           if (scoped) await connectDropped(scoped, dropped.ids, network.networkId);
         }),
-      listFolder: (root, key, path) =>
-        root === 'volume'
-          ? volumes.list(key, path)
-          : listContainerFolder(containerFiles.files(), (id) => changeDecorations.changesOf(id), key, path),
+      listFolder: (engine, root, key, path) => {
+        const { tools, containers, decorations } = files.on(engine);
+        return root === 'volume'
+          ? tools.list(key, path)
+          : listContainerFolder(containers.files(), (id) => decorations.changesOf(id), key, path);
+      },
       upload: (target, sources) =>
-        runGuarded(vscode.l10n.t('Uploading failed'), () => uploadSources(ctx, fileRoots, target, sources)),
+        runGuarded(vscode.l10n.t('Uploading failed'), async () => {
+          const scoped = contextOn(ctx, target.engine);
+          if (scoped) await uploadSources(scoped, files.roots, target, sources);
+        }),
     },
     context.subscriptions,
   );
   const ctx: CommandContext = { session, engines: fleet, views, openInspect };
-  const volumeTable = routedAs('first', volumeCommands(volumes, writeConsent));
-  // Creating a volume needs none of the first engine's volume tools.
-  volumeTable['berth.volume.create'] = { ...volumeTable['berth.volume.create'], engine: 'routed' };
   context.subscriptions.push(
     ...registerCommands(ctx, [
       routedAs('optional', appCommands),
       connectionCommands,
       containerCommands,
       networkCommands,
-      volumeTable,
-      routedAs('first', fileCommands(fileRoots)),
+      volumeCommands((scoped) => files.on(scoped.engine)),
+      fileCommands(files.roots),
       mapCommands(map),
       reachCommands,
       routedAs('optional', lspCommands(language)),
       routedAs('first', registerCompose(session, language, context.subscriptions)),
     ]),
     createStatusBars(fleet),
-    loadSizesWhenShown(session, views.treeViews.volumes),
+    // Sizes come per engine, each when its session is connected and the Volumes view shows.
+    new PerEngine(fleet, (engine) => loadSizesWhenShown(engine.session, views.treeViews.volumes)),
   );
   return { session, engines: fleet, views };
 }

@@ -5,7 +5,6 @@
 // row of its own, marked D, in the folder that held it.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import type { Locator } from 'playwright-core';
 import { readArchivedFile, seedFiles } from '../harness/archive';
 import { createContainer, ensureTestImage, Tracker } from '../harness/engine';
 import { editorText, focusEditor } from '../harness/editor';
@@ -13,6 +12,7 @@ import { guarded, screenshot } from '../harness/evidence';
 import { runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
 import {
+  badgeOf,
   expandTreeItem,
   expectTreeItem,
   openBerthView,
@@ -21,22 +21,6 @@ import {
 } from '../harness/views';
 import { retryUntil, waitFor } from '../harness/wait';
 import type Docker from 'dockerode';
-
-/** The browser's getComputedStyle, typed for the one thing read here (the tests have no DOM types). */
-type ComputedStyle = (element: unknown, pseudo: string) => { content: string };
-
-/** The decoration badge VS Code draws after a row's label (a CSS `::after`), or ''. */
-async function badgeOf(row: Locator): Promise<string> {
-  const content = await row
-    .locator('.monaco-icon-label')
-    .first()
-    .evaluate(
-      (label): string =>
-        (globalThis as unknown as { getComputedStyle: ComputedStyle }).getComputedStyle(label, '::after')
-          .content,
-    );
-  return content === 'none' ? '' : content.replace(/^"|"$/g, '');
-}
 
 void describe("A stopped container's files in a real VS Code", () => {
   const tracker = new Tracker();

@@ -1,12 +1,14 @@
 // Two engines side by side in a real VS Code: berth.engines lists the system engine and a
 // throwaway one. Each is a root of the views; a container of the throwaway engine is connected
 // from its context menu, and only the throwaway engine changes, though the system engine has a
-// network of the very same name.
+// network of the very same name. A volume file and a container file of the throwaway engine are
+// edited and saved there, and its volume of a name the system engine shares is removed there only.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Docker from 'dockerode';
 import {
   createNetwork,
+  createVolume,
   engine,
   testImage,
   ensureTestImage,
@@ -16,7 +18,7 @@ import {
 } from '../harness/engine';
 import { guarded } from '../harness/evidence';
 import { contextMenu } from '../harness/menu';
-import { answerIfAsked, answerPrompt, quickPick } from '../harness/quickInput';
+import { answerIfAsked, answerPrompt, quickPick, runCommand } from '../harness/quickInput';
 import { requireOrSkip } from '../harness/require';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
 import {
@@ -25,6 +27,7 @@ import {
   type ThrowawayEngine,
 } from '../harness/throwawayEngine';
 import {
+  badgeOf,
   collapseTreeItem,
   dragAndDrop,
   expandTreeItem,
@@ -34,14 +37,53 @@ import {
   statusBarText,
   treeItem,
 } from '../harness/views';
-import { expectNotification } from '../harness/dialogs';
-import { editorText } from '../harness/editor';
-import { waitFor } from '../harness/wait';
+import { readArchivedFile, seedFiles } from '../harness/archive';
+import { dialogButton, dialogMessage, expectNotification } from '../harness/dialogs';
+import { editorText, focusEditor } from '../harness/editor';
+import { retryUntil, waitFor } from '../harness/wait';
 
 interface Scene {
   throwaway: Docker;
   container: string;
   network: string;
+  /** On the throwaway engine only, holding `note.txt`. */
+  volume: string;
+  /** On both engines. */
+  namesake: string;
+  /** A never-started container of the throwaway engine, holding /srv/app.conf. */
+  stopped: string;
+}
+
+const note = 'written on the throwaway engine\n';
+
+/** `work` on a never-started container of `docker` that mounts `volume` at /data, removed after. */
+async function onVolume<T>(
+  docker: Docker,
+  volume: string,
+  work: (container: Docker.Container) => Promise<T>,
+): Promise<T> {
+  const helper = await docker.createContainer({
+    Image: testImage,
+    Cmd: ['true'],
+    Labels: testLabels(),
+    HostConfig: { Binds: [`${volume}:/data`] },
+  });
+  try {
+    return await work(helper);
+  } finally {
+    await helper.remove({ force: true });
+  }
+}
+
+/** Whether `docker` has a volume named `name`. */
+async function hasVolume(docker: Docker, name: string): Promise<boolean> {
+  return docker
+    .getVolume(name)
+    .inspect()
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 /** The names of the containers on `network` of `docker`. */
@@ -74,7 +116,21 @@ void describe('several engines side by side in a real VS Code', () => {
         Labels: testLabels(),
       });
       await created.start();
-      scene = { throwaway: docker, container, network };
+      const volume = uniqueName('files');
+      await docker.createVolume({ Name: volume, Labels: testLabels() });
+      await onVolume(docker, volume, (helper) => seedFiles(helper, [{ name: 'data/note.txt', body: note }]));
+      const namesake = uniqueName('twin');
+      await docker.createVolume({ Name: namesake, Labels: testLabels() });
+      await createVolume(tracker, namesake);
+      const stopped = uniqueName('files');
+      const never = await docker.createContainer({
+        name: stopped,
+        Image: testImage,
+        Cmd: ['true'],
+        Labels: testLabels(),
+      });
+      await seedFiles(never, [{ name: 'srv/app.conf', body: 'port=80\n' }]);
+      scene = { throwaway: docker, container, network, volume, namesake, stopped };
     }
     // A machine-overridable setting: code-server reads it from the workspace, not the user settings.
     return {
@@ -185,6 +241,8 @@ void describe('several engines side by side in a real VS Code', () => {
       const networks = await openBerthView(w.page, 'Networks');
       await collapseTreeItem(treeItem(networks, 'throwaway'));
       await expandTreeItem(treeItem(networks, 'system'));
+      // Other tests may have left the shared engine many networks: bring this one into sight.
+      await expectTreeItem(treeItem(networks, s.network));
       const containers = await expandView(w.page, 'Containers');
       // The throwaway engine's container onto the system engine's network of the same name.
       await dragAndDrop(treeItem(containers, s.container), treeItem(networks, s.network));
@@ -194,6 +252,115 @@ void describe('several engines side by side in a real VS Code', () => {
       );
       assert.deepEqual(await attached(engine(), s.network), [], 'the system engine is untouched');
       assert.deepEqual(await attached(s.throwaway, s.network), [s.container]);
+    });
+  });
+
+  void test('a volume file of the second engine opens from the Volumes view and saves into that engine', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !requireOrSkip(t, missing === undefined && scene !== undefined, missing ?? 'no scene')) return;
+    const s = scene!;
+    await guarded(w.page, 'engines-volume-file', async () => {
+      const volumes = await openBerthView(w.page, 'Volumes');
+      const system = treeItem(volumes, 'system');
+      await system.waitFor();
+      await collapseTreeItem(system);
+      await expandTreeItem(treeItem(volumes, 'throwaway'));
+      await expandTreeItem(treeItem(volumes, s.volume));
+      await expandTreeItem(treeItem(volumes, 'Files'));
+      const file = treeItem(volumes, 'note.txt');
+      const tab = w.page.locator('.tabs-container .tab.active').filter({ hasText: 'note.txt' });
+      await retryUntil(
+        'note.txt to open in the editor',
+        () => file.click(),
+        () => tab.isVisible(),
+      );
+      await waitFor('the file content in the editor', async () =>
+        (await editorText(w.page)).includes('written on the throwaway engine') ? true : undefined,
+      );
+      await focusEditor(w.page);
+      await w.page.keyboard.press('Control+Home');
+      await w.page.keyboard.type('saved from VS Code\n');
+      await waitFor('the typed text in the editor', async () =>
+        (await editorText(w.page)).includes('saved from VS Code') ? true : undefined,
+      );
+      await runCommand(w.page, 'File: Save');
+      const saved = `saved from VS Code\n${note}`;
+      await waitFor('the throwaway engine to hold the saved note.txt', async () => {
+        const now = await onVolume(s.throwaway, s.volume, (helper) =>
+          readArchivedFile(helper, '/data/note.txt'),
+        );
+        return now.body === saved ? true : undefined;
+      });
+      assert.equal(await hasVolume(engine(), s.volume), false, 'the system engine has no such volume');
+    });
+  });
+
+  void test('Remove Volume… on the second engine removes its volume, not the namesake of the first', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !requireOrSkip(t, missing === undefined && scene !== undefined, missing ?? 'no scene')) return;
+    const s = scene!;
+    await guarded(w.page, 'engines-volume-remove', async () => {
+      const volumes = await openBerthView(w.page, 'Volumes');
+      await collapseTreeItem(treeItem(volumes, 'system'));
+      await expandTreeItem(treeItem(volumes, 'throwaway'));
+      // The system root is folded: the one row of that name is the second engine's.
+      const row = treeItem(volumes, s.namesake);
+      await row.waitFor();
+      await retryUntil(
+        'the remove confirmation',
+        () => contextMenu(row, 'Remove Volume…'),
+        () => w.page.locator('.monaco-dialog-box').isVisible(),
+        { retryAfterMs: 10_000 },
+      );
+      assert.match(await dialogMessage(w.page), new RegExp(`Remove volume "${s.namesake}"`));
+      await dialogButton(w.page, 'Remove');
+      await waitFor('the throwaway engine to remove the volume', async () =>
+        (await hasVolume(s.throwaway, s.namesake)) ? undefined : true,
+      );
+      assert.equal(await hasVolume(engine(), s.namesake), true, 'the system engine keeps its namesake');
+      await row.waitFor({ state: 'detached', timeout: 60_000 });
+    });
+  });
+
+  void test("a container file of the second engine saves into that engine's container and shows its A", async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !requireOrSkip(t, missing === undefined && scene !== undefined, missing ?? 'no scene')) return;
+    const s = scene!;
+    await guarded(w.page, 'engines-container-file', async () => {
+      const containers = await expandView(w.page, 'Containers');
+      const system = treeItem(containers, 'system');
+      await system.waitFor();
+      await collapseTreeItem(system);
+      await expandTreeItem(treeItem(containers, 'throwaway'));
+      await expandTreeItem(treeItem(containers, s.stopped));
+      await expandTreeItem(treeItem(containers, 'Files'));
+      const srv = treeItem(containers, 'srv');
+      await expandTreeItem(srv);
+      const file = treeItem(containers, 'app.conf');
+      const tab = w.page.locator('.tabs-container .tab.active').filter({ hasText: 'app.conf' });
+      await retryUntil(
+        'app.conf to open in the editor',
+        () => file.click(),
+        () => tab.isVisible(),
+      );
+      await waitFor('the file content in the editor', async () =>
+        (await editorText(w.page)).includes('port=80') ? true : undefined,
+      );
+      await focusEditor(w.page);
+      await w.page.keyboard.press('Control+Home');
+      await w.page.keyboard.type('# second engine\n');
+      await waitFor('the typed text in the editor', async () =>
+        (await editorText(w.page)).includes('# second engine') ? true : undefined,
+      );
+      await runCommand(w.page, 'File: Save');
+      const container = s.throwaway.getContainer(s.stopped);
+      await waitFor("the throwaway container's /srv/app.conf to change", async () =>
+        (await readArchivedFile(container, '/srv/app.conf')).body === '# second engine\nport=80\n'
+          ? true
+          : undefined,
+      );
+      // The marks come from the throwaway engine's list of the container's changes.
+      await waitFor('the A badge on srv', async () => ((await badgeOf(srv)) === 'A' ? true : undefined));
     });
   });
 });

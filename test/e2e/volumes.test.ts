@@ -119,6 +119,7 @@ void describe('Volume tools in a real VS Code', () => {
     const target = path.join(suite.scratch, 'backup.tar.gz');
     await guarded(w.page, 'volume-backup', async () => {
       const volumes = await openBerthView(w.page, 'Volumes');
+      await expectTreeItem(treeItem(volumes, volume));
       await contextMenu(treeItem(volumes, volume), 'Back Up Volume…');
       const input = w.page.locator('.quick-input-widget input');
       await answerIfAsked(
@@ -139,7 +140,9 @@ void describe('Volume tools in a real VS Code', () => {
     if (!w) return;
     await guarded(w.page, 'volume-delete', async () => {
       const volumes = await openBerthView(w.page, 'Volumes');
+      await expectTreeItem(treeItem(volumes, volume));
       await expandTreeItem(treeItem(volumes, volume));
+      await expectTreeItem(treeItem(volumes, 'Files'));
       await expandTreeItem(treeItem(volumes, 'Files'));
       const file = treeItem(volumes, 'hello.txt');
       await expectTreeItem(file, 60_000);

@@ -367,3 +367,19 @@ export async function statusBarText(page: Page, text: RegExp): Promise<string | 
   // An entry's icon renders as an empty span beside its text: compare the trimmed text.
   return items.map((item) => plainText(item).trim()).find((item) => text.test(item));
 }
+
+/** The browser's getComputedStyle, typed for the one thing read here (the tests have no DOM types). */
+type ComputedStyle = (element: unknown, pseudo: string) => { content: string };
+
+/** The decoration badge VS Code draws after a row's label (a CSS `::after`), or ''. */
+export async function badgeOf(row: Locator): Promise<string> {
+  const content = await row
+    .locator('.monaco-icon-label')
+    .first()
+    .evaluate(
+      (label): string =>
+        (globalThis as unknown as { getComputedStyle: ComputedStyle }).getComputedStyle(label, '::after')
+          .content,
+    );
+  return content === 'none' ? '' : content.replace(/^"|"$/g, '');
+}

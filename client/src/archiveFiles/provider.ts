@@ -10,19 +10,27 @@ import { engineMessage } from '../engine/operations/engineCall';
 import { log } from '../log';
 import { CancelledError, UserError } from '../shared/failures';
 import type { FileRootKind } from '../shared/nodes';
+import type { RootAddress } from './core/address';
 import { fileSchemes, parseRootUri, rootUri } from './uri';
 
-/** What differs between the volume and the container file systems. */
-export interface FileScheme {
-  readonly scheme: string;
-  parse(uri: vscode.Uri): { key: string; path: string };
-  uri(key: string, path: string): vscode.Uri;
-  /** The files of the scheme's roots; throws a UserError when Berth is not connected. */
+/** One engine's roots of a scheme: their files, the question before a change, and their names. */
+export interface EngineRoots {
+  /** The files of the roots; throws a UserError when Berth is not connected. */
   files(): ArchiveFiles;
   /** Asked before a root is changed; throws CancelledError when the user declines. */
   beforeWrite(key: string): Promise<void>;
   /** What the user calls root `key` in messages, e.g. `volume "data"`. */
   label(key: string): string;
+}
+
+/** What differs between the volume and the container file systems. */
+export interface FileScheme {
+  readonly scheme: string;
+  parse(uri: vscode.Uri): RootAddress;
+  /** `engine` is set only when several engines are shown (as CommandContext.engine is). */
+  uri(engine: string | undefined, key: string, path: string): vscode.Uri;
+  /** The roots on `engine`, undefined being the first; throws a UserError once it left berth.engines. */
+  on(engine: string | undefined): EngineRoots;
 }
 
 export function fileType(kind: PathKind, target?: PathKind): vscode.FileType {
@@ -48,41 +56,38 @@ export class ArchiveFileSystem implements vscode.FileSystemProvider, vscode.Disp
   constructor(readonly files: FileScheme) {}
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
-    const { key, path } = this.files.parse(uri);
+    const { engine, key, path } = this.files.parse(uri);
     return this.guard(uri, async () => {
-      const stat = await this.files.files().stat(key, path);
+      const files = this.files.on(engine).files();
+      const stat = await files.stat(key, path);
       let target: PathKind | undefined;
       if (stat.kind === 'symlink' && stat.linkTarget !== undefined)
-        target = (
-          await this.files
-            .files()
-            .stat(key, stat.linkTarget)
-            .catch(() => undefined)
-        )?.kind;
+        target = (await files.stat(key, stat.linkTarget).catch(() => undefined))?.kind;
       const mtime = stat.mtime.getTime();
       return { type: fileType(stat.kind, target), ctime: mtime, mtime, size: stat.size };
     });
   }
 
   async readDirectory(uri: vscode.Uri): Promise<[string, vscode.FileType][]> {
-    const { key, path } = this.files.parse(uri);
+    const { engine, key, path } = this.files.parse(uri);
     return this.guard(uri, async () => {
-      const listing = await this.files.files().list(key, path);
+      const listing = await this.files.on(engine).files().list(key, path);
       return listing.entries.map((entry): [string, vscode.FileType] => [entry.name, fileType(entry.kind)]);
     });
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    const { key, path } = this.files.parse(uri);
-    return this.guard(uri, () => this.files.files().readFile(key, path));
+    const { engine, key, path } = this.files.parse(uri);
+    return this.guard(uri, () => this.files.on(engine).files().readFile(key, path));
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array, options: { create: boolean; overwrite: boolean }) {
-    const { key, path } = this.files.parse(uri);
+    const { engine, key, path } = this.files.parse(uri);
     await this.guard(uri, async () => {
-      await this.files.beforeWrite(key);
-      const existed = await this.exists(key, path);
-      const result = await this.files.files().writeFile(key, path, content, options);
+      const roots = this.files.on(engine);
+      await roots.beforeWrite(key);
+      const existed = await exists(roots, key, path);
+      const result = await roots.files().writeFile(key, path, content, options);
       if (result.strayScratch)
         log().warn(
           `Saved ${uri.toString()}, but the scratch file ${result.strayScratch} could not be removed.`,
@@ -92,24 +97,26 @@ export class ArchiveFileSystem implements vscode.FileSystemProvider, vscode.Disp
   }
 
   async createDirectory(uri: vscode.Uri): Promise<void> {
-    const { key, path } = this.files.parse(uri);
+    const { engine, key, path } = this.files.parse(uri);
     await this.guard(uri, async () => {
-      await this.files.beforeWrite(key);
-      await this.files.files().createFolder(key, path);
+      const roots = this.files.on(engine);
+      await roots.beforeWrite(key);
+      await roots.files().createFolder(key, path);
       this.fire([{ type: vscode.FileChangeType.Created, uri }]);
     });
   }
 
   async delete(uri: vscode.Uri, options: { recursive: boolean }): Promise<void> {
-    const { key, path } = this.files.parse(uri);
+    const { engine, key, path } = this.files.parse(uri);
     await this.guard(uri, async () => {
-      if (!options.recursive && (await this.files.files().stat(key, path)).kind === 'directory') {
-        const listing = await this.files.files().list(key, path, 1);
+      const roots = this.files.on(engine);
+      if (!options.recursive && (await roots.files().stat(key, path)).kind === 'directory') {
+        const listing = await roots.files().list(key, path, 1);
         if (listing.entries.length > 0)
           throw new UserError(vscode.l10n.t('"{0}" is a folder that is not empty.', path));
       }
-      await this.files.beforeWrite(key);
-      await this.files.files().remove(key, path);
+      await roots.beforeWrite(key);
+      await roots.files().remove(key, path);
       this.fire([{ type: vscode.FileChangeType.Deleted, uri }]);
     });
   }
@@ -118,14 +125,15 @@ export class ArchiveFileSystem implements vscode.FileSystemProvider, vscode.Disp
     const source = this.files.parse(from);
     const target = this.files.parse(to);
     await this.guard(from, async () => {
-      if (source.key !== target.key)
+      if (source.key !== target.key || source.engine !== target.engine)
         throw new UserError(
           vscode.l10n.t(
             'Berth moves files only within one volume or container. Download and upload instead.',
           ),
         );
-      await this.files.beforeWrite(source.key);
-      await this.files.files().rename(source.key, source.path, target.path, options.overwrite);
+      const roots = this.files.on(source.engine);
+      await roots.beforeWrite(source.key);
+      await roots.files().rename(source.key, source.path, target.path, options.overwrite);
       this.fire([
         { type: vscode.FileChangeType.Deleted, uri: from },
         { type: vscode.FileChangeType.Created, uri: to },
@@ -141,24 +149,14 @@ export class ArchiveFileSystem implements vscode.FileSystemProvider, vscode.Disp
   /** Tells editors and trees that `uris` changed through something other than this provider. */
   fire(events: vscode.FileChangeEvent[]): void {
     const parents = events.map(({ uri }) => {
-      const { key, path } = this.files.parse(uri);
-      return { type: vscode.FileChangeType.Changed, uri: this.files.uri(key, parentOf(path)) };
+      const { engine, key, path } = this.files.parse(uri);
+      return { type: vscode.FileChangeType.Changed, uri: this.files.uri(engine, key, parentOf(path)) };
     });
     this.changes.fire([...events, ...parents]);
   }
 
   dispose(): void {
     this.changes.dispose();
-  }
-
-  private async exists(key: string, path: string): Promise<boolean> {
-    return this.files
-      .files()
-      .stat(key, path)
-      .then(
-        () => true,
-        () => false,
-      );
   }
 
   private async guard<T>(uri: vscode.Uri, work: () => Promise<T>): Promise<T> {
@@ -168,6 +166,16 @@ export class ArchiveFileSystem implements vscode.FileSystemProvider, vscode.Disp
       throw asFileSystemError(uri, error);
     }
   }
+}
+
+async function exists(roots: EngineRoots, key: string, path: string): Promise<boolean> {
+  return roots
+    .files()
+    .stat(key, path)
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 /** The FileSystemError VS Code understands for each of our failures; the message stays ours. */
@@ -195,13 +203,13 @@ export interface RegisteredFileSystem {
 /** Registers the file system of one kind of root; its registration also disposes of the provider. */
 export function registerArchiveFileSystem(
   root: FileRootKind,
-  parts: Pick<FileScheme, 'files' | 'beforeWrite' | 'label'>,
+  on: (engine: string | undefined) => EngineRoots,
 ): RegisteredFileSystem {
   const scheme: FileScheme = {
-    ...parts,
     scheme: fileSchemes[root],
     parse: parseRootUri,
-    uri: (key, path) => rootUri(root, key, path),
+    uri: (engine, key, path) => rootUri(root, key, path, engine),
+    on,
   };
   const provider = new ArchiveFileSystem(scheme);
   const registration = vscode.workspace.registerFileSystemProvider(scheme.scheme, provider, {

@@ -11,6 +11,8 @@ import type { BerthNode } from '../shared/nodes';
 export interface CommandContext {
   /** The engine of the item the command was started on (registry.ts decides). */
   session: EngineSession;
+  /** The id of that engine when several are shown (file URIs name it then); else undefined. */
+  engine?: string;
   /** Every engine shown; most commands need only `session`. */
   engines: FleetView<EngineSession>;
   views: BerthViews;

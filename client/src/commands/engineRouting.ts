@@ -9,7 +9,7 @@ export type EngineRouting =
   | 'routed'
   /** The clicked item's engine, else the first: commands that decide for themselves (Refresh). */
   | 'optional'
-  /** Only the first engine: features that serve one engine (files, the map, Compose). */
+  /** Only the first engine: features that serve one engine (Compose). */
   | 'first';
 
 export interface NamedEngine {
@@ -53,7 +53,7 @@ export function chooseEngine(
   return { kind: 'ask' };
 }
 
-/** Files, inspect documents, the map and Compose serve the first engine only. */
+/** Compose serves the first engine only. */
 export function firstOnly(first: string, other: string): string {
   return t(
     'This works on the first engine of berth.engines ({0}) only, not on {1}. Put {1} first in berth.engines to use it there.',

@@ -43,6 +43,7 @@ export function contextOn(ctx: CommandContext, id: string | undefined): CommandC
   return {
     ...ctx,
     session: engine.session,
+    engine: engine.id,
     views: { ...ctx.views, reveal: (view, key) => ctx.views.reveal(view, key, engine.id) },
     openInspect: (kind, id, name) => ctx.openInspect(kind, id, name, engine.id),
   };

@@ -24,6 +24,11 @@ export function scopeOf(engine: string, several: boolean): EngineScope {
   return several ? { engine, root: engineNodeKey(engine) } : { engine };
 }
 
+/** The engine that file URIs name: only with several engines, so one engine's URIs stay as they were. */
+export function uriEngine(scope: EngineScope): string | undefined {
+  return scope.root ? scope.engine : undefined;
+}
+
 /** A feature's key as the tree knows it. */
 export function scopedKey(scope: EngineScope, key: string): string {
   return scope.root ? `${scope.root}/${key}` : key;

@@ -5,7 +5,7 @@ import { presentAction } from './hintsAndActions';
 import { affectedNodes, childrenOf, present } from './project';
 import { folderChildren, type FolderLister } from '../archiveFiles/tree/files';
 import { fileNodeUri } from '../archiveFiles/uri';
-import { engineNode, intoScope, outOfScope, presentEngine, scopedKey } from './engineScope';
+import { engineNode, intoScope, outOfScope, presentEngine, scopedKey, uriEngine } from './engineScope';
 import type { ViewEngine, ViewEngines } from './viewEngines';
 
 /**
@@ -64,9 +64,7 @@ class EngineBranch implements vscode.Disposable {
     if (!snapshot) return node ? [] : this.withoutSnapshot().map((fresh) => this.intern(fresh));
     this.shown ??= snapshot;
     const local = node && outOfScope(this.engine.scope, node);
-    return childrenOf(this.view, snapshot, local)
-      .filter((child) => child.kind !== 'file' || this.engine.files)
-      .map((fresh) => this.intern(fresh));
+    return childrenOf(this.view, snapshot, local).map((fresh) => this.intern(fresh));
   }
 
   /** While unreachable: the buttons, and under an engine's root (no view message) also the problem. */
@@ -178,7 +176,9 @@ export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vs
       );
     }
     const look = branch?.present(node);
-    return look ? toTreeItem(node, look) : new vscode.TreeItem(vscode.l10n.t('(gone)'));
+    return look && branch
+      ? toTreeItem(node, look, uriEngine(branch.engine.scope))
+      : new vscode.TreeItem(vscode.l10n.t('(gone)'));
   }
 
   getChildren(node?: BerthNode): BerthNode[] | Promise<BerthNode[]> {
@@ -229,7 +229,8 @@ export class BerthTreeProvider implements vscode.TreeDataProvider<BerthNode>, vs
   }
 }
 
-function toTreeItem(node: BerthNode, look: Presentation): vscode.TreeItem {
+/** `engine`: the engine its file URIs name, set only when several engines are shown. */
+function toTreeItem(node: BerthNode, look: Presentation, engine?: string): vscode.TreeItem {
   const collapsible = {
     none: vscode.TreeItemCollapsibleState.None,
     collapsed: vscode.TreeItemCollapsibleState.Collapsed,
@@ -247,7 +248,7 @@ function toTreeItem(node: BerthNode, look: Presentation): vscode.TreeItem {
   // The node goes along so that the command acts on the engine it belongs to.
   if (look.command) item.command = { command: look.command, title: look.label, arguments: [node] };
   if (node.kind === 'file' && node.entry) {
-    const uri = fileNodeUri(node);
+    const uri = fileNodeUri(node, engine);
     // Decorations (a container's A, C and D) find the row by its resource.
     item.resourceUri = uri;
     if (node.entry.kind === 'directory') item.iconPath = vscode.ThemeIcon.Folder;

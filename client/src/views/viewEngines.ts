@@ -12,8 +12,6 @@ export interface ViewEngine {
   session: EngineSession;
   status: EngineStatus;
   scope: EngineScope;
-  /** Volume and container files are listed only for the first engine (see README "Known limits"). */
-  files: boolean;
 }
 
 export class ViewEngines {
@@ -57,7 +55,7 @@ export class ViewEngines {
         status.dispose();
         this.statuses.delete(session);
       }
-    this.current = this.fleet.engines.map((engine, index) => {
+    this.current = this.fleet.engines.map((engine) => {
       let status = this.statuses.get(engine.session);
       if (!status) {
         status = new EngineStatus(engine.session);
@@ -69,7 +67,6 @@ export class ViewEngines {
         session: engine.session,
         status,
         scope: scopeOf(engine.id, several),
-        files: index === 0,
       };
     });
   }

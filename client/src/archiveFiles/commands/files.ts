@@ -32,14 +32,14 @@ const create =
     const scheme = roots[target.root];
     const folder = folderOf(target);
     const where = `/${folder}`;
-    const label = scheme.label(target.rootKey);
+    const label = scheme.on(ctx.engine).label(target.rootKey);
     const name = await askName(
       kind === 'file'
         ? vscode.l10n.t('Name of the new file in {0} of {1}', where, label)
         : vscode.l10n.t('Name of the new folder in {0} of {1}', where, label),
     );
     if (name === undefined) return;
-    const uri = scheme.uri(target.rootKey, joinPath(folder, name));
+    const uri = scheme.uri(ctx.engine, target.rootKey, joinPath(folder, name));
     if (kind === 'folder') await vscode.workspace.fs.createDirectory(uri);
     else await vscode.workspace.fs.writeFile(uri, new Uint8Array());
     refresh(ctx, target);
@@ -56,13 +56,13 @@ export const renameFile =
     if (!target?.entry) return;
     const scheme = roots[target.root];
     const name = await askName(
-      vscode.l10n.t('New name for /{0} in {1}', target.path, scheme.label(target.rootKey)),
+      vscode.l10n.t('New name for /{0} in {1}', target.path, scheme.on(ctx.engine).label(target.rootKey)),
       baseName(target.path),
     );
     if (name === undefined || name === baseName(target.path)) return;
     await vscode.workspace.fs.rename(
-      scheme.uri(target.rootKey, target.path),
-      scheme.uri(target.rootKey, joinPath(parentOf(target.path), name)),
+      scheme.uri(ctx.engine, target.rootKey, target.path),
+      scheme.uri(ctx.engine, target.rootKey, joinPath(parentOf(target.path), name)),
       { overwrite: false },
     );
     refresh(ctx, target);
@@ -74,7 +74,7 @@ export const deleteFile =
     const target = fileNode(node);
     if (!target?.entry) return;
     const scheme = roots[target.root];
-    const label = scheme.label(target.rootKey);
+    const label = scheme.on(ctx.engine).label(target.rootKey);
     const message =
       target.entry.kind === 'directory'
         ? vscode.l10n.t('Delete the folder /{0} and everything in it from {1}?', target.path, label)
@@ -87,6 +87,8 @@ export const deleteFile =
       vscode.l10n.t('Delete'),
     );
     if (!yes) return;
-    await vscode.workspace.fs.delete(scheme.uri(target.rootKey, target.path), { recursive: true });
+    await vscode.workspace.fs.delete(scheme.uri(ctx.engine, target.rootKey, target.path), {
+      recursive: true,
+    });
     refresh(ctx, target);
   };

@@ -20,7 +20,7 @@ export async function uploadSources(
   node: FileNode,
   sources: readonly UploadSource[],
 ): Promise<void> {
-  const scheme = roots[node.root];
+  const scheme = roots[node.root].on(ctx.engine);
   const folder = folderOf(node);
   const label = scheme.label(node.rootKey);
   await scheme.beforeWrite(node.rootKey);
@@ -55,7 +55,11 @@ export const uploadFiles =
       canSelectFolders: true,
       canSelectMany: true,
       openLabel: vscode.l10n.t('Upload'),
-      title: vscode.l10n.t('Upload into /{0} of {1}', folderOf(node), roots[node.root].label(node.rootKey)),
+      title: vscode.l10n.t(
+        'Upload into /{0} of {1}',
+        folderOf(node),
+        roots[node.root].on(ctx.engine).label(node.rootKey),
+      ),
     });
     if (!picked || picked.length === 0) return;
     await uploadSources(
@@ -87,9 +91,9 @@ async function askDestination(node: FileNode, label: string): Promise<string | u
 
 export const downloadFiles =
   (roots: FileRoots): BerthCommand =>
-  async (_ctx, node) => {
+  async (ctx, node) => {
     if (node?.kind !== 'file') return;
-    const scheme = roots[node.root];
+    const scheme = roots[node.root].on(ctx.engine);
     const label = scheme.label(node.rootKey);
     const destination = await askDestination(node, label);
     if (!destination) return;

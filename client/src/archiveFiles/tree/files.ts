@@ -12,13 +12,18 @@ import {
 import { code, escapeMarkdown, formatBytes, t } from '../../shared/text';
 import type { FolderListing } from '../core/read';
 
-/** One folder of a root, listed from the engine. */
-export type FolderLister = (root: FileRootKind, key: string, path: string) => Promise<FolderListing>;
+/** One folder of a root, listed from `engine` (the tree's id of the node's engine). */
+export type FolderLister = (
+  engine: string | undefined,
+  root: FileRootKind,
+  key: string,
+  path: string,
+) => Promise<FolderListing>;
 
 /** A folder's children when the user expands it: its entries, or a hint saying why there are none. */
 export async function folderChildren(listFolder: FolderLister, node: FileNode): Promise<BerthNode[]> {
   try {
-    const listing = await listFolder(node.root, node.rootKey, node.path);
+    const listing = await listFolder(node.engine, node.root, node.rootKey, node.path);
     const children: BerthNode[] = fileNodes(node, listing.entries);
     if (listing.truncated)
       children.push({

@@ -2,6 +2,7 @@
 // colours source control uses. The engine's list is read once per container and read again only
 // when something may have changed it: a write through Berth, or the container starting, stopping
 // or finishing an exec. The tree lists deleted paths from the same list, so their D has a row.
+// Each engine has its own, answering for the URIs that name it.
 import * as vscode from 'vscode';
 import type { ArchiveFileSystem } from '../../archiveFiles/provider';
 import type { EngineSession } from '../../engine/live/contract';
@@ -33,9 +34,11 @@ export class ContainerChangeDecorations implements vscode.FileDecorationProvider
   private readonly known = new Map<string, Promise<Map<string, ChangeBadge>>>();
   private readonly subscriptions: { dispose(): unknown }[] = [this.changed];
 
+  /** `owns` tells this engine's container URIs from those of the other engines shown. */
   constructor(
     private readonly session: EngineSession,
     fileSystem: ArchiveFileSystem,
+    private readonly owns: (uri: vscode.Uri) => boolean,
   ) {
     this.subscriptions.push(
       session.onDidReceiveEvent((event) => {
@@ -45,13 +48,13 @@ export class ContainerChangeDecorations implements vscode.FileDecorationProvider
       session.onDidChangeState(() => this.forget()),
       fileSystem.onDidChangeFile((events) => {
         for (const { uri } of events)
-          if (uri.scheme === fileSchemes.container) this.forget(parseRootUri(uri).key);
+          if (uri.scheme === fileSchemes.container && owns(uri)) this.forget(parseRootUri(uri).key);
       }),
     );
   }
 
   async provideFileDecoration(uri: vscode.Uri): Promise<vscode.FileDecoration | undefined> {
-    if (uri.scheme !== fileSchemes.container) return undefined;
+    if (uri.scheme !== fileSchemes.container || !this.owns(uri)) return undefined;
     const { key: containerId, path } = parseRootUri(uri);
     if (path === '') return undefined;
     const decoration = decorationOf(await this.changesOf(containerId), path);

@@ -5,7 +5,11 @@ import type Docker from 'dockerode';
 import * as vscode from 'vscode';
 import { WriteConsent } from '../../archiveFiles/consent';
 import { ArchiveFiles } from '../../archiveFiles/core/files';
-import { registerArchiveFileSystem, type RegisteredFileSystem } from '../../archiveFiles/provider';
+import {
+  registerArchiveFileSystem,
+  type EngineRoots,
+  type RegisteredFileSystem,
+} from '../../archiveFiles/provider';
 import { dockerOf } from '../../commands/context';
 import type { EngineSession } from '../../engine/live/contract';
 import { isRunning } from '../../shared/containerState';
@@ -46,14 +50,18 @@ export function containerWriteConsent(session: EngineSession): WriteConsent {
   });
 }
 
-/** Registers the `berth-container` file system over the session's containers. */
-export function registerContainerFileSystem(
-  containers: SessionContainerFiles,
-  consent: WriteConsent,
-): RegisteredFileSystem {
-  return registerArchiveFileSystem('container', {
+/** The containers of one engine, as its side of the `berth-container` file system. */
+export function containerRoots(containers: SessionContainerFiles, consent: WriteConsent): EngineRoots {
+  return {
     files: () => containers.files(),
     beforeWrite: (id) => consent.check(id),
     label: (id) => containerLabel(containers.nameOf(id)),
-  });
+  };
+}
+
+/** Registers the `berth-container` file system over the containers of every engine. */
+export function registerContainerFileSystem(
+  on: (engine: string | undefined) => EngineRoots,
+): RegisteredFileSystem {
+  return registerArchiveFileSystem('container', on);
 }

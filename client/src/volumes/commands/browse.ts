@@ -15,8 +15,10 @@ interface BrowseItem extends vscode.QuickPickItem {
 }
 
 /** Opens one file of a volume in a read-only editor ("Save As…" copies it to the host). */
-async function openVolumeFile(volume: string, path: string): Promise<void> {
-  await vscode.commands.executeCommand('vscode.open', rootUri('volume', volume, path), { preview: true });
+async function openVolumeFile(engine: string | undefined, volume: string, path: string): Promise<void> {
+  await vscode.commands.executeCommand('vscode.open', rootUri('volume', volume, path, engine), {
+    preview: true,
+  });
 }
 
 function itemOf(entry: FileEntry): BrowseItem {
@@ -77,7 +79,7 @@ export function browseVolume(volumes: SessionVolumeTools): BerthCommand {
           path = chosen.entry.path;
         } else if (chosen.entry) {
           pick.hide();
-          await openVolumeFile(volume, chosen.entry.path);
+          await openVolumeFile(ctx.engine, volume, chosen.entry.path);
           return;
         }
       }

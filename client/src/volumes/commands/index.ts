@@ -1,8 +1,8 @@
 // The commands of the Volumes view: inspect, create, remove and prune, and browse, back up,
 // restore, clone, empty and export to or import from an image a volume's data, through the
-// session's volume tools. Its file commands are shared with containers: archiveFiles/commands.
+// volume tools of the engine it acts on. Its file commands are shared with containers: archiveFiles/commands.
 import * as vscode from 'vscode';
-import { snapshotOf, type BerthCommand } from '../../commands/context';
+import { snapshotOf, type BerthCommand, type CommandContext } from '../../commands/context';
 import type { CommandTable } from '../../commands/registry';
 import type { SessionVolumeTools } from '../tools';
 import { volumeLabel } from '../tree/present';
@@ -22,7 +22,20 @@ const inspectVolume: BerthCommand = async (ctx, node) => {
   if (volume) await ctx.openInspect('volume', volume.name, volumeLabel(volume));
 };
 
-export function volumeCommands(tools: SessionVolumeTools, consent: WriteConsent): CommandTable {
+/** The volume tools of one engine and the question before its volumes are changed. */
+export interface EngineVolumes {
+  tools: SessionVolumeTools;
+  consent: WriteConsent;
+}
+
+/** `volumesOf` gives the tools of the engine a run acts on (`ctx.session`'s). */
+export function volumeCommands(volumesOf: (ctx: CommandContext) => EngineVolumes): CommandTable {
+  const on =
+    (command: (tools: SessionVolumeTools, consent: WriteConsent) => BerthCommand): BerthCommand =>
+    (ctx, ...rest) => {
+      const { tools, consent } = volumesOf(ctx);
+      return command(tools, consent)(ctx, ...rest);
+    };
   return {
     'berth.volume.inspect': {
       run: inspectVolume,
@@ -30,39 +43,39 @@ export function volumeCommands(tools: SessionVolumeTools, consent: WriteConsent)
     },
     'berth.volume.create': { run: createVolume, failure: () => vscode.l10n.t('Creating the volume failed') },
     'berth.volume.remove': {
-      run: removeVolume(tools),
+      run: on(removeVolume),
       failure: () => vscode.l10n.t('Removing the volume failed'),
     },
     'berth.volume.prune': {
-      run: pruneVolumes(tools),
+      run: on(pruneVolumes),
       failure: () => vscode.l10n.t('Pruning volumes failed'),
     },
     'berth.volume.browse': {
-      run: browseVolume(tools),
+      run: on(browseVolume),
       failure: () => vscode.l10n.t('Browsing the volume failed'),
     },
     'berth.volume.backup': {
-      run: backupVolume(tools),
+      run: on(backupVolume),
       failure: () => vscode.l10n.t('Backing up the volume failed'),
     },
     'berth.volume.restore': {
-      run: restoreVolume(tools),
+      run: on(restoreVolume),
       failure: () => vscode.l10n.t('Restoring the volume failed'),
     },
     'berth.volume.clone': {
-      run: cloneVolume(tools),
+      run: on(cloneVolume),
       failure: () => vscode.l10n.t('Cloning the volume failed'),
     },
     'berth.volume.exportImage': {
-      run: exportVolumeToImage(tools),
+      run: on(exportVolumeToImage),
       failure: () => vscode.l10n.t('Exporting the volume to an image failed'),
     },
     'berth.volume.importImage': {
-      run: importVolumeFromImage(tools),
+      run: on(importVolumeFromImage),
       failure: () => vscode.l10n.t('Importing the volume from an image failed'),
     },
     'berth.volume.empty': {
-      run: emptyVolume(tools, consent),
+      run: on(emptyVolume),
       failure: () => vscode.l10n.t('Emptying the volume failed'),
     },
   };

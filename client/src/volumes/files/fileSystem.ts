@@ -2,7 +2,11 @@
 // editors without the volume becoming a workspace folder.
 import * as vscode from 'vscode';
 import { WriteConsent } from '../../archiveFiles/consent';
-import { registerArchiveFileSystem, type RegisteredFileSystem } from '../../archiveFiles/provider';
+import {
+  registerArchiveFileSystem,
+  type EngineRoots,
+  type RegisteredFileSystem,
+} from '../../archiveFiles/provider';
 import type { EngineSession } from '../../engine/live/contract';
 import { volumeLabel } from '../core/helpers';
 import { runningWriters } from '../core/writers';
@@ -21,14 +25,18 @@ export function volumeWriteConsent(session: EngineSession): WriteConsent {
   });
 }
 
-/** Registers the `berth-volume` file system over the session's volumes. */
-export function registerVolumeFileSystem(
-  volumes: SessionVolumeTools,
-  consent: WriteConsent,
-): RegisteredFileSystem {
-  return registerArchiveFileSystem('volume', {
+/** The volumes of one engine, as its side of the `berth-volume` file system. */
+export function volumeRoots(volumes: SessionVolumeTools, consent: WriteConsent): EngineRoots {
+  return {
     files: () => volumes.tools().files,
     beforeWrite: (volume) => consent.check(volume),
     label: (volume) => volumeLabel(volume),
-  });
+  };
+}
+
+/** Registers the `berth-volume` file system over the volumes of every engine. */
+export function registerVolumeFileSystem(
+  on: (engine: string | undefined) => EngineRoots,
+): RegisteredFileSystem {
+  return registerArchiveFileSystem('volume', on);
 }
