@@ -74,3 +74,13 @@ export function crossEngineProblem(
     network.label,
   );
 }
+
+/** The same table, every command acting on engines as `routing` says unless it names its own. */
+export function routedAs<Spec extends { engine?: EngineRouting }>(
+  routing: EngineRouting,
+  table: Record<string, Spec>,
+): Record<string, Spec> {
+  return Object.fromEntries(
+    Object.entries(table).map(([id, spec]) => [id, { ...spec, engine: spec.engine ?? routing }]),
+  );
+}

@@ -30,11 +30,6 @@ function asNodes(value: unknown): BerthNode[] | undefined {
   return Array.isArray(value) ? value.flatMap((item) => asNode(item) ?? []) : undefined;
 }
 
-/** The same table, every command acting on engines as `routing` says. */
-export function routedAs(routing: EngineRouting, table: CommandTable): CommandTable {
-  return Object.fromEntries(Object.entries(table).map(([id, spec]) => [id, { ...spec, engine: routing }]));
-}
-
 /** `ctx` acting on one engine: its `session`, and `views` revealing under that engine's root. */
 export function contextOn(ctx: CommandContext, id: string | undefined): CommandContext | undefined {
   const engine = id === undefined ? ctx.engines.primary : ctx.engines.get(id);

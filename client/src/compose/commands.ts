@@ -75,13 +75,16 @@ export function composeCommandTable(client: () => Promise<LanguageClient | undef
       },
       failure: () => vscode.l10n.t('Creating the volume failed'),
     },
+    // The declaration is found from the item's own engine: its labels name the project's files.
     'berth.network.goToComposeDeclaration': {
       run: (ctx, node) => goToDeclaration(ctx, node, 'network', client),
       failure: () => vscode.l10n.t('Going to the Compose declaration failed'),
+      engine: 'routed',
     },
     'berth.volume.goToComposeDeclaration': {
       run: (ctx, node) => goToDeclaration(ctx, node, 'volume', client),
       failure: () => vscode.l10n.t('Going to the Compose declaration failed'),
+      engine: 'routed',
     },
   };
 }

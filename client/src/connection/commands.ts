@@ -4,7 +4,8 @@ import { listContexts } from '../engine/transport/endpoint';
 import { pickOne } from '../ui/pick';
 import type { BerthCommand, CommandContext } from '../commands/context';
 import type { EngineSession } from '../engine/live/contract';
-import { routedAs, type CommandTable } from '../commands/registry';
+import { routedAs } from '../commands/engineRouting';
+import type { CommandSpec, CommandTable } from '../commands/registry';
 import { readEngineSettings } from './settings';
 
 /** The clicked engine's session; from a view's title or the palette, every engine's. */
@@ -65,7 +66,7 @@ const switchContext: BerthCommand = async () => {
     .update('dockerContext', picked, vscode.ConfigurationTarget.Global);
 };
 
-export const connectionCommands: CommandTable = routedAs('optional', {
+export const connectionCommands: CommandTable = routedAs<CommandSpec>('optional', {
   'berth.refresh': { run: refresh, failure: () => vscode.l10n.t('Refresh failed') },
   'berth.retryConnection': { run: retryConnection, failure: () => vscode.l10n.t('Reconnecting failed') },
   'berth.switchContext': {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chooseEngine, crossEngineProblem } from '../../../client/src/commands/engineRouting';
+import { chooseEngine, crossEngineProblem, routedAs } from '../../../client/src/commands/engineRouting';
 import type { BerthNode } from '../../../client/src/shared/nodes';
 
 const engines = [
@@ -61,4 +61,15 @@ void test('connect refuses a container and a network of different engines, namin
     crossEngineProblem(engines[0], engines[1]),
     'The container is on the engine local and the network on ci box: a container can only join networks of its own engine.',
   );
+});
+
+void test('a table routed one way keeps the routing an entry names itself', () => {
+  const run = () => Promise.resolve();
+  const failure = () => 'failed';
+  const table = routedAs('first', {
+    'berth.compose.fix': { run, failure },
+    'berth.compose.goTo': { run, failure, engine: 'routed' },
+  });
+  assert.equal(table['berth.compose.fix'].engine, 'first');
+  assert.equal(table['berth.compose.goTo'].engine, 'routed');
 });
