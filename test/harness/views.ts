@@ -260,7 +260,7 @@ export async function openContainerFiles(
     if ((await shownInTree(row)) && (await expandedState(row)) === 'true') await collapseTreeItem(row);
   }
   const row = treeItem(containers, name);
-  await row.waitFor({ state: 'visible', timeout: 60_000 });
+  await expectTreeItem(row, 60_000);
   await expandTreeItem(row);
   await expandTreeItem(treeItem(containers, 'Files'));
 }
@@ -373,6 +373,7 @@ type ComputedStyle = (element: unknown, pseudo: string) => { content: string };
 
 /** The decoration badge VS Code draws after a row's label (a CSS `::after`), or ''. */
 export async function badgeOf(row: Locator): Promise<string> {
+  await scrollToTreeItem(row);
   const content = await row
     .locator('.monaco-icon-label')
     .first()
