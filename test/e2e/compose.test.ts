@@ -34,7 +34,7 @@ void describe('Compose files in a real VS Code', () => {
       labels: { 'com.docker.compose.project': project, 'com.docker.compose.network': 'backend' },
     });
     // The quick fix creates it below; tracked now so that it goes even if a step fails.
-    tracker.track('network', shared);
+    tracker.trackByName('network', shared);
     const workspace = emptyWorkspace(scratch, 'Compose');
     fs.writeFileSync(
       path.join(workspace, 'compose.yaml'),

@@ -113,10 +113,19 @@ type Kind = 'container' | 'network' | 'volume';
 
 /** Remembers what a test made and removes it, newest first, in `after`. */
 export class Tracker {
-  private readonly made: { kind: Kind; id: string }[] = [];
+  private readonly made: { kind: Kind; id: string; namedOnly?: boolean }[] = [];
 
   track(kind: Kind, id: string): void {
     this.made.push({ kind, id });
+  }
+
+  /**
+   * Tracks what Berth itself creates at the test's request (a quick fix's network), which carries
+   * no test label: its name, made by uniqueName for this run, is what proves it is this run's.
+   */
+  trackByName(kind: Kind, name: string): void {
+    if (!name.includes(runId)) throw new Error(`${name} is not a name uniqueName made for this run`);
+    this.made.push({ kind, id: name, namedOnly: true });
   }
 
   async cleanup(): Promise<void> {
@@ -128,7 +137,7 @@ export class Tracker {
       const worker = async () => {
         for (let item = queue.shift(); item; item = queue.shift()) {
           try {
-            await removeOwned(kind, item.id);
+            await removeOwned(kind, item.id, item.namedOnly === true);
           } catch (error) {
             failures.push(`${kind} ${item.id}: ${String(error)}`);
           }
@@ -145,23 +154,25 @@ function isNotFound(error: unknown): boolean {
   return (error as { statusCode?: number }).statusCode === 404;
 }
 
-/** Removes one resource, but only if it still carries this run's label. */
-async function removeOwned(kind: Kind, id: string): Promise<void> {
+/** Removes one resource, but only if it still carries this run's label (or, `namedOnly`, name). */
+async function removeOwned(kind: Kind, id: string, namedOnly: boolean): Promise<void> {
+  const owned = (labels: Record<string, string> | undefined) =>
+    namedOnly ? id.includes(runId) : labels?.['berth.test'] === runId;
   try {
     if (kind === 'container') {
       const c = engine().getContainer(id);
       const info = await c.inspect();
-      if (info.Config.Labels?.['berth.test'] !== runId) return;
+      if (!owned(info.Config.Labels)) return;
       await c.remove({ force: true, v: false });
     } else if (kind === 'network') {
       const n = engine().getNetwork(id);
       const info = (await n.inspect()) as { Labels?: Record<string, string> };
-      if (info.Labels?.['berth.test'] !== runId) return;
+      if (!owned(info.Labels)) return;
       await n.remove();
     } else {
       const v = engine().getVolume(id);
       const info = await v.inspect();
-      if (info.Labels?.['berth.test'] !== runId) return;
+      if (!owned(info.Labels)) return;
       await v.remove();
     }
   } catch (error) {
