@@ -176,11 +176,9 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
     if (endpoint.transport === 'ssh') tunnel = openSshTunnel(endpoint, options.env, options.knownHostsFiles);
     const docker = await createClient(dockerOptions(endpoint, tunnel), options.counter);
     const local = endpoint.transport === 'unix' || endpoint.transport === 'npipe';
-    const version = await versionWithin(docker, deadline).catch((error: unknown) => {
-      // A daemon going down cuts what it had accepted; a second ask finds why (socket gone, refused).
-      if (local && isCut(error)) return versionWithin(docker, deadline);
-      throw error;
-    });
+    // A daemon going down cuts what it had accepted until its socket is closed; asking again,
+    // a few times at most, finds why (socket gone, refused).
+    const version = await versionPastCuts(docker, deadline, local ? 4 : 1);
     if (compareApiVersions(version.ApiVersion, minimumApiVersion) < 0) {
       throw new ApiVersionError(version.ApiVersion, version.Version);
     }
@@ -202,6 +200,20 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
       insecure: false,
     };
     return { ok: false, problem: classifyError(abortAsTimeout(error, deadline), fallback), endpoint };
+  }
+}
+
+async function versionPastCuts(
+  docker: Docker,
+  deadline: AbortSignal,
+  tries: number,
+): Promise<Docker.DockerVersion> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await versionWithin(docker, deadline);
+    } catch (error) {
+      if (attempt >= tries || !isCut(error)) throw error;
+    }
   }
 }
 
