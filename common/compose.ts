@@ -51,6 +51,8 @@ export namespace ComposeEngineNotification {
   export const method = 'berth/composeEngine';
   export interface Params {
     facts: EngineFacts | null;
+    /** With several engines, the id (name) of the one the facts are from. */
+    engine?: string;
   }
 }
 
@@ -101,4 +103,6 @@ export interface CreateVolumeArgs {
 export interface RevealArgs {
   kind: 'network' | 'volume';
   id: string;
+  /** The engine that has it, when the client has several. */
+  engine?: string;
 }

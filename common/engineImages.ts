@@ -17,6 +17,8 @@ export namespace EngineImagesRequest {
     created: number;
     /** Bytes. */
     size: number;
+    /** With several engines, the names of those that hold it. */
+    engines?: string[];
   }
   export interface Result {
     images: Image[];

@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): BerthApi {
   // Presentation modules are vscode-free and translate through @vscode/l10n: hand it our bundle.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const fleet = createFleet(context);
-  dockerfiles = new DockerfileLanguage(context, fleet.primary.session);
+  dockerfiles = new DockerfileLanguage(context, fleet);
   dockerfiles.watchForDockerfiles();
   const api = activateEngineViews(context, fleet, dockerfiles);
   startup.activationFinished();
@@ -103,7 +103,6 @@ function activateEngineViews(
   fleet: EngineFleet<LiveEngineSession>,
   language: DockerfileLanguage,
 ): BerthApi {
-  // Compose and the Dockerfile language serve the first engine (README "Known limits").
   const session = fleet.primary.session;
   startup.countEngineRequests(() => session.stats.requests);
   startup.observeFirstLoad(() => session.firstLoad);
@@ -157,7 +156,7 @@ function activateEngineViews(
       mapCommands(map),
       reachCommands,
       routedAs('optional', lspCommands(language)),
-      routedAs('first', registerCompose(session, language, context.subscriptions)),
+      routedAs('optional', registerCompose(fleet, language, context.subscriptions)),
     ]),
     createStatusBars(fleet),
     // Sizes come per engine, each when its session is connected and the Volumes view shows.

@@ -3,6 +3,10 @@
 // from its context menu, and only the throwaway engine changes, though the system engine has a
 // network of the very same name. A volume file and a container file of the throwaway engine are
 // edited and saved there, and its volume of a name the system engine shares is removed there only.
+// berth.compose.engine names the throwaway engine: a Compose file is checked against it, and its
+// quick fix creates the missing network there.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import Docker from 'dockerode';
@@ -39,7 +43,8 @@ import {
 } from '../harness/views';
 import { readArchivedFile, seedFiles } from '../harness/archive';
 import { dialogButton, dialogMessage, expectNotification } from '../harness/dialogs';
-import { editorText, focusEditor } from '../harness/editor';
+import { applyQuickFix, clickEditorText, editorText, focusEditor, openFile } from '../harness/editor';
+import { expectProblem, problems } from '../harness/panel';
 import { retryUntil, waitFor } from '../harness/wait';
 
 interface Scene {
@@ -52,6 +57,9 @@ interface Scene {
   namesake: string;
   /** A never-started container of the throwaway engine, holding /srv/app.conf. */
   stopped: string;
+  /** External networks of compose.yaml: one on the throwaway engine only, one on neither. */
+  composeThere: string;
+  composeMissing: string;
 }
 
 const note = 'written on the throwaway engine\n';
@@ -130,17 +138,48 @@ void describe('several engines side by side in a real VS Code', () => {
         Labels: testLabels(),
       });
       await seedFiles(never, [{ name: 'srv/app.conf', body: 'port=80\n' }]);
-      scene = { throwaway: docker, container, network, volume, namesake, stopped };
+      const composeThere = uniqueName('composed');
+      await docker.createNetwork({ Name: composeThere, Driver: 'bridge', Labels: testLabels() });
+      const composeMissing = uniqueName('wanted');
+      // The quick fix must create it on the throwaway engine; should it land here, it goes too.
+      tracker.trackByName('network', composeMissing);
+      scene = {
+        throwaway: docker,
+        container,
+        network,
+        volume,
+        namesake,
+        stopped,
+        composeThere,
+        composeMissing,
+      };
     }
     // A machine-overridable setting: code-server reads it from the workspace, not the user settings.
-    return {
-      workspace: emptyWorkspace(scratch, 'Two engines', {
-        'berth.engines': [
-          { name: 'system', host: 'unix:///var/run/docker.sock' },
-          { name: 'throwaway', host: `unix://${throwaway?.socketPath ?? '/nonexistent.sock'}` },
-        ],
-      }),
-    };
+    const workspace = emptyWorkspace(scratch, 'Two engines', {
+      'berth.engines': [
+        { name: 'system', host: 'unix:///var/run/docker.sock' },
+        { name: 'throwaway', host: `unix://${throwaway?.socketPath ?? '/nonexistent.sock'}` },
+      ],
+      'berth.compose.engine': 'throwaway',
+    });
+    fs.writeFileSync(
+      path.join(workspace, 'compose.yaml'),
+      [
+        'services:',
+        '  web:',
+        '    image: busybox',
+        '    networks: [there, wanted]',
+        'networks:',
+        '  there:',
+        '    external: true',
+        `    name: ${scene?.composeThere ?? 'there'}`,
+        '  wanted:',
+        '    external: true',
+        `    name: ${scene?.composeMissing ?? 'wanted'}`,
+        '',
+      ].join('\n'),
+    );
+    return { workspace };
   });
 
   after(async () => {
@@ -361,6 +400,37 @@ void describe('several engines side by side in a real VS Code', () => {
       );
       // The marks come from the throwaway engine's list of the container's changes.
       await waitFor('the A badge on srv', async () => ((await badgeOf(srv)) === 'A' ? true : undefined));
+    });
+  });
+
+  void test('berth.compose.engine: a Compose file is checked against the engine it names, and its quick fix creates the network there', async (t) => {
+    const w = suite.workbench(t);
+    if (!w || !requireOrSkip(t, missing === undefined && scene !== undefined, missing ?? 'no scene')) return;
+    const s = scene!;
+    await guarded(w.page, 'engines-compose', async () => {
+      await openFile(w.page, 'compose.yaml');
+      const problem = `The external network \`${s.composeMissing}\` does not exist on the engine`;
+      const rows = await expectProblem(w.page, problem);
+      assert.ok(
+        rows.some((row) => row.includes(problem) && row.includes('berth · throwaway')),
+        `the problem names the engine it was checked against: ${rows.join(' | ')}`,
+      );
+      // The facts that reported it are the throwaway engine's: it has the other network.
+      assert.ok(!rows.some((row) => row.includes(s.composeThere)), rows.join(' | '));
+      await clickEditorText(w.page, 'wanted:');
+      await applyQuickFix(w.page, `Create network \`${s.composeMissing}\``);
+      await waitFor(`the throwaway engine to have ${s.composeMissing}`, async () =>
+        (await s.throwaway.listNetworks({ filters: { name: [s.composeMissing] } })).some(
+          (n) => n.Name === s.composeMissing,
+        )
+          ? true
+          : undefined,
+      );
+      await waitFor('the problem to go away', async () =>
+        (await problems(w.page)).some((row) => row.includes(problem)) ? undefined : true,
+      );
+      const onSystem = await engine().listNetworks({ filters: { name: [s.composeMissing] } });
+      assert.ok(!onSystem.some((n) => n.Name === s.composeMissing), 'the system engine is untouched');
     });
   });
 });

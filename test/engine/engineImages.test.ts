@@ -2,7 +2,8 @@
 // images, split into repository and tag; nothing before the session is connected.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { engineImages } from '../../client/src/lsp/engineImages';
+import Docker from 'dockerode';
+import { engineImages, fleetImages } from '../../client/src/lsp/engineImages';
 import type { EngineSession } from '../../client/src/engine/live/contract';
 import { engine, engineAvailable, runId, Tracker } from '../harness/engine';
 import { commitTestImage, removeTestImage } from '../harness/images';
@@ -42,4 +43,25 @@ void test('a connected session lists the tagged images as repository and tag', a
 
 void test('before the session connects there are no images, and no request is made', async () => {
   assert.deepEqual(await engineImages(session(false)), { images: [] });
+});
+
+void test('several engines: each image names the engines holding it; one that cannot answer is reported, the others still complete', async (t) => {
+  if (!(await engineAvailable(t)) || !ready) return;
+  const unreachable = {
+    docker: new Docker({ socketPath: `/nonexistent/berth-${runId}.sock` }),
+  } as EngineSession;
+  const failures: string[] = [];
+  const { images } = await fleetImages(
+    [
+      { label: 'local', session: session(true) },
+      { label: 'gone', session: unreachable },
+      { label: 'again', session: session(true) },
+    ],
+    (label, error) => failures.push(`${label}: ${error instanceof Error ? error.message : String(error)}`),
+  );
+  const ours = images.filter((i) => i.repository === repository);
+  assert.equal(ours.length, 1, 'one item for the image both engines hold');
+  assert.deepEqual(ours[0].engines, ['local', 'again']);
+  assert.equal(failures.length, 1);
+  assert.match(failures[0], /^gone: .*ENOENT/);
 });

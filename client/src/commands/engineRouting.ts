@@ -8,9 +8,7 @@ export type EngineRouting =
   /** The clicked item's engine; from the palette with several engines, the user picks one. */
   | 'routed'
   /** The clicked item's engine, else the first: commands that decide for themselves (Refresh). */
-  | 'optional'
-  /** Only the first engine: features that serve one engine (Compose). */
-  | 'first';
+  | 'optional';
 
 export interface NamedEngine {
   id: string;
@@ -44,22 +42,9 @@ export function chooseEngine(
       kind: 'refuse',
       message: t('The engine {0} is no longer in berth.engines. Refresh the view and try again.', clicked),
     };
-  if (routing === 'first') {
-    if (clicked === undefined || clicked === first.id) return { kind: 'engine', id: first.id };
-    return { kind: 'refuse', message: firstOnly(first.label, labelOf(clicked)) };
-  }
   if (clicked !== undefined) return { kind: 'engine', id: clicked };
   if (routing === 'optional' || engines.length === 1) return { kind: 'engine', id: first.id };
   return { kind: 'ask' };
-}
-
-/** Compose serves the first engine only. */
-export function firstOnly(first: string, other: string): string {
-  return t(
-    'This works on the first engine of berth.engines ({0}) only, not on {1}. Put {1} first in berth.engines to use it there.',
-    first,
-    other,
-  );
 }
 
 /** Connecting needs both sides on one engine: a container cannot join another engine's network. */

@@ -5,7 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { composeCommands, type CreateVolumeArgs } from '../../../common/compose';
 import { dockerOf, snapshotOf, type CommandContext } from '../commands/context';
 import { UserError } from '../shared/failures';
-import type { CommandTable } from '../commands/registry';
+import { contextOn, type CommandTable } from '../commands/registry';
 import { networkIdOf } from '../commands/targets';
 import { volumeNameOf } from '../volumes/commands/target';
 import { createNetwork } from '../engine/operations/networks';
@@ -48,12 +48,24 @@ async function goToDeclaration(
   await vscode.window.showTextDocument(location.uri, { selection: location.range });
 }
 
-export function composeCommandTable(client: () => Promise<LanguageClient | undefined>): CommandTable {
+/** The quick fixes act on the engine their file was checked against (`berth.compose.engine`). */
+function onComposeEngine(ctx: CommandContext, engineId: () => string): CommandContext {
+  const scoped = contextOn(ctx, engineId());
+  if (!scoped)
+    throw new UserError(vscode.l10n.t('The engine of berth.compose.engine is no longer in berth.engines.'));
+  return scoped;
+}
+
+export function composeCommandTable(
+  client: () => Promise<LanguageClient | undefined>,
+  engineId: () => string,
+): CommandTable {
   return {
     [composeCommands.createNetwork]: {
-      run: async (ctx, _node, _selection, argument) => {
+      run: async (clicked, _node, _selection, argument) => {
         if (!isCreateNetworkArgs(argument))
           throw new UserError(vscode.l10n.t('The network to create was not described.'));
+        const ctx = onComposeEngine(clicked, engineId);
         const id = await createNetwork(dockerOf(ctx), await snapshotOf(ctx), networkSpec(argument));
         await ctx.session.refresh();
         await ctx.views.reveal('networks', keys.network(id));
@@ -61,9 +73,10 @@ export function composeCommandTable(client: () => Promise<LanguageClient | undef
       failure: () => vscode.l10n.t('Creating the network failed'),
     },
     [composeCommands.createVolume]: {
-      run: async (ctx, _node, _selection, argument) => {
+      run: async (clicked, _node, _selection, argument) => {
         if (!isCreateVolumeArgs(argument))
           throw new UserError(vscode.l10n.t('The volume to create was not described.'));
+        const ctx = onComposeEngine(clicked, engineId);
         const name = await createVolume(dockerOf(ctx), await snapshotOf(ctx), {
           name: argument.name,
           driver: argument.driver,

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { CommandTable } from '../commands/registry';
+import type { FleetView } from '../engine/fleet/fleet';
 import type { EngineSession } from '../engine/live/contract';
 import { isComposeDocument } from '../compose/documents';
 import { log } from '../log';
@@ -11,10 +12,10 @@ export class DockerfileLanguage {
   private client: LanguageClient | undefined;
   private readonly startListeners: Array<(client: LanguageClient) => void> = [];
 
-  /** `session` answers the server's requests for the engine's images (FROM completion). */
+  /** The engines answer the server's requests for their images (FROM completion). */
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly session: EngineSession,
+    private readonly engines: FleetView<EngineSession>,
   ) {}
 
   /** Called each time the server (re)starts, e.g. to send it what the engine has. */
@@ -71,7 +72,7 @@ export class DockerfileLanguage {
     try {
       // vscode-languageclient is evaluated only once a Dockerfile is open.
       const { startLanguageClient } = await import('./languageClient');
-      const client = await startLanguageClient(this.context, this.session);
+      const client = await startLanguageClient(this.context, () => this.engines.engines);
       this.client = client;
       this.startListeners.forEach((listener) => listener(client));
     } catch (error) {

@@ -17,9 +17,8 @@ import {
   type ServerInitOptions,
 } from '../../../common/protocol';
 import { composeSelector } from '../compose/documents';
-import type { EngineSession } from '../engine/live/contract';
 import { log } from '../log';
-import { engineImages } from './engineImages';
+import { fleetImages, type ImageSource } from './engineImages';
 
 /** The settings sections the server reads, each answered with a typed, complete object. */
 const sections: Record<string, () => unknown> = {
@@ -28,12 +27,12 @@ const sections: Record<string, () => unknown> = {
 };
 
 /**
- * Starts the Dockerfile language server in its own Node process. It asks `session` for the
- * engine's images when it completes a `FROM`.
+ * Starts the Dockerfile language server in its own Node process. It asks `imageSources()` for
+ * the engines' images when it completes a `FROM`.
  */
 export async function startLanguageClient(
   context: vscode.ExtensionContext,
-  session: EngineSession,
+  imageSources: () => readonly ImageSource[],
 ): Promise<LanguageClient> {
   const module = context.asAbsolutePath(path.join('dist', 'server', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -73,15 +72,12 @@ export async function startLanguageClient(
   client.onNotification(ServerReadyNotification.method, (params: ServerReadyNotification.Params) => {
     log().info(`Dockerfile language server ${params.version} is running with ${params.ruleCount} rules.`);
   });
-  client.onRequest(EngineImagesRequest.type, async () => {
-    try {
-      return await engineImages(session);
-    } catch (error) {
-      // Completion goes on without images; the reason is there for whoever looks.
-      log().warn('Listing the engine images for FROM completion failed:', error);
-      return { images: [] };
-    }
-  });
+  client.onRequest(EngineImagesRequest.type, () =>
+    // Completion goes on without an engine's images; the reason is there for whoever looks.
+    fleetImages(imageSources(), (engine, error) =>
+      log().warn(`Listing the images of ${engine} for FROM completion failed:`, error),
+    ),
+  );
   await client.start();
   return client;
 }

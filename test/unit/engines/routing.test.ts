@@ -39,18 +39,6 @@ void test('a selection across engines is refused, naming them', () => {
   });
 });
 
-void test('features of the first engine refuse items of another, saying how to use them there', () => {
-  assert.deepEqual(chooseEngine('first', engines, network('local'), undefined), {
-    kind: 'engine',
-    id: 'local',
-  });
-  assert.deepEqual(chooseEngine('first', engines, network('ci'), undefined), {
-    kind: 'refuse',
-    message:
-      'This works on the first engine of berth.engines (local) only, not on ci box. Put ci box first in berth.engines to use it there.',
-  });
-});
-
 void test('an item of an engine that was removed meanwhile is refused', () => {
   assert.equal(chooseEngine('routed', engines, network('gone'), undefined).kind, 'refuse');
 });
@@ -66,10 +54,10 @@ void test('connect refuses a container and a network of different engines, namin
 void test('a table routed one way keeps the routing an entry names itself', () => {
   const run = () => Promise.resolve();
   const failure = () => 'failed';
-  const table = routedAs('first', {
+  const table = routedAs('optional', {
     'berth.compose.fix': { run, failure },
     'berth.compose.goTo': { run, failure, engine: 'routed' },
   });
-  assert.equal(table['berth.compose.fix'].engine, 'first');
+  assert.equal(table['berth.compose.fix'].engine, 'optional');
   assert.equal(table['berth.compose.goTo'].engine, 'routed');
 });

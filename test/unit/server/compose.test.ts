@@ -102,7 +102,23 @@ void test('an external network: missing on the engine, the Create quick fix, gon
   assert.deepEqual(
     lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command, l.command?.arguments]),
     [[5, '2 containers attached · 10.9.0.0/24', 'berth.reveal', [{ kind: 'network', id: 'abc' }]]],
+  ); // With several engines the client names the one the facts are from: the finding's source and
+  // the lens's reveal say it.
+  const single = lsp.mark(uri);
+  await lsp.notify(ComposeEngineNotification.method, { facts: facts([]), engine: 'ci box' });
+  const named = await published(uri, has('external-network-missing'), single);
+  assert.equal(
+    named.diagnostics.find((d) => d.code === 'external-network-missing')?.source,
+    'berth · ci box',
   );
+  const before = lsp.mark(uri);
+  await lsp.notify(ComposeEngineNotification.method, {
+    facts: facts([{ id: 'def', name: 'corp-net', driver: 'bridge', subnets: [], containers: 0 }]),
+    engine: 'ci box',
+  });
+  await published(uri, (q) => q.diagnostics.length === 0, before);
+  const onCi = await lsp.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+  assert.deepEqual(onCi[0]?.command?.arguments, [{ kind: 'network', id: 'def', engine: 'ci box' }]);
 });
 
 void test('completion, definition, references, rename and the outline', async () => {

@@ -126,6 +126,9 @@ void test('completion: FROM offers the earlier stages and the images on the engi
   const items = labels(await completion('FROM alpine AS base\nFROM \n', 1, 5));
   assert.ok(items.includes('base') && items.includes('berth-only-here/app:1.2') && items.includes('scratch'));
   assert.deepEqual(labels(await completion('FROM alpine:\n', 0, 12)), ['3.20']);
+  const details = new Map((await completion('FROM \n', 0, 5)).map((item) => [item.label, item.detail ?? '']));
+  assert.match(details.get('berth-shared/app:2') ?? '', / · local, ci box$/);
+  assert.doesNotMatch(details.get('alpine:3.20') ?? '', /local/);
   // A client that lists no images, and one whose listing fails: no image items, nothing else lost.
   const failing = await LspSession.start(server.serverJs, {
     engineImages: true,

@@ -8,6 +8,14 @@ import { LspSession } from './lspSession';
 export const engineImages: EngineImagesRequest.Image[] = [
   { repository: 'berth-only-here/app', tag: '1.2', created: 1_700_000_000, size: 5_000_000 },
   { repository: 'alpine', tag: '3.20', created: 1_700_000_000, size: 8_000_000 },
+  // With several engines the client names those that hold an image.
+  {
+    repository: 'berth-shared/app',
+    tag: '2',
+    created: 1_700_000_000,
+    size: 1_000_000,
+    engines: ['local', 'ci box'],
+  },
 ];
 
 export const twoStages = [

@@ -1,8 +1,7 @@
 // Several engines side by side: one independent live session per entry of `berth.engines` (own
 // `/events` stream, retry and problems), so that one engine being down never stalls another.
-// The first session lives as long as the fleet: the features that serve one engine only (Compose,
-// Dockerfile image completion) hold it, and with a single entry Berth behaves exactly as with one
-// session.
+// The first session lives as long as the fleet: what starts on no item (the status bar, the
+// palette's default) holds it, and with a single entry Berth behaves exactly as with one session.
 import { Emitter, type Event } from '../live/emitter';
 
 export interface FleetEntry {

@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import type { RuleLanguage } from '../../../../common/rules';
 import type { LineIndex } from '../parse/lines';
-import type { ComposeDiagnosticData } from './diagnostics';
+import { isBerthDiagnostic, type ComposeDiagnosticData } from './diagnostics';
 
 const labels = {
   line: { en: 'Ignore {0} here', 'zh-cn': '在这里忽略 {0}' },
@@ -36,7 +36,7 @@ export function composeCodeActions(
   const actions: CodeAction[] = [];
   const seen = new Set<string>();
   for (const diagnostic of diagnostics) {
-    if (diagnostic.source !== 'berth' || !isData(diagnostic.data)) continue;
+    if (!isBerthDiagnostic(diagnostic) || !isData(diagnostic.data)) continue;
     const data = diagnostic.data;
     if (data.command) {
       actions.push({

@@ -33,7 +33,10 @@ export function composeCodeLenses(
   projectName: string,
   facts: EngineFacts | undefined,
   lang: RuleLanguage,
+  /** The engine the facts are from, when the client has several. */
+  engine?: string,
 ): CodeLens[] {
+  const on = engine === undefined ? {} : { engine };
   if (!facts) return [];
   const out: CodeLens[] = [];
   for (const decl of file.networks) {
@@ -45,7 +48,7 @@ export function composeCodeLenses(
       continue;
     }
     const title = [words.attached[lang](network.containers), ...network.subnets].join(' · ');
-    out.push(lens(decl, title, { kind: 'network', id: network.id }));
+    out.push(lens(decl, title, { kind: 'network', id: network.id, ...on }));
   }
   for (const decl of file.volumes) {
     const name = engineName(decl, projectName);
@@ -59,6 +62,7 @@ export function composeCodeLenses(
       lens(decl, [words.using[lang](volume.containers), volume.driver].join(' · '), {
         kind: 'volume',
         id: volume.name,
+        ...on,
       }),
     );
   }

@@ -18,7 +18,18 @@ const severities: Record<RuleSeverity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function composeDiagnostic(finding: ComposeFinding, lang: RuleLanguage): Diagnostic {
+const source = 'berth';
+
+/** Whether Berth published this diagnostic, with or without an engine's name. */
+export function isBerthDiagnostic(diagnostic: { source?: string }): boolean {
+  return diagnostic.source === source || !!diagnostic.source?.startsWith(`${source} · `);
+}
+
+/**
+ * `engine` is the id of the engine the live rules compared with, when the client has several: the
+ * source then says which engine a finding is about.
+ */
+export function composeDiagnostic(finding: ComposeFinding, lang: RuleLanguage, engine?: string): Diagnostic {
   const data: ComposeDiagnosticData = { rule: finding.rule.id, line: finding.range.start.line };
   if (finding.fix) data.fix = { title: finding.fix.title[lang], edits: finding.fix.edits };
   if (finding.command)
@@ -31,7 +42,7 @@ export function composeDiagnostic(finding: ComposeFinding, lang: RuleLanguage): 
     range: finding.range,
     severity: severities[finding.severity],
     code: finding.rule.id,
-    source: 'berth',
+    source: engine !== undefined && (finding.rule as { live?: true }).live ? `${source} · ${engine}` : source,
     message: finding.message[lang],
     data,
   };

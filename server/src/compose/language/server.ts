@@ -48,6 +48,8 @@ export interface ComposeServerOptions {
 export class ComposeServer {
   private readonly workspace: ComposeWorkspace;
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** The id of the engine the facts are from, when the client has several. */
+  private engine: string | undefined;
 
   constructor(private readonly o: ComposeServerOptions) {
     this.workspace = new ComposeWorkspace(
@@ -138,7 +140,7 @@ export class ComposeServer {
   codeLenses(params: CodeLensParams): CodeLens[] | null {
     const state = this.stateOf(params.textDocument.uri);
     return state
-      ? composeCodeLenses(state.file, state.projectName, this.workspace.facts, this.o.lang())
+      ? composeCodeLenses(state.file, state.projectName, this.workspace.facts, this.o.lang(), this.engine)
       : null;
   }
 
@@ -159,7 +161,7 @@ export class ComposeServer {
     try {
       const state = this.workspace.state(doc);
       const diagnostics = this.o.settings().enable
-        ? state.findings.map((f) => composeDiagnostic(f, this.o.lang()))
+        ? state.findings.map((f) => composeDiagnostic(f, this.o.lang(), this.engine))
         : [];
       void this.o.connection.sendDiagnostics({ uri, version: state.version, diagnostics });
     } catch (err) {
@@ -175,6 +177,7 @@ export class ComposeServer {
       ComposeEngineNotification.method,
       (params: ComposeEngineNotification.Params) => {
         this.workspace.setFacts(params.facts ?? undefined);
+        this.engine = params.engine;
         for (const doc of this.o.documents.all()) if (this.owns(doc.uri)) this.schedule(doc.uri);
         void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
       },

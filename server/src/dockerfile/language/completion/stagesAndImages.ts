@@ -75,7 +75,7 @@ export function imageItems(
     items.push({
       label,
       kind: CompletionItemKind.Module,
-      detail: `${texts.image[lang]} · ${size(image.size)} · ${created}`,
+      detail: `${texts.image[lang]} · ${size(image.size)} · ${created}${image.engines ? ` · ${image.engines.join(', ')}` : ''}`,
       documentation: { kind: MarkupKind.Markdown, value: `\`${image.repository}:${image.tag}\`` },
       textEdit: {
         range: tagOnly
