@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { readArchivedFile, seedFiles } from '../harness/archive';
 import { createContainer, ensureTestImage, Tracker } from '../harness/engine';
-import { editorText, focusEditor } from '../harness/editor';
+import { openTreeFile, typeAtTop } from '../harness/editor';
 import { guarded, screenshot } from '../harness/evidence';
 import { runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
@@ -19,7 +19,7 @@ import {
   openContainerFiles,
   treeItem,
 } from '../harness/views';
-import { retryUntil, waitFor } from '../harness/wait';
+import { waitFor } from '../harness/wait';
 import type Docker from 'dockerode';
 
 void describe("A stopped container's files in a real VS Code", () => {
@@ -66,25 +66,8 @@ void describe("A stopped container's files in a real VS Code", () => {
       const file = treeItem(containers, 'app.conf');
       await expectTreeItem(file, 60_000);
 
-      const activeTab = w.page.locator('.tabs-container .tab.active').filter({ hasText: 'app.conf' });
-      await retryUntil(
-        'app.conf to open in an editor',
-        () => file.click(),
-        () => activeTab.isVisible(),
-        { retryAfterMs: 5_000 },
-      );
-      const shown = await waitFor('the file content in the editor', async () => {
-        const text = await editorText(w.page);
-        return text.includes('port=80') ? text : undefined;
-      });
-      assert.match(shown, /port=80/);
-
-      await focusEditor(w.page);
-      await w.page.keyboard.press('Control+Home');
-      await w.page.keyboard.type('# edited in Berth\n');
-      await waitFor('the typed text in the editor', async () =>
-        (await editorText(w.page)).includes('# edited in Berth') ? true : undefined,
-      );
+      await openTreeFile(w.page, file, 'app.conf', 'port=80');
+      await typeAtTop(w.page, '# edited in Berth\n');
       await runCommand(w.page, 'File: Save');
       const saved = await waitFor("the container's copy of /srv/app.conf to change", async () => {
         const now = await readArchivedFile(stopped, '/srv/app.conf');

@@ -43,7 +43,14 @@ import {
 } from '../harness/views';
 import { readArchivedFile, seedFiles } from '../harness/archive';
 import { dialogButton, dialogMessage, expectNotification } from '../harness/dialogs';
-import { applyQuickFix, clickEditorText, editorText, focusEditor, openFile } from '../harness/editor';
+import {
+  applyQuickFix,
+  clickEditorText,
+  editorText,
+  openFile,
+  openTreeFile,
+  typeAtTop,
+} from '../harness/editor';
 import { expectProblem, problems } from '../harness/panel';
 import { retryUntil, waitFor } from '../harness/wait';
 
@@ -306,22 +313,13 @@ void describe('several engines side by side in a real VS Code', () => {
       await expandTreeItem(treeItem(volumes, 'throwaway'));
       await expandTreeItem(treeItem(volumes, s.volume));
       await expandTreeItem(treeItem(volumes, 'Files'));
-      const file = treeItem(volumes, 'note.txt');
-      const tab = w.page.locator('.tabs-container .tab.active').filter({ hasText: 'note.txt' });
-      await retryUntil(
-        'note.txt to open in the editor',
-        () => file.click(),
-        () => tab.isVisible(),
+      await openTreeFile(
+        w.page,
+        treeItem(volumes, 'note.txt'),
+        'note.txt',
+        'written on the throwaway engine',
       );
-      await waitFor('the file content in the editor', async () =>
-        (await editorText(w.page)).includes('written on the throwaway engine') ? true : undefined,
-      );
-      await focusEditor(w.page);
-      await w.page.keyboard.press('Control+Home');
-      await w.page.keyboard.type('saved from VS Code\n');
-      await waitFor('the typed text in the editor', async () =>
-        (await editorText(w.page)).includes('saved from VS Code') ? true : undefined,
-      );
+      await typeAtTop(w.page, 'saved from VS Code\n');
       await runCommand(w.page, 'File: Save');
       const saved = `saved from VS Code\n${note}`;
       await waitFor('the throwaway engine to hold the saved note.txt', async () => {
@@ -375,22 +373,8 @@ void describe('several engines side by side in a real VS Code', () => {
       await expandTreeItem(treeItem(containers, 'Files'));
       const srv = treeItem(containers, 'srv');
       await expandTreeItem(srv);
-      const file = treeItem(containers, 'app.conf');
-      const tab = w.page.locator('.tabs-container .tab.active').filter({ hasText: 'app.conf' });
-      await retryUntil(
-        'app.conf to open in the editor',
-        () => file.click(),
-        () => tab.isVisible(),
-      );
-      await waitFor('the file content in the editor', async () =>
-        (await editorText(w.page)).includes('port=80') ? true : undefined,
-      );
-      await focusEditor(w.page);
-      await w.page.keyboard.press('Control+Home');
-      await w.page.keyboard.type('# second engine\n');
-      await waitFor('the typed text in the editor', async () =>
-        (await editorText(w.page)).includes('# second engine') ? true : undefined,
-      );
+      await openTreeFile(w.page, treeItem(containers, 'app.conf'), 'app.conf', 'port=80');
+      await typeAtTop(w.page, '# second engine\n');
       await runCommand(w.page, 'File: Save');
       const container = s.throwaway.getContainer(s.stopped);
       await waitFor("the throwaway container's /srv/app.conf to change", async () =>

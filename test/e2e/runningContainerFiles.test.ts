@@ -10,7 +10,7 @@ import type Docker from 'dockerode';
 import type { Page } from 'playwright-core';
 import { readArchivedFile, seedFiles } from '../harness/archive';
 import { dialogButton, dialogMessage, expectNotification } from '../harness/dialogs';
-import { editorText, focusEditor } from '../harness/editor';
+import { focusEditor, openTreeFile, typeAtTop } from '../harness/editor';
 import { createContainer, ensureTestImage, Tracker } from '../harness/engine';
 import { guarded } from '../harness/evidence';
 import { runCommand } from '../harness/quickInput';
@@ -23,7 +23,7 @@ import {
   openContainerFiles,
   treeItem,
 } from '../harness/views';
-import { retryUntil, waitFor } from '../harness/wait';
+import { waitFor } from '../harness/wait';
 
 const dropped = 'dropped into a running container\n';
 
@@ -77,23 +77,8 @@ void describe("A running container's files in a real VS Code", () => {
       const srv = treeItem(containers, 'srv');
       await expectTreeItem(srv, 60_000);
       await expandTreeItem(srv);
-      const file = treeItem(containers, 'app.conf');
-      const activeTab = w.page.locator('.tabs-container .tab.active').filter({ hasText: 'app.conf' });
-      await retryUntil(
-        'app.conf to open in an editor',
-        () => file.click(),
-        () => activeTab.isVisible(),
-        { retryAfterMs: 5_000 },
-      );
-      await waitFor('the file content in the editor', async () =>
-        (await editorText(w.page)).includes('port=80') ? true : undefined,
-      );
-      await focusEditor(w.page);
-      await w.page.keyboard.press('Control+Home');
-      await w.page.keyboard.type('# edited while running\n');
-      await waitFor('the typed text in the editor', async () =>
-        (await editorText(w.page)).includes('# edited while running') ? true : undefined,
-      );
+      await openTreeFile(w.page, treeItem(containers, 'app.conf'), 'app.conf', 'port=80');
+      await typeAtTop(w.page, '# edited while running\n');
 
       await runCommand(w.page, 'File: Save');
       await consentAsked(w.page, name);

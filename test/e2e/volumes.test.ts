@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { extract } from 'tar-stream';
 import { createVolume, engine, ensureTestImage, Tracker } from '../harness/engine';
 import { answerSaveDialog, dialogButton, dialogMessage, expectNotification } from '../harness/dialogs';
-import { editorText, focusEditor } from '../harness/editor';
+import { editorText, typeAtTop } from '../harness/editor';
 import { guarded } from '../harness/evidence';
 import { contextMenu } from '../harness/menu';
 import { answerIfAsked, quickPick, runCommand } from '../harness/quickInput';
@@ -96,12 +96,7 @@ void describe('Volume tools in a real VS Code', () => {
       });
       assert.match(shown, /buy milk/);
 
-      await focusEditor(w.page);
-      await w.page.keyboard.press('Control+Home');
-      await w.page.keyboard.type('call mum\n');
-      await waitFor('the typed text in the editor', async () =>
-        (await editorText(w.page)).includes('call mum') ? true : undefined,
-      );
+      await typeAtTop(w.page, 'call mum\n');
       await runCommand(w.page, 'File: Save');
       const saved = `call mum\n${todo}`;
       const entry = await waitFor('the engine copy of notes/todo.md to change', async () => {

@@ -44,6 +44,41 @@ export async function editorText(page: Page): Promise<string> {
   return plainText(await activeEditor(page).locator('.view-lines').innerText());
 }
 
+/**
+ * Opens a file from its tree row (a volume's or container's Files): clicks until its tab is the
+ * active one, as a person clicks again when the first click only selected the row, then waits
+ * for `expected` in the editor. Returns the editor's text.
+ */
+export async function openTreeFile(
+  page: Page,
+  row: Locator,
+  name: string,
+  expected: string,
+): Promise<string> {
+  const tab = page.locator('.tabs-container .tab.active').filter({ hasText: name });
+  await retryUntil(
+    `${name} to open in the editor`,
+    () => row.click(),
+    () => tab.isVisible(),
+    { retryAfterMs: 5_000 },
+  );
+  return waitFor(`${name}'s content in the editor`, async () => {
+    const text = await editorText(page);
+    return text.includes(expected) ? text : undefined;
+  });
+}
+
+/** Types `text` at the top of the active editor and waits until the editor shows it. */
+export async function typeAtTop(page: Page, text: string): Promise<void> {
+  await focusEditor(page);
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.type(text);
+  const shown = text.trim();
+  await waitFor('the typed text in the editor', async () =>
+    (await editorText(page)).includes(shown) ? true : undefined,
+  );
+}
+
 export async function activeTabTitle(page: Page): Promise<string> {
   return (await page.locator('.editor-group-container.active .tab.active .label-name').innerText()).trim();
 }
