@@ -131,8 +131,6 @@
 
   cy.on('tap', 'node', function (event) {
     const node = event.target;
-    // Services and tasks have no row of their own to reveal outside their overlay's.
-    if (node.data('kind') === 'service' || node.data('kind') === 'task') return;
     const kind = node.data('kind') === 'port' ? 'container' : node.data('kind');
     vscode.postMessage({ type: 'reveal', kind: kind, id: node.data('ref') });
   });

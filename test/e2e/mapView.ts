@@ -88,3 +88,15 @@ export async function mapWhen(
 }
 
 export const labelled = (map: DrawnMap, label: string) => map.nodes.find((n) => n.label === label);
+
+/** Clicks a node of the map where cytoscape draws it now, as a person would. */
+export async function clickMapNode(frame: Frame, id: string): Promise<void> {
+  const at = await frame.evaluate<{ x: number; y: number } | undefined>(`(() => {
+    const node = document.getElementById('graph')?._cyreg?.cy?.getElementById(${JSON.stringify(id)});
+    if (!node || node.empty()) return undefined;
+    const p = node.renderedPosition();
+    return { x: p.x, y: p.y };
+  })()`);
+  if (!at) throw new Error(`the map has no node ${id}`);
+  await frame.locator('#graph').click({ position: at });
+}

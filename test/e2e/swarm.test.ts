@@ -27,11 +27,12 @@ import {
   expectTreeItem,
   expectTreeItemGone,
   openBerthView,
+  selectTreeItems,
   treeItem,
   treeRows,
 } from '../harness/views';
 import { retryUntil, waitFor } from '../harness/wait';
-import { labelled, openMap, type DrawnMap } from './mapView';
+import { clickMapNode, labelled, openMap, type DrawnMap } from './mapView';
 
 interface Scene {
   docker: Docker;
@@ -249,6 +250,40 @@ void describe('Swarm overlay networks in a real VS Code', () => {
       for (const node of [overlay, service, task, probe]) {
         assert.ok(node.drawn && node.px >= 11, `${node.label} is drawn at ${node.px} px`);
         assert.ok(node.onScreen, `${node.label} is on screen`);
+      }
+    });
+  });
+
+  void test('a click on the service or its task in the map selects its row under the overlay', async (t) => {
+    const r = ready(t);
+    if (!r) return;
+    const { w, s } = r;
+    await guarded(w.page, 'swarm-map-reveal', async () => {
+      const taskName = `${s.service.name}.1`;
+      const networks = await expandView(w.page, 'Networks');
+      const { frame, map } = await openMap(w.page, 'the service and its task on the map', (drawn) =>
+        [s.service.name, taskName].every((label) => labelled(drawn, label)?.onScreen),
+      );
+      for (const label of [s.service.name, taskName]) {
+        const node = labelled(map, label);
+        assert.ok(node);
+        const row = treeItem(networks, label);
+        // Another row first, so that only the map's click can select this one.
+        await selectTreeItems([treeItem(networks, s.overlay.name)]);
+        assert.notEqual(
+          await row
+            .first()
+            .getAttribute('aria-selected', { timeout: 2_000 })
+            .catch(() => null),
+          'true',
+        );
+        await retryUntil(
+          `the ${node.kind} ${label} selected in the Networks view`,
+          // A click the map took while it was still settling is made again.
+          () => clickMapNode(frame, node.id),
+          async () => (await row.count()) > 0 && (await row.first().getAttribute('aria-selected')) === 'true',
+          { retryAfterMs: 5_000 },
+        );
       }
     });
   });

@@ -7,9 +7,10 @@ import { connectToNetwork } from '../reach/engineActions';
 import { withoutEmptyBuiltins } from './builtins';
 import { buildGraph } from './graphModel';
 import { mapHtml } from './html';
-import { parseFromWebview, type FromWebview, type ToWebview } from './protocol';
+import { parseFromWebview, type FromWebview, type RevealKind, type ToWebview } from './protocol';
 import { webviewStrings } from './strings';
 import { colorsFrom, renderSvg, type Point } from './svg';
+import { swarmRowOf } from './swarmGraph';
 
 const viewType = 'berth.networkMap';
 /** The webview's scripts in load order: each adds to `berthMap`, map.js starts it all. */
@@ -132,7 +133,7 @@ class NetworkMapPanel implements vscode.Disposable {
       if (message.type === 'ready' || message.type === 'builtins') {
         this.showBuiltins = message.type === 'ready' ? message.showBuiltins : message.show;
         this.postGraph();
-      } else if (message.type === 'reveal') await reveal(message.kind, message.id, this.engine);
+      } else if (message.type === 'reveal') await this.reveal(message.kind, message.id);
       else if (message.type === 'connect') await this.connect(message.containerId, message.networkId);
       else await this.exportSvg(message.positions, message.colors);
     } catch (error) {
@@ -181,6 +182,22 @@ class NetworkMapPanel implements vscode.Disposable {
     void vscode.window.showInformationMessage(vscode.l10n.t('Network map saved to {0}.', target.fsPath));
   }
 
+  /** Uses the views' `berth.reveal` when it exists; otherwise at least brings the right view up. */
+  private async reveal(kind: RevealKind, id: string): Promise<void> {
+    const commands = await vscode.commands.getCommands(true);
+    if (!commands.includes('berth.reveal')) {
+      await vscode.commands.executeCommand(`berth.${viewOf(kind)}.focus`);
+      return;
+    }
+    const engine = this.engine;
+    if (kind !== 'service' && kind !== 'task') {
+      await vscode.commands.executeCommand('berth.reveal', { kind, id, engine });
+      return;
+    }
+    const row = this.session.snapshot && swarmRowOf(this.session.snapshot.networks.values(), kind, id);
+    if (row) await vscode.commands.executeCommand('berth.reveal', { kind, id, engine, ...row });
+  }
+
   dispose(): void {
     this.onDispose(this);
     for (const d of this.disposables.splice(0)) d.dispose();
@@ -188,16 +205,7 @@ class NetworkMapPanel implements vscode.Disposable {
   }
 }
 
-/** Uses the views' `berth.reveal` when it exists; otherwise at least brings the right view up. */
-async function reveal(
-  kind: 'network' | 'container' | 'volume',
-  id: string,
-  engine: string | undefined,
-): Promise<void> {
-  const commands = await vscode.commands.getCommands(true);
-  if (commands.includes('berth.reveal')) {
-    await vscode.commands.executeCommand('berth.reveal', { kind, id, engine });
-    return;
-  }
-  await vscode.commands.executeCommand(`berth.${kind}s.focus`);
+/** The view that shows an object of this kind: services and tasks are rows under their overlay. */
+function viewOf(kind: RevealKind): 'networks' | 'containers' | 'volumes' {
+  return kind === 'service' || kind === 'task' ? 'networks' : `${kind}s`;
 }

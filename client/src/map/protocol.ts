@@ -5,10 +5,19 @@ import type { Point } from './svg';
 
 export type ToWebview = { type: 'graph'; model: GraphModel } | { type: 'status'; text: string };
 
+export type RevealKind = 'network' | 'container' | 'volume' | 'service' | 'task';
+const revealKinds: readonly unknown[] = [
+  'network',
+  'container',
+  'volume',
+  'service',
+  'task',
+] satisfies RevealKind[];
+
 export type FromWebview =
   | { type: 'ready'; showBuiltins: boolean }
   | { type: 'builtins'; show: boolean }
-  | { type: 'reveal'; kind: 'network' | 'container' | 'volume'; id: string }
+  | { type: 'reveal'; kind: RevealKind; id: string }
   | { type: 'connect'; containerId: string; networkId: string }
   | { type: 'export'; positions: Record<string, Point>; colors: Record<string, string> };
 
@@ -46,11 +55,8 @@ export function parseFromWebview(value: unknown): FromWebview | undefined {
     case 'builtins':
       return typeof value.show === 'boolean' ? { type: 'builtins', show: value.show } : undefined;
     case 'reveal':
-      if (
-        (value.kind === 'network' || value.kind === 'container' || value.kind === 'volume') &&
-        isId(value.id)
-      ) {
-        return { type: 'reveal', kind: value.kind, id: value.id };
+      if (revealKinds.includes(value.kind) && isId(value.id)) {
+        return { type: 'reveal', kind: value.kind as RevealKind, id: value.id };
       }
       return undefined;
     case 'connect':

@@ -102,3 +102,22 @@ export function buildSwarmGraph(networks: readonly Network[], swarm: Snapshot['s
     if (seen.task.containerId) taskOfContainer.set(seen.task.containerId, nodeId.task(seen.task.taskId));
   return { nodes, edges, taskOfContainer, shownEndpoints };
 }
+
+/**
+ * Where the Networks view shows a service or task: under an overlay that carries it, the user's
+ * own overlays before the routing mesh, by name. Undefined once it is gone.
+ */
+export function swarmRowOf(
+  networks: Iterable<Network>,
+  kind: 'service' | 'task',
+  id: string,
+): { networkId: string; serviceId: string } | undefined {
+  const carriers = [...networks]
+    .filter((network) => (network.services?.length ?? 0) > 0)
+    .sort((a, b) => Number(a.ingress === true) - Number(b.ingress === true) || a.name.localeCompare(b.name));
+  for (const network of carriers)
+    for (const service of network.services ?? [])
+      if (kind === 'service' ? service.serviceId === id : service.tasks.some((task) => task.taskId === id))
+        return { networkId: network.id, serviceId: service.serviceId };
+  return undefined;
+}

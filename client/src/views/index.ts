@@ -90,13 +90,20 @@ export function registerViews(
   return views;
 }
 
-/** `{ kind, id, engine? }` from another part of Berth (the network map): selects that object in its view. */
+/**
+ * `{ kind, id, engine? }` from another part of Berth (the network map, Compose lenses): selects that
+ * object in its view; a service or task also names `networkId` and `serviceId`.
+ */
 export async function revealTarget(views: BerthViews, target: unknown): Promise<void> {
   if (typeof target !== 'object' || target === null) return;
-  const { kind, id, engine } = target as { kind?: unknown; id?: unknown; engine?: unknown };
+  const { kind, id, engine, networkId, serviceId } = target as Record<string, unknown>;
   if (typeof id !== 'string') return;
   const on = typeof engine === 'string' ? engine : undefined;
   if (kind === 'network') await views.reveal('networks', keys.network(id), on);
   else if (kind === 'container') await views.reveal('containers', keys.container(id), on);
   else if (kind === 'volume') await views.reveal('volumes', keys.volume(id), on);
+  // Services and tasks are rows under an overlay: the caller names which.
+  else if (typeof networkId !== 'string' || typeof serviceId !== 'string') return;
+  else if (kind === 'service') await views.reveal('networks', keys.service(networkId, id), on);
+  else if (kind === 'task') await views.reveal('networks', keys.task(networkId, serviceId, id), on);
 }

@@ -80,6 +80,11 @@ void describe('hostile engine strings', () => {
     });
     assert.deepEqual(parsed, { type: 'export', positions: { a: { x: 1, y: 2 } }, colors: {} });
     assert.equal(parseFromWebview({ type: 'reveal', kind: 'image', id: 'x' }), undefined);
+    assert.deepEqual(parseFromWebview({ type: 'reveal', kind: 'task', id: 't1' }), {
+      type: 'reveal',
+      kind: 'task',
+      id: 't1',
+    });
     assert.equal(parseFromWebview({ type: 'connect', containerId: '', networkId: 'n' }), undefined);
     assert.equal(parseFromWebview('ready'), undefined);
   });

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import type { Network, Volume } from '../../../client/src/engine/model/snapshot';
 import type { NetworkService } from '../../../client/src/engine/model/swarmJoin';
 import { buildGraph, nodeId } from '../../../client/src/map/graphModel';
+import { swarmRowOf } from '../../../client/src/map/swarmGraph';
 import { container, endpoint, network, snapshot } from '../reach/fixtures';
 
 function task(name: string, node: string, address: string | undefined, state = 'running') {
@@ -132,5 +133,37 @@ void describe('buildGraph with Swarm services', () => {
       plain.nodes.map((n) => n.kind),
       ['network', 'container'],
     );
+  });
+});
+
+void describe('swarmRowOf: the Networks row a click on a service or task reveals', () => {
+  const service = (id: string, taskIds: string[]): NetworkService => ({
+    serviceId: id,
+    serviceName: id,
+    tasks: taskIds.map((taskId) => ({ ...task(taskId, 'manager-1', undefined), taskId })),
+  });
+  const mesh = overlay('ingress', [service('svc-web', ['t1'])], { ingress: true });
+  const front = overlay('front', [service('svc-web', ['t1']), service('svc-api', ['t2'])]);
+  const back = overlay('back', [service('svc-api', ['t2'])]);
+
+  void it("under the user's own overlay before the routing mesh, then by name", () => {
+    assert.deepEqual(swarmRowOf([mesh, front], 'service', 'svc-web'), {
+      networkId: front.id,
+      serviceId: 'svc-web',
+    });
+    assert.deepEqual(swarmRowOf([mesh, front, back], 'service', 'svc-api'), {
+      networkId: back.id,
+      serviceId: 'svc-api',
+    });
+    assert.deepEqual(swarmRowOf([mesh], 'service', 'svc-web'), { networkId: mesh.id, serviceId: 'svc-web' });
+  });
+
+  void it('a task under its service', () => {
+    assert.deepEqual(swarmRowOf([mesh, front], 'task', 't2'), { networkId: front.id, serviceId: 'svc-api' });
+  });
+
+  void it('nothing once it is gone', () => {
+    assert.equal(swarmRowOf([front], 'service', 'svc-gone'), undefined);
+    assert.equal(swarmRowOf([front], 'task', 't9'), undefined);
   });
 });
