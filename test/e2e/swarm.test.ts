@@ -2,18 +2,19 @@
 // the shared engine's swarm state), which Berth reaches through berth.dockerHost: an attachable
 // overlay, a service from the offline busybox image, and a standalone container connected to the
 // overlay through "Connect to Network…". Then what a user checks: the service and its task (node
-// and address) under the overlay, the reachability verdict for the service, the service and task
-// on the map, the service's inspect document, and Remove Service with its confirmation.
+// and address) under the overlay, the task's address copied and pasted, the reachability verdict
+// for the service, the service and task on the map and a click on them selecting their rows, the
+// service's inspect document, and Remove Service with its confirmation.
 import { after, describe, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import Docker from 'dockerode';
 import type { Page } from 'playwright-core';
 import { dialogButton, dialogMessage } from '../harness/dialogs';
-import { editorText } from '../harness/editor';
+import { editorText, focusEditor } from '../harness/editor';
 import { ensureTestImage, testImage, testLabels, uniqueName } from '../harness/engine';
 import { guarded, screenshot } from '../harness/evidence';
 import { contextMenu } from '../harness/menu';
-import { answerIfAsked, answerPrompt, quickPick } from '../harness/quickInput';
+import { answerIfAsked, answerPrompt, quickPick, runCommand } from '../harness/quickInput';
 import { requireOrSkip } from '../harness/require';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
 import {
@@ -28,6 +29,7 @@ import {
   expectTreeItemGone,
   openBerthView,
   selectTreeItems,
+  statusBarText,
   treeItem,
   treeRows,
 } from '../harness/views';
@@ -193,6 +195,32 @@ void describe('Swarm overlay networks in a real VS Code', () => {
         0,
         'no second row for the task container',
       );
+    });
+  });
+
+  void test('Copy Task Address copies the task’s address on the overlay, which pastes into an editor', async (t) => {
+    const r = ready(t);
+    if (!r) return;
+    const { w, s } = r;
+    await guarded(w.page, 'swarm-copy-address', async () => {
+      const address = await taskAddress(s);
+      assert.ok(address, 'the engine gave the task an address');
+      const networks = await expandView(w.page, 'Networks');
+      await expandTreeItem(treeItem(networks, s.overlay.name));
+      await expandTreeItem(treeItem(networks, s.service.name));
+      await contextMenu(treeItem(networks, `${s.service.name}.1`), 'Copy Task Address');
+      await waitFor('the status bar to say what was copied', async () =>
+        (await statusBarText(w.page, new RegExp(`Copied ${address.replaceAll('.', '\\.')}$`)))
+          ? true
+          : undefined,
+      );
+      await runCommand(w.page, 'File: New Untitled Text File');
+      await focusEditor(w.page);
+      await w.page.keyboard.press('Control+V');
+      await waitFor('the address pasted into the editor', async () =>
+        (await editorText(w.page)).trim() === address ? true : undefined,
+      );
+      await runCommand(w.page, 'View: Revert and Close Editor');
     });
   });
 

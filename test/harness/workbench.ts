@@ -64,6 +64,8 @@ export async function openWorkbench(workspace: string, options: WorkbenchOptions
   try {
     browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    // Copy commands write the clipboard, and a test pastes it as a person would.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const page = await context.newPage();
     page.setDefaultTimeout(uiTimeoutMs);
     if (options.development) await injectDevelopmentOptions(page, options.development);
