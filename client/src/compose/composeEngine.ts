@@ -16,7 +16,7 @@ function wantedEngine(): string {
 
 export class ComposeEngine implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires when Compose moves to another engine or session. */
+  /** Fires when Compose moves to another engine or session, or its engine's name comes or goes. */
   readonly onDidChange = this.changed.event;
   private id: string;
   private session: EngineSession;
@@ -26,12 +26,15 @@ export class ComposeEngine implements vscode.Disposable {
   constructor(private readonly fleet: FleetView<EngineSession>) {
     this.id = this.choose();
     this.session = this.current.session;
-    // Reordering berth.engines can give the same id another session: both count.
+    let named = this.named;
+    // Reordering berth.engines can give the same id another session, and going from several
+    // engines to one drops the name findings carry: each counts as a change.
     const update = () => {
       this.id = this.choose();
       const session = this.current.session;
-      if (session === this.session) return;
+      if (session === this.session && this.named === named) return;
       this.session = session;
+      named = this.named;
       this.changed.fire();
     };
     this.subscriptions = [
