@@ -88,14 +88,18 @@ function ready(t: TestContext): boolean {
   );
 }
 
-async function liveSnapshot(condition: (snapshot: Snapshot) => boolean, what: string): Promise<Snapshot> {
+async function liveSnapshot(
+  condition: (snapshot: Snapshot) => boolean,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<Snapshot> {
   return harness!.waitFor(
     what,
     () => {
       const snapshot = session?.snapshot;
       return snapshot && condition(snapshot) ? snapshot : undefined;
     },
-    60_000,
+    timeoutMs,
   );
 }
 
@@ -152,11 +156,22 @@ void describe('a single-node swarm on a throwaway engine', () => {
       },
     })) as { ID?: string; id?: string };
     serviceId = created.ID ?? created.id;
+    // The engine schedules the task as it can on a loaded machine; a timeout says whether the
+    // engine or only the model lagged.
     const snapshot = await liveSnapshot(
       (s) =>
         s.networks.get(overlay!.id)?.services?.[0]?.tasks.some((task) => task.state === 'running') === true,
       'the service task running on the overlay',
-    );
+      120_000,
+    ).catch(async (error: unknown) => {
+      const onEngine = (await h.engine().listTasks({ filters: { service: [serviceId ?? ''] } })) as {
+        Status?: { State?: string };
+      }[];
+      const inModel = session?.snapshot?.networks.get(overlay!.id)?.services?.[0]?.tasks ?? [];
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}; the engine's tasks: ${JSON.stringify(onEngine.map((task) => task.Status?.State))}, the model's: ${JSON.stringify(inModel.map((task) => task.state))}`,
+      );
+    });
     const [service] = snapshot.networks.get(overlay.id)!.services!;
     assert.equal(service.serviceId, serviceId);
     const task = service.tasks.find((x) => x.state === 'running')!;
