@@ -42,7 +42,7 @@ export function composeDiagnostic(finding: ComposeFinding, lang: RuleLanguage, e
     range: finding.range,
     severity: severities[finding.severity],
     code: finding.rule.id,
-    source: engine !== undefined && (finding.rule as { live?: true }).live ? `${source} · ${engine}` : source,
+    source: engine !== undefined && finding.rule.live ? `${source} · ${engine}` : source,
     message: finding.message[lang],
     data,
   };

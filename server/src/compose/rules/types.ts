@@ -17,5 +17,7 @@ export interface ComposeReport {
 }
 
 export interface ComposeFinding extends Finding {
+  /** `live`: the rule read the engine's facts (ComposeRule says so). */
+  rule: Finding['rule'] & { live?: true };
   command: ClientCommand | undefined;
 }
