@@ -435,6 +435,77 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
     assert.equal((server!.log.match(/Connection from/g) ?? []).length, connections, 'sshd was contacted');
   });
 
+  /** A HOME whose ~/.ssh/config holds `config`, and whose known_hosts trusts the sshd as `knownAs`. */
+  function homeWithConfig(config: string[], knownAs = `[127.0.0.1]:${server!.port}`): string {
+    const dir = homeWithKnownHosts([`${knownAs} ${server!.hostKeyLine()}`]);
+    fs.writeFileSync(path.join(dir, '.ssh', 'config'), config.map((l) => `${l}\n`).join(''));
+    return dir;
+  }
+
+  void test('a host alias from ~/.ssh/config: its HostName, Port and User are where Berth logs in', async (t) => {
+    if (!ready(t)) return;
+    const aliased = homeWithConfig([
+      'Host berth-test-alias',
+      '  HostName 127.0.0.1',
+      `  Port ${server!.port}`,
+      '  User root',
+      // ssh keeps the first value it obtains: these never apply to the alias.
+      'Host *',
+      '  Port 1',
+      '  User nobody',
+    ]);
+    const loginsBefore = server!.logins();
+    const session = await sessionShowsOurObjects(sshEnv('ssh://berth-test-alias', undefined, aliased));
+    assert.equal(server!.logins() - loginsBefore, 1);
+    assert.match(server!.log, /Accepted publickey for root from 127\.0\.0\.1/);
+    session.dispose();
+  });
+
+  void test('IdentityFile and HostKeyAlias from ~/.ssh/config: a login with no ssh-agent at all', async (t) => {
+    if (!ready(t)) return;
+    const keyed = homeWithConfig(
+      [
+        'Host berth-test-keyed',
+        '  HostName 127.0.0.1',
+        `  Port ${server!.port}`,
+        '  HostKeyAlias berth-test-key',
+        `  IdentityFile ${path.join(server!.dir, 'id_ed25519')}`,
+      ],
+      'berth-test-key',
+    );
+    const result = await connect({
+      env: { HOME: keyed, DOCKER_HOST: 'ssh://root@berth-test-keyed' },
+      timeoutMs: 60_000,
+    });
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problem));
+    result.close();
+  });
+
+  void test('a key file behind a passphrase and no agent: said, naming the file, before a login', async (t) => {
+    if (!ready(t)) return;
+    const locked = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'berth-ssh-locked-')), 'id_locked');
+    homes.push(path.dirname(locked));
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', 'a passphrase', '-f', locked]);
+    const home = homeWithConfig(['Host 127.0.0.1', `  IdentityFile ${locked}`]);
+    const logins = server!.logins();
+    const p = await problemFor({ HOME: home, DOCKER_HOST: server!.host() });
+    assert.equal(p.code, 'ssh-key-unusable', JSON.stringify(p));
+    assert.ok(p.message.includes(locked), p.message);
+    assert.match(p.fix, /ssh-add/);
+    assert.equal(server!.logins(), logins);
+  });
+
+  void test('ProxyJump in ~/.ssh/config: said with its line, and nothing is contacted', async (t) => {
+    if (!ready(t)) return;
+    const jumping = homeWithConfig(['', 'Host 127.0.0.1', '  ProxyJump bastion.invalid']);
+    const connections = (server!.log.match(/Connection from/g) ?? []).length;
+    const p = await problemFor(sshEnv(undefined, undefined, jumping));
+    assert.equal(p.code, 'ssh-proxy', JSON.stringify(p));
+    assert.ok(p.message.includes(`${path.join(jumping, '.ssh', 'config')} line 3`), p.message);
+    assert.match(p.message, /ProxyJump bastion\.invalid/);
+    assert.equal((server!.log.match(/Connection from/g) ?? []).length, connections, 'sshd was contacted');
+  });
+
   void test('an SSH_AUTH_SOCK where no agent listens', async (t) => {
     if (!ready(t)) return;
     const p = await problemFor(sshEnv(undefined, path.join(server!.dir, 'gone.sock')));

@@ -10,6 +10,7 @@ import {
   SshAgentMissingError,
   TlsFileError,
 } from './errors';
+import { SshKeysUnusableError, SshProxyError } from '../transport/ssh/errors';
 import { problem, say, sourceHint, where, type EngineProblem, type NodeLikeError } from './problem';
 import { sshFallbackProblem, sshProblem, startAgent } from './ssh';
 import { tlsHandshakeProblem, tlsProblem } from './tls';
@@ -72,8 +73,53 @@ function configurationProblem(error: unknown, at: string): EngineProblem | undef
   if (error instanceof SshAgentMissingError) {
     return problem(
       'ssh-no-agent',
-      say('Berth logs in to {0} with the keys in ssh-agent, but SSH_AUTH_SOCK is not set', at),
+      error.missingIdentityFiles.length > 0
+        ? say(
+            'Berth logs in to {0} with the keys in ssh-agent or the IdentityFile of your ssh config, but SSH_AUTH_SOCK is not set and {1} does not exist',
+            at,
+            error.missingIdentityFiles.join(', '),
+          )
+        : say(
+            'Berth logs in to {0} with the keys in ssh-agent or in ~/.ssh, but SSH_AUTH_SOCK is not set and ~/.ssh holds no key (id_ed25519, id_ecdsa, id_rsa)',
+            at,
+          ),
       [startAgent],
+      error,
+    );
+  }
+  if (error instanceof SshKeysUnusableError) {
+    return problem(
+      'ssh-key-unusable',
+      say(
+        'SSH_AUTH_SOCK is not set, and no key file can log in to {0} without a passphrase: {1}',
+        at,
+        error.unusable.join(', '),
+      ),
+      [
+        say(
+          'Add the key to ssh-agent (ssh-add KEYFILE), then start VS Code from that environment: Berth does not ask for passphrases.',
+        ),
+      ],
+      error,
+    );
+  }
+  if (error instanceof SshProxyError) {
+    const { keyword, value, at: place } = error.proxy;
+    return problem(
+      'ssh-proxy',
+      say(
+        'Your ssh config reaches {0} through {1} {2} ({3} line {4}), which Berth cannot follow',
+        at,
+        keyword,
+        value,
+        place.file,
+        String(place.line),
+      ),
+      [
+        say(
+          'Forward the engine\'s socket and point Berth at it: "ssh -nNT -L /tmp/berth-docker.sock:/var/run/docker.sock HOST" (that ssh uses your config), then berth.dockerHost unix:///tmp/berth-docker.sock.',
+        ),
+      ],
       error,
     );
   }

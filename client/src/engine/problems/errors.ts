@@ -15,10 +15,17 @@ export class TlsFileError extends Error {
   }
 }
 
-/** Thrown by the connection for ssh:// without SSH_AUTH_SOCK: ssh2 would have no key to offer. */
+/** Thrown by the connection for ssh:// with no ssh-agent and no key file: no key to offer. */
 export class SshAgentMissingError extends Error {
-  constructor() {
-    super('SSH_AUTH_SOCK is not set');
+  constructor(
+    /** The IdentityFile paths ssh_config named, none of which exists; empty for ssh's defaults. */
+    readonly missingIdentityFiles: string[] = [],
+  ) {
+    super(
+      missingIdentityFiles.length > 0
+        ? `SSH_AUTH_SOCK is not set and no IdentityFile exists (${missingIdentityFiles.join(', ')})`
+        : 'SSH_AUTH_SOCK is not set and ~/.ssh holds no key file',
+    );
   }
 }
 

@@ -61,7 +61,8 @@ export function problem(code: string, message: Sentence, fix: Sentence[], error:
 export function where(endpoint: ResolvedEndpoint): string {
   if (endpoint.transport === 'unix' || endpoint.transport === 'npipe')
     return endpoint.socketPath ?? endpoint.host;
-  return `${endpoint.hostname ?? endpoint.host}:${endpoint.port ?? ''}`;
+  const host = endpoint.hostname ?? endpoint.host;
+  return endpoint.port === undefined ? host : `${host}:${endpoint.port}`;
 }
 
 /** Where the user chose this engine, so the fix can point at that setting. */

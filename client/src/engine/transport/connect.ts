@@ -1,9 +1,8 @@
 // Opens a dockerode client for a resolved endpoint and proves it works with one `/version` call.
 // Every failure comes back as an EngineProblem, never as a raw exception.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { userInfo } from 'node:os';
 import type Docker from 'dockerode';
 import type { ResolvedEndpoint, ResolveOptions } from './endpoint';
 import { resolveEndpoint } from './endpoint';
@@ -17,7 +16,9 @@ import {
   minimumApiVersion,
 } from '../problems/errors';
 import type { EngineProblem } from '../problems/problem';
-import { defaultKnownHostsFiles } from './ssh/knownHosts';
+import { SshProxyError } from './ssh/errors';
+import type { ConfigFile } from './ssh/sshConfig';
+import { resolveSshTarget, type SshTarget } from './ssh/sshTarget';
 import { SshTunnel } from './ssh/sshTunnel';
 
 export type ConnectResult =
@@ -48,24 +49,35 @@ function readTlsFile(path: string | undefined, role: 'ca' | 'cert' | 'key'): Buf
   }
 }
 
+export interface SshFiles {
+  /** known_hosts files that vouch for ssh:// hosts; by default those ssh_config and ssh name. */
+  knownHostsFiles?: string[];
+  /** ssh_config files, in ssh's order; by default ~/.ssh/config, then /etc/ssh/ssh_config. */
+  sshConfigFiles?: ConfigFile[];
+}
+
+/** Where an ssh:// endpoint really is, through ssh_config; throws for a route Berth cannot take. */
+export function sshTargetOf(
+  endpoint: ResolvedEndpoint,
+  env: NodeJS.ProcessEnv,
+  files: SshFiles = {},
+): SshTarget {
+  const target = resolveSshTarget(
+    { hostname: endpoint.hostname ?? '', port: endpoint.port, username: endpoint.username },
+    { env, configFiles: files.sshConfigFiles, knownHostsFiles: files.knownHostsFiles },
+  );
+  if (target.proxy) throw new SshProxyError(target.proxy);
+  return target;
+}
+
 /**
  * The SSH connection an ssh:// endpoint's requests share; nothing is sent until the first one.
- * Throws SshAgentMissingError without SSH_AUTH_SOCK, before anything is sent.
+ * Throws SshAgentMissingError with neither an agent nor a key file, before anything is sent.
  */
-export function openSshTunnel(
-  endpoint: ResolvedEndpoint,
-  env: NodeJS.ProcessEnv = process.env,
-  knownHostsFiles: string[] = defaultKnownHostsFiles(env),
-): SshTunnel {
-  if (!env.SSH_AUTH_SOCK) throw new SshAgentMissingError();
-  return new SshTunnel({
-    hostname: endpoint.hostname ?? '',
-    port: endpoint.port ?? 22,
-    // ssh (and so the docker CLI) logs in as the local user when the URL names none.
-    username: endpoint.username ?? userInfo().username,
-    agentSocket: env.SSH_AUTH_SOCK,
-    knownHostsFiles,
-  });
+function openSshTunnel(target: SshTarget): SshTunnel {
+  if (target.agentSocket === undefined && !target.identityFiles.some((file) => existsSync(file)))
+    throw new SshAgentMissingError(target.identityFilesConfigured ? target.identityFiles : []);
+  return new SshTunnel(target);
 }
 
 /**
@@ -158,10 +170,8 @@ function roleOf(path: string): 'ca' | 'cert' | 'key' {
   return path.endsWith('key.pem') ? 'key' : path.endsWith('cert.pem') ? 'cert' : 'ca';
 }
 
-export interface ConnectOptions extends ResolveOptions {
+export interface ConnectOptions extends ResolveOptions, SshFiles {
   counter?: RequestCounter;
-  /** known_hosts files that vouch for ssh:// hosts; by default ssh's own, under HOME. */
-  knownHostsFiles?: string[];
   /** Gives up on an engine that does not answer /version in time. */
   timeoutMs?: number;
 }
@@ -173,7 +183,12 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
   const deadline = AbortSignal.timeout(options.timeoutMs ?? 15_000);
   try {
     endpoint = resolveEndpoint(options);
-    if (endpoint.transport === 'ssh') tunnel = openSshTunnel(endpoint, options.env, options.knownHostsFiles);
+    if (endpoint.transport === 'ssh') {
+      const target = sshTargetOf(endpoint, options.env ?? process.env, options);
+      // What failed is then told about the host, port and user ssh_config led to.
+      endpoint = { ...endpoint, hostname: target.hostname, port: target.port, username: target.username };
+      tunnel = openSshTunnel(target);
+    }
     const docker = await createClient(dockerOptions(endpoint, tunnel), options.counter);
     const local = endpoint.transport === 'unix' || endpoint.transport === 'npipe';
     // A daemon going down cuts what it had accepted until its socket is closed; asking again,

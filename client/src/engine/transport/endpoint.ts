@@ -213,7 +213,8 @@ export function parseHost(
       ...base,
       transport: 'ssh',
       hostname: url.hostname,
-      port: url.port ? Number(url.port) : 22,
+      // Unset unless the URL says, so that ssh_config's Port applies as it does for ssh.
+      port: url.port ? Number(url.port) : undefined,
       username: url.username ? decodeURIComponent(url.username) : undefined,
       label,
     };

@@ -1,5 +1,6 @@
 // What the ssh:// tunnel refuses or cannot do, as errors that ../../problems turns into advice.
 import type { HostKeyVerdict } from './knownHosts';
+import type { SshProxy } from './sshConfig';
 
 /** The server's host key is not one known_hosts trusts for this host: nothing was sent. */
 export class SshHostKeyError extends Error {
@@ -27,5 +28,26 @@ export class DialStdioError extends Error {
       `docker system dial-stdio exited${exitCode === undefined ? '' : ` with ${exitCode}`}` +
         (stderr ? `: ${stderr}` : ''),
     );
+  }
+}
+
+/** No ssh-agent, and no key file that can sign without a passphrase: nothing was sent. */
+export class SshKeysUnusableError extends Error {
+  constructor(
+    /** Each key file that exists but cannot be used, with why: `~/.ssh/id_ed25519 (…passphrase…)`. */
+    readonly unusable: string[],
+  ) {
+    super(
+      unusable.length > 0
+        ? `no ssh-agent, and no key file Berth can use: ${unusable.join(', ')}`
+        : 'no ssh-agent, and no key file',
+    );
+  }
+}
+
+/** ssh_config sends this host through a jump host or a command, which Berth cannot follow. */
+export class SshProxyError extends Error {
+  constructor(readonly proxy: SshProxy) {
+    super(`${proxy.at.file} line ${proxy.at.line}: ${proxy.keyword} ${proxy.value} is not supported`);
   }
 }

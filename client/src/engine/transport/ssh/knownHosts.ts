@@ -3,8 +3,6 @@
 // hashed host patterns, `[host]:port` for other ports than 22, and `@revoked` keys.
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import type { ServerHostKeyAlgorithm } from 'ssh2';
 
 export interface KnownHostLine {
@@ -126,17 +124,6 @@ export function verifyHostKey(lines: KnownHostLine[], name: string, key: Buffer)
     otherTypes: [...new Set(plain.map((l) => l.keyType))],
     certAuthority: authority && ref(authority),
   };
-}
-
-/** The files `ssh` reads by default: the user's, then the system-wide ones. */
-export function defaultKnownHostsFiles(env: NodeJS.ProcessEnv = process.env): string[] {
-  const ssh = join(env.HOME || homedir(), '.ssh');
-  return [
-    join(ssh, 'known_hosts'),
-    join(ssh, 'known_hosts2'),
-    '/etc/ssh/ssh_known_hosts',
-    '/etc/ssh/ssh_known_hosts2',
-  ];
 }
 
 /** Every line of the files that exist; a missing file is simply empty, as for ssh. */

@@ -2,28 +2,56 @@
 // each HTTP connection is an exec channel running `docker system dial-stdio` on it, and
 // channels are kept alive for the next request. docker-modem's own ssh transport logs in
 // again for every request (seconds each on a loaded host) and checks no host key at all.
+import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import type { ClientRequestArgs } from 'node:http';
 import { Duplex } from 'node:stream';
-import type { Client, ClientChannel, ConnectConfig } from 'ssh2';
-import { DialStdioError, SshHostKeyError } from './errors';
+import type {
+  AgentAuthMethod,
+  Client,
+  ClientChannel,
+  ConnectConfig,
+  ParsedKey,
+  PublicKeyAuthMethod,
+} from 'ssh2';
+import { DialStdioError, SshHostKeyError, SshKeysUnusableError } from './errors';
 import {
   blobKeyType,
   fingerprint,
-  lookupName,
   preferredHostKeyAlgorithms,
   readKnownHosts,
   verifyHostKey,
 } from './knownHosts';
+import type { SshTarget } from './sshTarget';
 
-export interface SshTunnelOptions {
-  hostname: string;
-  port: number;
-  username: string;
-  /** SSH_AUTH_SOCK: the keys are the agent's, never read from disk. */
-  agentSocket: string;
-  /** known_hosts files, read again for every login so that a newly trusted host works on Retry. */
-  knownHostsFiles: string[];
+export type SshTunnelOptions = Pick<
+  SshTarget,
+  'hostname' | 'port' | 'username' | 'knownHostsName' | 'knownHostsFiles' | 'agentSocket' | 'identityFiles'
+>;
+
+type ParseKey = (data: Buffer) => ParsedKey | ParsedKey[] | Error;
+
+/**
+ * The key files that exist and can sign without a passphrase, and why the others cannot, read
+ * at each login so that a key added on the way works on Retry. ssh would ask for a
+ * passphrase; Berth leaves that to ssh-agent.
+ */
+function readKeys(files: readonly string[], parseKey: ParseKey): { keys: ParsedKey[]; unusable: string[] } {
+  const keys: ParsedKey[] = [];
+  const unusable: string[] = [];
+  for (const file of files) {
+    let data: Buffer;
+    try {
+      data = readFileSync(file);
+    } catch {
+      continue;
+    }
+    const parsed = parseKey(data);
+    const key = Array.isArray(parsed) ? parsed[0] : parsed;
+    if (key instanceof Error || key === undefined) unusable.push(`${file} (${key?.message ?? 'no key'})`);
+    else keys.push(key);
+  }
+  return { keys, unusable };
 }
 
 /** sshd allows 10 sessions per connection (MaxSessions); leave room for terminals. */
@@ -67,11 +95,18 @@ export class SshTunnel {
   }
 
   private async login(): Promise<Client> {
-    const { Client } = await import('ssh2');
+    // The default export: Node's ESM view of this CommonJS module does not name `utils`.
+    const { Client, utils } = (await import('ssh2')).default;
     const pending = this.client;
     if (this.closed) throw new Error('the SSH connection to the engine was closed');
-    const { hostname, port, username, agentSocket, knownHostsFiles } = this.options;
-    const name = lookupName(hostname, port);
+    const { hostname, port, username, agentSocket, knownHostsFiles, knownHostsName: name } = this.options;
+    const { keys, unusable } = readKeys(this.options.identityFiles, (data) => utils.parseKey(data));
+    if (agentSocket === undefined && keys.length === 0) throw new SshKeysUnusableError(unusable);
+    // As ssh: the agent's keys first, then the key files.
+    const auth: (AgentAuthMethod | PublicKeyAuthMethod)[] = [
+      ...(agentSocket === undefined ? [] : [{ type: 'agent' as const, username, agent: agentSocket }]),
+      ...keys.map((key) => ({ type: 'publickey' as const, username, key })),
+    ];
     const known = readKnownHosts(knownHostsFiles);
     const preferred = preferredHostKeyAlgorithms(known, name);
     let refusal: SshHostKeyError | undefined;
@@ -79,7 +114,7 @@ export class SshTunnel {
       host: hostname.replace(/^\[(.*)\]$/, '$1'),
       port,
       username,
-      agent: agentSocket,
+      authHandler: auth,
       // A link that died silently must end the event stream, so that the session reconnects.
       keepaliveInterval: 30_000,
       keepaliveCountMax: 3,
@@ -104,7 +139,11 @@ export class SshTunnel {
     this.live = client;
     const ready = new Promise<Client>((resolve, reject) => {
       client.once('ready', () => resolve(client));
-      client.on('error', (error) => reject(refusal ?? error));
+      client.on('error', (error: Error & { level?: string }) => {
+        // ssh2 goes on to the key files after an agent that fails; only the login's end decides.
+        if (error.level === 'agent' && keys.length > 0) return;
+        reject(refusal ?? error);
+      });
       client.once('close', () => {
         if (this.client === pending) this.client = undefined;
         if (this.live === client) this.live = undefined;

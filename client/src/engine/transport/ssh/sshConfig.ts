@@ -1,0 +1,348 @@
+// OpenSSH's client configuration (~/.ssh/config, /etc/ssh/ssh_config) read as `ssh` reads it, for
+// the few options that decide where an ssh:// engine is and how Berth logs in: so that
+// DOCKER_HOST=ssh://myserver reaches the same host, port and user as the docker CLI (which runs
+// `ssh`) does. Pure: files are read through the functions passed in.
+
+/** Where a directive was written, for messages: `~/.ssh/config line 12`. */
+export interface ConfigPlace {
+  file: string;
+  /** 1-based. */
+  line: number;
+}
+
+/** A ProxyJump or ProxyCommand that applies: Berth cannot route through it. */
+export interface SshProxy {
+  keyword: 'ProxyJump' | 'ProxyCommand';
+  value: string;
+  at: ConfigPlace;
+}
+
+/** The options that apply to one host, each the first value obtained, as for ssh. */
+export interface SshHostOptions {
+  /** HostName with `%h` already replaced. */
+  hostName?: string;
+  user?: string;
+  port?: number;
+  /** Every IdentityFile that applies, in order, as written (tokens not yet expanded). */
+  identityFiles: string[];
+  userKnownHostsFiles?: string[];
+  globalKnownHostsFiles?: string[];
+  hostKeyAlias?: string;
+  identityAgent?: string;
+  identitiesOnly?: boolean;
+  proxy?: SshProxy;
+  /** What in the files was not followed, and why, for the log. */
+  notes: string[];
+}
+
+/** How the files are reached; each returns undefined for a file or folder that cannot be read. */
+export interface ConfigReader {
+  read(file: string): string | undefined;
+  /** The names in a folder, for Include's wildcards. */
+  list(dir: string): string[] | undefined;
+}
+
+export interface ResolveContext {
+  /** The home folder, for `~` and relative Include paths of the user's file. */
+  home: string;
+  localUser: string;
+  /** The remote user already known (from the URL), which `Match user` tests. */
+  user?: string;
+}
+
+interface Directive {
+  keyword: string;
+  args: string[];
+  at: ConfigPlace;
+}
+
+/** ssh's own limit: an Include that includes itself stops here. */
+const maxIncludeDepth = 16;
+
+/** Splits one line as ssh's argv_split does: whitespace, double quotes, `keyword=value`. */
+export function splitConfigLine(line: string): string[] {
+  const text = line.trim();
+  if (text === '' || text.startsWith('#')) return [];
+  const keyword = /^[^\s=]+/.exec(text)?.[0] ?? '';
+  // One `=` may stand between the keyword and its arguments, with or without spaces.
+  const rest = text.slice(keyword.length).replace(/^\s*=?\s*/, '');
+  const args: string[] = [];
+  let current = '';
+  let quoted = false;
+  let started = false;
+  for (const ch of rest) {
+    if (ch === '"') {
+      quoted = !quoted;
+      started = true;
+    } else if (!quoted && /\s/.test(ch)) {
+      if (started) args.push(current);
+      current = '';
+      started = false;
+    } else if (!quoted && ch === '#' && !started) {
+      break;
+    } else {
+      current += ch;
+      started = true;
+    }
+  }
+  if (started) args.push(current);
+  return [keyword, ...args];
+}
+
+/** `*` and `?` wildcards, case-insensitive as ssh matches host names. */
+export function matchesPattern(value: string, pattern: string): boolean {
+  const source = pattern
+    .toLowerCase()
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${source}$`).test(value.toLowerCase());
+}
+
+/** A list of patterns, some negated with `!`: any negated match wins, else any plain match. */
+export function matchesPatternList(value: string, patterns: readonly string[]): boolean {
+  let matched = false;
+  for (const pattern of patterns) {
+    if (pattern.startsWith('!')) {
+      if (matchesPattern(value, pattern.slice(1))) return false;
+    } else if (matchesPattern(value, pattern)) matched = true;
+  }
+  return matched;
+}
+
+/** `~/…` against the home folder. */
+export function expandTilde(path: string, home: string): string {
+  return path === '~' ? home : path.startsWith('~/') ? `${home}${path.slice(1)}` : path;
+}
+
+function joinPath(dir: string, name: string): string {
+  return dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`;
+}
+
+function isAbsolute(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path);
+}
+
+class Resolution {
+  readonly options: SshHostOptions = { identityFiles: [], notes: [] };
+  /** Whether a `Match final` block asked for the second pass. */
+  wantsFinalPass = false;
+  finalPass = false;
+
+  constructor(
+    private readonly host: string,
+    private readonly context: ResolveContext,
+    private readonly reader: ConfigReader,
+  ) {}
+
+  /** Reads one file; `base` is where its relative Include paths start. */
+  readFile(file: string, base: string, depth: number): void {
+    const text = this.reader.read(file);
+    if (text === undefined) return;
+    let active = true;
+    text.split(/\r?\n/).forEach((raw, index) => {
+      const [keyword, ...args] = splitConfigLine(raw);
+      if (!keyword) return;
+      const at = { file, line: index + 1 };
+      const name = keyword.toLowerCase();
+      if (name === 'host') active = matchesPatternList(this.host, args);
+      else if (name === 'match') active = this.matchBlock(args, at);
+      else if (active) this.apply({ keyword: name, args, at }, base, depth);
+    });
+  }
+
+  private matchBlock(args: string[], at: ConfigPlace): boolean {
+    let all = true;
+    for (let i = 0; i < args.length; i++) {
+      const raw = args[i];
+      const negated = raw.startsWith('!');
+      const criterion = (negated ? raw.slice(1) : raw).toLowerCase();
+      let result: boolean;
+      if (criterion === 'all') result = true;
+      else if (criterion === 'canonical') result = false;
+      else if (criterion === 'final') {
+        this.wantsFinalPass = true;
+        result = this.finalPass;
+      } else {
+        const value = args[++i];
+        if (value === undefined) {
+          this.note(at, `Match ${criterion} has no argument`);
+          return false;
+        }
+        const patterns = value.split(',');
+        if (criterion === 'host') result = matchesPatternList(this.options.hostName ?? this.host, patterns);
+        else if (criterion === 'originalhost') result = matchesPatternList(this.host, patterns);
+        else if (criterion === 'user')
+          result = matchesPatternList(
+            this.context.user ?? this.options.user ?? this.context.localUser,
+            patterns,
+          );
+        else if (criterion === 'localuser') result = matchesPatternList(this.context.localUser, patterns);
+        else if (criterion === 'command') result = matchesPatternList('docker system dial-stdio', patterns);
+        else if (criterion === 'sessiontype') result = matchesPatternList('exec', patterns);
+        else {
+          // `exec` would run a shell command from the file; the others need what Berth lacks.
+          this.note(at, `Match ${criterion} is not evaluated, so its block is skipped`);
+          return false;
+        }
+      }
+      if (negated) result = !result;
+      all &&= result;
+    }
+    return all;
+  }
+
+  private apply({ keyword, args, at }: Directive, base: string, depth: number): void {
+    const options = this.options;
+    const first = args[0];
+    if (first === undefined) return;
+    switch (keyword) {
+      case 'include':
+        for (const pattern of args) this.include(pattern, base, depth, at);
+        return;
+      case 'hostname':
+        options.hostName ??= first.replace(/%(.)/g, (token, char: string) =>
+          char === 'h' ? this.host : char === '%' ? '%' : token,
+        );
+        return;
+      case 'user':
+        options.user ??= first;
+        return;
+      case 'port': {
+        const port = Number(first);
+        if (options.port === undefined) {
+          if (Number.isInteger(port) && port > 0 && port < 65536) options.port = port;
+          else this.note(at, `Port ${first} is not a port number`);
+        }
+        return;
+      }
+      case 'identityfile':
+        options.identityFiles.push(first);
+        return;
+      case 'userknownhostsfile':
+        options.userKnownHostsFiles ??= first.toLowerCase() === 'none' ? [] : args;
+        return;
+      case 'globalknownhostsfile':
+        options.globalKnownHostsFiles ??= first.toLowerCase() === 'none' ? [] : args;
+        return;
+      case 'hostkeyalias':
+        options.hostKeyAlias ??= first;
+        return;
+      case 'identityagent':
+        options.identityAgent ??= first;
+        return;
+      case 'identitiesonly':
+        options.identitiesOnly ??= first.toLowerCase() === 'yes';
+        return;
+      case 'proxyjump':
+      case 'proxycommand':
+        // The first of the two that is set decides, and `none` sets "no proxy".
+        if (!('proxy' in options))
+          options.proxy =
+            first.toLowerCase() === 'none'
+              ? undefined
+              : {
+                  keyword: keyword === 'proxyjump' ? 'ProxyJump' : 'ProxyCommand',
+                  value: args.join(' '),
+                  at,
+                };
+        return;
+    }
+  }
+
+  private include(pattern: string, base: string, depth: number, at: ConfigPlace): void {
+    if (depth >= maxIncludeDepth) {
+      this.note(at, `Include nests deeper than ${maxIncludeDepth} files`);
+      return;
+    }
+    const expanded = expandTilde(pattern, this.context.home);
+    const path = isAbsolute(expanded) ? expanded : joinPath(base, expanded);
+    const slash = path.lastIndexOf('/');
+    const dir = path.slice(0, slash) || '/';
+    const name = path.slice(slash + 1);
+    if (!/[*?]/.test(name)) {
+      this.readFile(path, base, depth + 1);
+      return;
+    }
+    // ssh reads the matches of a wildcard in sorted order.
+    const names = (this.reader.list(dir) ?? []).filter((n) => matchesGlob(n, name)).sort();
+    for (const n of names) this.readFile(joinPath(dir, n), base, depth + 1);
+  }
+
+  private note(at: ConfigPlace, what: string): void {
+    this.options.notes.push(`${at.file} line ${at.line}: ${what}`);
+  }
+}
+
+/** File name wildcards are case-sensitive, unlike host patterns. */
+function matchesGlob(name: string, pattern: string): boolean {
+  if (name.startsWith('.') && !pattern.startsWith('.')) return false;
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${source}$`).test(name);
+}
+
+/** One config file and the folder its relative Include paths start from. */
+export interface ConfigFile {
+  file: string;
+  includeBase: string;
+}
+
+/** The files ssh reads, in its order: the user's, then the system's. */
+export function defaultConfigFiles(home: string): ConfigFile[] {
+  return [
+    { file: joinPath(home, '.ssh/config'), includeBase: joinPath(home, '.ssh') },
+    { file: '/etc/ssh/ssh_config', includeBase: '/etc/ssh' },
+  ];
+}
+
+/** The options for `host` (as written in the URL), from `files` in order. */
+export function resolveSshConfig(
+  host: string,
+  files: readonly ConfigFile[],
+  context: ResolveContext,
+  reader: ConfigReader,
+): SshHostOptions {
+  const resolution = new Resolution(host.toLowerCase(), context, reader);
+  for (const { file, includeBase } of files) resolution.readFile(file, includeBase, 0);
+  if (resolution.wantsFinalPass) {
+    // As ssh: once more, now with `Match final` true; first values obtained still win.
+    resolution.finalPass = true;
+    for (const { file, includeBase } of files) resolution.readFile(file, includeBase, 0);
+  }
+  return resolution.options;
+}
+
+/** ssh's tokens in IdentityFile, UserKnownHostsFile and IdentityAgent, and `${VAR}`. */
+export function expandPathTokens(
+  path: string,
+  values: {
+    home: string;
+    localUser: string;
+    hostName: string;
+    originalHost: string;
+    port: number;
+    user: string;
+    uid?: number;
+  },
+  env: Readonly<Record<string, string | undefined>>,
+): string {
+  const tokens: Record<string, string> = {
+    d: values.home,
+    u: values.localUser,
+    h: values.hostName,
+    n: values.originalHost,
+    p: String(values.port),
+    r: values.user,
+    i: values.uid === undefined ? '%i' : String(values.uid),
+    '%': '%',
+  };
+  const withTokens = path.replace(/%(.)/g, (whole, char: string) => tokens[char] ?? whole);
+  const withEnv = withTokens.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g,
+    (whole, name: string) => env[name] ?? whole,
+  );
+  return expandTilde(withEnv, values.home);
+}

@@ -1,0 +1,125 @@
+// Where an ssh:// engine really is and how to log in to it: the URL first, then the user's and
+// the system's ssh_config, then ssh's defaults. The docker CLI passes the URL's user and port to
+// `ssh` on its command line, so they win over the config as they do there.
+import { readFileSync, readdirSync } from 'node:fs';
+import { homedir, userInfo } from 'node:os';
+import { join } from 'node:path';
+import {
+  defaultConfigFiles,
+  expandPathTokens,
+  resolveSshConfig,
+  type ConfigFile,
+  type SshProxy,
+} from './sshConfig';
+import { lookupName } from './knownHosts';
+
+export interface SshTarget {
+  /** The name the URL gave, which the config may map to another HostName. */
+  originalHost: string;
+  hostname: string;
+  port: number;
+  username: string;
+  /** The name known_hosts is searched for: HostKeyAlias, else `host` or `[host]:port`. */
+  knownHostsName: string;
+  knownHostsFiles: string[];
+  /** The ssh-agent socket; undefined for none (IdentityAgent none, or no SSH_AUTH_SOCK). */
+  agentSocket?: string;
+  /** Key files to offer after the agent's keys: IdentityFile, else ssh's default names. */
+  identityFiles: string[];
+  /** Whether IdentityFile came from the config (else they are ssh's defaults, often absent). */
+  identityFilesConfigured: boolean;
+  proxy?: SshProxy;
+  /** What in the config files was not followed, for the log. */
+  notes: string[];
+}
+
+export interface SshTargetSource {
+  /** As in the URL: `host`, or `[v6]`. */
+  hostname: string;
+  port?: number;
+  username?: string;
+}
+
+export interface SshTargetOptions {
+  env: Readonly<Record<string, string | undefined>>;
+  /** ssh_config files in the order ssh reads them; by default the user's, then the system's. */
+  configFiles?: ConfigFile[];
+  /** known_hosts files that override what the config and ssh's defaults name. */
+  knownHostsFiles?: string[];
+}
+
+/** The key files ssh tries when no IdentityFile applies, of the types ssh2 can sign with. */
+const defaultIdentityNames = ['id_rsa', 'id_ecdsa', 'id_ed25519', 'id_dsa'];
+
+function readIfAny(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function listIfAny(dir: string): string[] | undefined {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Resolves an ssh:// URL's host through ssh_config. Reads the config files; never throws. */
+export function resolveSshTarget(source: SshTargetSource, options: SshTargetOptions): SshTarget {
+  const env = options.env;
+  const home = env.HOME || homedir();
+  const localUser = userInfo().username;
+  const originalHost = source.hostname.replace(/^\[(.*)\]$/, '$1');
+  const config = resolveSshConfig(
+    originalHost,
+    options.configFiles ?? defaultConfigFiles(home),
+    { home, localUser, user: source.username },
+    { read: readIfAny, list: listIfAny },
+  );
+  const hostname = config.hostName ?? originalHost;
+  const port = source.port ?? config.port ?? 22;
+  const username = source.username ?? config.user ?? localUser;
+  const values = {
+    home,
+    localUser,
+    hostName: hostname,
+    originalHost,
+    port,
+    user: username,
+    uid: process.getuid?.(),
+  };
+  const expand = (path: string) => expandPathTokens(path, values, env);
+  const ssh = join(home, '.ssh');
+  const knownHostsFiles = options.knownHostsFiles ?? [
+    ...(config.userKnownHostsFiles ?? [join(ssh, 'known_hosts'), join(ssh, 'known_hosts2')]).map(expand),
+    ...(config.globalKnownHostsFiles ?? ['/etc/ssh/ssh_known_hosts', '/etc/ssh/ssh_known_hosts2']).map(
+      expand,
+    ),
+  ];
+  const agent = config.identityAgent;
+  const agentSocket =
+    agent === undefined || agent === 'SSH_AUTH_SOCK'
+      ? env.SSH_AUTH_SOCK || undefined
+      : agent.toLowerCase() === 'none'
+        ? undefined
+        : expand(agent);
+  const configured = config.identityFiles.length > 0;
+  return {
+    originalHost,
+    hostname,
+    port,
+    username,
+    knownHostsName: config.hostKeyAlias?.toLowerCase() ?? lookupName(hostname, port),
+    knownHostsFiles,
+    agentSocket,
+    identityFiles: configured
+      ? config.identityFiles.map(expand)
+      : defaultIdentityNames.map((name) => join(ssh, name)),
+    identityFilesConfigured: configured,
+    proxy: config.proxy,
+    notes: config.notes,
+  };
+}

@@ -1,0 +1,206 @@
+// ssh_config read as OpenSSH's ssh_config(5) documents it, over files held in memory.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import {
+  expandPathTokens,
+  matchesPatternList,
+  resolveSshConfig,
+  splitConfigLine,
+  type ConfigFile,
+  type SshHostOptions,
+} from '../../../client/src/engine/transport/ssh/sshConfig';
+
+const home = '/home/ann';
+const user: ConfigFile = { file: '/home/ann/.ssh/config', includeBase: '/home/ann/.ssh' };
+const system: ConfigFile = { file: '/etc/ssh/ssh_config', includeBase: '/etc/ssh' };
+
+function resolve(
+  host: string,
+  files: Record<string, string>,
+  context: { user?: string } = {},
+  order: ConfigFile[] = [user, system],
+): SshHostOptions {
+  return resolveSshConfig(
+    host,
+    order,
+    { home, localUser: 'ann', ...context },
+    {
+      read: (file) => files[file],
+      list: (dir) =>
+        Object.keys(files)
+          .filter((f) => f.startsWith(`${dir}/`) && !f.slice(dir.length + 1).includes('/'))
+          .map((f) => f.slice(dir.length + 1)),
+    },
+  );
+}
+
+void describe('ssh_config lines', () => {
+  void test('keyword and arguments: whitespace, one `=`, double quotes, comments', () => {
+    assert.deepEqual(splitConfigLine('  HostName   build.example  '), ['HostName', 'build.example']);
+    assert.deepEqual(splitConfigLine('Port=2222'), ['Port', '2222']);
+    assert.deepEqual(splitConfigLine('Port = 2222'), ['Port', '2222']);
+    assert.deepEqual(splitConfigLine('IdentityFile "~/keys/my key"'), ['IdentityFile', '~/keys/my key']);
+    assert.deepEqual(splitConfigLine('Host a b # the two'), ['Host', 'a', 'b']);
+    assert.deepEqual(splitConfigLine('# all comment'), []);
+    assert.deepEqual(splitConfigLine('   '), []);
+  });
+
+  void test('host patterns: wildcards, case, and a negation that wins', () => {
+    assert.ok(matchesPatternList('web1.example', ['*.example']));
+    assert.ok(matchesPatternList('WEB1.example', ['web?.example']));
+    assert.ok(!matchesPatternList('web10.example', ['web?.example']));
+    assert.ok(!matchesPatternList('db.example', ['*.example', '!db.*']));
+    assert.ok(!matchesPatternList('db.example', ['!web.example']), 'a negation alone matches nothing');
+    assert.ok(matchesPatternList('a.b', ['a?b']), '? is any one character');
+    assert.ok(!matchesPatternList('axb', ['a.b']), 'a dot is a dot');
+  });
+});
+
+void describe('resolving a host', () => {
+  void test('an alias: HostName with %h, Port and User, each the first value obtained', () => {
+    const options = resolve('box', {
+      [user.file]: [
+        'Host box',
+        '  HostName %h.lan.example',
+        '  Port 2222',
+        'Host *',
+        '  Port 22',
+        '  User deploy',
+        '  HostName elsewhere',
+      ].join('\n'),
+      [system.file]: 'Host *\n  User root\n',
+    });
+    assert.equal(options.hostName, 'box.lan.example');
+    assert.equal(options.port, 2222);
+    assert.equal(options.user, 'deploy', "the user's file comes before the system's");
+  });
+
+  void test('lines before any Host apply to every host; a Host that does not match skips its block', () => {
+    const options = resolve('other', {
+      [user.file]: 'User early\nHost box\n  HostName box.example\n',
+    });
+    assert.equal(options.user, 'early');
+    assert.equal(options.hostName, undefined);
+  });
+
+  void test('IdentityFile accumulates; known_hosts files, HostKeyAlias and IdentityAgent are read', () => {
+    const options = resolve('box', {
+      [user.file]: [
+        'Host box',
+        '  IdentityFile ~/.ssh/box_ed25519',
+        '  UserKnownHostsFile ~/.ssh/known_box /tmp/known_too',
+        '  HostKeyAlias Box-Key',
+        '  IdentityAgent ${XDG_RUNTIME_DIR}/agent.sock',
+        '  IdentitiesOnly yes',
+        'Host *',
+        '  IdentityFile ~/.ssh/id_ed25519',
+        '  UserKnownHostsFile /never',
+      ].join('\n'),
+    });
+    assert.deepEqual(options.identityFiles, ['~/.ssh/box_ed25519', '~/.ssh/id_ed25519']);
+    assert.deepEqual(options.userKnownHostsFiles, ['~/.ssh/known_box', '/tmp/known_too']);
+    assert.equal(options.hostKeyAlias, 'Box-Key');
+    assert.equal(options.identityAgent, '${XDG_RUNTIME_DIR}/agent.sock');
+    assert.equal(options.identitiesOnly, true);
+  });
+
+  void test('ProxyJump and ProxyCommand are reported with their place; `none` means no proxy', () => {
+    const jumping = resolve('box', { [user.file]: '\nHost box\n  ProxyJump bastion.example\n' });
+    assert.deepEqual(jumping.proxy, {
+      keyword: 'ProxyJump',
+      value: 'bastion.example',
+      at: { file: user.file, line: 3 },
+    });
+    const direct = resolve('box', {
+      [user.file]: 'Host box\n  ProxyJump none\nHost *\n  ProxyCommand ssh -W %h:%p gate\n',
+    });
+    assert.equal(direct.proxy, undefined);
+  });
+
+  void test('Include: relative to ~/.ssh, wildcards in sorted order, only inside a matching block', () => {
+    const options = resolve('box', {
+      [user.file]: 'Include conf.d/*.conf\nHost nothere\n  Include never.conf\n',
+      '/home/ann/.ssh/conf.d/20-b.conf': 'Host box\n  Port 2020\n',
+      '/home/ann/.ssh/conf.d/10-a.conf': 'Host box\n  HostName a.example\n  Port 1010\n',
+      '/home/ann/.ssh/conf.d/notes.txt': 'Host box\n  User wrong\n',
+      '/home/ann/.ssh/never.conf': 'User never\n',
+    });
+    assert.equal(options.hostName, 'a.example');
+    assert.equal(options.port, 1010, '10-a.conf is read before 20-b.conf');
+    assert.equal(options.user, undefined);
+  });
+
+  void test('a Host line inside an included file ends at that file', () => {
+    const options = resolve('box', {
+      [user.file]: 'Host box\n  Include extra\n  User after\n',
+      '/home/ann/.ssh/extra': 'Host elsewhere\n  Port 1\n',
+    });
+    assert.equal(options.port, undefined);
+    assert.equal(options.user, 'after');
+  });
+
+  void test('an Include that includes itself stops, with a note', () => {
+    const options = resolve('box', { [user.file]: 'Include config\n' });
+    assert.match(options.notes.join('\n'), /Include nests deeper than 16 files/);
+  });
+
+  void test('Match host, originalhost, user, all and negation; exec is never run', () => {
+    const files = {
+      [user.file]: [
+        'Host box',
+        '  HostName box.lan',
+        'Match host *.lan !user root',
+        '  Port 2200',
+        'Match originalhost box user deploy',
+        '  IdentityFile ~/.ssh/deploy',
+        'Match exec "test -e /tmp/x"',
+        '  User fromexec',
+        'Match all',
+        '  HostKeyAlias everything',
+      ].join('\n'),
+    };
+    const asDeploy = resolve('box', files, { user: 'deploy' });
+    assert.equal(asDeploy.port, 2200);
+    assert.deepEqual(asDeploy.identityFiles, ['~/.ssh/deploy']);
+    assert.equal(asDeploy.user, undefined, 'Match exec is skipped');
+    assert.match(asDeploy.notes.join('\n'), /line 7: Match exec is not evaluated/);
+    assert.equal(asDeploy.hostKeyAlias, 'everything');
+    const asRoot = resolve('box', files, { user: 'root' });
+    assert.equal(asRoot.port, undefined);
+    assert.deepEqual(asRoot.identityFiles, []);
+  });
+
+  void test('Match final applies in a second pass, after every other value obtained', () => {
+    const options = resolve('box', {
+      [user.file]: 'Match final\n  Port 1\n  User last\nHost box\n  Port 2\n',
+    });
+    assert.equal(options.port, 2);
+    assert.equal(options.user, 'last');
+  });
+
+  void test('a bad Port is noted and ignored', () => {
+    const options = resolve('box', { [user.file]: 'Port none\nPort 70000\nPort 2222\n' });
+    assert.equal(options.port, 2222);
+    assert.equal(options.notes.length, 2);
+  });
+});
+
+void describe('path tokens', () => {
+  const values = {
+    home,
+    localUser: 'ann',
+    hostName: 'box.lan',
+    originalHost: 'box',
+    port: 2222,
+    user: 'deploy',
+    uid: 1000,
+  };
+  void test('%d %u %h %n %p %r %i %% ~ and ${VAR}', () => {
+    assert.equal(
+      expandPathTokens('~/.ssh/%n-%h-%p-%r-%u-%i-%%-%d/${AGENT_DIR}/${MISSING}', values, {
+        AGENT_DIR: '/run/a',
+      }),
+      '/home/ann/.ssh/box-box.lan-2222-deploy-ann-1000-%-/home/ann//run/a/${MISSING}',
+    );
+  });
+});
