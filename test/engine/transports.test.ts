@@ -267,6 +267,7 @@ void describe('tcp:// with mutual TLS, against a relay that demands client certi
 void describe('ssh:// through a private sshd that runs docker system dial-stdio', () => {
   let server: SshServer | undefined;
   let noDocker: SshServer | undefined;
+  let jumpHost: SshServer | undefined;
   let setupError: Error | undefined;
   let sshReason: string | undefined;
   /** A HOME whose ~/.ssh/known_hosts trusts the private sshd, as after "ssh-keyscan >> known_hosts". */
@@ -287,6 +288,7 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
   after(async () => {
     await server?.dispose();
     await noDocker?.dispose();
+    await jumpHost?.dispose();
     for (const dir of homes) fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -495,15 +497,59 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
     assert.equal(server!.logins(), logins);
   });
 
-  void test('ProxyJump in ~/.ssh/config: said with its line, and nothing is contacted', async (t) => {
+  void test('ProxyCommand in ~/.ssh/config: said with its line, and nothing is contacted', async (t) => {
     if (!ready(t)) return;
-    const jumping = homeWithConfig(['', 'Host 127.0.0.1', '  ProxyJump bastion.invalid']);
+    const proxied = homeWithConfig(['', 'Host 127.0.0.1', '  ProxyCommand nc %h %p']);
     const connections = (server!.log.match(/Connection from/g) ?? []).length;
-    const p = await problemFor(sshEnv(undefined, undefined, jumping));
+    const p = await problemFor(sshEnv(undefined, undefined, proxied));
     assert.equal(p.code, 'ssh-proxy', JSON.stringify(p));
-    assert.ok(p.message.includes(`${path.join(jumping, '.ssh', 'config')} line 3`), p.message);
-    assert.match(p.message, /ProxyJump bastion\.invalid/);
+    assert.ok(p.message.includes(`${path.join(proxied, '.ssh', 'config')} line 3`), p.message);
+    assert.match(p.message, /ProxyCommand nc %h %p/);
     assert.equal((server!.log.match(/Connection from/g) ?? []).length, connections, 'sshd was contacted');
+  });
+
+  void test('ProxyJump from ~/.ssh/config: the engine is reached through the jump host, each login with its own key', async (t) => {
+    if (!ready(t)) return;
+    jumpHost = new SshServer(undefined, true);
+    await jumpHost.start();
+    const jumping = homeWithConfig([
+      'Host berth-test-behind',
+      '  HostName 127.0.0.1',
+      `  Port ${server!.port}`,
+      '  User root',
+      '  ProxyJump berth-test-jump',
+      'Host berth-test-jump',
+      '  HostName 127.0.0.1',
+      `  Port ${jumpHost.port}`,
+      '  User root',
+      '  HostKeyAlias berth-test-jump',
+      // The jump host takes its own key, from a file; the engine's host takes the agent's.
+      '  IdentityAgent none',
+      `  IdentityFile ${path.join(jumpHost.dir, 'id_ed25519')}`,
+    ]);
+    fs.appendFileSync(
+      path.join(jumping, '.ssh', 'known_hosts'),
+      `berth-test-jump ${jumpHost.hostKeyLine()}\n`,
+    );
+    const [jumpLogins, logins] = [jumpHost.logins(), server!.logins()];
+    const session = await sessionShowsOurObjects(sshEnv('ssh://berth-test-behind', undefined, jumping));
+    assert.equal(jumpHost.logins() - jumpLogins, 1, 'logins on the jump host');
+    assert.equal(server!.logins() - logins, 1, "logins on the engine's host");
+    session.dispose();
+  });
+
+  void test('a jump host that does not forward: said, naming the jump host and what it answered', async (t) => {
+    if (!ready(t)) return;
+    const refusing = homeWithConfig([
+      'Host berth-test-behind',
+      '  HostName 127.0.0.1',
+      '  Port 22',
+      `  ProxyJump root@127.0.0.1:${server!.port}`,
+    ]);
+    const p = await problemFor(sshEnv('ssh://berth-test-behind', undefined, refusing));
+    assert.equal(p.code, 'ssh-jump', JSON.stringify(p));
+    assert.ok(p.message.includes(`root@127.0.0.1:${server!.port}`), p.message);
+    assert.match(p.message, /did not open a connection to 127\.0\.0\.1:22/);
   });
 
   void test('an SSH_AUTH_SOCK where no agent listens', async (t) => {

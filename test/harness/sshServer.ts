@@ -84,7 +84,11 @@ export class SshServer {
   private readonly agents: ChildProcess[] = [];
 
   /** `remotePath` replaces the PATH of login sessions, e.g. to hide the docker CLI. */
-  constructor(private readonly remotePath?: string) {}
+  /** `forwarding`: lets logins open TCP connections onward, as a ProxyJump host must. */
+  constructor(
+    private readonly remotePath?: string,
+    private readonly forwarding = false,
+  ) {}
 
   /** `ssh://<user>@127.0.0.1:<port>` for DOCKER_HOST. */
   host(user = 'root'): string {
@@ -115,7 +119,7 @@ export class SshServer {
         // The key files sit under the world-writable temp folder, which StrictModes refuses.
         'StrictModes no',
         'X11Forwarding no',
-        'AllowTcpForwarding no',
+        `AllowTcpForwarding ${this.forwarding ? 'yes' : 'no'}`,
         'PrintMotd no',
         // dial-stdio must reach this machine's engine whatever root's docker context says.
         `SetEnv DOCKER_HOST=unix://${engineSocket}${this.remotePath ? ` PATH=${this.remotePath}` : ''}`,

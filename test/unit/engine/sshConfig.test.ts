@@ -9,6 +9,7 @@ import {
   type ConfigFile,
   type SshHostOptions,
 } from '../../../client/src/engine/transport/ssh/sshConfig';
+import { parseJump } from '../../../client/src/engine/transport/ssh/sshTarget';
 
 const home = '/home/ann';
 const user: ConfigFile = { file: '/home/ann/.ssh/config', includeBase: '/home/ann/.ssh' };
@@ -202,5 +203,19 @@ void describe('path tokens', () => {
       }),
       '/home/ann/.ssh/box-box.lan-2222-deploy-ann-1000-%-/home/ann//run/a/${MISSING}',
     );
+  });
+});
+
+void describe('ProxyJump entries', () => {
+  void test('[user@]host[:port] and ssh:// URLs; anything else is refused', () => {
+    assert.deepEqual(parseJump('bastion'), { hostname: 'bastion', port: undefined, username: undefined });
+    assert.deepEqual(parseJump('ops@bastion.example:2200'), {
+      hostname: 'bastion.example',
+      port: 2200,
+      username: 'ops',
+    });
+    assert.deepEqual(parseJump('ssh://ops@[::1]:22'), { hostname: '[::1]', port: 22, username: 'ops' });
+    assert.equal(parseJump('bastion/path'), undefined);
+    assert.equal(parseJump(''), undefined);
   });
 });

@@ -1,6 +1,6 @@
 // ssh:// failures: host keys, login, the agent, and the remote `docker system dial-stdio`.
 import type { ResolvedEndpoint } from '../transport/endpoint';
-import { DialStdioError, SshHostKeyError } from '../transport/ssh/errors';
+import { DialStdioError, SshHostKeyError, SshJumpError } from '../transport/ssh/errors';
 import { problem, say, type EngineProblem, type NodeLikeError } from './problem';
 
 export const startAgent = say(
@@ -12,11 +12,12 @@ const dialStdioFix = say(
 );
 
 /** What `ssh` itself would say about an untrusted host key, and how to trust the right one. */
-function hostKeyProblem(error: SshHostKeyError, endpoint: ResolvedEndpoint): EngineProblem {
+function hostKeyProblem(error: SshHostKeyError): EngineProblem {
   const { verdict, lookupName, keyType, fingerprint } = error;
-  const port = String(endpoint.port ?? 22);
-  const host = (endpoint.hostname ?? '').replace(/^\[(.*)\]$/, '$1');
-  const login = `ssh -p ${port} ${endpoint.username ? `${endpoint.username}@` : ''}${host}`;
+  // The host that offered the key, which is a jump host's when the refusal was on the way.
+  const port = String(error.host.port);
+  const host = error.host.hostname.replace(/^\[(.*)\]$/, '$1');
+  const login = `ssh -p ${port} ${error.host.username}@${host}`;
   const trust = [
     say(
       'Check on the host itself that its key has this fingerprint (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub), then trust it: connect once with "{0}" and answer yes, or run "{1}".',
@@ -95,7 +96,24 @@ export function sshProblem(
   endpoint: ResolvedEndpoint,
   error: unknown,
 ): EngineProblem | undefined {
-  if (error instanceof SshHostKeyError) return hostKeyProblem(error, endpoint);
+  if (error instanceof SshHostKeyError) return hostKeyProblem(error);
+  if (error instanceof SshJumpError) {
+    return problem(
+      'ssh-jump',
+      say(
+        'The jump host {0} (ProxyJump in your ssh config) failed on the way to {1}: {2}',
+        error.jump,
+        at,
+        error.reason,
+      ),
+      [
+        say(
+          'Check that "ssh -J JUMP HOST docker version" works in a terminal, and that the jump host allows forwarding (AllowTcpForwarding).',
+        ),
+      ],
+      error,
+    );
+  }
   if (error instanceof DialStdioError && error.stderr) {
     return problem(
       'ssh-dial-stdio',

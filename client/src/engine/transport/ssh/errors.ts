@@ -12,6 +12,8 @@ export class SshHostKeyError extends Error {
     /** `SHA256:…`, as `ssh` and `ssh-keygen -lf` print it. */
     readonly fingerprint: string,
     readonly files: string[],
+    /** The host that offered the key: the engine's, or a jump host's. */
+    readonly host: { hostname: string; port: number; username: string },
   ) {
     super(`host key ${keyType} ${fingerprint} for ${lookupName}: ${verdict.kind}`);
   }
@@ -49,5 +51,16 @@ export class SshKeysUnusableError extends Error {
 export class SshProxyError extends Error {
   constructor(readonly proxy: SshProxy) {
     super(`${proxy.at.file} line ${proxy.at.line}: ${proxy.keyword} ${proxy.value} is not supported`);
+  }
+}
+
+/** A ProxyJump host refused the login or the connection onward to the engine's host. */
+export class SshJumpError extends Error {
+  constructor(
+    /** `user@host:port` of the jump host. */
+    readonly jump: string,
+    readonly reason: string,
+  ) {
+    super(`jump host ${jump}: ${reason}`);
   }
 }

@@ -13,9 +13,8 @@ import {
 } from './sshConfig';
 import { lookupName } from './knownHosts';
 
-export interface SshTarget {
-  /** The name the URL gave, which the config may map to another HostName. */
-  originalHost: string;
+/** One SSH login on the way to the engine: a jump host, or the engine's host itself. */
+export interface SshHop {
   hostname: string;
   port: number;
   username: string;
@@ -26,8 +25,16 @@ export interface SshTarget {
   agentSocket?: string;
   /** Key files to offer after the agent's keys: IdentityFile, else ssh's default names. */
   identityFiles: string[];
+}
+
+export interface SshTarget extends SshHop {
+  /** The name the URL gave, which the config may map to another HostName. */
+  originalHost: string;
   /** Whether IdentityFile came from the config (else they are ssh's defaults, often absent). */
   identityFilesConfigured: boolean;
+  /** The ProxyJump hosts, in the order they are logged in to, each resolved through the config. */
+  jumps: SshHop[];
+  /** A route Berth cannot take: ProxyCommand, or jumps nested too deep. */
   proxy?: SshProxy;
   /** What in the config files was not followed, for the log. */
   notes: string[];
@@ -67,8 +74,35 @@ function listIfAny(dir: string): string[] | undefined {
   }
 }
 
+/** ssh's own limit on jump hosts behind jump hosts. */
+const maxJumpDepth = 8;
+
+/**
+ * One ProxyJump entry: `[user@]host[:port]` or `ssh://[user@]host[:port]`; undefined for what
+ * ssh would refuse too.
+ */
+export function parseJump(spec: string): SshTargetSource | undefined {
+  let url: URL;
+  try {
+    url = new URL(spec.startsWith('ssh://') ? spec : `ssh://${spec}`);
+  } catch {
+    return undefined;
+  }
+  if (!url.hostname || (url.pathname !== '' && url.pathname !== '/') || url.search || url.hash)
+    return undefined;
+  return {
+    hostname: url.hostname,
+    port: url.port ? Number(url.port) : undefined,
+    username: url.username ? decodeURIComponent(url.username) : undefined,
+  };
+}
+
 /** Resolves an ssh:// URL's host through ssh_config. Reads the config files; never throws. */
 export function resolveSshTarget(source: SshTargetSource, options: SshTargetOptions): SshTarget {
+  return resolveHop(source, options, 0);
+}
+
+function resolveHop(source: SshTargetSource, options: SshTargetOptions, depth: number): SshTarget {
   const env = options.env;
   const home = env.HOME || homedir();
   const localUser = userInfo().username;
@@ -107,6 +141,15 @@ export function resolveSshTarget(source: SshTargetSource, options: SshTargetOpti
         ? undefined
         : expand(agent);
   const configured = config.identityFiles.length > 0;
+  let proxy = config.proxy;
+  let jumps: SshHop[] = [];
+  if (proxy?.keyword === 'ProxyJump') {
+    const route = jumpsOf(proxy, options, depth);
+    if (Array.isArray(route)) {
+      jumps = route;
+      proxy = undefined;
+    } else proxy = route;
+  }
   return {
     originalHost,
     hostname,
@@ -119,7 +162,28 @@ export function resolveSshTarget(source: SshTargetSource, options: SshTargetOpti
       ? config.identityFiles.map(expand)
       : defaultIdentityNames.map((name) => join(ssh, name)),
     identityFilesConfigured: configured,
-    proxy: config.proxy,
+    jumps,
+    proxy,
     notes: config.notes,
   };
+}
+
+/** The hops of a ProxyJump, or the proxy that stops Berth: a ProxyCommand, or a bad or deep jump. */
+function jumpsOf(proxy: SshProxy, options: SshTargetOptions, depth: number): SshHop[] | SshProxy {
+  if (depth >= maxJumpDepth) return proxy;
+  const hops: SshHop[] = [];
+  for (const spec of proxy.value.split(',')) {
+    const jump = parseJump(spec.trim());
+    if (!jump) return proxy;
+    // As ssh -J: each jump host is reached through its own config, its own jumps first.
+    const hop = resolveHop(jump, options, depth + 1);
+    if (hop.proxy) return hop.proxy;
+    hops.push(...hop.jumps, hopOf(hop));
+  }
+  return hops;
+}
+
+function hopOf(target: SshTarget): SshHop {
+  const { hostname, port, username, knownHostsName, knownHostsFiles, agentSocket, identityFiles } = target;
+  return { hostname, port, username, knownHostsName, knownHostsFiles, agentSocket, identityFiles };
 }

@@ -1,11 +1,13 @@
-// One authenticated SSH connection per engine session, shared by every Engine API request:
-// each HTTP connection is an exec channel running `docker system dial-stdio` on it, and
+// One authenticated SSH connection per engine session (through its ProxyJump hosts), shared by
+// every Engine API request: each HTTP connection is an exec channel running `docker system
+// dial-stdio` on it, and
 // channels are kept alive for the next request. docker-modem's own ssh transport logs in
 // again for every request (seconds each on a loaded host) and checks no host key at all.
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import type { ClientRequestArgs } from 'node:http';
 import { Duplex } from 'node:stream';
+import type * as Ssh2Module from 'ssh2';
 import type {
   AgentAuthMethod,
   Client,
@@ -14,7 +16,7 @@ import type {
   ParsedKey,
   PublicKeyAuthMethod,
 } from 'ssh2';
-import { DialStdioError, SshHostKeyError, SshKeysUnusableError } from './errors';
+import { DialStdioError, SshHostKeyError, SshJumpError, SshKeysUnusableError } from './errors';
 import {
   blobKeyType,
   fingerprint,
@@ -22,12 +24,9 @@ import {
   readKnownHosts,
   verifyHostKey,
 } from './knownHosts';
-import type { SshTarget } from './sshTarget';
+import type { SshHop, SshTarget } from './sshTarget';
 
-export type SshTunnelOptions = Pick<
-  SshTarget,
-  'hostname' | 'port' | 'username' | 'knownHostsName' | 'knownHostsFiles' | 'agentSocket' | 'identityFiles'
->;
+export type SshTunnelOptions = Pick<SshTarget, keyof SshHop | 'jumps'>;
 
 type ParseKey = (data: Buffer) => ParsedKey | ParsedKey[] | Error;
 
@@ -57,10 +56,14 @@ function readKeys(files: readonly string[], parseKey: ParseKey): { keys: ParsedK
 /** sshd allows 10 sessions per connection (MaxSessions); leave room for terminals. */
 const maxChannels = 6;
 
+type Ssh2 = typeof Ssh2Module;
+
+const closedError = () => new Error('the SSH connection to the engine was closed');
+
 export class SshTunnel {
   private client: Promise<Client> | undefined;
-  /** The connection being opened or open, to end it even before its login completes. */
-  private live: Client | undefined;
+  /** The connections being opened or open (jump hosts first), to end them even mid-login. */
+  private live: Client[] = [];
   private closed = false;
   /** Give this to docker-modem as `agent` with protocol http: it carries every request. */
   readonly agent: Agent;
@@ -78,81 +81,132 @@ export class SshTunnel {
     return new DialStdioSocket(channel);
   }
 
-  /** Ends every channel and the SSH connection; later requests fail. */
+  /** Ends every channel and the SSH connections; later requests fail. */
   close(): void {
     this.closed = true;
     this.agent.destroy();
-    this.live?.end();
-    this.live = undefined;
+    for (const client of this.live) client.end();
+    this.live = [];
     this.client = undefined;
   }
 
   /** The shared connection; a new login once the previous connection has dropped. */
   private connection(): Promise<Client> {
-    if (this.closed) return Promise.reject(new Error('the SSH connection to the engine was closed'));
+    if (this.closed) return Promise.reject(closedError());
     this.client ??= this.login();
     return this.client;
   }
 
+  /** Logs in to each jump host in turn, each reached through the one before, then the engine's host. */
   private async login(): Promise<Client> {
     // The default export: Node's ESM view of this CommonJS module does not name `utils`.
-    const { Client, utils } = (await import('ssh2')).default;
+    const ssh2 = (await import('ssh2')).default;
     const pending = this.client;
-    if (this.closed) throw new Error('the SSH connection to the engine was closed');
-    const { hostname, port, username, agentSocket, knownHostsFiles, knownHostsName: name } = this.options;
-    const { keys, unusable } = readKeys(this.options.identityFiles, (data) => utils.parseKey(data));
-    if (agentSocket === undefined && keys.length === 0) throw new SshKeysUnusableError(unusable);
-    // As ssh: the agent's keys first, then the key files.
-    const auth: (AgentAuthMethod | PublicKeyAuthMethod)[] = [
-      ...(agentSocket === undefined ? [] : [{ type: 'agent' as const, username, agent: agentSocket }]),
-      ...keys.map((key) => ({ type: 'publickey' as const, username, key })),
-    ];
-    const known = readKnownHosts(knownHostsFiles);
-    const preferred = preferredHostKeyAlgorithms(known, name);
-    let refusal: SshHostKeyError | undefined;
-    const config: ConnectConfig = {
-      host: hostname.replace(/^\[(.*)\]$/, '$1'),
-      port,
-      username,
-      authHandler: auth,
-      // A link that died silently must end the event stream, so that the session reconnects.
-      keepaliveInterval: 30_000,
-      keepaliveCountMax: 3,
-      hostVerifier: (key: Buffer) => {
-        const verdict = verifyHostKey(known, name, key);
-        if (verdict.kind === 'trusted') return true;
-        refusal = new SshHostKeyError(
-          verdict,
-          name,
-          blobKeyType(key) ?? 'unknown',
-          fingerprint(key),
-          knownHostsFiles,
-        );
-        return false;
-      },
-      // As ssh: ask first for the key types known_hosts has for this host.
-      ...(preferred.length > 0 && {
-        algorithms: { serverHostKey: { append: [], remove: preferred, prepend: preferred } },
-      }),
+    const clients: Client[] = [];
+    this.live = clients;
+    const forget = () => {
+      if (this.client === pending) this.client = undefined;
+      for (const client of clients) client.end();
+      if (this.live === clients) this.live = [];
     };
-    const client = new Client();
-    this.live = client;
-    const ready = new Promise<Client>((resolve, reject) => {
-      client.once('ready', () => resolve(client));
-      client.on('error', (error: Error & { level?: string }) => {
-        // ssh2 goes on to the key files after an agent that fails; only the login's end decides.
-        if (error.level === 'agent' && keys.length > 0) return;
-        reject(refusal ?? error);
-      });
-      client.once('close', () => {
-        if (this.client === pending) this.client = undefined;
-        if (this.live === client) this.live = undefined;
-        reject(new Error('the SSH connection closed before the login completed'));
-      });
-    });
-    client.connect(config);
-    return ready;
+    try {
+      const hops = [...this.options.jumps, this.options];
+      let via: Client | undefined;
+      for (const [index, hop] of hops.entries()) {
+        if (this.closed) throw closedError();
+        const jump = index < hops.length - 1 ? hop : undefined;
+        try {
+          const sock = via && (await forwardTo(via, hops[index - 1], hop));
+          via = await loginTo(ssh2, hop, sock, clients);
+        } catch (error) {
+          throw jump && !(error instanceof SshHostKeyError || error instanceof SshKeysUnusableError)
+            ? new SshJumpError(`${jump.username}@${jump.hostname}:${jump.port}`, (error as Error).message)
+            : error;
+        }
+      }
+      // A jump host's connection that drops takes the forwarded one with it.
+      via!.once('close', forget);
+      return via!;
+    } catch (error) {
+      forget();
+      throw error;
+    }
   }
+}
+
+/** A TCP connection from `jump` to `hop`, as ssh -J opens it. */
+function forwardTo(via: Client, jump: SshHop, hop: SshHop): Promise<Duplex> {
+  const host = hop.hostname.replace(/^\[(.*)\]$/, '$1');
+  return new Promise<Duplex>((resolve, reject) => {
+    via.forwardOut('127.0.0.1', 0, host, hop.port, (error, stream) =>
+      error
+        ? reject(
+            new SshJumpError(
+              `${jump.username}@${jump.hostname}:${jump.port}`,
+              `it did not open a connection to ${host}:${hop.port}: ${error.message}`,
+            ),
+          )
+        : resolve(stream),
+    );
+  });
+}
+
+/** One authenticated connection to `hop`, over `sock` when it is behind a jump host. */
+async function loginTo(
+  ssh2: Ssh2,
+  hop: SshHop,
+  sock: Duplex | undefined,
+  clients: Client[],
+): Promise<Client> {
+  const { hostname, port, username, agentSocket, knownHostsFiles, knownHostsName: name } = hop;
+  const { keys, unusable } = readKeys(hop.identityFiles, (data) => ssh2.utils.parseKey(data));
+  if (agentSocket === undefined && keys.length === 0) throw new SshKeysUnusableError(unusable);
+  // As ssh: the agent's keys first, then the key files.
+  const auth: (AgentAuthMethod | PublicKeyAuthMethod)[] = [
+    ...(agentSocket === undefined ? [] : [{ type: 'agent' as const, username, agent: agentSocket }]),
+    ...keys.map((key) => ({ type: 'publickey' as const, username, key })),
+  ];
+  const known = readKnownHosts(knownHostsFiles);
+  const preferred = preferredHostKeyAlgorithms(known, name);
+  let refusal: SshHostKeyError | undefined;
+  const config: ConnectConfig = {
+    ...(sock ? { sock } : { host: hostname.replace(/^\[(.*)\]$/, '$1'), port }),
+    username,
+    authHandler: auth,
+    // A link that died silently must end the event stream, so that the session reconnects.
+    keepaliveInterval: 30_000,
+    keepaliveCountMax: 3,
+    hostVerifier: (key: Buffer) => {
+      const verdict = verifyHostKey(known, name, key);
+      if (verdict.kind === 'trusted') return true;
+      refusal = new SshHostKeyError(
+        verdict,
+        name,
+        blobKeyType(key) ?? 'unknown',
+        fingerprint(key),
+        knownHostsFiles,
+        { hostname, port, username },
+      );
+      return false;
+    },
+    // As ssh: ask first for the key types known_hosts has for this host.
+    ...(preferred.length > 0 && {
+      algorithms: { serverHostKey: { append: [], remove: preferred, prepend: preferred } },
+    }),
+  };
+  const client = new ssh2.Client();
+  clients.push(client);
+  const ready = new Promise<Client>((resolve, reject) => {
+    client.once('ready', () => resolve(client));
+    client.on('error', (error: Error & { level?: string }) => {
+      // ssh2 goes on to the key files after an agent that fails; only the login's end decides.
+      if (error.level === 'agent' && keys.length > 0) return;
+      reject(refusal ?? error);
+    });
+    client.once('close', () => reject(new Error('the SSH connection closed before the login completed')));
+  });
+  client.connect(config);
+  return ready;
 }
 
 class DialStdioAgent extends Agent {
