@@ -9,7 +9,11 @@ import {
   type ConfigFile,
   type SshHostOptions,
 } from '../../../client/src/engine/transport/ssh/sshConfig';
-import { parseJump } from '../../../client/src/engine/transport/ssh/sshTarget';
+import {
+  parseJump,
+  resolveSshTarget,
+  windowsAgentPipe,
+} from '../../../client/src/engine/transport/ssh/sshTarget';
 
 const home = '/home/ann';
 const user: ConfigFile = { file: '/home/ann/.ssh/config', includeBase: '/home/ann/.ssh' };
@@ -217,5 +221,38 @@ void describe('ProxyJump entries', () => {
     assert.deepEqual(parseJump('ssh://ops@[::1]:22'), { hostname: '[::1]', port: 22, username: 'ops' });
     assert.equal(parseJump('bastion/path'), undefined);
     assert.equal(parseJump(''), undefined);
+  });
+});
+
+void describe('where ssh:// logs in without any config file', () => {
+  const nowhere = '/nonexistent/berth-test-home';
+  void test("ssh's defaults: port 22, the agent of SSH_AUTH_SOCK, the key names and known_hosts files", () => {
+    const target = resolveSshTarget(
+      { hostname: 'Box.Example', username: 'deploy' },
+      { env: { HOME: nowhere, SSH_AUTH_SOCK: '/run/agent.sock' }, platform: 'linux' },
+    );
+    assert.equal(target.port, 22);
+    assert.equal(target.knownHostsName, 'box.example');
+    assert.equal(target.agentSocket, '/run/agent.sock');
+    assert.deepEqual(target.knownHostsFiles, [
+      `${nowhere}/.ssh/known_hosts`,
+      `${nowhere}/.ssh/known_hosts2`,
+      '/etc/ssh/ssh_known_hosts',
+      '/etc/ssh/ssh_known_hosts2',
+    ]);
+    assert.ok(target.identityFiles.includes(`${nowhere}/.ssh/id_ed25519`));
+    assert.equal(target.identityFilesConfigured, false);
+  });
+
+  void test("on Windows, Win32-OpenSSH's agent pipe and its ProgramData folder, as its ssh uses them", () => {
+    const target = resolveSshTarget(
+      { hostname: 'box', port: 2222 },
+      { env: { HOME: nowhere, PROGRAMDATA: 'D:\\Data' }, platform: 'win32' },
+    );
+    assert.equal(target.agentSocket, windowsAgentPipe);
+    assert.equal(target.knownHostsName, '[box]:2222');
+    assert.ok(
+      target.knownHostsFiles.some((f) => f.startsWith('D:\\Data\\ssh') && f.endsWith('ssh_known_hosts')),
+    );
   });
 });

@@ -290,11 +290,19 @@ export interface ConfigFile {
   includeBase: string;
 }
 
+/** Where ssh keeps its system-wide files: Win32-OpenSSH under ProgramData, others /etc/ssh. */
+export function systemSshDir(
+  platform: NodeJS.Platform,
+  env: Readonly<Record<string, string | undefined>>,
+): string {
+  return platform === 'win32' ? `${env.PROGRAMDATA ?? 'C:\\ProgramData'}\\ssh` : '/etc/ssh';
+}
+
 /** The files ssh reads, in its order: the user's, then the system's. */
-export function defaultConfigFiles(home: string): ConfigFile[] {
+export function defaultConfigFiles(home: string, systemDir: string): ConfigFile[] {
   return [
     { file: joinPath(home, '.ssh/config'), includeBase: joinPath(home, '.ssh') },
-    { file: '/etc/ssh/ssh_config', includeBase: '/etc/ssh' },
+    { file: joinPath(systemDir, 'ssh_config'), includeBase: systemDir },
   ];
 }
 

@@ -6,6 +6,7 @@ import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import {
   defaultConfigFiles,
+  systemSshDir,
   expandPathTokens,
   resolveSshConfig,
   type ConfigFile,
@@ -53,6 +54,14 @@ export interface SshTargetOptions {
   configFiles?: ConfigFile[];
   /** known_hosts files that override what the config and ssh's defaults name. */
   knownHostsFiles?: string[];
+  platform?: NodeJS.Platform;
+}
+
+/** Win32-OpenSSH's agent service listens on this pipe, and its ssh uses it without SSH_AUTH_SOCK. */
+export const windowsAgentPipe = '\\\\.\\pipe\\openssh-ssh-agent';
+
+function defaultAgent(platform: NodeJS.Platform): string | undefined {
+  return platform === 'win32' ? windowsAgentPipe : undefined;
 }
 
 /** The key files ssh tries when no IdentityFile applies, of the types ssh2 can sign with. */
@@ -105,11 +114,13 @@ export function resolveSshTarget(source: SshTargetSource, options: SshTargetOpti
 function resolveHop(source: SshTargetSource, options: SshTargetOptions, depth: number): SshTarget {
   const env = options.env;
   const home = env.HOME || homedir();
+  const platform = options.platform ?? process.platform;
+  const system = systemSshDir(platform, env);
   const localUser = userInfo().username;
   const originalHost = source.hostname.replace(/^\[(.*)\]$/, '$1');
   const config = resolveSshConfig(
     originalHost,
-    options.configFiles ?? defaultConfigFiles(home),
+    options.configFiles ?? defaultConfigFiles(home, system),
     { home, localUser, user: source.username },
     { read: readIfAny, list: listIfAny },
   );
@@ -129,14 +140,14 @@ function resolveHop(source: SshTargetSource, options: SshTargetOptions, depth: n
   const ssh = join(home, '.ssh');
   const knownHostsFiles = options.knownHostsFiles ?? [
     ...(config.userKnownHostsFiles ?? [join(ssh, 'known_hosts'), join(ssh, 'known_hosts2')]).map(expand),
-    ...(config.globalKnownHostsFiles ?? ['/etc/ssh/ssh_known_hosts', '/etc/ssh/ssh_known_hosts2']).map(
-      expand,
-    ),
+    ...(
+      config.globalKnownHostsFiles ?? [join(system, 'ssh_known_hosts'), join(system, 'ssh_known_hosts2')]
+    ).map(expand),
   ];
   const agent = config.identityAgent;
   const agentSocket =
     agent === undefined || agent === 'SSH_AUTH_SOCK'
-      ? env.SSH_AUTH_SOCK || undefined
+      ? env.SSH_AUTH_SOCK || defaultAgent(platform)
       : agent.toLowerCase() === 'none'
         ? undefined
         : expand(agent);
