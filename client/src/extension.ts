@@ -12,6 +12,7 @@ import { routedAs } from './commands/engineRouting';
 import { contextOn, registerCommands } from './commands/registry';
 import { registerCompose } from './compose';
 import { connectionCommands } from './connection/commands';
+import { askSshPassphrase } from './connection/passphrase';
 import { affectsEngineSettings, readEngineEntries } from './connection/settings';
 import { createStatusBars } from './connection/statusBar';
 import { containerCommands } from './containers/commands';
@@ -75,6 +76,7 @@ function createFleet(context: vscode.ExtensionContext): EngineFleet<LiveEngineSe
   const fleet: EngineFleet<LiveEngineSession> = new EngineFleet(entries[0], (settings) =>
     createSession({
       settings,
+      askPassphrase: askSshPassphrase,
       // With several engines, say which one a line is about.
       log: (message) => {
         const { dockerHost, dockerContext } = settings();

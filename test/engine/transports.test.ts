@@ -16,6 +16,7 @@ import { connect } from '../../client/src/engine/transport/connect';
 import { createSession } from '../../client/src/engine/live/liveSession';
 import type { LiveEngineSession } from '../../client/src/engine/live/liveSession';
 import type { EngineProblem } from '../../client/src/engine/problems/problem';
+import type { AskPassphrase } from '../../client/src/engine/transport/ssh/sshKeys';
 import {
   Tracker,
   createContainer,
@@ -62,7 +63,7 @@ function translations(): Record<string, string> {
 
 async function problemFor(
   env: NodeJS.ProcessEnv,
-  extra: { configDir?: string; dockerContext?: string } = {},
+  extra: { configDir?: string; dockerContext?: string; askPassphrase?: AskPassphrase } = {},
 ) {
   const result = await connect({ env, timeoutMs: 60_000, ...extra });
   assert.equal(result.ok, false, `expected ${env.DOCKER_HOST ?? extra.dockerContext} to fail`);
@@ -495,6 +496,59 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
     assert.ok(p.message.includes(locked), p.message);
     assert.match(p.fix, /ssh-add/);
     assert.equal(server!.logins(), logins);
+  });
+
+  /** A key behind `passphrase` that the private sshd accepts, as IdentityFile of a fresh HOME. */
+  function lockedKeyHome(passphrase: string): { home: string; key: string } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-ssh-locked-'));
+    homes.push(dir);
+    const key = path.join(dir, 'id_locked');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', passphrase, '-f', key]);
+    fs.appendFileSync(path.join(server!.dir, 'authorized_keys'), fs.readFileSync(`${key}.pub`));
+    return { home: homeWithConfig(['Host 127.0.0.1', `  IdentityFile ${key}`]), key };
+  }
+
+  void test('a key behind a passphrase: asked when the login reaches it, again after a wrong one, and not on the next login', async (t) => {
+    if (!ready(t)) return;
+    const { home, key } = lockedKeyHome('the right one');
+    const asked: string[] = [];
+    const askPassphrase = (file: string, host: string, attempt: number) => {
+      asked.push(`${file} ${host} ${attempt}`);
+      return Promise.resolve(attempt === 1 ? 'a wrong one' : 'the right one');
+    };
+    const env = { HOME: home, DOCKER_HOST: server!.host() };
+    const first = await connect({ env, askPassphrase, timeoutMs: 60_000 });
+    assert.ok(first.ok, JSON.stringify(!first.ok && first.problem));
+    first.close();
+    const host = `root@127.0.0.1:${server!.port}`;
+    assert.deepEqual(asked, [`${key} ${host} 1`, `${key} ${host} 2`]);
+    const second = await connect({ env, askPassphrase, timeoutMs: 60_000 });
+    assert.ok(second.ok, JSON.stringify(!second.ok && second.problem));
+    second.close();
+    assert.equal(asked.length, 2, 'the unlocked key was asked for again');
+  });
+
+  void test('a passphrase declined: said, naming the key, and the agent is still tried first', async (t) => {
+    if (!ready(t)) return;
+    const { home, key } = lockedKeyHome('never given');
+    let asked = 0;
+    const askPassphrase = () => {
+      asked++;
+      return Promise.resolve(undefined);
+    };
+    const p = await problemFor({ HOME: home, DOCKER_HOST: server!.host() }, { askPassphrase });
+    assert.equal(p.code, 'ssh-key-unusable', JSON.stringify(p));
+    assert.ok(p.message.includes(`${key} (no passphrase given)`), p.message);
+    assert.equal(asked, 1);
+    // With the agent's key accepted, the locked key's turn never comes.
+    const withAgent = await connect({
+      env: { HOME: home, DOCKER_HOST: server!.host(), SSH_AUTH_SOCK: server!.agentSocket },
+      askPassphrase,
+      timeoutMs: 60_000,
+    });
+    assert.ok(withAgent.ok, JSON.stringify(!withAgent.ok && withAgent.problem));
+    withAgent.close();
+    assert.equal(asked, 1, 'asked although the agent logged in');
   });
 
   void test('ProxyCommand in ~/.ssh/config: said with its line, and nothing is contacted', async (t) => {

@@ -6,6 +6,7 @@ import type { BerthCommand, CommandContext } from '../commands/context';
 import type { EngineSession } from '../engine/live/contract';
 import { routedAs } from '../commands/engineRouting';
 import type { CommandSpec, CommandTable } from '../commands/registry';
+import { forgetDeclinedPassphrases } from './passphrase';
 import { readEngineSettings } from './settings';
 
 /** The clicked engine's session; from a view's title or the palette, every engine's. */
@@ -22,6 +23,7 @@ const refresh: BerthCommand = async (ctx, node) => {
 };
 
 const retryConnection: BerthCommand = async (ctx, node) => {
+  forgetDeclinedPassphrases();
   for (const session of sessionsOf(ctx, node !== undefined)) session.reconnect();
   return Promise.resolve();
 };

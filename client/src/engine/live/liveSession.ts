@@ -173,6 +173,7 @@ export class LiveEngineSession implements EngineSession {
       env: this.options.env,
       configDir: this.options.configDir,
       counter: this.tally.requests,
+      askPassphrase: this.options.askPassphrase,
     });
     if (generation !== this.generation) {
       if (result.ok) result.close();

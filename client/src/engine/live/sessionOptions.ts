@@ -1,5 +1,6 @@
 // What a live session is told when it is created, and what it counts while it runs.
 import type { ResolveOptions } from '../transport/endpoint';
+import type { AskPassphrase } from '../transport/ssh/sshKeys';
 
 export interface SessionOptions {
   /** Read on every (re)connect, so a changed setting applies on `reconnect()`. */
@@ -14,6 +15,8 @@ export interface SessionOptions {
   retryInitialMs?: number;
   retryMaxMs?: number;
   log?: (message: string) => void;
+  /** Asks for the passphrase of an ssh:// key file when a login reaches it. */
+  askPassphrase?: AskPassphrase;
 }
 
 export interface SessionStats {

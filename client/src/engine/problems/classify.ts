@@ -91,13 +91,13 @@ function configurationProblem(error: unknown, at: string): EngineProblem | undef
     return problem(
       'ssh-key-unusable',
       say(
-        'SSH_AUTH_SOCK is not set, and no key file can log in to {0} without a passphrase: {1}',
+        'Berth has no ssh-agent and no usable key file to log in to {0}: {1}',
         at,
         error.unusable.join(', '),
       ),
       [
         say(
-          'Add the key to ssh-agent (ssh-add KEYFILE), then start VS Code from that environment: Berth does not ask for passphrases.',
+          "Choose Retry Connecting to Docker and give the key's passphrase when asked, or add the key to ssh-agent (ssh-add KEYFILE) and start VS Code from that environment.",
         ),
       ],
       error,

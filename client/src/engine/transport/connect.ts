@@ -18,6 +18,7 @@ import {
 import type { EngineProblem } from '../problems/problem';
 import { SshProxyError } from './ssh/errors';
 import type { ConfigFile } from './ssh/sshConfig';
+import type { AskPassphrase } from './ssh/sshKeys';
 import { resolveSshTarget, type SshTarget } from './ssh/sshTarget';
 import { SshTunnel } from './ssh/sshTunnel';
 
@@ -74,11 +75,14 @@ export function sshTargetOf(
  * The SSH connection an ssh:// endpoint's requests share; nothing is sent until the first one.
  * Throws SshAgentMissingError with neither an agent nor a key file, before anything is sent.
  */
-function openSshTunnel(target: SshTarget): SshTunnel {
+function openSshTunnel(target: SshTarget, askPassphrase: AskPassphrase | undefined): SshTunnel {
   if (target.agentSocket === undefined && !target.identityFiles.some((file) => existsSync(file)))
     throw new SshAgentMissingError(target.identityFilesConfigured ? target.identityFiles : []);
-  return new SshTunnel(target);
+  return new SshTunnel({ ...target, askPassphrase });
 }
+
+/** What the HTTP requests through an SSH tunnel name as their host. */
+const sshPlaceholderHost = 'localhost';
 
 /**
  * dockerode options for an endpoint; ssh:// needs its `tunnel`. Reads TLS files; throws
@@ -103,11 +107,13 @@ export function dockerOptions(endpoint: ResolvedEndpoint, tunnel?: SshTunnel): D
     case 'ssh': {
       if (!tunnel) throw new Error(`${endpoint.host} needs an SSH tunnel`);
       // Plain HTTP through the tunnel's agent: docker-modem's own 'ssh' protocol would log in
-      // again for every request. The host is a placeholder, as in the docker CLI's ssh helper.
+      // again for every request. The host is a placeholder, as in the docker CLI's ssh helper,
+      // and it must be localhost: VS Code's proxy support (http.proxySupport "override") swaps
+      // the agent of a request to any other host for its own, which would dial the placeholder.
       const options: ModemOptions = {
         ...base,
         protocol: 'http',
-        host: 'docker.example.com',
+        host: sshPlaceholderHost,
         port: 80,
         agent: tunnel.agent,
       };
@@ -172,6 +178,8 @@ function roleOf(path: string): 'ca' | 'cert' | 'key' {
 
 export interface ConnectOptions extends ResolveOptions, SshFiles {
   counter?: RequestCounter;
+  /** Unlocks an ssh:// key file behind a passphrase; without it, such a key is skipped. */
+  askPassphrase?: AskPassphrase;
   /** Gives up on an engine that does not answer /version in time. */
   timeoutMs?: number;
 }
@@ -187,7 +195,7 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
       const target = sshTargetOf(endpoint, options.env ?? process.env, options);
       // What failed is then told about the host, port and user ssh_config led to.
       endpoint = { ...endpoint, hostname: target.hostname, port: target.port, username: target.username };
-      tunnel = openSshTunnel(target);
+      tunnel = openSshTunnel(target, options.askPassphrase);
     }
     const docker = await createClient(dockerOptions(endpoint, tunnel), options.counter);
     const local = endpoint.transport === 'unix' || endpoint.transport === 'npipe';

@@ -3,19 +3,11 @@
 // dial-stdio` on it, and
 // channels are kept alive for the next request. docker-modem's own ssh transport logs in
 // again for every request (seconds each on a loaded host) and checks no host key at all.
-import { readFileSync } from 'node:fs';
 import { Agent } from 'node:http';
 import type { ClientRequestArgs } from 'node:http';
 import { Duplex } from 'node:stream';
 import type * as Ssh2Module from 'ssh2';
-import type {
-  AgentAuthMethod,
-  Client,
-  ClientChannel,
-  ConnectConfig,
-  ParsedKey,
-  PublicKeyAuthMethod,
-} from 'ssh2';
+import type { AnyAuthMethod, AuthHandlerMiddleware, Client, ClientChannel, ConnectConfig } from 'ssh2';
 import { DialStdioError, SshHostKeyError, SshJumpError, SshKeysUnusableError } from './errors';
 import {
   blobKeyType,
@@ -24,33 +16,12 @@ import {
   readKnownHosts,
   verifyHostKey,
 } from './knownHosts';
+import { keyMethods, type AskPassphrase } from './sshKeys';
 import type { SshHop, SshTarget } from './sshTarget';
 
-export type SshTunnelOptions = Pick<SshTarget, keyof SshHop | 'jumps'>;
-
-type ParseKey = (data: Buffer) => ParsedKey | ParsedKey[] | Error;
-
-/**
- * The key files that exist and can sign without a passphrase, and why the others cannot, read
- * at each login so that a key added on the way works on Retry. ssh would ask for a
- * passphrase; Berth leaves that to ssh-agent.
- */
-function readKeys(files: readonly string[], parseKey: ParseKey): { keys: ParsedKey[]; unusable: string[] } {
-  const keys: ParsedKey[] = [];
-  const unusable: string[] = [];
-  for (const file of files) {
-    let data: Buffer;
-    try {
-      data = readFileSync(file);
-    } catch {
-      continue;
-    }
-    const parsed = parseKey(data);
-    const key = Array.isArray(parsed) ? parsed[0] : parsed;
-    if (key instanceof Error || key === undefined) unusable.push(`${file} (${key?.message ?? 'no key'})`);
-    else keys.push(key);
-  }
-  return { keys, unusable };
+export interface SshTunnelOptions extends Pick<SshTarget, keyof SshHop | 'jumps'> {
+  /** Unlocks a key file behind a passphrase when a login reaches it; without it, such a key is skipped. */
+  askPassphrase?: AskPassphrase;
 }
 
 /** sshd allows 10 sessions per connection (MaxSessions); leave room for terminals. */
@@ -117,7 +88,7 @@ export class SshTunnel {
         const jump = index < hops.length - 1 ? hop : undefined;
         try {
           const sock = via && (await forwardTo(via, hops[index - 1], hop));
-          via = await loginTo(ssh2, hop, sock, clients);
+          via = await loginTo(ssh2, hop, sock, clients, this.options.askPassphrase);
         } catch (error) {
           throw jump && !(error instanceof SshHostKeyError || error instanceof SshKeysUnusableError)
             ? new SshJumpError(`${jump.username}@${jump.hostname}:${jump.port}`, (error as Error).message)
@@ -157,22 +128,31 @@ async function loginTo(
   hop: SshHop,
   sock: Duplex | undefined,
   clients: Client[],
+  ask: AskPassphrase | undefined,
 ): Promise<Client> {
-  const { hostname, port, username, agentSocket, knownHostsFiles, knownHostsName: name } = hop;
-  const { keys, unusable } = readKeys(hop.identityFiles, (data) => ssh2.utils.parseKey(data));
-  if (agentSocket === undefined && keys.length === 0) throw new SshKeysUnusableError(unusable);
-  // As ssh: the agent's keys first, then the key files.
-  const auth: (AgentAuthMethod | PublicKeyAuthMethod)[] = [
-    ...(agentSocket === undefined ? [] : [{ type: 'agent' as const, username, agent: agentSocket }]),
-    ...keys.map((key) => ({ type: 'publickey' as const, username, key })),
-  ];
+  const { hostname, port, username, knownHostsFiles, knownHostsName: name } = hop;
+  const label = `${username}@${hostname}${port === 22 ? '' : `:${port}`}`;
+  const methods = keyMethods(hop, label, (data, passphrase) => ssh2.utils.parseKey(data, passphrase), ask);
+  if (!methods.any) throw new SshKeysUnusableError(methods.unusable);
+  const turns = [...methods.turns];
+  // Asked one method at a time, so that a passphrase is asked for only once the login needs it.
+  const authHandler: AuthHandlerMiddleware = (_left, _partial, next) => {
+    void (async () => {
+      for (let turn = turns.shift(); turn; turn = turns.shift()) {
+        const method = await turn().catch(() => undefined);
+        if (method) return next(method);
+      }
+      // ssh2 reads `false` as "nothing left"; its typings do not list it.
+      next(false as unknown as AnyAuthMethod);
+    })();
+  };
   const known = readKnownHosts(knownHostsFiles);
   const preferred = preferredHostKeyAlgorithms(known, name);
   let refusal: SshHostKeyError | undefined;
   const config: ConnectConfig = {
     ...(sock ? { sock } : { host: hostname.replace(/^\[(.*)\]$/, '$1'), port }),
     username,
-    authHandler: auth,
+    authHandler,
     // A link that died silently must end the event stream, so that the session reconnects.
     keepaliveInterval: 30_000,
     keepaliveCountMax: 3,
@@ -200,8 +180,18 @@ async function loginTo(
     client.once('ready', () => resolve(client));
     client.on('error', (error: Error & { level?: string }) => {
       // ssh2 goes on to the key files after an agent that fails; only the login's end decides.
-      if (error.level === 'agent' && keys.length > 0) return;
-      reject(refusal ?? error);
+      if (error.level === 'agent' && methods.turns.length > 1) return;
+      // Nothing but keys whose passphrase was not given: say that, not "refused".
+      const onlyDeclined =
+        error.level === 'client-authentication' &&
+        methods.declined.length === methods.turns.length &&
+        methods.declined.length > 0;
+      reject(
+        refusal ??
+          (onlyDeclined
+            ? new SshKeysUnusableError(methods.declined.map((file) => `${file} (no passphrase given)`))
+            : error),
+      );
     });
     client.once('close', () => reject(new Error('the SSH connection closed before the login completed')));
   });
