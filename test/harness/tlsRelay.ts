@@ -133,6 +133,8 @@ export interface TlsRelayOptions {
   clientCa: string;
   serverCert: string;
   serverKey: string;
+  /** The loopback address to listen on; 127.0.0.1 unless a test needs a host VS Code does not treat as local. */
+  address?: string;
 }
 
 /** The engine on 127.0.0.1:<free port>, reachable only with a client certificate `clientCa` signed. */
@@ -146,9 +148,9 @@ export class TlsRelay {
 
   constructor(private readonly options: TlsRelayOptions) {}
 
-  /** `tcp://127.0.0.1:<port>` for DOCKER_HOST. */
+  /** `tcp://<address>:<port>` for DOCKER_HOST. */
   get host(): string {
-    return `tcp://127.0.0.1:${this.port}`;
+    return `tcp://${this.options.address ?? '127.0.0.1'}:${this.port}`;
   }
 
   async start(): Promise<void> {
@@ -165,8 +167,8 @@ export class TlsRelay {
     // handshake is forwarded to the TLS server on a second, internal port. (Handing the socket
     // itself to the TLS server would lose the bytes already read to tell the two apart.)
     const plain = net.createServer((socket) => this.sniff(socket));
-    await listen(server);
-    await listen(plain);
+    await listen(server, '127.0.0.1');
+    await listen(plain, this.options.address ?? '127.0.0.1');
     this.server = server;
     this.plain = plain;
     this.port = (plain.address() as net.AddressInfo).port;
@@ -225,10 +227,10 @@ export class TlsRelay {
   }
 }
 
-function listen(server: net.Server): Promise<void> {
+function listen(server: net.Server, address: string): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(0, address, () => resolve());
   });
 }
 

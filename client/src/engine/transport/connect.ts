@@ -2,7 +2,6 @@
 // Every failure comes back as an EngineProblem, never as a raw exception.
 import { existsSync, readFileSync } from 'node:fs';
 import type { Agent as HttpAgent } from 'node:http';
-import { Agent as HttpsAgent } from 'node:https';
 import type Docker from 'dockerode';
 import type { ResolvedEndpoint, ResolveOptions } from './endpoint';
 import { resolveEndpoint } from './endpoint';
@@ -21,6 +20,7 @@ import type { ConfigFile } from './ssh/sshConfig';
 import type { AskPassphrase } from './ssh/sshKeys';
 import { resolveSshTarget, type SshTarget } from './ssh/sshTarget';
 import { SshTunnel } from './ssh/sshTunnel';
+import { UnverifiedTlsAgent } from './unverifiedTls';
 
 export type ConnectResult =
   | {
@@ -34,7 +34,7 @@ export type ConnectResult =
   | { ok: false; problem: EngineProblem; endpoint?: ResolvedEndpoint };
 
 /** What docker-modem reads beyond dockerode's typings. */
-type ModemOptions = Docker.DockerOptions & { checkServerIdentity?: () => undefined; agent?: HttpAgent };
+type ModemOptions = Docker.DockerOptions & { agent?: HttpAgent };
 
 /** Counts every Engine API request a client sends, for the idle-traffic benchmark and tests. */
 export interface RequestCounter {
@@ -81,8 +81,12 @@ function openSshTunnel(target: SshTarget, askPassphrase: AskPassphrase | undefin
   return new SshTunnel({ ...target, askPassphrase });
 }
 
-/** What the HTTP requests through an SSH tunnel name as their host. */
-const sshPlaceholderHost = 'localhost';
+/**
+ * What requests name as their host when the agent makes the connection itself (SSH, unverified
+ * TLS). It must be localhost: VS Code's proxy support (http.proxySupport override) swaps the
+ * agent of a request to any other host for its own, which would dial the placeholder.
+ */
+const tunnelPlaceholderHost = 'localhost';
 
 /**
  * dockerode options for an endpoint; ssh:// needs its `tunnel`. Reads TLS files; throws
@@ -107,13 +111,11 @@ export function dockerOptions(endpoint: ResolvedEndpoint, tunnel?: SshTunnel): D
     case 'ssh': {
       if (!tunnel) throw new Error(`${endpoint.host} needs an SSH tunnel`);
       // Plain HTTP through the tunnel's agent: docker-modem's own 'ssh' protocol would log in
-      // again for every request. The host is a placeholder, as in the docker CLI's ssh helper,
-      // and it must be localhost: VS Code's proxy support (http.proxySupport "override") swaps
-      // the agent of a request to any other host for its own, which would dial the placeholder.
+      // again for every request. The host is a placeholder, as in the docker CLI's ssh helper.
       const options: ModemOptions = {
         ...base,
         protocol: 'http',
-        host: sshPlaceholderHost,
+        host: tunnelPlaceholderHost,
         port: 80,
         agent: tunnel.agent,
       };
@@ -122,21 +124,34 @@ export function dockerOptions(endpoint: ResolvedEndpoint, tunnel?: SshTunnel): D
     case 'tcp': {
       const tls = endpoint.tls;
       if (!tls) return { ...base, protocol: 'http', host: endpoint.hostname, port: endpoint.port };
-      const options: ModemOptions = {
-        ...base,
-        protocol: 'https',
-        host: endpoint.hostname,
-        port: endpoint.port,
+      const files = {
         ca: readTlsFile(tls.ca, 'ca'),
         cert: readTlsFile(tls.cert, 'cert'),
         key: readTlsFile(tls.key, 'key'),
       };
       if (!tls.verify) {
-        // Not verifying means neither the name nor the chain, as the CLI's InsecureSkipVerify;
-        // docker-modem passes no rejectUnauthorized itself, but its agent's options win.
-        options.checkServerIdentity = () => undefined;
-        options.agent = new HttpsAgent({ rejectUnauthorized: false });
+        // The agent speaks TLS; the requests through it name a placeholder host, as over SSH.
+        const agent = new UnverifiedTlsAgent({
+          host: endpoint.hostname ?? '',
+          port: endpoint.port ?? 2376,
+          ...files,
+        });
+        const options: ModemOptions = {
+          ...base,
+          protocol: 'http',
+          host: tunnelPlaceholderHost,
+          port: 80,
+          agent,
+        };
+        return options;
       }
+      const options: ModemOptions = {
+        ...base,
+        protocol: 'https',
+        host: endpoint.hostname,
+        port: endpoint.port,
+        ...files,
+      };
       return options;
     }
   }
