@@ -473,6 +473,9 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
         `  Port ${server!.port}`,
         '  HostKeyAlias berth-test-key',
         `  IdentityFile ${path.join(server!.dir, 'id_ed25519')}`,
+        // Never run: Berth runs no command from the config, and says so in the log.
+        'Match exec "exit 0"',
+        '  User nobody',
       ],
       'berth-test-key',
     );
@@ -482,6 +485,10 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
     });
     assert.ok(result.ok, JSON.stringify(!result.ok && result.problem));
     result.close();
+    assert.match(
+      result.notes.join('\n'),
+      /config line 6: Match exec is not evaluated, so its block is skipped/,
+    );
   });
 
   void test('a key file behind a passphrase and no agent: said, naming the file, before a login', async (t) => {

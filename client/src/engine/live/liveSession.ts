@@ -40,6 +40,7 @@ export class LiveEngineSession implements EngineSession {
   private generation = 0;
   private disposed = false;
   private readonly retry: RetryBackoff;
+  private readonly loggedNotes = new Set<string>();
   private readonly scheduler: ReloadScheduler;
   private readonly aliases = new AliasCache();
   private readonly pending = new PendingReads(this.aliases);
@@ -178,6 +179,12 @@ export class LiveEngineSession implements EngineSession {
     if (generation !== this.generation) {
       if (result.ok) result.close();
       return;
+    }
+    for (const note of result.notes) {
+      // Each once: a session that reconnects reads the same files again.
+      if (this.loggedNotes.has(note)) continue;
+      this.loggedNotes.add(note);
+      this.log(`ssh config: ${note}`);
     }
     this.resolved = result.endpoint;
     if (!result.ok) {

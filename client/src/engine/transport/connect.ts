@@ -30,8 +30,10 @@ export type ConnectResult =
       endpoint: ResolvedEndpoint;
       /** Ends what the client holds open (the SSH connection of ssh://); the client then fails. */
       close: () => void;
+      /** What in the ssh_config files was not followed, for the log. */
+      notes: string[];
     }
-  | { ok: false; problem: EngineProblem; endpoint?: ResolvedEndpoint };
+  | { ok: false; problem: EngineProblem; endpoint?: ResolvedEndpoint; notes: string[] };
 
 /** What docker-modem reads beyond dockerode's typings. */
 type ModemOptions = Docker.DockerOptions & { agent?: HttpAgent };
@@ -203,11 +205,13 @@ export interface ConnectOptions extends ResolveOptions, SshFiles {
 export async function connect(options: ConnectOptions = {}): Promise<ConnectResult> {
   let endpoint: ResolvedEndpoint | undefined;
   let tunnel: SshTunnel | undefined;
+  let notes: string[] = [];
   const deadline = AbortSignal.timeout(options.timeoutMs ?? 15_000);
   try {
     endpoint = resolveEndpoint(options);
     if (endpoint.transport === 'ssh') {
       const target = sshTargetOf(endpoint, options.env ?? process.env, options);
+      notes = target.notes;
       // What failed is then told about the host, port and user ssh_config led to.
       endpoint = { ...endpoint, hostname: target.hostname, port: target.port, username: target.username };
       tunnel = openSshTunnel(target, options.askPassphrase);
@@ -227,7 +231,7 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
       arch: version.Arch,
       endpointLabel: endpoint.label,
     };
-    return { ok: true, docker, info, endpoint, close: () => tunnel?.close() };
+    return { ok: true, docker, info, endpoint, close: () => tunnel?.close(), notes };
   } catch (error) {
     tunnel?.close();
     const fallback: ResolvedEndpoint = endpoint ?? {
@@ -237,7 +241,12 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
       label: options.dockerHost ?? '',
       insecure: false,
     };
-    return { ok: false, problem: classifyError(abortAsTimeout(error, deadline), fallback), endpoint };
+    return {
+      ok: false,
+      problem: classifyError(abortAsTimeout(error, deadline), fallback),
+      endpoint,
+      notes,
+    };
   }
 }
 

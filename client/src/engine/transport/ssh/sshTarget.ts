@@ -152,10 +152,11 @@ function resolveHop(source: SshTargetSource, options: SshTargetOptions, depth: n
         ? undefined
         : expand(agent);
   const configured = config.identityFiles.length > 0;
+  const notes = [...config.notes];
   let proxy = config.proxy;
   let jumps: SshHop[] = [];
   if (proxy?.keyword === 'ProxyJump') {
-    const route = jumpsOf(proxy, options, depth);
+    const route = jumpsOf(proxy, options, depth, notes);
     if (Array.isArray(route)) {
       jumps = route;
       proxy = undefined;
@@ -175,12 +176,17 @@ function resolveHop(source: SshTargetSource, options: SshTargetOptions, depth: n
     identityFilesConfigured: configured,
     jumps,
     proxy,
-    notes: config.notes,
+    notes,
   };
 }
 
 /** The hops of a ProxyJump, or the proxy that stops Berth: a ProxyCommand, or a bad or deep jump. */
-function jumpsOf(proxy: SshProxy, options: SshTargetOptions, depth: number): SshHop[] | SshProxy {
+function jumpsOf(
+  proxy: SshProxy,
+  options: SshTargetOptions,
+  depth: number,
+  notes: string[],
+): SshHop[] | SshProxy {
   if (depth >= maxJumpDepth) return proxy;
   const hops: SshHop[] = [];
   for (const spec of proxy.value.split(',')) {
@@ -188,6 +194,7 @@ function jumpsOf(proxy: SshProxy, options: SshTargetOptions, depth: number): Ssh
     if (!jump) return proxy;
     // As ssh -J: each jump host is reached through its own config, its own jumps first.
     const hop = resolveHop(jump, options, depth + 1);
+    notes.push(...hop.notes);
     if (hop.proxy) return hop.proxy;
     hops.push(...hop.jumps, hopOf(hop));
   }
