@@ -28,7 +28,7 @@ export type ConnectResult =
       docker: Docker;
       info: EngineInfo;
       endpoint: ResolvedEndpoint;
-      /** Ends what the client holds open (the SSH connection of ssh://); the client then fails. */
+      /** Ends what the client holds open (ssh://'s connection, TLS connections); the client then fails. */
       close: () => void;
       /** What in the ssh_config files was not followed, for the log. */
       notes: string[];
@@ -60,11 +60,7 @@ export interface SshFiles {
 }
 
 /** Where an ssh:// endpoint really is, through ssh_config; throws for a route Berth cannot take. */
-export function sshTargetOf(
-  endpoint: ResolvedEndpoint,
-  env: NodeJS.ProcessEnv,
-  files: SshFiles = {},
-): SshTarget {
+function sshTargetOf(endpoint: ResolvedEndpoint, env: NodeJS.ProcessEnv, files: SshFiles = {}): SshTarget {
   const target = resolveSshTarget(
     { hostname: endpoint.hostname ?? '', port: endpoint.port, username: endpoint.username },
     { env, configFiles: files.sshConfigFiles, knownHostsFiles: files.knownHostsFiles },
@@ -205,7 +201,13 @@ export interface ConnectOptions extends ResolveOptions, SshFiles {
 export async function connect(options: ConnectOptions = {}): Promise<ConnectResult> {
   let endpoint: ResolvedEndpoint | undefined;
   let tunnel: SshTunnel | undefined;
+  let agent: HttpAgent | undefined;
   let notes: string[] = [];
+  // What a client of its own holds open: the SSH connection, or kept-alive TLS connections.
+  const release = () => {
+    tunnel?.close();
+    agent?.destroy();
+  };
   const deadline = AbortSignal.timeout(options.timeoutMs ?? 15_000);
   try {
     endpoint = resolveEndpoint(options);
@@ -216,7 +218,9 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
       endpoint = { ...endpoint, hostname: target.hostname, port: target.port, username: target.username };
       tunnel = openSshTunnel(target, options.askPassphrase);
     }
-    const docker = await createClient(dockerOptions(endpoint, tunnel), options.counter);
+    const modemOptions: ModemOptions = dockerOptions(endpoint, tunnel);
+    agent = modemOptions.agent;
+    const docker = await createClient(modemOptions, options.counter);
     const local = endpoint.transport === 'unix' || endpoint.transport === 'npipe';
     // A daemon going down cuts what it had accepted until its socket is closed; asking again,
     // a few times at most, finds why (socket gone, refused).
@@ -231,9 +235,9 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
       arch: version.Arch,
       endpointLabel: endpoint.label,
     };
-    return { ok: true, docker, info, endpoint, close: () => tunnel?.close(), notes };
+    return { ok: true, docker, info, endpoint, close: release, notes };
   } catch (error) {
-    tunnel?.close();
+    release();
     const fallback: ResolvedEndpoint = endpoint ?? {
       host: options.dockerHost ?? '',
       transport: 'tcp',

@@ -90,7 +90,12 @@ export class SshTunnel {
           const sock = via && (await forwardTo(via, hops[index - 1], hop));
           via = await loginTo(ssh2, hop, sock, clients, this.options.askPassphrase);
         } catch (error) {
-          throw jump && !(error instanceof SshHostKeyError || error instanceof SshKeysUnusableError)
+          // A refused host key or key file says so itself; a jump that did not forward names its host.
+          const explained =
+            error instanceof SshHostKeyError ||
+            error instanceof SshKeysUnusableError ||
+            error instanceof SshJumpError;
+          throw jump && !explained
             ? new SshJumpError(`${jump.username}@${jump.hostname}:${jump.port}`, (error as Error).message)
             : error;
         }
