@@ -29,7 +29,6 @@ export interface SshHostOptions {
   globalKnownHostsFiles?: string[];
   hostKeyAlias?: string;
   identityAgent?: string;
-  identitiesOnly?: boolean;
   proxy?: SshProxy;
   /** What in the files was not followed, and why, for the log. */
   notes: string[];
@@ -230,9 +229,6 @@ class Resolution {
         return;
       case 'identityagent':
         options.identityAgent ??= first;
-        return;
-      case 'identitiesonly':
-        options.identitiesOnly ??= first.toLowerCase() === 'yes';
         return;
       case 'proxyjump':
       case 'proxycommand':
