@@ -535,6 +535,29 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
     assert.equal(asked.length, 2, 'the unlocked key was asked for again');
   });
 
+  void test('two logins that reach the same locked key at once share one question', async (t) => {
+    if (!ready(t)) return;
+    const { home } = lockedKeyHome('shared');
+    let asked = 0;
+    let answer: (passphrase: string) => void = () => undefined;
+    const answered = new Promise<string>((resolve) => (answer = resolve));
+    const askPassphrase = () => {
+      asked++;
+      return answered;
+    };
+    const env = { HOME: home, DOCKER_HOST: server!.host() };
+    const both = Promise.all([
+      connect({ env, askPassphrase, timeoutMs: 60_000 }),
+      connect({ env, askPassphrase, timeoutMs: 60_000 }),
+    ]);
+    await waitFor('the question', () => (asked > 0 ? true : undefined), 30_000);
+    answer('shared');
+    const results = await both;
+    for (const result of results) if (result.ok) result.close();
+    for (const result of results) assert.ok(result.ok, JSON.stringify(!result.ok && result.problem));
+    assert.equal(asked, 1);
+  });
+
   void test('a passphrase declined: said, naming the key, and the agent is still tried first', async (t) => {
     if (!ready(t)) return;
     const { home, key } = lockedKeyHome('never given');

@@ -5,8 +5,16 @@ import * as vscode from 'vscode';
 import type { AskPassphrase } from '../engine/transport/ssh/sshKeys';
 
 const declined = new Set<string>();
+/** One input box at a time: a second one would close the first, which would read as declined. */
+let asking: Promise<unknown> = Promise.resolve();
 
-export const askSshPassphrase: AskPassphrase = async (file, host, attempt) => {
+export const askSshPassphrase: AskPassphrase = (file, host, attempt) => {
+  const turn = asking.then(() => ask(file, host, attempt));
+  asking = turn.catch(() => undefined);
+  return turn;
+};
+
+async function ask(file: string, host: string, attempt: number): Promise<string | undefined> {
   if (declined.has(file)) return undefined;
   const passphrase = await vscode.window.showInputBox({
     title: vscode.l10n.t('SSH key passphrase'),
@@ -19,7 +27,7 @@ export const askSshPassphrase: AskPassphrase = async (file, host, attempt) => {
   });
   if (passphrase === undefined) declined.add(file);
   return passphrase;
-};
+}
 
 /** The user asked to connect again: key files they declined may be asked for once more. */
 export function forgetDeclinedPassphrases(): void {

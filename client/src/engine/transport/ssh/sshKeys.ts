@@ -26,6 +26,26 @@ interface LockedKey {
 const passphraseAttempts = 3;
 
 const unlocked = new Map<string, ParsedKey>();
+/** The unlocking under way, by key file, so that two logins share one question. */
+const unlocking = new Map<string, Promise<ParsedKey | undefined>>();
+
+async function askUntilUnlocked(
+  lock: LockedKey,
+  host: string,
+  parseKey: ParseKey,
+  ask: AskPassphrase,
+): Promise<ParsedKey | undefined> {
+  for (let attempt = 1; attempt <= passphraseAttempts; attempt++) {
+    const passphrase = await ask(lock.file, host, attempt);
+    if (passphrase === undefined) return undefined;
+    const key = firstKey(parseKey(lock.data, passphrase));
+    if (key && !(key instanceof Error)) {
+      unlocked.set(lock.cacheKey, key);
+      return key;
+    }
+  }
+  return undefined;
+}
 
 function firstKey(parsed: ParsedKey | ParsedKey[] | Error): ParsedKey | Error | undefined {
   return Array.isArray(parsed) ? parsed[0] : parsed;
@@ -78,15 +98,17 @@ export function keyMethods(
   }
   const declined: string[] = [];
   const unlock = async (lock: LockedKey): Promise<LoginMethod | undefined> => {
-    for (let attempt = 1; attempt <= passphraseAttempts; attempt++) {
-      const passphrase = await ask!(lock.file, host, attempt);
-      if (passphrase === undefined) break;
-      const key = firstKey(parseKey(lock.data, passphrase));
-      if (key && !(key instanceof Error)) {
-        unlocked.set(lock.cacheKey, key);
-        return { type: 'publickey', username, key };
-      }
+    // Another login (another engine behind the same key) may have unlocked it since this one
+    // read the file, or be asking for it right now.
+    const known = unlocked.get(lock.cacheKey);
+    if (known) return { type: 'publickey', username, key: known };
+    let pending = unlocking.get(lock.cacheKey);
+    if (!pending) {
+      pending = askUntilUnlocked(lock, host, parseKey, ask!).finally(() => unlocking.delete(lock.cacheKey));
+      unlocking.set(lock.cacheKey, pending);
     }
+    const key = await pending;
+    if (key) return { type: 'publickey', username, key };
     declined.push(lock.file);
     return undefined;
   };
