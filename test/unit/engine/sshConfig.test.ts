@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   expandPathTokens,
-  matchesPatternList,
   resolveSshConfig,
   splitConfigLine,
   type ConfigFile,
   type SshHostOptions,
 } from '../../../client/src/engine/transport/ssh/sshConfig';
+import { matchesHostPatterns } from '../../../client/src/engine/transport/ssh/wildcard';
 import {
   parseJump,
   resolveSshTarget,
@@ -51,13 +51,13 @@ void describe('ssh_config lines', () => {
   });
 
   void test('host patterns: wildcards, case, and a negation that wins', () => {
-    assert.ok(matchesPatternList('web1.example', ['*.example']));
-    assert.ok(matchesPatternList('WEB1.example', ['web?.example']));
-    assert.ok(!matchesPatternList('web10.example', ['web?.example']));
-    assert.ok(!matchesPatternList('db.example', ['*.example', '!db.*']));
-    assert.ok(!matchesPatternList('db.example', ['!web.example']), 'a negation alone matches nothing');
-    assert.ok(matchesPatternList('a.b', ['a?b']), '? is any one character');
-    assert.ok(!matchesPatternList('axb', ['a.b']), 'a dot is a dot');
+    assert.ok(matchesHostPatterns('web1.example', ['*.example']));
+    assert.ok(matchesHostPatterns('WEB1.example', ['web?.example']));
+    assert.ok(!matchesHostPatterns('web10.example', ['web?.example']));
+    assert.ok(!matchesHostPatterns('db.example', ['*.example', '!db.*']));
+    assert.ok(!matchesHostPatterns('db.example', ['!web.example']), 'a negation alone matches nothing');
+    assert.ok(matchesHostPatterns('a.b', ['a?b']), '? is any one character');
+    assert.ok(!matchesHostPatterns('axb', ['a.b']), 'a dot is a dot');
   });
 });
 
@@ -131,6 +131,21 @@ void describe('resolving a host', () => {
     assert.equal(options.hostName, 'a.example');
     assert.equal(options.port, 1010, '10-a.conf is read before 20-b.conf');
     assert.equal(options.user, undefined);
+  });
+
+  void test('Include wildcards skip hidden files and count case, as glob(3) does', () => {
+    const options = resolve('box', {
+      [user.file]: 'Include conf.d/*\n',
+      '/home/ann/.ssh/conf.d/.swap': 'Host box\n  User hidden\n',
+      '/home/ann/.ssh/conf.d/Upper.CONF': 'Host box\n  Port 3030\n',
+    });
+    assert.equal(options.user, undefined, 'a * does not pick a file whose name starts with a dot');
+    assert.equal(options.port, 3030);
+    const exact = resolve('box', {
+      [user.file]: 'Include conf.d/*.conf\n',
+      '/home/ann/.ssh/conf.d/Upper.CONF': 'Host box\n  Port 3030\n',
+    });
+    assert.equal(exact.port, undefined, '*.conf does not pick Upper.CONF');
   });
 
   void test('a Host line inside an included file ends at that file', () => {

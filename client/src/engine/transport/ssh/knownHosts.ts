@@ -4,6 +4,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { ServerHostKeyAlgorithm } from 'ssh2';
+import { matchesHostPatterns } from './wildcard';
 
 export interface KnownHostLine {
   file: string;
@@ -57,16 +58,7 @@ export function lookupName(host: string, port: number): string {
   return port === 22 ? bare : `[${bare}]:${port}`;
 }
 
-/** OpenSSH's glob: `*` is any run of characters, `?` any one; nothing else is special. */
-function globMatches(name: string, pattern: string): boolean {
-  const source = pattern
-    .toLowerCase()
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, 's').test(name);
-}
-
+/** A hashed field (`|1|salt|hash`): the HMAC-SHA1 of the name under the salt. */
 function hashedMatches(name: string, field: string): boolean {
   const [, magic, salt, hash] = field.split('|');
   if (magic !== '1' || !salt || !hash) return false;
@@ -77,15 +69,7 @@ function hashedMatches(name: string, field: string): boolean {
 /** Whether a line's host field applies to `name`: one positive pattern and no negated one. */
 export function hostsMatch(name: string, hosts: string): boolean {
   if (hosts.startsWith('|')) return hashedMatches(name, hosts);
-  let matched = false;
-  for (const pattern of hosts.split(',')) {
-    if (pattern.startsWith('!')) {
-      if (globMatches(name, pattern.slice(1))) return false;
-    } else if (pattern && globMatches(name, pattern)) {
-      matched = true;
-    }
-  }
-  return matched;
+  return matchesHostPatterns(name, hosts.split(','));
 }
 
 export interface LineRef {

@@ -2,6 +2,7 @@
 // the few options that decide where an ssh:// engine is and how Berth logs in: so that
 // DOCKER_HOST=ssh://myserver reaches the same host, port and user as the docker CLI (which runs
 // `ssh`) does. Pure: files are read through the functions passed in.
+import { matchesHostPatterns, matchesWildcard } from './wildcard';
 
 /** Where a directive was written, for messages: `~/.ssh/config line 12`. */
 export interface ConfigPlace {
@@ -88,27 +89,6 @@ export function splitConfigLine(line: string): string[] {
   return [keyword, ...args];
 }
 
-/** `*` and `?` wildcards, case-insensitive as ssh matches host names. */
-export function matchesPattern(value: string, pattern: string): boolean {
-  const source = pattern
-    .toLowerCase()
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`).test(value.toLowerCase());
-}
-
-/** A list of patterns, some negated with `!`: any negated match wins, else any plain match. */
-export function matchesPatternList(value: string, patterns: readonly string[]): boolean {
-  let matched = false;
-  for (const pattern of patterns) {
-    if (pattern.startsWith('!')) {
-      if (matchesPattern(value, pattern.slice(1))) return false;
-    } else if (matchesPattern(value, pattern)) matched = true;
-  }
-  return matched;
-}
-
 /** `~/…` against the home folder. */
 export function expandTilde(path: string, home: string): string {
   return path === '~' ? home : path.startsWith('~/') ? `${home}${path.slice(1)}` : path;
@@ -144,7 +124,7 @@ class Resolution {
       if (!keyword) return;
       const at = { file, line: index + 1 };
       const name = keyword.toLowerCase();
-      if (name === 'host') active = matchesPatternList(this.host, args);
+      if (name === 'host') active = matchesHostPatterns(this.host, args);
       else if (name === 'match') active = this.matchBlock(args, at);
       else if (active) this.apply({ keyword: name, args, at }, base, depth);
     });
@@ -169,16 +149,16 @@ class Resolution {
           return false;
         }
         const patterns = value.split(',');
-        if (criterion === 'host') result = matchesPatternList(this.options.hostName ?? this.host, patterns);
-        else if (criterion === 'originalhost') result = matchesPatternList(this.host, patterns);
+        if (criterion === 'host') result = matchesHostPatterns(this.options.hostName ?? this.host, patterns);
+        else if (criterion === 'originalhost') result = matchesHostPatterns(this.host, patterns);
         else if (criterion === 'user')
-          result = matchesPatternList(
+          result = matchesHostPatterns(
             this.context.user ?? this.options.user ?? this.context.localUser,
             patterns,
           );
-        else if (criterion === 'localuser') result = matchesPatternList(this.context.localUser, patterns);
-        else if (criterion === 'command') result = matchesPatternList('docker system dial-stdio', patterns);
-        else if (criterion === 'sessiontype') result = matchesPatternList('exec', patterns);
+        else if (criterion === 'localuser') result = matchesHostPatterns(this.context.localUser, patterns);
+        else if (criterion === 'command') result = matchesHostPatterns('docker system dial-stdio', patterns);
+        else if (criterion === 'sessiontype') result = matchesHostPatterns('exec', patterns);
         else {
           // `exec` would run a shell command from the file; the others need what Berth lacks.
           this.note(at, `Match ${criterion} is not evaluated, so its block is skipped`);
@@ -270,14 +250,10 @@ class Resolution {
   }
 }
 
-/** File name wildcards are case-sensitive, unlike host patterns. */
+/** Include's file names: case counts, and a wildcard does not pick hidden files, as glob(3). */
 function matchesGlob(name: string, pattern: string): boolean {
   if (name.startsWith('.') && !pattern.startsWith('.')) return false;
-  const source = pattern
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  return new RegExp(`^${source}$`).test(name);
+  return matchesWildcard(name, pattern);
 }
 
 /** One config file and the folder its relative Include paths start from. */
