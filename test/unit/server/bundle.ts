@@ -10,9 +10,22 @@ const entries = {
   cli: path.join(root, 'server', 'src', 'cli', 'main.ts'),
 };
 
+/** The temp dirs this process bundled into, removed as it exits (the bundle runs until then). */
+const madeDirs: string[] = [];
+
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-server-'));
+  if (madeDirs.length === 0)
+    process.once('exit', () => {
+      for (const made of madeDirs) fs.rmSync(made, { recursive: true, force: true });
+    });
+  madeDirs.push(dir);
+  return dir;
+}
+
 /** Bundles a server entry point the way esbuild.mjs ships it, into a temp dir; returns the .js path. */
 export async function bundle(entry: keyof typeof entries): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-server-'));
+  const dir = tempDir();
   const outfile = path.join(dir, `${entry}.js`);
   await build({
     entryPoints: [entries[entry]],
