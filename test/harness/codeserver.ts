@@ -106,7 +106,10 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify({ ...quietSettings, ...options.settings }, null, 2),
   );
-  const env = { ...process.env, ...options.env };
+  // VS Code leaves its IPC sockets in the temp folder; a private one goes with the root.
+  const tempDir = path.join(root, 'tmp');
+  mkdirSync(tempDir);
+  const env = { ...process.env, TMPDIR: tempDir, ...options.env };
   const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   for (const vsix of options.vsix ?? []) installExtension(tools, common, vsix, env);
 

@@ -78,7 +78,13 @@ async function openMenuOn(item: Locator): Promise<void> {
 export async function chooseMenuEntry(page: Page, entry: string): Promise<void> {
   const entries = openMenu(page).locator('.action-item');
   const action = entries.filter({ has: page.locator('.action-label', { hasText: exactly(entry) }) });
-  await action.waitFor({ state: 'visible' });
+  // A menu draws all its entries at once: one missing once the first is drawn is not coming.
+  await entries.first().waitFor({ state: 'visible' });
+  if (!(await action.isVisible())) {
+    const labels = await openMenu(page).locator('.action-item .action-label').allInnerTexts();
+    await closeMenu(page);
+    throw new Error(`"${entry}" is not in the context menu, which holds: ${labels.join(' | ')}`);
+  }
   const count = await entries.count();
   await retryUntil(
     `the context menu to close on "${entry}"`,
