@@ -13,7 +13,7 @@ import { dialogButton, dialogMessage } from '../harness/dialogs';
 import { editorText, focusEditor } from '../harness/editor';
 import { ensureTestImage, testImage, testLabels, uniqueName } from '../harness/engine';
 import { guarded, screenshot } from '../harness/evidence';
-import { contextMenu } from '../harness/menu';
+import { contextMenu, menuEntries } from '../harness/menu';
 import { answerIfAsked, answerPrompt, quickPick, runCommand } from '../harness/quickInput';
 import { requireOrSkip } from '../harness/require';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
@@ -23,6 +23,7 @@ import {
   type ThrowawayEngine,
 } from '../harness/throwawayEngine';
 import {
+  collapseTreeItem,
   expandTreeItem,
   expandView,
   expectTreeItem,
@@ -328,6 +329,33 @@ void describe('Swarm overlay networks in a real VS Code', () => {
       await waitFor('the service JSON', async () =>
         (await editorText(w.page).catch(() => '')).includes(`"ID": "${s.service.id}"`) ? true : undefined,
       );
+    });
+  });
+
+  void test("docker_gwbridge shows the task's container as the swarm's way out, which is copied but not disconnected by hand", async (t) => {
+    const r = ready(t);
+    if (!r) return;
+    const { w, s } = r;
+    await guarded(w.page, 'swarm-gwbridge', async () => {
+      const bridge = (await s.docker.getNetwork('docker_gwbridge').inspect()) as {
+        Containers?: Record<string, { IPv4Address?: string }>;
+      };
+      const taskContainers = await s.docker.listContainers({
+        filters: { label: [`com.docker.swarm.service.id=${s.service.id}`] },
+      });
+      const task = taskContainers[0];
+      const address = bridge.Containers?.[task?.Id ?? '']?.IPv4Address?.split('/')[0];
+      assert.ok(task && address, "the engine lists the task's container on docker_gwbridge");
+      const networks = await openBerthView(w.page, 'Networks');
+      const gwbridge = treeItem(networks, 'docker_gwbridge');
+      await expectTreeItem(gwbridge);
+      await expandTreeItem(gwbridge);
+      const row = treeItem(networks, task.Names[0].replace(/^\//, ''));
+      await row.filter({ hasText: address }).filter({ hasText: "the swarm's way out" }).waitFor();
+      const entries = await menuEntries(row);
+      assert.ok(entries.includes('Copy IP Address'), entries.join(', '));
+      assert.ok(!entries.some((entry) => entry.startsWith('Disconnect')), entries.join(', '));
+      await collapseTreeItem(gwbridge);
     });
   });
 

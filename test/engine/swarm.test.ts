@@ -10,6 +10,7 @@ import { createSession, type LiveEngineSession } from '../../client/src/engine/l
 import { EngineOperationError } from '../../client/src/engine/operations/engineCall';
 import { connectContainer, createNetwork } from '../../client/src/engine/operations/networks';
 import { removeService } from '../../client/src/engine/operations/swarm';
+import { gatewayBridgeName } from '../../client/src/engine/model/gatewayBridge';
 import type { Snapshot } from '../../client/src/engine/model/snapshot';
 import { analyzeReach } from '../../client/src/reach/analyze';
 import { english, renderReason, renderVerdict } from '../../client/src/reach/messages';
@@ -201,6 +202,34 @@ void describe('a single-node swarm on a throwaway engine', () => {
     );
     assert.equal(after.networks.get(overlay.id)?.attachable, true);
     standaloneId = container.id;
+  });
+
+  void test("docker_gwbridge lists the task's way out, as the engine's own", async (t) => {
+    if (
+      !ready(t) ||
+      !requireOrSkip(t, standaloneId !== undefined, 'no connected container from the test before')
+    )
+      return;
+    const docker = harness!.engine();
+    const task = session!
+      .snapshot!.networks.get(overlay!.id)!
+      .services![0].tasks.find((x) => x.state === 'running' && x.containerId)!;
+    const inspected = (await docker.getNetwork(gatewayBridgeName).inspect()) as {
+      Id: string;
+      Containers?: Record<string, { IPv4Address?: string }>;
+    };
+    const id = task.containerId!;
+    const expected = inspected.Containers?.[id]?.IPv4Address?.split('/')[0];
+    assert.ok(expected, `the engine lists no gateway endpoint for the task's container ${id}`);
+    const snapshot = await liveSnapshot(
+      (s) => s.networks.get(inspected.Id)?.endpoints.some((e) => e.containerId === id) === true,
+      `the task's container on ${gatewayBridgeName} in the model`,
+    );
+    const endpoint = snapshot.networks.get(inspected.Id)!.endpoints.find((e) => e.containerId === id)!;
+    assert.equal(endpoint.ipv4, expected);
+    assert.equal(endpoint.engineManaged, true);
+    // The standalone container has its way out on the default bridge, so the engine gives it none here.
+    assert.equal(inspected.Containers?.[standaloneId!], undefined);
   });
 
   void test('the standalone container reaches the service task by name across the overlay', (t) => {

@@ -104,3 +104,12 @@ export async function chooseMenuEntry(page: Page, entry: string): Promise<void> 
     { retryAfterMs: 2_000 },
   );
 }
+
+/** The entries of `item`'s context menu, read from the open menu, which is then closed again. */
+export async function menuEntries(item: Locator): Promise<string[]> {
+  const page = item.page();
+  await openMenuOn(item);
+  const labels = await openMenu(page).locator('.action-item .action-label').allInnerTexts();
+  await closeMenu(page);
+  return labels.map((label) => label.trim()).filter((label) => label !== '');
+}

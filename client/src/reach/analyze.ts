@@ -45,6 +45,9 @@ function sharedPaths(a: Container, b: Container, networks: Map<string, Network>,
   const usable: SharedPath[] = [];
   const iccBlocked: string[] = [];
   for (const ea of a.endpoints) {
+    // The swarm's way out (docker_gwbridge) is no path between containers: the engine turns
+    // container-to-container traffic off there, and the user never chose it.
+    if (ea.engineManaged) continue;
     const eb: Endpoint | undefined = b.endpoints.find((e) => e.networkId === ea.networkId);
     if (!eb) continue;
     const network = networks.get(ea.networkId);

@@ -6,6 +6,7 @@
 // services, tasks and nodes (swarmLoader.ts).
 import type Docker from 'dockerode';
 import { isHelperContainer, isHelperVolume } from './berthHelpers';
+import { withGatewayEndpoints } from './gatewayBridge';
 import { joinSnapshot } from './join';
 import type { RawContainer, RawNetwork, RawVolume } from './mapping';
 import {
@@ -133,7 +134,7 @@ export async function loadRaw(docker: Docker): Promise<RawState> {
     listNetworks(docker),
     listVolumes(docker),
   ]);
-  const swarm = swarmNetworksListed(networks) ? await loadSwarm(docker) : undefined;
+  const swarm = swarmNetworksListed(networks) ? await loadSwarm(docker, networks) : undefined;
   return { containers: new Map(containers.map((c) => [c.Id, c])), networks, volumes, swarm };
 }
 
@@ -159,7 +160,7 @@ export async function reloadRaw(
   const swarm = !swarmNetworksListed(networks)
     ? undefined
     : swarmChanged || !previous.swarm
-      ? await loadSwarm(docker)
+      ? await loadSwarm(docker, networks)
       : previous.swarm;
   return { containers: next, networks, volumes, swarm };
 }
@@ -172,7 +173,7 @@ export function buildSnapshot(raw: RawState, info: EngineInfo, aliases: AliasCac
   const names = containerNames(rawContainers);
   const links = linksByContainer(rawContainers);
   const missingAliases: string[] = [];
-  const containers = rawContainers.map((rawContainer) => {
+  const mapped = rawContainers.map((rawContainer) => {
     const container = mapContainer(rawContainer, names, links, networkIdsByName);
     if (!needsAliases(container)) return container;
     const cached = aliases.get(container);
@@ -180,6 +181,7 @@ export function buildSnapshot(raw: RawState, info: EngineInfo, aliases: AliasCac
     missingAliases.push(container.id);
     return container;
   });
+  const containers = withGatewayEndpoints(mapped, networks, raw.swarm?.gatewayEndpoints);
   aliases.retain(new Set(raw.containers.keys()));
   const volumes = raw.volumes.filter((v) => !isHelperVolume(v.Labels)).map(mapVolume);
   const swarm = raw.swarm ? mapSwarm(raw.swarm) : undefined;

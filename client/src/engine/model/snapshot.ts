@@ -28,6 +28,8 @@ export interface Endpoint {
   /** A static address requested with `--ip` (IPAMConfig), if any. */
   staticIpv4?: string;
   staticIpv6?: string;
+  /** Made and removed by the engine itself (a swarm task's way out on docker_gwbridge): never disconnected by hand. */
+  engineManaged?: true;
 }
 
 export interface PortBinding {

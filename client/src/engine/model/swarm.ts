@@ -102,11 +102,25 @@ export interface RawTask {
   NetworksAttachments?: { Network?: { ID?: string } | null; Addresses?: string[] | null }[] | null;
 }
 
+/** One entry of docker_gwbridge's `Containers`, keyed by container id (or `ingress-sbox`). */
+export interface RawGatewayEndpoint {
+  Name?: string;
+  EndpointID?: string;
+  MacAddress?: string;
+  /** With its prefix length: `172.18.0.3/16`. */
+  IPv4Address?: string;
+  IPv6Address?: string;
+}
+
+export type RawGatewayEndpoints = Record<string, RawGatewayEndpoint>;
+
 export interface RawSwarm {
   info: RawSwarmInfo;
   nodes: RawSwarmNode[];
   services: RawService[];
   tasks: RawTask[];
+  /** docker_gwbridge's endpoints by container id, which only the network's inspect lists. */
+  gatewayEndpoints?: RawGatewayEndpoints;
 }
 
 /** Whether `/info`'s Swarm part says this engine is a manager of an active swarm. */

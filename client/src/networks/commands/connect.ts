@@ -223,6 +223,14 @@ export async function connectDropped(
 }
 
 async function disconnectOne(ctx: CommandContext, container: Container, network: Network): Promise<void> {
+  if (container.endpoints.some((e) => e.networkId === network.id && e.engineManaged))
+    throw new UserError(
+      vscode.l10n.t(
+        'The swarm gave {0} its way out through {1}: the engine adds and removes that endpoint with the container, so it is not disconnected by hand.',
+        container.name,
+        network.name,
+      ),
+    );
   const docker = dockerOf(ctx);
   await withProgress(vscode.l10n.t('Disconnecting {0} from {1}…', container.name, network.name), async () => {
     try {
@@ -261,7 +269,7 @@ export const disconnectNetwork: BerthCommand = async (ctx, node, selection) => {
     snapshot,
     node && containerIdOf(node) ? node : undefined,
     vscode.l10n.t('Container to disconnect'),
-    (c) => c.endpoints.length > 0 && connectableContainer(c),
+    (c) => c.endpoints.some((e) => !e.engineManaged) && connectableContainer(c),
   );
   if (!container) return;
   if (!connectableContainer(container)) throw new UserError(explainUnconnectable(container));
@@ -269,11 +277,13 @@ export const disconnectNetwork: BerthCommand = async (ctx, node, selection) => {
   const endpoint = fromNetworkId
     ? container.endpoints.find((e) => e.networkId === fromNetworkId)
     : await pickOne(
-        container.endpoints.map((e) => ({
-          label: e.networkName,
-          description: formatEndpointAddresses(e),
-          value: e,
-        })),
+        container.endpoints
+          .filter((e) => !e.engineManaged)
+          .map((e) => ({
+            label: e.networkName,
+            description: formatEndpointAddresses(e),
+            value: e,
+          })),
         vscode.l10n.t('Network to disconnect {0} from', container.name),
         vscode.l10n.t('{0} is on no network.', container.name),
       );

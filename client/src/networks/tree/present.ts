@@ -274,12 +274,15 @@ export function presentEndpoint(
   else if (!running) parts.push(t('no address while stopped'));
   if (view === 'networks' && endpoint.mac) parts.push(endpoint.mac);
   if (aliases.length > 0) parts.push(t('aliases: {0}', aliases.join(', ')));
+  if (endpoint.engineManaged) parts.push(t("the swarm's way out"));
+  const state = running ? 'running' : 'stopped';
   return {
     label: view === 'networks' ? endpoint.containerName : endpoint.networkName,
     description: parts.join(' · '),
     tooltip: endpointTooltip(endpoint, container),
     icon: view === 'networks' && container ? stateIcon(container) : { id: 'plug' },
-    contextValue: running ? 'endpoint.running' : 'endpoint.stopped',
+    // Not `endpoint…`: the menus that disconnect match that, and the engine owns this one.
+    contextValue: endpoint.engineManaged ? `managedEndpoint.${state}` : `endpoint.${state}`,
     collapsible: 'none',
   };
 }
@@ -306,5 +309,11 @@ function endpointTooltip(endpoint: Endpoint, container: Container | undefined): 
     [t('Aliases'), endpoint.aliases.length > 0 ? endpoint.aliases.map(code).join(', ') : undefined],
     [t('Endpoint ID'), endpoint.endpointId ? code(shortId(endpoint.endpointId)) : undefined],
   ]);
-  return `${heading}\n\n${facts}`;
+  const managed = endpoint.engineManaged
+    ? `\n\n${t(
+        'The swarm gives each task, and each container on an overlay network, this endpoint on {0} as its way out to the host and beyond. The engine adds and removes it with the container; it is not connected or disconnected by hand.',
+        escapeMarkdown(endpoint.networkName),
+      )}`
+    : '';
+  return `${heading}\n\n${facts}${managed}`;
 }
