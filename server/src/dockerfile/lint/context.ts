@@ -75,7 +75,9 @@ export class LintContext {
     let kinds = this.kinds;
     if (!kinds) {
       kinds = new Map();
-      for (const pair of this.semantics.withTriggers()) {
+      const pairs = this.semantics.withTriggers();
+      for (let k = 0; k < pairs.length; k++) {
+        const pair = pairs[k];
         const list = kinds.get(pair[0].name);
         if (list) list.push(pair);
         else kinds.set(pair[0].name, [pair]);
@@ -141,6 +143,11 @@ export class LintContext {
   /** The programs a RUN runs, each once. */
   programsOf(ins: Instruction): IterableIterator<string> {
     return this.commandIndex(ins).byName.keys();
+  }
+
+  /** The programs a RUN runs, each once, in order of first use. */
+  programNames(ins: Instruction): readonly string[] {
+    return this.commandIndex(ins).names;
   }
 
   /** The commands whose output a pipe (`|`) feeds to the next one. */

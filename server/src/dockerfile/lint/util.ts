@@ -48,7 +48,8 @@ export const aptNames: ReadonlySet<string> = new Set(['apt-get', 'apt']);
 // Plain loops: these run for every command of every RUN in many rules, and a callback per call
 // was a large share of the linter's garbage.
 export function hasArg(cmd: ShellCommand, ...values: string[]): boolean {
-  for (const a of cmd.args) if (values.includes(a.value)) return true;
+  const args = cmd.args;
+  for (let k = 0; k < args.length; k++) if (values.includes(args[k].value)) return true;
   return false;
 }
 
