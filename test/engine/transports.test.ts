@@ -269,6 +269,7 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
   let server: SshServer | undefined;
   let noDocker: SshServer | undefined;
   let jumpHost: SshServer | undefined;
+  let strict: SshServer | undefined;
   let setupError: Error | undefined;
   let sshReason: string | undefined;
   /** A HOME whose ~/.ssh/known_hosts trusts the private sshd, as after "ssh-keyscan >> known_hosts". */
@@ -290,6 +291,7 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
     await server?.dispose();
     await noDocker?.dispose();
     await jumpHost?.dispose();
+    await strict?.dispose();
     for (const dir of homes) fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -491,6 +493,62 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
     );
   });
 
+  void test('IdentitiesOnly: an agent full of other keys is passed over for the IdentityFile, where MaxAuthTries would end the login first', async (t) => {
+    if (!ready(t)) return;
+    strict = new SshServer({ maxAuthTries: 3 });
+    await strict.start();
+    const agent = await strict.crowdedAgent(3);
+    const config = (identitiesOnly: boolean) => {
+      const dir = homeWithKnownHosts([`[127.0.0.1]:${strict!.port} ${strict!.hostKeyLine()}`]);
+      const lines = ['Host 127.0.0.1', `  IdentityFile ${path.join(strict!.dir, 'id_ed25519')}`];
+      if (identitiesOnly) lines.push('  IdentitiesOnly yes');
+      fs.writeFileSync(path.join(dir, '.ssh', 'config'), lines.map((l) => `${l}\n`).join(''));
+      return dir;
+    };
+    const env = (home: string) => ({ HOME: home, DOCKER_HOST: strict!.host(), SSH_AUTH_SOCK: agent });
+    // As with ssh: the agent's three keys come first, and sshd ends the login at the third refusal.
+    const crowded = await connect({ env: env(config(false)), timeoutMs: 60_000 });
+    if (crowded.ok) crowded.close();
+    assert.equal(crowded.ok, false, 'three wrong agent keys did not use up MaxAuthTries 3');
+    assert.equal((strict.log.match(/Failed publickey for root/g) ?? []).length, 3, strict.log);
+    assert.equal(strict.logins(), 0);
+    const only = await connect({ env: env(config(true)), timeoutMs: 60_000 });
+    assert.ok(only.ok, JSON.stringify(!only.ok && only.problem));
+    only.close();
+    assert.equal(strict.logins(), 1);
+  });
+
+  void test("the agent's copy of an IdentityFile key is offered before its other keys, and the locked file is not asked for", async (t) => {
+    if (!ready(t)) return;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-ssh-held-'));
+    homes.push(dir);
+    const key = path.join(dir, 'id_held');
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', key]);
+    fs.appendFileSync(path.join(server!.dir, 'authorized_keys'), fs.readFileSync(`${key}.pub`));
+    // Six other keys first in the agent: offered in the agent's order they would use up sshd's
+    // default MaxAuthTries (6). Then the file is locked and its .pub removed: its public half is
+    // read from OpenSSH's key format.
+    const agent = await server!.crowdedAgent(6, [key]);
+    execFileSync('ssh-keygen', ['-q', '-p', '-P', '', '-N', 'locked now', '-f', key]);
+    fs.rmSync(`${key}.pub`);
+    const home = homeWithConfig(['Host 127.0.0.1', `  IdentityFile ${key}`]);
+    const asked: string[] = [];
+    const askPassphrase = (file: string) => {
+      asked.push(file);
+      return Promise.resolve<string | undefined>(undefined);
+    };
+    const logins = server!.logins();
+    const result = await connect({
+      env: { HOME: home, DOCKER_HOST: server!.host(), SSH_AUTH_SOCK: agent },
+      askPassphrase,
+      timeoutMs: 60_000,
+    });
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.problem));
+    result.close();
+    assert.equal(server!.logins() - logins, 1);
+    assert.deepEqual(asked, [], 'the passphrase of a key the agent holds was asked for');
+  });
+
   void test('a key file behind a passphrase and no agent: said, naming the file, before a login', async (t) => {
     if (!ready(t)) return;
     const locked = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'berth-ssh-locked-')), 'id_locked');
@@ -594,7 +652,7 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
 
   void test('ProxyJump from ~/.ssh/config: the engine is reached through the jump host, each login with its own key', async (t) => {
     if (!ready(t)) return;
-    jumpHost = new SshServer(undefined, true);
+    jumpHost = new SshServer({ forwarding: true });
     await jumpHost.start();
     const jumping = homeWithConfig([
       'Host berth-test-behind',
@@ -654,7 +712,7 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
 
   void test('logged in, but no docker CLI on the remote PATH: dial-stdio is named with what the shell said', async (t) => {
     if (!ready(t)) return;
-    noDocker = new SshServer('/nonexistent');
+    noDocker = new SshServer({ remotePath: '/nonexistent' });
     await noDocker.start();
     const trusting = homeWithKnownHosts([`[127.0.0.1]:${noDocker.port} ${noDocker.hostKeyLine()}`]);
     const p = await problemFor(sshEnv(noDocker.host(), noDocker.agentSocket, trusting));

@@ -83,12 +83,24 @@ export class SshServer {
   private daemon: ChildProcess | undefined;
   private readonly agents: ChildProcess[] = [];
 
-  /** `remotePath` replaces the PATH of login sessions, e.g. to hide the docker CLI. */
-  /** `forwarding`: lets logins open TCP connections onward, as a ProxyJump host must. */
+  private readonly remotePath: string | undefined;
+  private readonly forwarding: boolean;
+  private readonly maxAuthTries: number | undefined;
+
   constructor(
-    private readonly remotePath?: string,
-    private readonly forwarding = false,
-  ) {}
+    options: {
+      /** Replaces the PATH of login sessions, e.g. to hide the docker CLI. */
+      remotePath?: string;
+      /** Lets logins open TCP connections onward, as a ProxyJump host must. */
+      forwarding?: boolean;
+      /** sshd's MaxAuthTries: the keys a login may offer before sshd ends it. */
+      maxAuthTries?: number;
+    } = {},
+  ) {
+    this.remotePath = options.remotePath;
+    this.forwarding = options.forwarding ?? false;
+    this.maxAuthTries = options.maxAuthTries;
+  }
 
   /** `ssh://<user>@127.0.0.1:<port>` for DOCKER_HOST. */
   host(user = 'root'): string {
@@ -121,6 +133,7 @@ export class SshServer {
         'X11Forwarding no',
         `AllowTcpForwarding ${this.forwarding ? 'yes' : 'no'}`,
         'PrintMotd no',
+        ...(this.maxAuthTries === undefined ? [] : [`MaxAuthTries ${this.maxAuthTries}`]),
         // dial-stdio must reach this machine's engine whatever root's docker context says.
         `SetEnv DOCKER_HOST=unix://${engineSocket}${this.remotePath ? ` PATH=${this.remotePath}` : ''}`,
         'LogLevel VERBOSE',
@@ -142,6 +155,25 @@ export class SshServer {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     await this.startAgent(this.emptyAgentSocket);
+  }
+
+  /**
+   * Another agent, holding `count` new keys that sshd does not accept (and then `keyFiles`), as
+   * a user's agent full of keys for other hosts; returns its socket.
+   */
+  async crowdedAgent(count: number, keyFiles: string[] = []): Promise<string> {
+    const socket = path.join(this.dir, `agent-${this.agents.length}.sock`);
+    await this.startAgent(socket);
+    const files = Array.from({ length: count }, (_, k) =>
+      path.join(this.dir, `other-${this.agents.length}-${k}`),
+    );
+    for (const file of files) newKey('berth-test-other', file);
+    for (const file of [...files, ...keyFiles])
+      execFileSync('ssh-add', ['-q', file], {
+        env: { PATH: process.env.PATH, SSH_AUTH_SOCK: socket },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+    return socket;
   }
 
   private async startAgent(socket: string): Promise<void> {

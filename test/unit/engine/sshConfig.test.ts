@@ -96,8 +96,10 @@ void describe('resolving a host', () => {
         '  UserKnownHostsFile ~/.ssh/known_box /tmp/known_too',
         '  HostKeyAlias Box-Key',
         '  IdentityAgent ${XDG_RUNTIME_DIR}/agent.sock',
+        '  IdentitiesOnly yes',
         'Host *',
         '  IdentityFile ~/.ssh/id_ed25519',
+        '  IdentitiesOnly no',
         '  UserKnownHostsFile /never',
       ].join('\n'),
     });
@@ -105,6 +107,7 @@ void describe('resolving a host', () => {
     assert.deepEqual(options.userKnownHostsFiles, ['~/.ssh/known_box', '/tmp/known_too']);
     assert.equal(options.hostKeyAlias, 'Box-Key');
     assert.equal(options.identityAgent, '${XDG_RUNTIME_DIR}/agent.sock');
+    assert.equal(options.identitiesOnly, true, 'the first IdentitiesOnly wins');
   });
 
   void test('ProxyJump and ProxyCommand are reported with their place; `none` means no proxy', () => {

@@ -30,6 +30,8 @@ export interface SshHostOptions {
   globalKnownHostsFiles?: string[];
   hostKeyAlias?: string;
   identityAgent?: string;
+  /** Only the IdentityFile keys, also from the agent: ssh offers none of the agent's others. */
+  identitiesOnly?: boolean;
   proxy?: SshProxy;
   /** What in the files was not followed, and why, for the log. */
   notes: string[];
@@ -209,6 +211,9 @@ class Resolution {
         return;
       case 'identityagent':
         options.identityAgent ??= first;
+        return;
+      case 'identitiesonly':
+        options.identitiesOnly ??= first.toLowerCase() === 'yes';
         return;
       case 'proxyjump':
       case 'proxycommand':

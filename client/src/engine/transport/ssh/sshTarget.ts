@@ -26,6 +26,8 @@ export interface SshHop {
   agentSocket?: string;
   /** Key files to offer after the agent's keys: IdentityFile, else ssh's default names. */
   identityFiles: string[];
+  /** IdentitiesOnly: of the agent's keys, only those of `identityFiles` are offered. */
+  identitiesOnly: boolean;
 }
 
 export interface SshTarget extends SshHop {
@@ -174,6 +176,7 @@ function resolveHop(source: SshTargetSource, options: SshTargetOptions, depth: n
       ? config.identityFiles.map(expand)
       : defaultIdentityNames.map((name) => join(ssh, name)),
     identityFilesConfigured: configured,
+    identitiesOnly: config.identitiesOnly ?? false,
     jumps,
     proxy,
     notes,
@@ -201,7 +204,15 @@ function jumpsOf(
   return hops;
 }
 
+/** The target as one login on the way: without what only the whole route needs. */
 function hopOf(target: SshTarget): SshHop {
-  const { hostname, port, username, knownHostsName, knownHostsFiles, agentSocket, identityFiles } = target;
-  return { hostname, port, username, knownHostsName, knownHostsFiles, agentSocket, identityFiles };
+  const {
+    originalHost: _originalHost,
+    identityFilesConfigured: _identityFilesConfigured,
+    jumps: _jumps,
+    proxy: _proxy,
+    notes: _notes,
+    ...hop
+  } = target;
+  return hop;
 }

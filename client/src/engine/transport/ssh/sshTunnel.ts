@@ -16,6 +16,7 @@ import {
   readKnownHosts,
   verifyHostKey,
 } from './knownHosts';
+import { filteredAgents } from './filteredAgent';
 import { keyMethods, type AskPassphrase } from './sshKeys';
 import type { SshHop, SshTarget } from './sshTarget';
 
@@ -137,7 +138,13 @@ async function loginTo(
 ): Promise<Client> {
   const { hostname, port, username, knownHostsFiles, knownHostsName: name } = hop;
   const label = `${username}@${hostname}${port === 22 ? '' : `:${port}`}`;
-  const methods = keyMethods(hop, label, (data, passphrase) => ssh2.utils.parseKey(data, passphrase), ask);
+  const methods = keyMethods(
+    hop,
+    label,
+    (data, passphrase) => ssh2.utils.parseKey(data, passphrase),
+    ask,
+    filteredAgents(ssh2),
+  );
   if (!methods.any) throw new SshKeysUnusableError(methods.unusable);
   const turns = [...methods.turns];
   // Asked one method at a time, so that a passphrase is asked for only once the login needs it.
@@ -185,7 +192,7 @@ async function loginTo(
     client.once('ready', () => resolve(client));
     client.on('error', (error: Error & { level?: string }) => {
       // ssh2 goes on to the key files after an agent that fails; only the login's end decides.
-      if (error.level === 'agent' && methods.turns.length > 1) return;
+      if (error.level === 'agent' && methods.fileTurns > 0) return;
       // Nothing but keys whose passphrase was not given: say that, not "refused".
       const onlyDeclined =
         error.level === 'client-authentication' &&
