@@ -639,14 +639,52 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
     assert.equal(asked, 1, 'asked although the agent logged in');
   });
 
-  void test('ProxyCommand in ~/.ssh/config: said with its line, and nothing is contacted', async (t) => {
+  /** A ProxyCommand line running the test relay with node, recording into a fresh file. */
+  function relayLine(extra = ''): { line: string; record: string } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-ssh-proxy-'));
+    homes.push(dir);
+    const record = path.join(dir, 'record');
+    fs.writeFileSync(record, '');
+    const relay = path.join(__dirname, '..', 'harness', 'proxyRelay.mjs');
+    return { line: `'${process.execPath}' '${relay}' %h %p '${record}'${extra}`, record };
+  }
+
+  void test('ProxyCommand: Berth runs the program, without a shell, and the login goes through it; it stops with the session', async (t) => {
     if (!ready(t)) return;
-    const proxied = homeWithConfig(['', 'Host 127.0.0.1', '  ProxyCommand nc %h %p']);
+    const { line, record } = relayLine();
+    const proxied = homeWithConfig(['Host 127.0.0.1', `  ProxyCommand ${line}`]);
+    const logins = server!.logins();
+    const session = await sessionShowsOurObjects(sshEnv(undefined, undefined, proxied));
+    assert.equal(fs.readFileSync(record, 'utf8'), `started 127.0.0.1 ${server!.port}\n`);
+    assert.equal(server!.logins() - logins, 1);
+    session.dispose();
+    await waitFor('the ProxyCommand to end with the session', () =>
+      fs.readFileSync(record, 'utf8').includes('ended') ? true : undefined,
+    );
+  });
+
+  void test('a ProxyCommand that fails: said with its exit and its own words', async (t) => {
+    if (!ready(t)) return;
+    const { line } = relayLine(' --fail');
+    const proxied = homeWithConfig(['', 'Host 127.0.0.1', `  ProxyCommand ${line}`]);
+    const p = await problemFor(sshEnv(undefined, undefined, proxied));
+    assert.equal(p.code, 'ssh-proxy-command', JSON.stringify(p));
+    assert.ok(p.message.includes(`${path.join(proxied, '.ssh', 'config')} line 3`), p.message);
+    assert.match(p.message, /exited with code 3: berth-test proxy: no route to 127\.0\.0\.1/);
+    const missing = homeWithConfig(['Host 127.0.0.1', '  ProxyCommand /nonexistent/berth-proxy %h %p']);
+    const q = await problemFor(sshEnv(undefined, undefined, missing));
+    assert.equal(q.code, 'ssh-proxy-command', JSON.stringify(q));
+    assert.match(q.message, /\/nonexistent\/berth-proxy could not be started: .*ENOENT/);
+  });
+
+  void test('a ProxyCommand only a shell could run: said with its line and why, and nothing is contacted', async (t) => {
+    if (!ready(t)) return;
+    const proxied = homeWithConfig(['', 'Host 127.0.0.1', '  ProxyCommand nc %h %p | cat']);
     const connections = (server!.log.match(/Connection from/g) ?? []).length;
     const p = await problemFor(sshEnv(undefined, undefined, proxied));
     assert.equal(p.code, 'ssh-proxy', JSON.stringify(p));
     assert.ok(p.message.includes(`${path.join(proxied, '.ssh', 'config')} line 3`), p.message);
-    assert.match(p.message, /ProxyCommand nc %h %p/);
+    assert.match(p.message, /ProxyCommand nc %h %p \| cat .*needs a shell for a pipe/);
     assert.equal((server!.log.match(/Connection from/g) ?? []).length, connections, 'sshd was contacted');
   });
 

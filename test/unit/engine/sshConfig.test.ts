@@ -1,6 +1,10 @@
-// ssh_config read as OpenSSH's ssh_config(5) documents it, over files held in memory.
+// ssh_config read as OpenSSH's ssh_config(5) documents it, over files held in memory (and for
+// whole ssh:// targets, a few written to a temp folder).
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, describe, test } from 'node:test';
 import {
   expandPathTokens,
   resolveSshConfig,
@@ -270,5 +274,65 @@ void describe('where ssh:// logs in without any config file', () => {
     assert.ok(
       target.knownHostsFiles.some((f) => f.startsWith('D:\\Data\\ssh') && f.endsWith('ssh_known_hosts')),
     );
+  });
+});
+
+void describe('ProxyCommand routes', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-ssh-config-'));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const target = (host: string, config: string) => {
+    const file = path.join(dir, `config-${host}`);
+    fs.writeFileSync(file, config);
+    return resolveSshTarget(
+      { hostname: host },
+      { env: { HOME: dir }, platform: 'linux', configFiles: [{ file, includeBase: dir }] },
+    );
+  };
+
+  void test('a program with its arguments: run by Berth, its line kept for messages', () => {
+    const t = target(
+      'box',
+      'Host box\n  HostName i-0abc\n  User ec2-user\n  ProxyCommand = aws ssm start-session --target %h --parameters "portNumber=%p"\n',
+    );
+    assert.equal(t.proxy, undefined);
+    assert.deepEqual(t.proxyCommand?.argv, [
+      'aws',
+      'ssm',
+      'start-session',
+      '--target',
+      'i-0abc',
+      '--parameters',
+      'portNumber=22',
+    ]);
+    assert.equal(t.proxyCommand?.line, 'aws ssm start-session --target %h --parameters "portNumber=%p"');
+    assert.deepEqual(t.proxyCommand?.at, { file: path.join(dir, 'config-box'), line: 4 });
+  });
+
+  void test('a line only a shell can run is refused with the reason', () => {
+    const t = target('piped', 'Host piped\n  ProxyCommand nc %h %p | cat\n');
+    assert.equal(t.proxyCommand, undefined);
+    assert.equal(t.proxy?.keyword, 'ProxyCommand');
+    assert.match(t.proxy?.reason ?? '', /pipe/);
+  });
+
+  void test('a ProxyCommand only on the first host of a ProxyJump route', () => {
+    const config = [
+      'Host first',
+      '  ProxyCommand nc %h %p',
+      'Host second',
+      '  ProxyCommand nc %h %p',
+      'Host target',
+      '  ProxyJump first,second',
+      '',
+    ].join('\n');
+    const t = target('target', config);
+    assert.equal(t.proxy?.keyword, 'ProxyCommand');
+    assert.match(t.proxy?.reason ?? '', /jump host after the first/);
+    const ok = target(
+      'target2',
+      config.replace('Host target', 'Host target2').replace('first,second', 'first'),
+    );
+    assert.equal(ok.proxy, undefined);
+    assert.deepEqual(ok.jumps[0].proxyCommand?.argv, ['nc', 'first', '22']);
   });
 });

@@ -1,5 +1,6 @@
-// Berth never builds a shell command line from names the engine or the user gave: no module of
-// ours starts processes, and every command sent into a container is a fixed argv array.
+// Berth never builds a shell command line from names the engine or the user gave: one module of
+// ours starts a process, the ProxyCommand the user's own ssh config names, as a program with its
+// arguments and no shell; every command sent into a container is a fixed argv array.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,16 +16,32 @@ function sources(dir: string): string[] {
 
 const files = ['client/src', 'server/src', 'common'].flatMap(sources);
 
+/** ssh://'s ProxyCommand (ssh/proxyCommand.ts splits the line into words; no shell reads it). */
+const proxyRunner = 'client/src/engine/transport/ssh/proxyProcess.ts';
+
 void describe('no shell strings', () => {
   void test('the sources are found', () => {
     assert.ok(files.length > 100, `only ${files.length} source files found under ${root}`);
   });
 
-  void test('no module of ours imports child_process or asks for a shell', () => {
-    const offenders = files.filter((file) =>
-      /['"](node:)?child_process['"]|\bshell:\s*true\b/.test(readFileSync(path.join(root, file), 'utf8')),
+  void test('no module of ours imports child_process but the ProxyCommand runner, and none asks for a shell', () => {
+    const starters = files.filter((file) =>
+      /['"](node:)?child_process['"]/.test(readFileSync(path.join(root, file), 'utf8')),
     );
-    assert.deepEqual(offenders, []);
+    assert.deepEqual(starters, [proxyRunner]);
+    const shells = files.filter((file) =>
+      /\bshell:\s*true\b/.test(readFileSync(path.join(root, file), 'utf8')),
+    );
+    assert.deepEqual(shells, []);
+  });
+
+  void test('the ProxyCommand runner spawns the program with its argument list, and nothing else', () => {
+    const text = readFileSync(path.join(root, proxyRunner), 'utf8');
+    assert.match(text, /^import \{ spawn \} from 'node:child_process';$/m);
+    const calls = text.match(/\bspawn\([^)]*/g) ?? [];
+    assert.equal(calls.length, 1, calls.join('\n'));
+    assert.ok(calls[0].startsWith('spawn(program, args, {') && !calls[0].includes('shell'), calls[0]);
+    assert.match(text, /const \[program, \.\.\.args\] = route\.argv;/);
   });
 
   void test('every container command is an argv array, never a string or a template', () => {

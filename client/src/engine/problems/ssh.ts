@@ -1,6 +1,6 @@
 // ssh:// failures: host keys, login, the agent, and the remote `docker system dial-stdio`.
 import type { ResolvedEndpoint } from '../transport/endpoint';
-import { DialStdioError, SshHostKeyError, SshJumpError } from '../transport/ssh/errors';
+import { DialStdioError, SshHostKeyError, SshJumpError, SshProxyCommandError } from '../transport/ssh/errors';
 import { problem, say, type EngineProblem, type NodeLikeError } from './problem';
 
 export const startAgent = say(
@@ -109,6 +109,27 @@ export function sshProblem(
       [
         say(
           'Check that "ssh -J JUMP HOST docker version" works in a terminal, and that the jump host allows forwarding (AllowTcpForwarding).',
+        ),
+      ],
+      error,
+    );
+  }
+  if (error instanceof SshProxyCommandError) {
+    const { line, at: place, argv } = error.route;
+    return problem(
+      'ssh-proxy-command',
+      say(
+        'The ProxyCommand that reaches {0} ({1} line {2}: {3}) failed: {4}',
+        at,
+        place.file,
+        String(place.line),
+        line,
+        error.reason,
+      ),
+      [
+        say(
+          'Check that "ssh HOST docker version" works in a terminal, and that {0} is on the PATH VS Code was started with. Berth runs the ProxyCommand itself, as one program with its arguments.',
+          argv[0],
         ),
       ],
       error,

@@ -1,6 +1,7 @@
 // What the ssh:// tunnel refuses or cannot do, as errors that ../../problems turns into advice.
 import type { HostKeyVerdict } from './knownHosts';
 import type { SshProxy } from './sshConfig';
+import type { ProxyCommandRoute } from './sshTarget';
 
 /** The server's host key is not one known_hosts trusts for this host: nothing was sent. */
 export class SshHostKeyError extends Error {
@@ -62,5 +63,15 @@ export class SshJumpError extends Error {
     readonly reason: string,
   ) {
     super(`jump host ${jump}: ${reason}`);
+  }
+}
+
+/** The ProxyCommand that carries the connection could not start, or ended before the login did. */
+export class SshProxyCommandError extends Error {
+  constructor(
+    readonly route: ProxyCommandRoute,
+    readonly reason: string,
+  ) {
+    super(`ProxyCommand ${route.line} (${route.at.file} line ${route.at.line}): ${reason}`);
   }
 }

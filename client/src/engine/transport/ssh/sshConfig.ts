@@ -16,6 +16,8 @@ export interface SshProxy {
   keyword: 'ProxyJump' | 'ProxyCommand';
   value: string;
   at: ConfigPlace;
+  /** Why Berth cannot take this route, when it is not the keyword itself. */
+  reason?: string;
 }
 
 /** The options that apply to one host, each the first value obtained, as for ssh. */
@@ -55,7 +57,14 @@ export interface ResolveContext {
 interface Directive {
   keyword: string;
   args: string[];
+  /** The line after the keyword, as written: ProxyCommand takes it whole, quotes and all. */
+  rest: string;
   at: ConfigPlace;
+}
+
+/** The keyword's arguments as written on the line, without the `=` that may follow it. */
+function restOf(text: string, keyword: string): string {
+  return text.slice(keyword.length).replace(/^\s*=?\s*/, '');
 }
 
 /** ssh's own limit: an Include that includes itself stops here. */
@@ -67,7 +76,7 @@ export function splitConfigLine(line: string): string[] {
   if (text === '' || text.startsWith('#')) return [];
   const keyword = /^[^\s=]+/.exec(text)?.[0] ?? '';
   // One `=` may stand between the keyword and its arguments, with or without spaces.
-  const rest = text.slice(keyword.length).replace(/^\s*=?\s*/, '');
+  const rest = restOf(text, keyword);
   const args: string[] = [];
   let current = '';
   let quoted = false;
@@ -128,7 +137,8 @@ class Resolution {
       const name = keyword.toLowerCase();
       if (name === 'host') active = matchesHostPatterns(this.host, args);
       else if (name === 'match') active = this.matchBlock(args, at);
-      else if (active) this.apply({ keyword: name, args, at }, base, depth);
+      else if (active)
+        this.apply({ keyword: name, args, rest: restOf(raw.trim(), keyword), at }, base, depth);
     });
   }
 
@@ -173,7 +183,7 @@ class Resolution {
     return all;
   }
 
-  private apply({ keyword, args, at }: Directive, base: string, depth: number): void {
+  private apply({ keyword, args, rest, at }: Directive, base: string, depth: number): void {
     const options = this.options;
     const first = args[0];
     if (first === undefined) return;
@@ -224,7 +234,7 @@ class Resolution {
               ? undefined
               : {
                   keyword: keyword === 'proxyjump' ? 'ProxyJump' : 'ProxyCommand',
-                  value: args.join(' '),
+                  value: keyword === 'proxyjump' ? args.join(' ') : rest,
                   at,
                 };
         return;

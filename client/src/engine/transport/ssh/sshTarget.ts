@@ -10,9 +10,11 @@ import {
   expandPathTokens,
   resolveSshConfig,
   type ConfigFile,
+  type ConfigPlace,
   type SshProxy,
 } from './sshConfig';
 import { lookupName } from './knownHosts';
+import { proxyArgv } from './proxyCommand';
 
 /** One SSH login on the way to the engine: a jump host, or the engine's host itself. */
 export interface SshHop {
@@ -28,6 +30,15 @@ export interface SshHop {
   identityFiles: string[];
   /** IdentitiesOnly: of the agent's keys, only those of `identityFiles` are offered. */
   identitiesOnly: boolean;
+  /** The program whose standard input and output reach this host, as ssh's ProxyCommand. */
+  proxyCommand?: ProxyCommandRoute;
+}
+
+export interface ProxyCommandRoute {
+  argv: string[];
+  /** As written in the config, for messages. */
+  line: string;
+  at: ConfigPlace;
 }
 
 export interface SshTarget extends SshHop {
@@ -157,7 +168,15 @@ function resolveHop(source: SshTargetSource, options: SshTargetOptions, depth: n
   const notes = [...config.notes];
   let proxy = config.proxy;
   let jumps: SshHop[] = [];
-  if (proxy?.keyword === 'ProxyJump') {
+  let proxyCommand: ProxyCommandRoute | undefined;
+  if (proxy?.keyword === 'ProxyCommand') {
+    const tokens = { hostName: hostname, originalHost, port, user: username, localUser, home };
+    const run = proxyArgv(proxy.value, tokens);
+    if ('argv' in run) {
+      proxyCommand = { argv: run.argv, line: proxy.value, at: proxy.at };
+      proxy = undefined;
+    } else proxy = { ...proxy, reason: run.shellSyntax };
+  } else if (proxy?.keyword === 'ProxyJump') {
     const route = jumpsOf(proxy, options, depth, notes);
     if (Array.isArray(route)) {
       jumps = route;
@@ -179,6 +198,7 @@ function resolveHop(source: SshTargetSource, options: SshTargetOptions, depth: n
     identitiesOnly: config.identitiesOnly ?? false,
     jumps,
     proxy,
+    proxyCommand,
     notes,
   };
 }
@@ -199,6 +219,11 @@ function jumpsOf(
     const hop = resolveHop(jump, options, depth + 1);
     notes.push(...hop.notes);
     if (hop.proxy) return hop.proxy;
+    // Only the first connection of the route can start from a program; a later one is forwarded.
+    if (hop.proxyCommand && hops.length > 0) {
+      const { line, at } = hop.proxyCommand;
+      return { keyword: 'ProxyCommand', value: line, at, reason: 'a jump host after the first' };
+    }
     hops.push(...hop.jumps, hopOf(hop));
   }
   return hops;

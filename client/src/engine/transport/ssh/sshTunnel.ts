@@ -1,14 +1,20 @@
-// One authenticated SSH connection per engine session (through its ProxyJump hosts), shared by
-// every Engine API request: each HTTP connection is an exec channel running `docker system
-// dial-stdio` on it, and
-// channels are kept alive for the next request. docker-modem's own ssh transport logs in
-// again for every request (seconds each on a loaded host) and checks no host key at all.
+// One authenticated SSH connection per engine session (through its ProxyJump hosts or from its
+// ProxyCommand), shared by every Engine API request: each HTTP connection is an exec channel
+// running `docker system dial-stdio` on it, and channels are kept alive for the next request.
+// docker-modem's own ssh transport logs in again for every request (seconds each on a loaded
+// host) and checks no host key at all.
 import { Agent } from 'node:http';
 import type { ClientRequestArgs } from 'node:http';
 import { Duplex } from 'node:stream';
 import type * as Ssh2Module from 'ssh2';
 import type { AnyAuthMethod, AuthHandlerMiddleware, Client, ClientChannel, ConnectConfig } from 'ssh2';
-import { DialStdioError, SshHostKeyError, SshJumpError, SshKeysUnusableError } from './errors';
+import {
+  DialStdioError,
+  SshHostKeyError,
+  SshJumpError,
+  SshKeysUnusableError,
+  SshProxyCommandError,
+} from './errors';
 import {
   blobKeyType,
   fingerprint,
@@ -17,6 +23,7 @@ import {
   verifyHostKey,
 } from './knownHosts';
 import { filteredAgents } from './filteredAgent';
+import { startProxyCommand, type ProxyProcess } from './proxyProcess';
 import { keyMethods, type AskPassphrase } from './sshKeys';
 import type { SshHop, SshTarget } from './sshTarget';
 
@@ -36,6 +43,8 @@ export class SshTunnel {
   private client: Promise<Client> | undefined;
   /** The connections being opened or open (jump hosts first), to end them even mid-login. */
   private live: Client[] = [];
+  /** The ProxyCommand programs carrying those connections. */
+  private proxies: ProxyProcess[] = [];
   private closed = false;
   /** Give this to docker-modem as `agent` with protocol http: it carries every request. */
   readonly agent: Agent;
@@ -59,6 +68,8 @@ export class SshTunnel {
     this.agent.destroy();
     for (const client of this.live) client.end();
     this.live = [];
+    for (const proxy of this.proxies) proxy.stop();
+    this.proxies = [];
     this.client = undefined;
   }
 
@@ -75,11 +86,15 @@ export class SshTunnel {
     const ssh2 = (await import('ssh2')).default;
     const pending = this.client;
     const clients: Client[] = [];
+    const proxies: ProxyProcess[] = [];
     this.live = clients;
+    this.proxies = proxies;
     const forget = () => {
       if (this.client === pending) this.client = undefined;
       for (const client of clients) client.end();
+      for (const proxy of proxies) proxy.stop();
       if (this.live === clients) this.live = [];
+      if (this.proxies === proxies) this.proxies = [];
     };
     try {
       const hops = [...this.options.jumps, this.options];
@@ -87,14 +102,21 @@ export class SshTunnel {
       for (const [index, hop] of hops.entries()) {
         if (this.closed) throw closedError();
         const jump = index < hops.length - 1 ? hop : undefined;
+        let proxy: ProxyProcess | undefined;
         try {
-          const sock = via && (await forwardTo(via, hops[index - 1], hop));
+          // Only the first connection can start from a ProxyCommand (sshTarget refuses others).
+          if (!via && hop.proxyCommand) proxies.push((proxy = await startProxyCommand(hop.proxyCommand)));
+          const sock = via ? await forwardTo(via, hops[index - 1], hop) : proxy?.stream;
           via = await loginTo(ssh2, hop, sock, clients, this.options.askPassphrase);
         } catch (error) {
+          // A login that lost its ProxyCommand says why the program ended, in its own words.
+          if (proxy?.outputEnded() && hop.proxyCommand && !(error instanceof SshHostKeyError))
+            throw new SshProxyCommandError(hop.proxyCommand, await proxy.ended());
           // A refused host key or key file says so itself; a jump that did not forward names its host.
           const explained =
             error instanceof SshHostKeyError ||
             error instanceof SshKeysUnusableError ||
+            error instanceof SshProxyCommandError ||
             error instanceof SshJumpError;
           throw jump && !explained
             ? new SshJumpError(`${jump.username}@${jump.hostname}:${jump.port}`, (error as Error).message)
