@@ -1,8 +1,9 @@
 // An ssh:// engine in a real VS Code, reached the way ssh reaches it: DOCKER_HOST names a host
-// alias of ~/.ssh/config, whose HostName, Port, User and IdentityFile lead to a private sshd on
-// 127.0.0.1 that runs `docker system dial-stdio` against the real engine. There is no ssh-agent,
-// and the key file is behind a passphrase: Berth asks for it when the login reaches the key,
-// again after a wrong one, and the views then load over SSH.
+// alias of ~/.ssh/config, whose HostName, Port, User, IdentityFile and ProxyCommand (a relay
+// program, as `nc %h %p`) lead to a private sshd on 127.0.0.1 that runs `docker system
+// dial-stdio` against the real engine. There is no ssh-agent, and the key file is behind a
+// passphrase: Berth asks for it when the login reaches the key, again after a wrong one, and the
+// views then load over SSH.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -27,6 +28,8 @@ void describe('An ssh:// engine through ~/.ssh/config in a real VS Code', () => 
   let server: SshServer | undefined;
   let key = '';
   let network = '';
+  /** What the ProxyCommand relay writes as it starts and ends. */
+  let relayRecord = '';
   const suite = workbenchSuite(true, async (scratch) => {
     if (sshReason) return { workspace: emptyWorkspace(scratch, 'ssh e2e') };
     server = new SshServer();
@@ -39,6 +42,9 @@ void describe('An ssh:// engine through ~/.ssh/config in a real VS Code', () => 
     key = path.join(ssh, 'id_berth_e2e');
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', passphrase, '-f', key]);
     fs.appendFileSync(path.join(server.dir, 'authorized_keys'), fs.readFileSync(`${key}.pub`));
+    relayRecord = path.join(scratch, 'relay-record');
+    fs.writeFileSync(relayRecord, '');
+    const relay = path.resolve(__dirname, '..', 'harness', 'proxyRelay.mjs');
     fs.writeFileSync(
       path.join(ssh, 'config'),
       [
@@ -47,6 +53,7 @@ void describe('An ssh:// engine through ~/.ssh/config in a real VS Code', () => 
         `  Port ${server.port}`,
         '  User root',
         `  IdentityFile ${key}`,
+        `  ProxyCommand '${process.execPath}' '${relay}' %h %p '${relayRecord}'`,
         '',
       ].join('\n'),
     );
@@ -62,7 +69,7 @@ void describe('An ssh:// engine through ~/.ssh/config in a real VS Code', () => 
     await tracker.cleanup();
   });
 
-  void test('the passphrase is asked for the key ~/.ssh/config names, again after a wrong one, and the views load over SSH', async (t) => {
+  void test('the passphrase is asked for the key ~/.ssh/config names, again after a wrong one, and the views load over SSH through its ProxyCommand', async (t) => {
     const w = suite.workbench(t);
     if (!w || !requireOrSkip(t, !sshReason, sshReason ?? '')) return;
     const host = `root@127.0.0.1:${server!.port}`;
@@ -86,6 +93,11 @@ void describe('An ssh:// engine through ~/.ssh/config in a real VS Code', () => 
         statusBarText(w.page, new RegExp(`^ssh://${escapeRegExp(alias)} · `)),
       );
       assert.equal(server!.logins() - logins, 1, 'one SSH login carries the views');
+      assert.equal(
+        fs.readFileSync(relayRecord, 'utf8'),
+        `started 127.0.0.1 ${server!.port}\n`,
+        'the login did not go through the ProxyCommand, once',
+      );
     });
   });
 });
