@@ -142,7 +142,7 @@ export function keyMethods(
   filteredAgent: MakeFilteredAgent,
 ): KeyMethods {
   const { username, agentSocket } = hop;
-  const plain: Array<{ key: ParsedKey; blob: Buffer }> = [];
+  const plain: Array<{ key: ParsedKey; blob: Buffer | undefined }> = [];
   const locked: LockedKey[] = [];
   const unusable: string[] = [];
   /** The IdentityFile keys' public blobs, base64, to tell them among the agent's keys. */
@@ -164,7 +164,7 @@ export function keyMethods(
     if (key instanceof Error && needsPassphrase(key) && ask) locked.push({ file, data, blob, cacheKey });
     else if (key instanceof Error || key === undefined)
       unusable.push(`${file} (${key?.message ?? 'no key in the file'})`);
-    else plain.push({ key, blob: key.getPublicSSH() });
+    else plain.push({ key, blob });
   }
   /** Every key the agent listed, base64: a key file the agent holds is not offered twice. */
   const agentKeys = new Set<string>();
