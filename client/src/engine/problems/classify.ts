@@ -103,45 +103,39 @@ function configurationProblem(error: unknown, at: string): EngineProblem | undef
       error,
     );
   }
-  if (error instanceof SshProxyError && error.proxy.reason !== undefined) {
-    const { value, at: place, reason } = error.proxy;
-    return problem(
-      'ssh-proxy',
-      say(
-        'Your ssh config reaches {0} through ProxyCommand {1} ({2} line {3}), which needs a shell for {4}: Berth runs a ProxyCommand as one program with its arguments, never through a shell',
-        at,
-        value,
-        place.file,
-        String(place.line),
-        reason,
-      ),
-      [
-        say(
-          'Put the command in a script and name the script as the ProxyCommand, or forward the engine\'s socket and point Berth at it: "ssh -nNT -L /tmp/berth-docker.sock:/var/run/docker.sock HOST" (that ssh uses your config), then berth.dockerHost unix:///tmp/berth-docker.sock.',
-        ),
-      ],
-      error,
-    );
-  }
   if (error instanceof SshProxyError) {
-    const { keyword, value, at: place } = error.proxy;
-    return problem(
-      'ssh-proxy',
-      say(
-        'Your ssh config reaches {0} through {1} {2} ({3} line {4}), which Berth cannot follow',
-        at,
-        keyword,
-        value,
-        place.file,
-        String(place.line),
-      ),
-      [
-        say(
-          'Forward the engine\'s socket and point Berth at it: "ssh -nNT -L /tmp/berth-docker.sock:/var/run/docker.sock HOST" (that ssh uses your config), then berth.dockerHost unix:///tmp/berth-docker.sock.',
-        ),
-      ],
-      error,
+    const { keyword, value, at: place, reason } = error.proxy;
+    const forwardSocket = say(
+      'Forward the engine\'s socket and point Berth at it: "ssh -nNT -L /tmp/berth-docker.sock:/var/run/docker.sock HOST" (that ssh uses your config), then berth.dockerHost unix:///tmp/berth-docker.sock.',
     );
+    // A ProxyCommand Berth refuses only for its shell syntax has a way round besides the socket.
+    return reason === undefined
+      ? problem(
+          'ssh-proxy',
+          say(
+            'Your ssh config reaches {0} through {1} {2} ({3} line {4}), which Berth cannot follow',
+            at,
+            keyword,
+            value,
+            place.file,
+            String(place.line),
+          ),
+          [forwardSocket],
+          error,
+        )
+      : problem(
+          'ssh-proxy',
+          say(
+            'Your ssh config reaches {0} through ProxyCommand {1} ({2} line {3}), which needs a shell for {4}: Berth runs a ProxyCommand as one program with its arguments, never through a shell',
+            at,
+            value,
+            place.file,
+            String(place.line),
+            reason,
+          ),
+          [say('Put the command in a script and name the script as the ProxyCommand.'), forwardSocket],
+          error,
+        );
   }
   return undefined;
 }

@@ -10,15 +10,14 @@ import type {
   SignCallback,
   SigningRequestOptions,
 } from 'ssh2';
-import type { MakeFilteredAgent } from './sshKeys';
+import { firstKey, type MakeFilteredAgent } from './sshKeys';
 
 type AgentKey = string | Buffer | ParsedKey | PublicKeyEntry | PublicKeyEntry['pubKey'];
 
 export function filteredAgents(ssh2: typeof Ssh2Module): MakeFilteredAgent {
   const publicBlob = (key: AgentKey): Buffer | undefined => {
     if (typeof key === 'object' && 'pubKey' in key) return publicBlob(key.pubKey);
-    const parsed = typeof key === 'object' && 'getPublicSSH' in key ? key : ssh2.utils.parseKey(key);
-    const one = Array.isArray(parsed) ? (parsed[0] as ParsedKey | undefined) : parsed;
+    const one = typeof key === 'object' && 'getPublicSSH' in key ? key : firstKey(ssh2.utils.parseKey(key));
     return one && !(one instanceof Error) ? one.getPublicSSH() : undefined;
   };
   class FilteredAgent extends ssh2.BaseAgent {

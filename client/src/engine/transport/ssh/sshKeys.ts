@@ -56,7 +56,8 @@ async function askUntilUnlocked(
   return undefined;
 }
 
-function firstKey(parsed: ParsedKey | ParsedKey[] | Error): ParsedKey | Error | undefined {
+/** The first key of a file (ssh2 parses a file of several keys to a list). */
+export function firstKey(parsed: ParsedKey | ParsedKey[] | Error): ParsedKey | Error | undefined {
   return Array.isArray(parsed) ? parsed[0] : parsed;
 }
 
