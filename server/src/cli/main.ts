@@ -8,6 +8,20 @@ function fail(err: unknown): void {
   process.exitCode = 2;
 }
 
+/**
+ * Left to itself, Node frees its whole heap page by page before it exits: 30–40 ms of CPU time
+ * after a run over 200 files. Exiting once the output is written skips that; waiting for the writes
+ * keeps a pipe's output whole where Node writes to it asynchronously (macOS).
+ */
+function exitOnceWritten(): void {
+  let pending = 2;
+  const written = (): void => {
+    if (--pending === 0) process.exit();
+  };
+  process.stdout.write('', written);
+  process.stderr.write('', written);
+}
+
 // A reader that stops early (`berth-lint … | head`) closes the pipe: that is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code !== 'EPIPE') fail(err);
@@ -20,4 +34,5 @@ run(process.argv.slice(2), {
   cwd: process.cwd(),
 }).then((code) => {
   process.exitCode = code;
+  exitOnceWritten();
 }, fail);

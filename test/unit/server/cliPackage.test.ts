@@ -1,7 +1,8 @@
 // The berth-lint npm package as a CI job gets it: built by esbuild.mjs, packed with `npm pack`,
 // installed from the tarball into an empty project with no network, and run through its bin.
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -101,6 +102,28 @@ void test('the same install runs under the test runner’s Node too', () => {
     (JSON.parse(r.stdout) as Array<{ rule: string }>).map((f) => f.rule),
     ['expose-host-mapping'],
   );
+});
+
+void test('the installed bin writes all of a long output to a pipe before it exits', async () => {
+  // Far more than a pipe holds (64 KB on Linux), so the bin's writes wait for this reader.
+  const lines = Array.from({ length: 900 }, (_, i) => `EXPOSE ${8000 + i}:80`);
+  fs.writeFileSync(path.join(project, 'Many.Dockerfile'), `FROM alpine:3.20\n${lines.join('\n')}\n`);
+  const script = path.join(project, 'node_modules', 'berth-lint', 'dist', 'berth-lint.js');
+  const child = spawn(process.execPath, [script, '--format', 'json', 'Many.Dockerfile'], {
+    env: ownCache(),
+    cwd: project,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const chunks: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const [status] = (await once(child, 'close')) as [number | null];
+  const output = Buffer.concat(chunks).toString('utf8');
+  assert.ok(output.length > 200 * 1024, `${output.length} bytes`);
+  assert.equal(status, 1);
+  const findings = JSON.parse(output) as Array<{ rule: string; line: number }>;
+  const mappings = findings.filter((f) => f.rule === 'expose-host-mapping');
+  assert.equal(mappings.length, lines.length);
+  assert.equal(mappings.at(-1)?.line, lines.length + 1);
 });
 
 void test('the installed bin loads Compose’s file for a Compose file or SARIF, and the YAML file for a config', () => {
