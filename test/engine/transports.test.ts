@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import * as path from 'node:path';
 import * as os from 'node:os';
 import { after, before, describe, test } from 'node:test';
@@ -17,6 +18,8 @@ import { createSession } from '../../client/src/engine/live/liveSession';
 import type { LiveEngineSession } from '../../client/src/engine/live/liveSession';
 import type { EngineProblem } from '../../client/src/engine/problems/problem';
 import type { AskPassphrase } from '../../client/src/engine/transport/ssh/sshKeys';
+import { resolveSshTarget } from '../../client/src/engine/transport/ssh/sshTarget';
+import { SshTunnel } from '../../client/src/engine/transport/ssh/sshTunnel';
 import {
   Tracker,
   createContainer,
@@ -573,6 +576,34 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
     return { home: homeWithConfig(['Host 127.0.0.1', `  IdentityFile ${key}`]), key };
   }
 
+  void test("connect()'s clock stops for the key exchange and for the passphrase question, and runs in between", async (t) => {
+    if (!ready(t)) return;
+    const { home } = lockedKeyHome('asked for');
+    const steps: string[] = [];
+    const clock = {
+      pause: () => {
+        steps.push('pause');
+        return () => steps.push('resume');
+      },
+    };
+    const askPassphrase: AskPassphrase = () => {
+      steps.push('asked');
+      return Promise.resolve('asked for');
+    };
+    const target = resolveSshTarget(
+      { hostname: '127.0.0.1', port: server!.port, username: 'root' },
+      { env: { HOME: home } },
+    );
+    const tunnel = new SshTunnel({ ...target, askPassphrase, clock });
+    try {
+      const channel = await tunnel.dialStdio();
+      channel.destroy();
+    } finally {
+      tunnel.close();
+    }
+    assert.deepEqual(steps, ['pause', 'resume', 'pause', 'asked', 'resume']);
+  });
+
   void test('a key behind a passphrase: asked when the login reaches it, again after a wrong one, and not on the next login', async (t) => {
     if (!ready(t)) return;
     const { home, key } = lockedKeyHome('the right one');
@@ -736,6 +767,35 @@ void describe('ssh:// through a private sshd that runs docker system dial-stdio'
     if (!ready(t)) return;
     const p = await problemFor(sshEnv(undefined, path.join(server!.dir, 'gone.sock')));
     assert.equal(p.code, 'ssh-agent-unreachable', JSON.stringify(p));
+  });
+
+  void test('a host that accepts the connection and never answers: ConnectTimeout ends the wait, naming the host and the line', async (t) => {
+    if (!ready(t)) return;
+    // Accepts TCP connections and says nothing, as a host whose sshd hangs.
+    const held: Socket[] = [];
+    const silent = createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    t.after(() => {
+      for (const socket of held) socket.destroy();
+      silent.close();
+    });
+    const port = (silent.address() as { port: number }).port;
+    const silentHome = homeWithConfig(
+      [
+        'Host berth-test-silent',
+        '  HostName 127.0.0.1',
+        `  Port ${port}`,
+        '  User root',
+        '  ConnectTimeout 1',
+      ],
+      `[127.0.0.1]:${port}`,
+    );
+    const p = await problemFor(sshEnv('ssh://berth-test-silent', undefined, silentHome));
+    assert.equal(p.code, 'ssh-connect-timeout', JSON.stringify(p));
+    assert.equal(p.message, `root@127.0.0.1:${port} did not complete the SSH handshake within 1 s`);
+    assert.ok(p.fix.includes(`ssh -p ${port} root@127.0.0.1 true`), p.fix);
+    assert.ok(p.fix.includes(`${path.join(silentHome, '.ssh', 'config')} line 5`), p.fix);
+    assert.equal(held.length, 1, 'Berth did not reach the silent host, or reached it more than once');
   });
 
   void test('the host is down: nothing accepts connections, with SSH advice', async (t) => {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import {
   expandPathTokens,
+  parseSshTime,
   resolveSshConfig,
   splitConfigLine,
   type ConfigFile,
@@ -210,6 +211,30 @@ void describe('resolving a host', () => {
   });
 });
 
+void describe('ConnectTimeout and ServerAlive*', () => {
+  void test("ssh's time format: seconds, or counts with s, m, h, d, w; anything else is refused", () => {
+    assert.equal(parseSshTime('30'), 30);
+    assert.equal(parseSshTime('30s'), 30);
+    assert.equal(parseSshTime('1m30s'), 90);
+    assert.equal(parseSshTime('2H'), 7200);
+    assert.equal(parseSshTime('1w1d'), 8 * 86400);
+    for (const bad of ['', 'none', '-5', '1.5', '10x', 's']) assert.equal(parseSshTime(bad), undefined, bad);
+  });
+
+  void test('the first value obtained wins, with its place; a bad one is noted and skipped', () => {
+    const options = resolve('box', {
+      [user.file]:
+        'Host box\n  ConnectTimeout soon\n  ConnectTimeout 1m\n  ServerAliveInterval=15\n  ServerAliveCountMax 5\nHost *\n  ConnectTimeout 5\n  ServerAliveCountMax 9\n',
+    });
+    assert.deepEqual(options.connectTimeout, { seconds: 60, at: { file: user.file, line: 3 } });
+    assert.deepEqual(options.serverAliveInterval, { seconds: 15, at: { file: user.file, line: 4 } });
+    assert.equal(options.serverAliveCountMax, 5);
+    assert.deepEqual(options.notes, [
+      `${user.file} line 2: ConnectTimeout soon is not a time (ssh writes 30, 30s or 1m30s)`,
+    ]);
+  });
+});
+
 void describe('path tokens', () => {
   const values = {
     home,
@@ -264,6 +289,12 @@ void describe('where ssh:// logs in without any config file', () => {
     assert.equal(target.identityFilesConfigured, false);
   });
 
+  void test('without ConnectTimeout or ServerAliveInterval: 20 s for the handshake, a check every 30 s, 3 missed end it', () => {
+    const target = resolveSshTarget({ hostname: 'box' }, { env: { HOME: nowhere }, platform: 'linux' });
+    assert.deepEqual(target.connectTimeout, { ms: 20_000 });
+    assert.deepEqual(target.keepalive, { intervalMs: 30_000, countMax: 3 });
+  });
+
   void test("on Windows, Win32-OpenSSH's agent pipe and its ProgramData folder, as its ssh uses them", () => {
     const target = resolveSshTarget(
       { hostname: 'box', port: 2222 },
@@ -288,6 +319,22 @@ void describe('ProxyCommand routes', () => {
       { env: { HOME: dir }, platform: 'linux', configFiles: [{ file, includeBase: dir }] },
     );
   };
+
+  void test('ConnectTimeout and ServerAlive* reach each hop; 0 keeps Berth’s own, said in the notes', () => {
+    const t = target(
+      'engine',
+      'Host engine\n  ConnectTimeout 7\n  ServerAliveInterval 0\n  ServerAliveCountMax 2\n  ProxyJump gate\nHost gate\n  ConnectTimeout 0\n  ServerAliveInterval 1m\n',
+    );
+    const file = path.join(dir, 'config-engine');
+    assert.deepEqual(t.connectTimeout, { ms: 7000, at: { file, line: 2 } });
+    assert.deepEqual(t.keepalive, { intervalMs: 30_000, countMax: 2 });
+    assert.deepEqual(t.jumps[0].connectTimeout, { ms: 20_000 });
+    assert.deepEqual(t.jumps[0].keepalive, { intervalMs: 60_000, countMax: 3 });
+    assert.deepEqual(t.notes, [
+      `${file} line 3: ServerAliveInterval 0: Berth checks the connection every 30 s`,
+      `${file} line 7: ConnectTimeout 0: Berth waits its own 20 s`,
+    ]);
+  });
 
   void test('a program with its arguments: run by Berth, its line kept for messages', () => {
     const t = target(

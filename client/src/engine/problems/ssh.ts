@@ -1,6 +1,12 @@
 // ssh:// failures: host keys, login, the agent, and the remote `docker system dial-stdio`.
 import type { ResolvedEndpoint } from '../transport/endpoint';
-import { DialStdioError, SshHostKeyError, SshJumpError, SshProxyCommandError } from '../transport/ssh/errors';
+import {
+  DialStdioError,
+  SshConnectTimeoutError,
+  SshHostKeyError,
+  SshJumpError,
+  SshProxyCommandError,
+} from '../transport/ssh/errors';
 import { problem, say, type EngineProblem, type NodeLikeError } from './problem';
 
 export const startAgent = say(
@@ -89,6 +95,33 @@ function hostKeyProblem(error: SshHostKeyError): EngineProblem {
   }
 }
 
+/** A host that took longer than ConnectTimeout to answer, and where that limit comes from. */
+function connectTimeoutProblem(error: SshConnectTimeoutError): EngineProblem {
+  const { hostname, port, username } = error.host;
+  const host = hostname.replace(/^\[(.*)\]$/, '$1');
+  const login = `ssh -p ${port} ${username}@${host} true`;
+  const seconds = String(error.seconds);
+  return problem(
+    'ssh-connect-timeout',
+    say('{0} did not complete the SSH handshake within {1} s', `${username}@${host}:${port}`, seconds),
+    [
+      error.at
+        ? say(
+            'Check that "{0}" answers in a terminal. On a slow link, raise ConnectTimeout ({1} line {2}).',
+            login,
+            error.at.file,
+            String(error.at.line),
+          )
+        : say(
+            'Check that "{0}" answers in a terminal. On a slow link, set ConnectTimeout for this host in ~/.ssh/config: without it Berth waits {1} s.',
+            login,
+            seconds,
+          ),
+    ],
+    error,
+  );
+}
+
 /** What went wrong over ssh://, when the error says which step failed. */
 export function sshProblem(
   e: NodeLikeError,
@@ -97,6 +130,7 @@ export function sshProblem(
   error: unknown,
 ): EngineProblem | undefined {
   if (error instanceof SshHostKeyError) return hostKeyProblem(error);
+  if (error instanceof SshConnectTimeoutError) return connectTimeoutProblem(error);
   if (error instanceof SshJumpError) {
     return problem(
       'ssh-jump',

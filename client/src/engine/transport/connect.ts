@@ -5,6 +5,7 @@ import type { Agent as HttpAgent } from 'node:http';
 import type Docker from 'dockerode';
 import type { ResolvedEndpoint, ResolveOptions } from './endpoint';
 import { resolveEndpoint } from './endpoint';
+import { Deadline, type PausableClock } from './deadline';
 import type { EngineInfo } from '../model/snapshot';
 import { classifyError } from '../problems/classify';
 import {
@@ -73,10 +74,14 @@ function sshTargetOf(endpoint: ResolvedEndpoint, env: NodeJS.ProcessEnv, files: 
  * The SSH connection an ssh:// endpoint's requests share; nothing is sent until the first one.
  * Throws SshAgentMissingError with neither an agent nor a key file, before anything is sent.
  */
-function openSshTunnel(target: SshTarget, askPassphrase: AskPassphrase | undefined): SshTunnel {
+function openSshTunnel(
+  target: SshTarget,
+  askPassphrase: AskPassphrase | undefined,
+  clock: PausableClock,
+): SshTunnel {
   if (target.agentSocket === undefined && !target.identityFiles.some((file) => existsSync(file)))
     throw new SshAgentMissingError(target.identityFilesConfigured ? target.identityFiles : []);
-  return new SshTunnel({ ...target, askPassphrase });
+  return new SshTunnel({ ...target, askPassphrase, clock });
 }
 
 /**
@@ -208,7 +213,7 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
     tunnel?.close();
     agent?.destroy();
   };
-  const deadline = AbortSignal.timeout(options.timeoutMs ?? 15_000);
+  const deadline = new Deadline(options.timeoutMs ?? 15_000);
   try {
     endpoint = resolveEndpoint(options);
     if (endpoint.transport === 'ssh') {
@@ -216,7 +221,7 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
       notes = target.notes;
       // What failed is then told about the host, port and user ssh_config led to.
       endpoint = { ...endpoint, hostname: target.hostname, port: target.port, username: target.username };
-      tunnel = openSshTunnel(target, options.askPassphrase);
+      tunnel = openSshTunnel(target, options.askPassphrase, deadline);
     }
     const modemOptions: ModemOptions = dockerOptions(endpoint, tunnel);
     agent = modemOptions.agent;
@@ -224,7 +229,7 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
     const local = endpoint.transport === 'unix' || endpoint.transport === 'npipe';
     // A daemon going down cuts what it had accepted until its socket is closed; asking again,
     // a few times at most, finds why (socket gone, refused).
-    const version = await versionPastCuts(docker, deadline, local ? 4 : 1);
+    const version = await versionPastCuts(docker, deadline.signal, local ? 4 : 1);
     if (compareApiVersions(version.ApiVersion, minimumApiVersion) < 0) {
       throw new ApiVersionError(version.ApiVersion, version.Version);
     }
@@ -247,10 +252,12 @@ export async function connect(options: ConnectOptions = {}): Promise<ConnectResu
     };
     return {
       ok: false,
-      problem: classifyError(abortAsTimeout(error, deadline), fallback),
+      problem: classifyError(abortAsTimeout(error, deadline.signal), fallback),
       endpoint,
       notes,
     };
+  } finally {
+    deadline.finish();
   }
 }
 

@@ -1,6 +1,6 @@
 // What the ssh:// tunnel refuses or cannot do, as errors that ../../problems turns into advice.
 import type { HostKeyVerdict } from './knownHosts';
-import type { SshProxy } from './sshConfig';
+import type { ConfigPlace, SshProxy } from './sshConfig';
 import type { ProxyCommandRoute } from './sshTarget';
 
 /** The server's host key is not one known_hosts trusts for this host: nothing was sent. */
@@ -73,5 +73,20 @@ export class SshProxyCommandError extends Error {
     readonly reason: string,
   ) {
     super(`ProxyCommand ${route.line} (${route.at.file} line ${route.at.line}): ${reason}`);
+  }
+}
+
+/** Reaching the host and the key exchange took longer than ConnectTimeout (or Berth's 20 s). */
+export class SshConnectTimeoutError extends Error {
+  constructor(
+    /** The host that did not answer in time: the engine's, or a jump host's. */
+    readonly host: { hostname: string; port: number; username: string },
+    readonly seconds: number,
+    /** The ConnectTimeout line that set the limit; undefined for Berth's own. */
+    readonly at: ConfigPlace | undefined,
+  ) {
+    super(
+      `${host.username}@${host.hostname}:${host.port} did not complete the SSH handshake within ${seconds} s`,
+    );
   }
 }

@@ -35,8 +35,30 @@ export interface SshHostOptions {
   /** Only the IdentityFile keys, also from the agent: ssh offers none of the agent's others. */
   identitiesOnly?: boolean;
   proxy?: SshProxy;
+  /** ConnectTimeout: how long reaching the host and the key exchange may take. */
+  connectTimeout?: TimeSetting;
+  /** ServerAliveInterval: how often a quiet connection is checked; 0 is ssh's "never". */
+  serverAliveInterval?: TimeSetting;
+  /** ServerAliveCountMax: how many checks may go unanswered before the connection ends. */
+  serverAliveCountMax?: number;
   /** What in the files was not followed, and why, for the log. */
   notes: string[];
+}
+
+/** A time option in seconds, and where it was set, for messages. */
+export interface TimeSetting {
+  seconds: number;
+  at: ConfigPlace;
+}
+
+/** ssh's time format (convtime): `90`, `90s`, `1m30s`, `2h`; undefined for what ssh refuses. */
+export function parseSshTime(text: string): number | undefined {
+  if (!/^(\d+[smhdw]?)+$/i.test(text)) return undefined;
+  const unit: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400, w: 604800 };
+  let seconds = 0;
+  for (const [, count, suffix] of text.matchAll(/(\d+)([smhdw]?)/gi))
+    seconds += Number(count) * unit[suffix.toLowerCase()];
+  return Number.isSafeInteger(seconds) ? seconds : undefined;
 }
 
 /** How the files are reached; each returns undefined for a file or folder that cannot be read. */
@@ -225,6 +247,18 @@ class Resolution {
       case 'identitiesonly':
         options.identitiesOnly ??= first.toLowerCase() === 'yes';
         return;
+      case 'connecttimeout':
+        options.connectTimeout ??= this.time('ConnectTimeout', first, at);
+        return;
+      case 'serveraliveinterval':
+        options.serverAliveInterval ??= this.time('ServerAliveInterval', first, at);
+        return;
+      case 'serveralivecountmax':
+        if (options.serverAliveCountMax === undefined) {
+          if (/^\d+$/.test(first)) options.serverAliveCountMax = Number(first);
+          else this.note(at, `ServerAliveCountMax ${first} is not a number`);
+        }
+        return;
       case 'proxyjump':
       case 'proxycommand':
         // The first of the two that is set decides, and `none` sets "no proxy".
@@ -258,6 +292,13 @@ class Resolution {
     // ssh reads the matches of a wildcard in sorted order.
     const names = (this.reader.list(dir) ?? []).filter((n) => matchesGlob(n, name)).sort();
     for (const n of names) this.readFile(joinPath(dir, n), base, depth + 1);
+  }
+
+  private time(keyword: string, value: string, at: ConfigPlace): TimeSetting | undefined {
+    const seconds = parseSshTime(value);
+    if (seconds === undefined)
+      this.note(at, `${keyword} ${value} is not a time (ssh writes 30, 30s or 1m30s)`);
+    return seconds === undefined ? undefined : { seconds, at };
   }
 
   private note(at: ConfigPlace, what: string): void {

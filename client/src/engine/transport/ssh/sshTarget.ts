@@ -11,6 +11,7 @@ import {
   resolveSshConfig,
   type ConfigFile,
   type ConfigPlace,
+  type SshHostOptions,
   type SshProxy,
 } from './sshConfig';
 import { lookupName } from './knownHosts';
@@ -32,6 +33,10 @@ export interface SshHop {
   identitiesOnly: boolean;
   /** The program whose standard input and output reach this host, as ssh's ProxyCommand. */
   proxyCommand?: ProxyCommandRoute;
+  /** How long reaching the host and the key exchange may take, in ms, and the ConnectTimeout that says so. */
+  connectTimeout: { ms: number; at?: ConfigPlace };
+  /** ServerAliveInterval and ServerAliveCountMax: a link that died silently ends the connection. */
+  keepalive: { intervalMs: number; countMax: number };
 }
 
 export interface ProxyCommandRoute {
@@ -166,6 +171,7 @@ function resolveHop(source: SshTargetSource, options: SshTargetOptions, depth: n
         : expand(agent);
   const configured = config.identityFiles.length > 0;
   const notes = [...config.notes];
+  const timing = timingOf(config, notes);
   let proxy = config.proxy;
   let jumps: SshHop[] = [];
   let proxyCommand: ProxyCommandRoute | undefined;
@@ -188,6 +194,7 @@ function resolveHop(source: SshTargetSource, options: SshTargetOptions, depth: n
     hostname,
     port,
     username,
+    ...timing,
     knownHostsName: config.hostKeyAlias?.toLowerCase() ?? lookupName(hostname, port),
     knownHostsFiles,
     agentSocket,
@@ -201,6 +208,44 @@ function resolveHop(source: SshTargetSource, options: SshTargetOptions, depth: n
     proxyCommand,
     notes,
   };
+}
+
+/**
+ * ssh2 waited 20 s for a login, ssh for the OS's TCP timeout; Berth gives reaching the host and
+ * the key exchange 20 s unless ConnectTimeout says otherwise, and none of it to a passphrase.
+ */
+const defaultConnectTimeoutMs = 20_000;
+/**
+ * ssh checks a quiet connection only when ServerAliveInterval asks; Berth's live view needs a dead
+ * link to end its event stream, so it checks every 30 s unless told how often.
+ */
+const defaultKeepaliveMs = 30_000;
+
+function timingOf(config: SshHostOptions, notes: string[]): Pick<SshHop, 'connectTimeout' | 'keepalive'> {
+  const connect = config.connectTimeout;
+  const alive = config.serverAliveInterval;
+  // 0 is ssh's "no limit of its own" and "never check": Berth keeps its own, said in the log.
+  if (connect?.seconds === 0)
+    notes.push(
+      `${placeOf(connect.at)}: ConnectTimeout 0: Berth waits its own ${defaultConnectTimeoutMs / 1000} s`,
+    );
+  if (alive?.seconds === 0)
+    notes.push(
+      `${placeOf(alive.at)}: ServerAliveInterval 0: Berth checks the connection every ${defaultKeepaliveMs / 1000} s`,
+    );
+  return {
+    connectTimeout: connect?.seconds
+      ? { ms: connect.seconds * 1000, at: connect.at }
+      : { ms: defaultConnectTimeoutMs },
+    keepalive: {
+      intervalMs: alive?.seconds ? alive.seconds * 1000 : defaultKeepaliveMs,
+      countMax: config.serverAliveCountMax ?? 3,
+    },
+  };
+}
+
+function placeOf(at: ConfigPlace): string {
+  return `${at.file} line ${at.line}`;
 }
 
 /** The hops of a ProxyJump, or the proxy that stops Berth: a ProxyCommand, or a bad or deep jump. */

@@ -8,8 +8,10 @@ import type { ClientRequestArgs } from 'node:http';
 import { Duplex } from 'node:stream';
 import type * as Ssh2Module from 'ssh2';
 import type { AnyAuthMethod, AuthHandlerMiddleware, Client, ClientChannel, ConnectConfig } from 'ssh2';
+import type { PausableClock } from '../deadline';
 import {
   DialStdioError,
+  SshConnectTimeoutError,
   SshHostKeyError,
   SshJumpError,
   SshKeysUnusableError,
@@ -30,6 +32,8 @@ import type { SshHop, SshTarget } from './sshTarget';
 export interface SshTunnelOptions extends Pick<SshTarget, keyof SshHop | 'jumps'> {
   /** Unlocks a key file behind a passphrase when a login reaches it; without it, such a key is skipped. */
   askPassphrase?: AskPassphrase;
+  /** Stopped while a handshake runs (its ConnectTimeout limits it) and while a passphrase is asked. */
+  clock?: PausableClock;
 }
 
 /** sshd allows 10 sessions per connection (MaxSessions); leave room for terminals. */
@@ -80,6 +84,16 @@ export class SshTunnel {
     return this.client;
   }
 
+  /** The passphrase question, with the clock stopped while it waits for an answer. */
+  private askPassphrase(): AskPassphrase | undefined {
+    const { askPassphrase: ask, clock } = this.options;
+    if (!ask || !clock) return ask;
+    return (file, host, attempt) => {
+      const resume = clock.pause();
+      return ask(file, host, attempt).finally(resume);
+    };
+  }
+
   /** Logs in to each jump host in turn, each reached through the one before, then the engine's host. */
   private async login(): Promise<Client> {
     // The default export: Node's ESM view of this CommonJS module does not name `utils`.
@@ -107,7 +121,7 @@ export class SshTunnel {
           // Only the first connection can start from a ProxyCommand (sshTarget refuses others).
           if (!via && hop.proxyCommand) proxies.push((proxy = await startProxyCommand(hop.proxyCommand)));
           const sock = via ? await forwardTo(via, hops[index - 1], hop) : proxy?.stream;
-          via = await loginTo(ssh2, hop, sock, clients, this.options.askPassphrase);
+          via = await loginTo(ssh2, hop, sock, clients, this.askPassphrase(), this.options.clock);
         } catch (error) {
           // A login that lost its ProxyCommand says why the program ended, in its own words.
           if (proxy?.outputEnded() && hop.proxyCommand && !(error instanceof SshHostKeyError))
@@ -115,6 +129,7 @@ export class SshTunnel {
           // A refused host key or key file says so itself; a jump that did not forward names its host.
           const explained =
             error instanceof SshHostKeyError ||
+            error instanceof SshConnectTimeoutError ||
             error instanceof SshKeysUnusableError ||
             error instanceof SshProxyCommandError ||
             error instanceof SshJumpError;
@@ -157,6 +172,7 @@ async function loginTo(
   sock: Duplex | undefined,
   clients: Client[],
   ask: AskPassphrase | undefined,
+  clock: PausableClock | undefined,
 ): Promise<Client> {
   const { hostname, port, username, knownHostsFiles, knownHostsName: name } = hop;
   const label = `${username}@${hostname}${port === 22 ? '' : `:${port}`}`;
@@ -188,8 +204,11 @@ async function loginTo(
     username,
     authHandler,
     // A link that died silently must end the event stream, so that the session reconnects.
-    keepaliveInterval: 30_000,
-    keepaliveCountMax: 3,
+    keepaliveInterval: hop.keepalive.intervalMs,
+    keepaliveCountMax: hop.keepalive.countMax,
+    // ssh2's own limit runs until the login ends, passphrase questions included: Berth's stops at
+    // the end of the key exchange, as ssh's ConnectTimeout.
+    readyTimeout: 0,
     hostVerifier: (key: Buffer) => {
       const verdict = verifyHostKey(known, name, key);
       if (verdict.kind === 'trusted') return true;
@@ -210,9 +229,11 @@ async function loginTo(
   };
   const client = new ssh2.Client();
   clients.push(client);
+  const handshake = limitHandshake(client, hop, clock);
   const ready = new Promise<Client>((resolve, reject) => {
     client.once('ready', () => resolve(client));
     client.on('error', (error: Error & { level?: string }) => {
+      handshake.over();
       // ssh2 goes on to the key files after an agent that fails; only the login's end decides.
       if (error.level === 'agent' && methods.fileTurns > 0) return;
       // Nothing but keys whose passphrase was not given: say that, not "refused".
@@ -221,16 +242,45 @@ async function loginTo(
         methods.declined.length === methods.turns.length &&
         methods.declined.length > 0;
       reject(
-        refusal ??
+        handshake.timedOut() ??
+          refusal ??
           (onlyDeclined
             ? new SshKeysUnusableError(methods.declined.map((file) => `${file} (no passphrase given)`))
             : error),
       );
     });
-    client.once('close', () => reject(new Error('the SSH connection closed before the login completed')));
+    client.once('close', () => {
+      handshake.over();
+      reject(handshake.timedOut() ?? new Error('the SSH connection closed before the login completed'));
+    });
   });
   client.connect(config);
   return ready;
+}
+
+/**
+ * As ssh's ConnectTimeout: reaching the host and the key exchange must end in time, or the
+ * connection is cut. The login after it, passphrase questions included, has no such limit, and
+ * connect()'s clock stops meanwhile.
+ */
+function limitHandshake(client: Client, hop: SshHop, clock: PausableClock | undefined) {
+  const resumeClock = clock?.pause();
+  let timedOut: SshConnectTimeoutError | undefined;
+  const timer = setTimeout(() => {
+    const { hostname, port, username, connectTimeout } = hop;
+    timedOut = new SshConnectTimeoutError(
+      { hostname, port, username },
+      connectTimeout.ms / 1000,
+      connectTimeout.at,
+    );
+    client.destroy();
+  }, hop.connectTimeout.ms);
+  const over = () => {
+    clearTimeout(timer);
+    resumeClock?.();
+  };
+  client.once('handshake', over);
+  return { over, timedOut: () => timedOut };
 }
 
 class DialStdioAgent extends Agent {
