@@ -1,3 +1,4 @@
+import type { RuleSeverity } from '../../../common/rules';
 import { isFailureThreshold, type FailureThreshold } from '../dockerfile/lint/config';
 
 export const outputFormats = ['text', 'json', 'sarif', 'checkstyle', 'gnu', 'codeclimate', 'junit'] as const;
@@ -14,6 +15,12 @@ export interface CliOptions {
   formatGiven: boolean;
   config: string | undefined;
   failureThreshold: FailureThreshold | undefined;
+  /** --no-fail: exit 0 whatever was found, as hadolint's flag (usage errors still exit 2). */
+  noFail: boolean;
+  /** --ignore: rules (ids or aliases, any case) left out beside the config's `ignored`. */
+  ignore: string[];
+  /** --error, --warning, --info, --style: severities that win over the config's `override`. */
+  severities: Array<{ rule: string; severity: RuleSeverity; flag: string }>;
   listRules: boolean;
   lang: 'en' | 'zh-cn';
   /** Unset: the linter's default. */
@@ -30,6 +37,20 @@ function isOutputFormat(value: string): value is OutputFormat {
   return (outputFormats as readonly string[]).includes(value);
 }
 
+/** hadolint's flag names; `style` is what Berth and LSP call a hint. */
+const severityOf: Record<string, RuleSeverity> = {
+  '--error': 'error',
+  '--warning': 'warning',
+  '--info': 'info',
+  '--style': 'hint',
+};
+
+function ruleName(flag: string, value: string): string {
+  if (!/^[A-Za-z][\w-]*$/.test(value))
+    throw new UsageError(`${flag} takes a rule id or alias (e.g. DL3006 or from-untagged), not "${value}"`);
+  return value;
+}
+
 export function parseArgs(argv: readonly string[]): CliOptions {
   const options: CliOptions = {
     paths: [],
@@ -39,6 +60,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     formatGiven: false,
     config: undefined,
     failureThreshold: undefined,
+    noFail: false,
+    ignore: [],
+    severities: [],
     listRules: false,
     lang: 'en',
     maxInstructions: undefined,
@@ -96,6 +120,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         options.failureThreshold = v;
         break;
       }
+      case '--no-fail':
+        options.noFail = true;
+        break;
+      case '--ignore':
+        options.ignore.push(ruleName(name, value()));
+        break;
+      case '--error':
+      case '--warning':
+      case '--info':
+      case '--style':
+        options.severities.push({ rule: ruleName(name, value()), severity: severityOf[name], flag: name });
+        break;
       case '--lang': {
         const v = value().toLowerCase();
         if (v !== 'en' && v !== 'zh-cn') throw new UsageError(`--lang must be en or zh-cn, not "${v}"`);

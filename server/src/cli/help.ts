@@ -14,6 +14,12 @@ Options:
   -t, --failure-threshold <error|warning|info|style|none>
                              exit 1 when a finding is at least this severe
                              (default: the config's, else info)
+      --no-fail              exit 0 whatever was found (usage errors still exit 2)
+      --ignore <rule>        leave a rule out: its id or any alias, e.g. DL3006
+      --error, --warning, --info, --style <rule>
+                             report a rule at that severity. Each of these flags may
+                             be repeated; they add to the config's ignored and
+                             override, and win over them
       --stdin-filename <path>
                              the name standard input is reported under; its
                              .hadolint.yaml and .dockerignore are looked up beside it
@@ -27,4 +33,5 @@ Options:
   -h, --help                 show this help
 
 Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error.
+hadolint's .hadolint.yaml keys ignored, override, failure-threshold and no-fail are read.
 `;

@@ -29,6 +29,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 
 run(process.argv.slice(2), {
   write: (text) => void process.stdout.write(text),
+  warn: (text) => void process.stderr.write(text),
   env: process.env,
   isTTY: process.stdout.isTTY === true,
   cwd: process.cwd(),

@@ -22,6 +22,8 @@ before(async () => {
 
 after(() => cli.dispose());
 
+const allComposeIds = () => composeRuleMeta.map((rule) => rule.id);
+
 void test('text output names file:line:col, rule and message; findings at the threshold exit 1', () => {
   const r = run('app/Dockerfile');
   assert.equal(r.code, 1);
@@ -91,6 +93,77 @@ void test('failure threshold from the flag and from .hadolint.yaml; --config ign
   assert.deepEqual(JSON.parse(r.stdout), []);
   write('bad.yaml', 'override: {loud: [DL3006]}\n');
   assert.equal(run('--config', path.join(cli.dir, 'bad.yaml'), 'warn/Dockerfile').code, 2);
+});
+
+void test("hadolint's flags: --ignore and --error/--warning/--info/--style by id or alias, over the config", () => {
+  write('flags/Dockerfile', 'FROM nginx\nEXPOSE 80:80\nRUN wget https://example.com/x\n');
+  const rules = (...args: string[]) => {
+    const r = run('--format', 'json', ...args, 'flags/Dockerfile');
+    assert.notEqual(r.code, 2, r.stderr);
+    return (JSON.parse(r.stdout) as Array<{ rule: string; severity: string }>).map(
+      (f) => `${f.rule} ${f.severity}`,
+    );
+  };
+  const all = rules();
+  assert.ok(all.includes('from-untagged warning'), all.join(', '));
+  assert.ok(all.includes('expose-host-mapping error'), all.join(', '));
+  assert.ok(all.includes('wget-progress-bar info'), all.join(', '));
+  // An alias in any case, or the id; each flag may be repeated.
+  const ignored = rules('--ignore', 'dl3006', '--ignore', 'expose-host-mapping');
+  assert.ok(!ignored.some((f) => f.startsWith('from-untagged') || f.startsWith('expose-host-mapping')));
+  assert.equal(ignored.length, all.length - 2);
+  assert.ok(rules('--style', 'DL3006').includes('from-untagged hint'));
+  assert.ok(rules('--error', 'from-untagged').includes('from-untagged error'));
+  // The config's ignored rules and the flags add up; a flag's severity wins over the config's.
+  write('flags/.hadolint.yaml', 'ignored: [ExposeInvalidFormat]\noverride:\n  info: [DL3006]\n');
+  const layered = rules('--warning', 'DL3006', '--ignore', 'DL3047');
+  assert.ok(layered.includes('from-untagged warning'), layered.join(', '));
+  assert.ok(!layered.some((f) => f.startsWith('expose-host-mapping') || f.startsWith('wget-progress-bar')));
+});
+
+void test('a flag naming no rule of Berth’s is said on stderr and changes nothing, as hadolint takes any name', () => {
+  write('names/Dockerfile', 'FROM nginx\n');
+  const plain = run('--format', 'json', 'names/Dockerfile');
+  const r = run(
+    '--format',
+    'json',
+    '--ignore',
+    'SC2086',
+    '--error',
+    'DL9999',
+    '--ignore',
+    'SC2086',
+    'names/Dockerfile',
+  );
+  assert.equal(r.code, plain.code);
+  assert.equal(r.stdout, plain.stdout);
+  assert.equal(
+    r.stderr,
+    "berth-lint: --ignore SC2086 names no rule of Berth's, so it changes nothing (see --list-rules)\n" +
+      "berth-lint: --error DL9999 names no rule of Berth's, so it changes nothing (see --list-rules)\n",
+  );
+  // A Compose rule's id is a rule too; finding it loads Compose's rules.
+  const compose = allComposeIds()[0];
+  assert.equal(run('--ignore', compose, 'names/Dockerfile').stderr, '');
+  const bad = run('--ignore', '--format', 'names/Dockerfile');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /^berth-lint: --ignore takes a rule id or alias/);
+  assert.match(run('--ignore').stderr, /^berth-lint: --ignore needs a value/);
+});
+
+void test('--no-fail and no-fail: true exit 0 with findings; usage errors still exit 2', () => {
+  write('nofail/Dockerfile', 'FROM nginx\nEXPOSE 80:80\n');
+  assert.equal(run('nofail/Dockerfile').code, 1);
+  const r = run('--no-fail', '--failure-threshold', 'info', 'nofail/Dockerfile');
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /expose-host-mapping/);
+  assert.equal(run('--no-fail', '--format', 'xml', 'nofail/Dockerfile').code, 2);
+  write('nofail/.hadolint.yaml', 'no-fail: true\n');
+  assert.equal(run('nofail/Dockerfile').code, 0);
+  write('nofail/.hadolint.yaml', 'no-fail: sometimes\n');
+  const bad = run('nofail/Dockerfile');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /no-fail must be true or false/);
 });
 
 void test('usage errors exit 2 with a message; --help, --list-rules and --lang', () => {

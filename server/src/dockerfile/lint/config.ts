@@ -6,11 +6,18 @@ export interface HadolintConfig {
   /** Rule id or alias (lower case) → severity. */
   override: Map<string, RuleSeverity | 'off'>;
   failureThreshold: FailureThreshold | undefined;
+  /** `no-fail: true`: berth-lint exits 0 whatever it found, as hadolint. */
+  noFail: boolean | undefined;
 }
 
 export type FailureThreshold = 'error' | 'warning' | 'info' | 'style' | 'none';
 
-export const emptyConfig: HadolintConfig = { ignored: [], override: new Map(), failureThreshold: undefined };
+export const emptyConfig: HadolintConfig = {
+  ignored: [],
+  override: new Map(),
+  failureThreshold: undefined,
+  noFail: undefined,
+};
 
 const levels: Record<string, RuleSeverity | 'off'> = {
   error: 'error',
@@ -53,9 +60,12 @@ export function parseHadolintConfig(source: string, parseYaml: ParseYaml): Hadol
   if (threshold !== undefined && (typeof threshold !== 'string' || !isFailureThreshold(threshold))) {
     throw new Error('failure-threshold must be one of error, warning, info, style, none');
   }
+  const noFail = root['no-fail'];
+  if (noFail !== undefined && typeof noFail !== 'boolean') throw new Error('no-fail must be true or false');
   return {
     ignored: strings(root.ignored).map((s) => s.toLowerCase()),
     override,
     failureThreshold: threshold,
+    noFail,
   };
 }
