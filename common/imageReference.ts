@@ -35,3 +35,14 @@ export function repositoryNotLowerCase(image: string): boolean {
 export function looksLikeImageId(name: string): boolean {
   return /^[a-f0-9]{64}$/.test(name);
 }
+
+/**
+ * The registry host a reference names, as Docker's ParseNormalizedNamed splits it: the part before
+ * the first `/` when it looks like a host (a dot, a port, or `localhost`); undefined for Docker Hub.
+ */
+export function registryHostOf(reference: string): string | undefined {
+  const slash = reference.indexOf('/');
+  if (slash <= 0) return undefined;
+  const first = reference.slice(0, slash);
+  return first.includes('.') || first.includes(':') || first === 'localhost' ? first : undefined;
+}

@@ -21,6 +21,8 @@ export interface CliOptions {
   ignore: string[];
   /** --error, --warning, --info, --style: severities that win over the config's `override`. */
   severities: Array<{ rule: string; severity: RuleSeverity; flag: string }>;
+  /** --trusted-registry: added to each config's `trustedRegistries` (rule untrusted-registry). */
+  trustedRegistries: string[];
   listRules: boolean;
   lang: 'en' | 'zh-cn';
   /** Unset: the linter's default. */
@@ -63,6 +65,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     noFail: false,
     ignore: [],
     severities: [],
+    trustedRegistries: [],
     listRules: false,
     lang: 'en',
     maxInstructions: undefined,
@@ -132,6 +135,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--style':
         options.severities.push({ rule: ruleName(name, value()), severity: severityOf[name], flag: name });
         break;
+      case '--trusted-registry': {
+        const v = value();
+        if (!/^[A-Za-z0-9*][\w.:*-]*$/.test(v))
+          throw new UsageError(
+            `--trusted-registry takes a registry host, e.g. docker.io, my-company.com:5000 or "*.gcr.io", not "${v}"`,
+          );
+        options.trustedRegistries.push(v);
+        break;
+      }
       case '--lang': {
         const v = value().toLowerCase();
         if (v !== 'en' && v !== 'zh-cn') throw new UsageError(`--lang must be en or zh-cn, not "${v}"`);

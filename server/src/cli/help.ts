@@ -20,6 +20,10 @@ Options:
                              report a rule at that severity. Each of these flags may
                              be repeated; they add to the config's ignored and
                              override, and win over them
+      --trusted-registry <registry>
+                             only images from these registries pass untrusted-registry
+                             (DL3026): docker.io, my-company.com:5000, "*.gcr.io";
+                             repeatable, added to the config's trustedRegistries
       --stdin-filename <path>
                              the name standard input is reported under; its
                              .hadolint.yaml and .dockerignore are looked up beside it
@@ -33,5 +37,6 @@ Options:
   -h, --help                 show this help
 
 Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error.
-hadolint's .hadolint.yaml keys ignored, override, failure-threshold and no-fail are read.
+hadolint's .hadolint.yaml keys ignored, override, failure-threshold, no-fail and
+trustedRegistries are read.
 `;

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import type { HadolintConfig, ParseYaml } from '../dockerfile/lint/config';
+import { emptyConfig, type HadolintConfig, type ParseYaml } from '../dockerfile/lint/config';
 import type { LintEnvironment } from '../dockerfile/lint/context';
 import { dockerignoreEnvironment, readTextIfAny } from '../workspace/dockerignore';
 import { hadolintConfigIn, loadConfig } from '../workspace/hadolintConfig';
@@ -18,21 +18,38 @@ export class CliSurroundings {
   private readonly listings = new Map<string, ReadonlySet<string> | undefined>();
   private parseYaml: ParseYaml | undefined;
 
-  /** `configFile`: --config, used for every file instead of the nearest one. */
-  constructor(private readonly configFile: string | undefined) {}
+  /** The config of a folder without a config file, when --trusted-registry gives it something. */
+  private readonly flagsOnly: HadolintConfig | undefined;
 
+  /**
+   * `configFile`: --config, used for every file instead of the nearest one. `trustedRegistries`:
+   * --trusted-registry, added to each config's own, as hadolint merges its command line.
+   */
+  constructor(
+    private readonly configFile: string | undefined,
+    private readonly trustedRegistries: readonly string[] = [],
+  ) {
+    this.flagsOnly = trustedRegistries.length > 0 ? this.withFlags(emptyConfig) : undefined;
+  }
+
+  /** One object per config file: the linter caches its rule plan by the config object. */
   async configFor(dir: string): Promise<HadolintConfig | undefined> {
     const file = this.configFile ?? this.nearestConfig(dir);
-    if (file === undefined) return undefined;
+    if (file === undefined) return this.flagsOnly;
     let config = this.configs.get(file);
     if (!config) {
       this.parseYaml ??= (await import('yaml')).parse;
       const loaded = loadConfig(file, this.parseYaml);
       if (loaded.error) throw new UsageError(`invalid config ${loaded.error}`);
-      config = loaded.config;
+      config = this.withFlags(loaded.config);
       this.configs.set(file, config);
     }
     return config;
+  }
+
+  private withFlags(config: HadolintConfig): HadolintConfig {
+    if (this.trustedRegistries.length === 0) return config;
+    return { ...config, trustedRegistries: [...config.trustedRegistries, ...this.trustedRegistries] };
   }
 
   /** `dockerfile`: the path of the Dockerfile, or the name standard input stands for. */

@@ -151,6 +151,41 @@ void test('a flag naming no rule of Berth’s is said on stderr and changes noth
   assert.match(run('--ignore').stderr, /^berth-lint: --ignore needs a value/);
 });
 
+void test('trusted registries from --trusted-registry and .hadolint.yaml add up; without any the rule is silent', () => {
+  write('registries/Dockerfile', 'FROM ghcr.io/acme/base:1 AS base\nFROM quay.io/acme/app:2\n');
+  const flagged = (...args: string[]) => {
+    const r = run('--format', 'json', ...args, 'registries/Dockerfile');
+    assert.notEqual(r.code, 2, r.stderr);
+    return (JSON.parse(r.stdout) as Array<{ rule: string; line: number; message: string }>)
+      .filter((f) => f.rule === 'untrusted-registry')
+      .map((f) => f.line);
+  };
+  assert.deepEqual(flagged(), []);
+  assert.deepEqual(flagged('--trusted-registry', 'ghcr.io'), [2]);
+  assert.deepEqual(flagged('--trusted-registry', 'ghcr.io', '--trusted-registry', '*.io'), []);
+  write('registries/.hadolint.yaml', 'trustedRegistries: quay.io\n');
+  assert.deepEqual(flagged(), [1]);
+  assert.deepEqual(flagged('--trusted-registry', 'ghcr.io'), []);
+  const message = JSON.parse(run('--format', 'json', 'registries/Dockerfile').stdout) as Array<{
+    message: string;
+  }>;
+  assert.ok(
+    message.some(
+      (f) =>
+        f.message ===
+        '`ghcr.io/acme/base:1` comes from `ghcr.io`, which is not a trusted registry (quay.io).',
+    ),
+    JSON.stringify(message),
+  );
+  write('registries/.hadolint.yaml', 'trustedRegistries: {quay.io: yes}\n');
+  const bad = run('registries/Dockerfile');
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /trustedRegistries must be a registry or a list of them/);
+  const flag = run('--trusted-registry', 'a b', 'registries/Dockerfile');
+  assert.equal(flag.code, 2);
+  assert.match(flag.stderr, /--trusted-registry takes a registry host/);
+});
+
 void test('--no-fail and no-fail: true exit 0 with findings; usage errors still exit 2', () => {
   write('nofail/Dockerfile', 'FROM nginx\nEXPOSE 80:80\n');
   assert.equal(run('nofail/Dockerfile').code, 1);

@@ -216,4 +216,23 @@ export const hadolintRuleCases: Record<string, RuleCases> = {
     fires: [`${F}LABEL Maintainer="Jane"\n`, `${F}LABEL com.docker.extension.x="y"\n`],
     quiet: [`${F}LABEL org.opencontainers.image.source="https://e.x/r"\n`, `${F}LABEL maintainer="Jane"\n`],
   },
+  'untrusted-registry': {
+    trustedRegistries: ['registry.example.com', 'localhost:5000', 'mirror.*'],
+    fires: [
+      'FROM debian:12\n',
+      'FROM ghcr.io/acme/app:1\n',
+      'ARG BASE=quay.io/acme/base:1\nFROM ${BASE}\n',
+      'FROM registry.example.com/app:1\nCOPY --from=busybox:1.36 /bin/busybox /bin/\n',
+      'FROM registry.example.com/app:1\nRUN --mount=type=cache,from=ghcr.io/acme/cache:1,target=/c true\n',
+    ],
+    quiet: [
+      'FROM registry.example.com/app:1\n',
+      'FROM localhost:5000/app:1 AS build\nFROM build\nCOPY --from=build /a /a\n',
+      'FROM mirror.acme.io/debian:12\n',
+      'FROM scratch\nCOPY --from=0 /a /a\n',
+      // A stage defined further down is not an image, whatever COPY makes of it.
+      'FROM registry.example.com/app:1 AS a\nCOPY --from=b /x /x\nFROM registry.example.com/app:1 AS b\n',
+      'ARG BASE\nFROM ${BASE}\n',
+    ],
+  },
 };

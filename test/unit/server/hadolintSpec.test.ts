@@ -3,6 +3,7 @@
 // FROM included (hadolint lints those rule by rule, and so does Berth).
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { emptyConfig } from '../../../server/src/dockerfile/lint/config';
 import { lint } from '../../../server/src/dockerfile/lint/lint';
 import { findRule } from '../../../server/src/dockerfile/lint/registry';
 import { hadolintAgreement } from './peers/agreement';
@@ -15,7 +16,11 @@ for (const alias of aliases) {
   void test(`${alias}: every case of hadolint's spec comes out the same`, (t) => {
     const rule = findRule(alias);
     assert.ok(rule, `no rule claims ${alias}`);
-    const result = hadolintAgreement((source, env) => lint(source, { env }), alias, rule.id);
+    const result = hadolintAgreement(
+      (source, env, config) => lint(source, { env, config: config && { ...emptyConfig, ...config } }),
+      alias,
+      rule.id,
+    );
     t.diagnostic(`${alias} ${rule.id}: ${result.agreed}/${result.total} agree`);
     assert.ok(result.total > 0);
     assert.deepEqual(result.misses, []);

@@ -7,6 +7,8 @@ export interface RuleCases {
   noDockerignore?: boolean;
   /** The text of the .dockerignore beside the Dockerfile. */
   dockerignore?: string;
+  /** `trustedRegistries` in the .hadolint.yaml that applies. */
+  trustedRegistries?: string[];
 }
 
 const F = 'FROM debian:12\n';

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { emptyConfig } from '../../../server/src/dockerfile/lint/config';
 import { lint } from '../../../server/src/dockerfile/lint/lint';
 import { allRules } from '../../../server/src/dockerfile/lint/registry';
 import { hadolintRuleCases } from './hadolintRuleCases';
@@ -14,7 +15,8 @@ function idsFor(source: string, cases: RuleCases): string[] {
       : cases.noDockerignore
         ? { hasDockerignore: false }
         : {};
-  return lint(source, { env }).map((f) => f.rule.id);
+  const config = cases.trustedRegistries && { ...emptyConfig, trustedRegistries: cases.trustedRegistries };
+  return lint(source, { env, config }).map((f) => f.rule.id);
 }
 
 void test('every registered rule has cases that fire and cases that must not', () => {

@@ -1,4 +1,8 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { bundle } from './bundle';
@@ -47,6 +51,27 @@ void test('diagnostics arrive with the rule id, in the client locale, and a quic
   );
   const ready = lsp.serverReady;
   assert.ok(ready && ready.ruleCount > 50 && /^\d+\.\d+\.\d+/.test(ready.version));
+});
+
+void test('trustedRegistries in the .hadolint.yaml beside a Dockerfile: an image from elsewhere is an error', async (t) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-registries-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(dir, '.hadolint.yaml'), 'trustedRegistries:\n  - registry.example.com\n');
+  const file = path.join(dir, 'Dockerfile');
+  const text = 'FROM registry.example.com/base:1 AS base\nFROM ghcr.io/acme/app:2\nCOPY --from=base /a /a\n';
+  fs.writeFileSync(file, text);
+  const uri = await lsp.open(text, pathToFileURL(file).href);
+  const pub = await diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'untrusted-registry'));
+  const found = pub.diagnostics.filter((d) => d.code === 'untrusted-registry');
+  assert.deepEqual(
+    found.map((d) => [d.range.start.line, d.severity]),
+    [[1, 1]],
+  );
+  const message = found[0].message;
+  assert.match(
+    typeof message === 'string' ? message : message.value,
+    /`ghcr.io\/acme\/app:2` 来自 `ghcr.io`/,
+  );
 });
 
 void test('incremental edits re-lint and the last state wins', async () => {

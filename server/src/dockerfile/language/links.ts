@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DocumentLink, Range } from 'vscode-languageserver/node';
+import { registryHostOf } from '../../../../common/imageReference';
 import type { RuleLanguage } from '../../../../common/rules';
 import type { Instruction, Word } from '../parser';
 import type { DockerfileDocument } from './document';
@@ -21,11 +22,9 @@ export function registryPage(reference: string): { url: string; host: string; le
   const colon = withoutDigest.lastIndexOf(':');
   const repository = colon > withoutDigest.lastIndexOf('/') ? withoutDigest.slice(0, colon) : withoutDigest;
   if (!/^[A-Za-z0-9][A-Za-z0-9._\-/:]*$/.test(repository)) return undefined;
-  const slash = repository.indexOf('/');
-  const first = slash < 0 ? '' : repository.slice(0, slash);
-  const hasHost = slash > 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
-  const host = hasHost ? first : 'docker.io';
-  const name = hasHost ? repository.slice(slash + 1) : repository;
+  const registry = registryHostOf(repository);
+  const host = registry ?? 'docker.io';
+  const name = registry === undefined ? repository : repository.slice(registry.length + 1);
   const length = repository.length;
   if (['docker.io', 'index.docker.io', 'registry-1.docker.io'].includes(host)) {
     const official = !name.includes('/') || name.startsWith('library/');

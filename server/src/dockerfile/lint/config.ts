@@ -8,6 +8,8 @@ export interface HadolintConfig {
   failureThreshold: FailureThreshold | undefined;
   /** `no-fail: true`: berth-lint exits 0 whatever it found, as hadolint. */
   noFail: boolean | undefined;
+  /** `trustedRegistries`: where images may come from (untrusted-registry); empty: anywhere. */
+  trustedRegistries: string[];
 }
 
 export type FailureThreshold = 'error' | 'warning' | 'info' | 'style' | 'none';
@@ -17,6 +19,7 @@ export const emptyConfig: HadolintConfig = {
   override: new Map(),
   failureThreshold: undefined,
   noFail: undefined,
+  trustedRegistries: [],
 };
 
 const levels: Record<string, RuleSeverity | 'off'> = {
@@ -62,10 +65,16 @@ export function parseHadolintConfig(source: string, parseYaml: ParseYaml): Hadol
   }
   const noFail = root['no-fail'];
   if (noFail !== undefined && typeof noFail !== 'boolean') throw new Error('no-fail must be true or false');
+  // hadolint takes one registry or a list.
+  const trusted: unknown = root.trustedRegistries ?? [];
+  const trustedRegistries: unknown = typeof trusted === 'string' ? [trusted] : trusted;
+  if (!Array.isArray(trustedRegistries) || trustedRegistries.some((r) => typeof r !== 'string' || r === ''))
+    throw new Error('trustedRegistries must be a registry or a list of them, e.g. [docker.io, "*.gcr.io"]');
   return {
     ignored: strings(root.ignored).map((s) => s.toLowerCase()),
     override,
     failureThreshold: threshold,
     noFail,
+    trustedRegistries: trustedRegistries as string[],
   };
 }

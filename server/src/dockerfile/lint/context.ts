@@ -1,4 +1,5 @@
 import type { Dockerfile, Instruction, Range } from '../parser';
+import { emptyConfig, type HadolintConfig } from './config';
 import { indexCommands, selectNamed, selectWhere, type CommandIndex } from './commandIndex';
 import type { Fix, Localized, Report } from './report';
 import { scriptsOf } from './scripts';
@@ -54,6 +55,8 @@ export class LintContext {
   constructor(
     readonly file: Dockerfile,
     readonly env: LintEnvironment,
+    /** The `.hadolint.yaml` that applies: a few rules read their settings from it. */
+    readonly config: HadolintConfig = emptyConfig,
   ) {
     const semantics = semanticsOf(file);
     this.semantics = semantics;

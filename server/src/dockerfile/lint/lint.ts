@@ -93,7 +93,7 @@ export function parseForLint(source: string, options: LintOptions = {}): Dockerf
 export function lint(source: string, options: LintOptions = {}, parsed?: Dockerfile): Finding[] {
   const file = parsed ?? parseForLint(source, options);
   const complete = file.stoppedAt === undefined && file.overlongLine === undefined;
-  const ctx = new LintContext(file, options.env ?? {});
+  const ctx = new LintContext(file, options.env ?? {}, options.config);
   const suppress = new Suppressions(file, source);
   const findings: Finding[] = [];
   const plan = planFor(options);

@@ -58,6 +58,7 @@ import { yarnCacheLeft } from '../rules/layers/yarnCache';
 import { addInsecureUrl } from '../rules/security/addInsecureUrl';
 import { chmod777, curlPipeShell, sudoInRun } from '../rules/security/runRisks';
 import { copyAllNoDockerignore, secretFileCopied, secretInArgEnv } from '../rules/security/secrets';
+import { untrustedRegistry } from '../rules/security/untrustedRegistry';
 import { lastUserRoot, noUser } from '../rules/security/user';
 import { redundantTargetPlatform } from '../rules/style/redundantTargetPlatform';
 import { addInsteadOfCopy } from '../rules/style/addInsteadOfCopy';
@@ -198,6 +199,7 @@ export const allRules: readonly Rule[] = [
   secretInArgEnv,
   curlPipeShell,
   addInsecureUrl,
+  untrustedRegistry,
   chmod777,
   sudoInRun,
   addInsteadOfCopy,

@@ -21,10 +21,14 @@ interface Finding {
   rule: { id: string };
   range: { start: { line: number } };
 }
-/** lint() as the measurement calls it: the environment carries the .dockerignore text when a case has one. */
+/**
+ * lint() as the measurement calls it: the environment carries the .dockerignore text when a case
+ * has one, the config the trusted registries of a case that sets them.
+ */
 export type LintFn = (
   source: string,
   env: { hasDockerignore: boolean; dockerignore?: string },
+  config?: { trustedRegistries: string[] },
 ) => readonly Finding[];
 
 export interface Agreement {
@@ -75,7 +79,10 @@ export function hadolintAgreement(lint: LintFn, alias: string, ruleId: string): 
   for (const c of hadolintCases[alias] ?? []) {
     for (const run of hadolintRuns(c)) {
       result.total++;
-      const fires = lint(run.dockerfile, { hasDockerignore: false }).some((f) => f.rule.id === ruleId);
+      const config = c.trustedRegistries && { trustedRegistries: c.trustedRegistries };
+      const fires = lint(run.dockerfile, { hasDockerignore: false }, config).some(
+        (f) => f.rule.id === ruleId,
+      );
       if (fires === run.fires) result.agreed++;
       else
         result.misses.push(

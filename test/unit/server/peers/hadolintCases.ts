@@ -9,6 +9,8 @@ export interface HadolintCase {
   dockerfile: string;
   fires: boolean;
   onbuild?: boolean;
+  /** The spec's `allowedRegistries` (`trustedRegistries` in .hadolint.yaml). */
+  trustedRegistries?: string[];
 }
 
 const lines = (...l: string[]): string => l.join('\n') + '\n';
@@ -630,6 +632,111 @@ export const hadolintCases: Record<string, HadolintCase[]> = {
         'COPY --from=build some stuff ./',
       ),
       fires: false,
+    },
+  ],
+  DL3026: [
+    { name: 'does not warn on empty allowed registries', dockerfile: 'FROM random.com/debian', fires: false },
+    {
+      name: 'warn on non-allowed registry',
+      dockerfile: 'FROM random.com/debian',
+      fires: true,
+      trustedRegistries: ['docker.io'],
+    },
+    {
+      name: 'does not warn on allowed registries',
+      dockerfile: 'FROM random.com/debian',
+      fires: false,
+      trustedRegistries: ['x.com', 'random.com'],
+    },
+    {
+      name: "doesn't warn on scratch image",
+      dockerfile: 'FROM scratch',
+      fires: false,
+      trustedRegistries: ['x.com', 'random.com'],
+    },
+    {
+      name: 'allows all forms of docker.io',
+      dockerfile: lines(
+        'FROM ubuntu:18.04 AS builder1',
+        'FROM zemanlx/ubuntu:18.04 AS builder2',
+        'FROM docker.io/zemanlx/ubuntu:18.04 AS builder3',
+      ),
+      fires: false,
+      trustedRegistries: ['docker.io'],
+    },
+    {
+      name: 'allows using previous stages',
+      dockerfile: lines('FROM random.com/foo AS builder1', 'FROM builder1 AS builder2'),
+      fires: false,
+      trustedRegistries: ['random.com'],
+    },
+    {
+      name: 'warn on non-allowed wildcard registry',
+      dockerfile: 'FROM x.com/debian',
+      fires: true,
+      trustedRegistries: ['*.random.com'],
+    },
+    {
+      name: 'does not warn on allowed wildcard registries',
+      dockerfile: 'FROM foo.random.com/debian',
+      fires: false,
+      trustedRegistries: ['x.com', '*.random.com'],
+    },
+    {
+      name: 'does not warn on * registry',
+      dockerfile: lines(
+        'FROM ubuntu:18.04 AS builder1',
+        'FROM zemanlx/ubuntu:18.04 AS builder2',
+        'FROM docker.io/zemanlx/ubuntu:18.04 AS builder3',
+      ),
+      fires: false,
+      trustedRegistries: ['*'],
+    },
+    {
+      name: 'does warn on copy from untrusted registry',
+      dockerfile: 'COPY --from=untrusted.com/repo/image:tag /foo /bar',
+      fires: true,
+      trustedRegistries: ['trusted.com'],
+    },
+    {
+      name: 'does not warn on copy from untrusted registry',
+      dockerfile: 'COPY --from=trusted.com/repo/image:tag /foo /bar',
+      fires: false,
+      trustedRegistries: ['trusted.com'],
+    },
+    {
+      name: 'warn on run with bind mount from untrusted registry',
+      dockerfile: 'RUN --mount=type=bind,from=untrusted.com/repo/image:tag,target=/foo foobar',
+      fires: true,
+      trustedRegistries: ['trusted.com'],
+    },
+    {
+      name: 'warn on run with cache mount from untrusted registry',
+      dockerfile: 'RUN --mount=type=cache,from=untrusted.com/repo/image:tag,target=/foo foobar',
+      fires: true,
+      trustedRegistries: ['trusted.com'],
+    },
+    {
+      name: "don't warn on run with bind mount from trusted registry",
+      dockerfile: 'RUN --mount=type=bind,from=trusted.com/repo/image:tag,target=/foo foobar',
+      fires: false,
+      trustedRegistries: ['trusted.com'],
+    },
+    {
+      name: "don't warn on run with cache mount from trusted registry",
+      dockerfile: 'RUN --mount=type=cache,from=trusted.com/repo/image:tag,target=/foo foobar',
+      fires: false,
+      trustedRegistries: ['trusted.com'],
+    },
+    {
+      name: 'distrust all forms of docker.io if trusted registries are given',
+      dockerfile: lines(
+        'FROM ubuntu:18.04 AS builder1',
+        'FROM zemanlx/ubuntu:18.04 AS builder2',
+        'FROM docker.io/zemanlx/ubuntu:18.04 AS builder3',
+      ),
+      fires: true,
+      trustedRegistries: ['trusted.com'],
     },
   ],
   DL3024: [

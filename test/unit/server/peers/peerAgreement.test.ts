@@ -2,6 +2,7 @@
 // cases, and of BuildKit's test and docs cases. The table is printed as the test's diagnostics.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { emptyConfig } from '../../../../server/src/dockerfile/lint/config';
 import { lint } from '../../../../server/src/dockerfile/lint/lint';
 import { allRuleMeta } from '../../../../server/src/dockerfile/lint/registry';
 import { agreement, agreementTable, claimedAliases, hadolintCases, percent, type LintFn } from './agreement';
@@ -9,7 +10,8 @@ import { buildkitCases } from './buildkitCases';
 import { buildkitChecks } from '../../../../server/src/dockerfile/lint/buildkitChecks';
 import { unclaimed } from './dropped';
 
-const berth: LintFn = (source, env) => lint(source, { env });
+const berth: LintFn = (source, env, config) =>
+  lint(source, { env, config: config && { ...emptyConfig, ...config } });
 const claims = claimedAliases(allRuleMeta);
 
 void test('every claimed alias has the peer’s documented cases', () => {
