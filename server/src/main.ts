@@ -166,7 +166,14 @@ connection.onCodeAction((params) => {
   if (compose.owns(params.textDocument.uri)) return compose.codeActions(params);
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  return codeActions(doc, scheduler.resultFor(doc).file, params.context.diagnostics, lang);
+  const { config } = surroundingsOf(doc.uri);
+  return codeActions(
+    doc,
+    scheduler.resultFor(doc).file,
+    params.context.diagnostics,
+    lang,
+    config.disableIgnorePragma !== true,
+  );
 });
 
 connection.onHover((params) => {

@@ -23,6 +23,8 @@ export interface CliOptions {
   severities: Array<{ rule: string; severity: RuleSeverity; flag: string }>;
   /** --trusted-registry: added to each config's `trustedRegistries` (rule untrusted-registry). */
   trustedRegistries: string[];
+  /** --disable-ignore-pragma: `# hadolint ignore=` comments silence nothing, as hadolint's flag. */
+  disableIgnorePragma: boolean;
   listRules: boolean;
   lang: 'en' | 'zh-cn';
   /** Unset: the linter's default. */
@@ -66,6 +68,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     ignore: [],
     severities: [],
     trustedRegistries: [],
+    disableIgnorePragma: false,
     listRules: false,
     lang: 'en',
     maxInstructions: undefined,
@@ -125,6 +128,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       }
       case '--no-fail':
         options.noFail = true;
+        break;
+      case '--disable-ignore-pragma':
+        options.disableIgnorePragma = true;
         break;
       case '--ignore':
         options.ignore.push(ruleName(name, value()));

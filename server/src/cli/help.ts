@@ -24,6 +24,9 @@ Options:
                              only images from these registries pass untrusted-registry
                              (DL3026): docker.io, my-company.com:5000, "*.gcr.io";
                              repeatable, added to the config's trustedRegistries
+      --disable-ignore-pragma
+                             "# hadolint ignore=" comments silence nothing
+                             (BuildKit's "# check=skip=" still does)
       --stdin-filename <path>
                              the name standard input is reported under; its
                              .hadolint.yaml and .dockerignore are looked up beside it
@@ -37,6 +40,6 @@ Options:
   -h, --help                 show this help
 
 Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error.
-hadolint's .hadolint.yaml keys ignored, override, failure-threshold, no-fail and
-trustedRegistries are read.
+hadolint's .hadolint.yaml keys ignored, override, failure-threshold, no-fail,
+trustedRegistries and disable-ignore-pragma are read.
 `;

@@ -73,7 +73,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.warn(`berth-lint: ${flag} names no rule of Berth's, so it changes nothing (see --list-rules)\n`);
   const inputs = await lintInputs(options);
   tuneForRun(inputs.length);
-  const surroundings = new CliSurroundings(options.config, options.trustedRegistries);
+  const surroundings = new CliSurroundings(options.config, options);
   // One object for the run: the linter caches its rule plan per settings object.
   const flagged = ruleSettings.disabledRules.length > 0 || Object.keys(ruleSettings.severity).length > 0;
   const settings =

@@ -6,6 +6,12 @@ import { dockerignoreEnvironment, readTextIfAny } from '../workspace/dockerignor
 import { hadolintConfigIn, loadConfig } from '../workspace/hadolintConfig';
 import { UsageError } from './args';
 
+/** The .hadolint.yaml keys berth-lint also takes as flags. */
+export interface ConfigFlags {
+  trustedRegistries: readonly string[];
+  disableIgnorePragma: boolean;
+}
+
 /**
  * The config and .dockerignore for each folder a run lints in, each looked up once: a folder of
  * 200 Dockerfiles would otherwise walk to the root and stat the same files 200 times. The YAML
@@ -18,18 +24,19 @@ export class CliSurroundings {
   private readonly listings = new Map<string, ReadonlySet<string> | undefined>();
   private parseYaml: ParseYaml | undefined;
 
-  /** The config of a folder without a config file, when --trusted-registry gives it something. */
+  /** The config of a folder without a config file, when the flags give it something. */
   private readonly flagsOnly: HadolintConfig | undefined;
 
   /**
-   * `configFile`: --config, used for every file instead of the nearest one. `trustedRegistries`:
-   * --trusted-registry, added to each config's own, as hadolint merges its command line.
+   * `configFile`: --config, used for every file instead of the nearest one. `flags`: the config
+   * keys also given on the command line, laid over each config as hadolint merges its command
+   * line: --trusted-registry adds to the list, --disable-ignore-pragma turns the pragmas off.
    */
   constructor(
     private readonly configFile: string | undefined,
-    private readonly trustedRegistries: readonly string[] = [],
+    private readonly flags: ConfigFlags = { trustedRegistries: [], disableIgnorePragma: false },
   ) {
-    this.flagsOnly = trustedRegistries.length > 0 ? this.withFlags(emptyConfig) : undefined;
+    this.flagsOnly = this.flagged() ? this.withFlags(emptyConfig) : undefined;
   }
 
   /** One object per config file: the linter caches its rule plan by the config object. */
@@ -47,9 +54,17 @@ export class CliSurroundings {
     return config;
   }
 
+  private flagged(): boolean {
+    return this.flags.trustedRegistries.length > 0 || this.flags.disableIgnorePragma;
+  }
+
   private withFlags(config: HadolintConfig): HadolintConfig {
-    if (this.trustedRegistries.length === 0) return config;
-    return { ...config, trustedRegistries: [...config.trustedRegistries, ...this.trustedRegistries] };
+    if (!this.flagged()) return config;
+    return {
+      ...config,
+      trustedRegistries: [...config.trustedRegistries, ...this.flags.trustedRegistries],
+      disableIgnorePragma: this.flags.disableIgnorePragma || config.disableIgnorePragma,
+    };
   }
 
   /** `dockerfile`: the path of the Dockerfile, or the name standard input stands for. */

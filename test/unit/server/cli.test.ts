@@ -186,6 +186,18 @@ void test('trusted registries from --trusted-registry and .hadolint.yaml add up;
   assert.match(flag.stderr, /--trusted-registry takes a registry host/);
 });
 
+void test('--disable-ignore-pragma and disable-ignore-pragma: true bring back what # hadolint ignore= silenced', () => {
+  write('pragma/Dockerfile', '# hadolint ignore=DL3006\nFROM nginx\n');
+  const rules = (...args: string[]) =>
+    (JSON.parse(run('--format', 'json', ...args, 'pragma/Dockerfile').stdout) as Array<{ rule: string }>).map(
+      (f) => f.rule,
+    );
+  assert.ok(!rules().includes('from-untagged'));
+  assert.ok(rules('--disable-ignore-pragma').includes('from-untagged'));
+  write('pragma/.hadolint.yaml', 'disable-ignore-pragma: true\n');
+  assert.ok(rules().includes('from-untagged'));
+});
+
 void test('--no-fail and no-fail: true exit 0 with findings; usage errors still exit 2', () => {
   write('nofail/Dockerfile', 'FROM nginx\nEXPOSE 80:80\n');
   assert.equal(run('nofail/Dockerfile').code, 1);

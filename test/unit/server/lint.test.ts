@@ -75,6 +75,42 @@ void test('.hadolint.yaml: ignored, override and failure-threshold', () => {
   assert.throws(() => parseHadolintConfig('failure-threshold: loud\n', parseYaml), /failure-threshold/);
 });
 
+void test('.hadolint.yaml: disable-ignore-pragma makes hadolint comments silence nothing, not BuildKit’s', () => {
+  const config = parseHadolintConfig('disable-ignore-pragma: true\n', parseYaml);
+  const source = [
+    '# hadolint global ignore=DL3006',
+    'FROM nginx',
+    '# hadolint ignore=expose-host-mapping',
+    'EXPOSE 80:80',
+    '# check=skip=JSONArgsRecommended',
+    'CMD nginx -g "daemon off;"',
+    '',
+  ].join('\n');
+  const ids = (options: Parameters<typeof lint>[1]) => lint(source, options).map((f) => f.rule.id);
+  const silenced = ids({});
+  assert.ok(
+    !silenced.includes('from-untagged') && !silenced.includes('expose-host-mapping'),
+    silenced.join(),
+  );
+  const pragmasOff = ids({ config });
+  assert.ok(
+    pragmasOff.includes('from-untagged') && pragmasOff.includes('expose-host-mapping'),
+    pragmasOff.join(),
+  );
+  // BuildKit's own comment is not hadolint's pragma: it still silences its check.
+  assert.ok(!pragmasOff.includes('shell-form-cmd'));
+  assert.ok(
+    lint(source.replace('# check=skip=JSONArgsRecommended', '#'), { config }).some(
+      (f) => f.rule.id === 'shell-form-cmd',
+    ),
+  );
+  assert.equal(silenced.length + 2, pragmasOff.length);
+  assert.throws(
+    () => parseHadolintConfig('disable-ignore-pragma: maybe\n', parseYaml),
+    /disable-ignore-pragma must be true or false/,
+  );
+});
+
 void test('settings: disabled rules and per-rule severity (by id or alias)', () => {
   const settings = {
     enable: true,

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { after, before, test } from 'node:test';
+import { after, before, test, type TestContext } from 'node:test';
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { bundle } from './bundle';
 import { LspSession } from './lspSession';
@@ -16,6 +16,16 @@ async function diagnosticsFor(
   ok: (p: PublishDiagnosticsParams) => boolean,
 ): Promise<PublishDiagnosticsParams> {
   return (await lsp.waitFor(uri, ok, Infinity)).params;
+}
+
+/** A Dockerfile on disk with a .hadolint.yaml beside it, opened in the server. */
+async function openOnDisk(t: TestContext, config: string, text: string): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-config-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.writeFileSync(path.join(dir, '.hadolint.yaml'), config);
+  const file = path.join(dir, 'Dockerfile');
+  fs.writeFileSync(file, text);
+  return lsp.open(text, pathToFileURL(file).href);
 }
 
 before(async () => {
@@ -54,13 +64,11 @@ void test('diagnostics arrive with the rule id, in the client locale, and a quic
 });
 
 void test('trustedRegistries in the .hadolint.yaml beside a Dockerfile: an image from elsewhere is an error', async (t) => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-registries-'));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  fs.writeFileSync(path.join(dir, '.hadolint.yaml'), 'trustedRegistries:\n  - registry.example.com\n');
-  const file = path.join(dir, 'Dockerfile');
-  const text = 'FROM registry.example.com/base:1 AS base\nFROM ghcr.io/acme/app:2\nCOPY --from=base /a /a\n';
-  fs.writeFileSync(file, text);
-  const uri = await lsp.open(text, pathToFileURL(file).href);
+  const uri = await openOnDisk(
+    t,
+    'trustedRegistries:\n  - registry.example.com\n',
+    'FROM registry.example.com/base:1 AS base\nFROM ghcr.io/acme/app:2\nCOPY --from=base /a /a\n',
+  );
   const pub = await diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'untrusted-registry'));
   const found = pub.diagnostics.filter((d) => d.code === 'untrusted-registry');
   assert.deepEqual(
@@ -71,6 +79,25 @@ void test('trustedRegistries in the .hadolint.yaml beside a Dockerfile: an image
   assert.match(
     typeof message === 'string' ? message : message.value,
     /`ghcr.io\/acme\/app:2` 来自 `ghcr.io`/,
+  );
+});
+
+void test('with disable-ignore-pragma in .hadolint.yaml, quick fixes offer no ignore comment, which would silence nothing', async (t) => {
+  const uri = await openOnDisk(
+    t,
+    'disable-ignore-pragma: true\n',
+    '# hadolint ignore=expose-host-mapping\nFROM alpine:3.20\nEXPOSE 80:80\n',
+  );
+  const pub = await diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'expose-host-mapping'));
+  const diag = pub.diagnostics.find((d) => d.code === 'expose-host-mapping') as Diagnostic;
+  const actions = await lsp.request<CodeAction[]>('textDocument/codeAction', {
+    textDocument: { uri },
+    range: diag.range,
+    context: { diagnostics: [diag] },
+  });
+  assert.deepEqual(
+    actions.map((a) => a.edit?.changes?.[uri]?.[0].newText),
+    ['80'],
   );
 });
 

@@ -45,11 +45,16 @@ function ignoreInFile(file: Dockerfile, rule: string): TextEdit {
   };
 }
 
+/**
+ * Each finding's fix, and comments that silence its rule. `ignoreComments` false is the config's
+ * `disable-ignore-pragma`: such a comment would silence nothing, so none is offered.
+ */
 export function codeActions(
   doc: TextDocument,
   file: Dockerfile,
   diagnostics: Diagnostic[],
   lang: RuleLanguage,
+  ignoreComments = true,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   const seenRules = new Set<string>();
@@ -66,7 +71,7 @@ export function codeActions(
       });
     }
     // Neither is a rule a comment can silence: one is the file itself, the other a setting.
-    if (data.rule === 'parse-error' || data.rule === 'lint-limit') continue;
+    if (!ignoreComments || data.rule === 'parse-error' || data.rule === 'lint-limit') continue;
     actions.push({
       title: labels.line[lang].replace('{0}', data.rule),
       kind: CodeActionKind.QuickFix,

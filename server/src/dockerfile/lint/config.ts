@@ -10,6 +10,8 @@ export interface HadolintConfig {
   noFail: boolean | undefined;
   /** `trustedRegistries`: where images may come from (untrusted-registry); empty: anywhere. */
   trustedRegistries: string[];
+  /** `disable-ignore-pragma: true`: `# hadolint ignore=` comments silence nothing. */
+  disableIgnorePragma: boolean | undefined;
 }
 
 export type FailureThreshold = 'error' | 'warning' | 'info' | 'style' | 'none';
@@ -20,6 +22,7 @@ export const emptyConfig: HadolintConfig = {
   failureThreshold: undefined,
   noFail: undefined,
   trustedRegistries: [],
+  disableIgnorePragma: undefined,
 };
 
 const levels: Record<string, RuleSeverity | 'off'> = {
@@ -38,6 +41,12 @@ function strings(value: unknown): string[] {
 
 export function isFailureThreshold(value: string): value is FailureThreshold {
   return ['error', 'warning', 'info', 'style', 'none'].includes(value);
+}
+
+function flag(root: Record<string, unknown>, key: string): boolean | undefined {
+  const value = root[key];
+  if (value !== undefined && typeof value !== 'boolean') throw new Error(`${key} must be true or false`);
+  return value;
 }
 
 /** A YAML parser (the `yaml` package's `parse`), passed in so that a caller loads it only when needed. */
@@ -63,8 +72,8 @@ export function parseHadolintConfig(source: string, parseYaml: ParseYaml): Hadol
   if (threshold !== undefined && (typeof threshold !== 'string' || !isFailureThreshold(threshold))) {
     throw new Error('failure-threshold must be one of error, warning, info, style, none');
   }
-  const noFail = root['no-fail'];
-  if (noFail !== undefined && typeof noFail !== 'boolean') throw new Error('no-fail must be true or false');
+  const noFail = flag(root, 'no-fail');
+  const disableIgnorePragma = flag(root, 'disable-ignore-pragma');
   // hadolint takes one registry or a list.
   const trusted: unknown = root.trustedRegistries ?? [];
   const trustedRegistries: unknown = typeof trusted === 'string' ? [trusted] : trusted;
@@ -76,5 +85,6 @@ export function parseHadolintConfig(source: string, parseYaml: ParseYaml): Hadol
     failureThreshold: threshold,
     noFail,
     trustedRegistries: trustedRegistries as string[],
+    disableIgnorePragma,
   };
 }

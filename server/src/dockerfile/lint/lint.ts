@@ -94,7 +94,7 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
   const file = parsed ?? parseForLint(source, options);
   const complete = file.stoppedAt === undefined && file.overlongLine === undefined;
   const ctx = new LintContext(file, options.env ?? {}, options.config);
-  const suppress = new Suppressions(file, source);
+  const suppress = new Suppressions(file, source, options.config?.disableIgnorePragma !== true);
   const findings: Finding[] = [];
   const plan = planFor(options);
   const parseSeverity = plan.parseSeverity;

@@ -109,11 +109,14 @@ export class Suppressions {
   /** BuildKit `check=error=true`: its checks fail the build, so we report them as errors. */
   readonly checkError: boolean;
 
-  /** `source` lets a file that never says "ignore" or "check" skip reading its comments at all. */
-  constructor(file: Dockerfile, source?: string) {
+  /**
+   * `source` lets a file that never says "ignore" or "check" skip reading its comments at all.
+   * `hadolintPragmas` false is `disable-ignore-pragma`: `# hadolint ignore=` comments silence nothing.
+   */
+  constructor(file: Dockerfile, source?: string, hadolintPragmas = true) {
     this.checkError = this.readCheckDirective(file);
     if (source === undefined || mentionsCheckComment.test(source)) this.readCheckComments(file);
-    if (source !== undefined && !mentionsIgnore.test(source)) return;
+    if (!hadolintPragmas || (source !== undefined && !mentionsIgnore.test(source))) return;
     // Most files have comments and no ignore comment at all: they skip the indexing below.
     if (!file.comments.some((c) => mayIgnore(c.text))) return;
     const commentAt = new Map<number, string>();
