@@ -115,8 +115,15 @@ void describe('Volume tools in a real VS Code', () => {
     await guarded(w.page, 'volume-backup', async () => {
       const volumes = await openBerthView(w.page, 'Volumes');
       await expectTreeItem(treeItem(volumes, volume));
-      await contextMenu(treeItem(volumes, volume), 'Back Up Volume…');
       const input = w.page.locator('.quick-input-widget input');
+      // A menu that closed without running its entry (a tree refresh took it) is opened again, as
+      // a person would; the command asks for the volume or shows the save dialog, both inputs.
+      await retryUntil(
+        'the backup to ask where to save',
+        () => contextMenu(treeItem(volumes, volume), 'Back Up Volume…'),
+        () => input.isVisible(),
+        { retryAfterMs: 10_000 },
+      );
       await answerIfAsked(
         w.page,
         'Volume to back up',
