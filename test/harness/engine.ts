@@ -3,7 +3,9 @@
 // made, even after a failure. Nothing here prunes or touches unlabelled resources.
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestContext } from 'node:test';
 import Docker from 'dockerode';
 import { pack } from 'tar-stream';
@@ -251,7 +253,7 @@ export async function freeSubnet(index = 0): Promise<string> {
   for (let step = 0; step < 256; step++) {
     const third = (seed + index + step) % 256;
     const subnet = `10.213.${third}.0/24`;
-    if (!used.has(subnet) && !claimed.has(subnet)) {
+    if (!used.has(subnet) && !claimed.has(subnet) && claimAcrossProcesses(subnet)) {
       claimed.add(subnet);
       return subnet;
     }
@@ -259,6 +261,49 @@ export async function freeSubnet(index = 0): Promise<string> {
   throw new Error('no free /24 left in 10.213.0.0/16');
 }
 const claimed = new Set<string>();
+
+/**
+ * Test files run in processes of their own, each with its own run id: a subnet one of them picked
+ * and has not created yet looks free to another (a CI run saw networks.test.ts's my_net refused
+ * for overlapping prune.test.ts's network). A file per subnet, made exclusively, claims it for this
+ * machine until the process ends; a claim whose process is gone is taken over.
+ */
+const claimDir = join(tmpdir(), 'berth-test-subnets');
+const claimFiles: string[] = [];
+
+function claimAcrossProcesses(subnet: string): boolean {
+  mkdirSync(claimDir, { recursive: true });
+  const file = join(claimDir, subnet.replace(/[./]/g, '_'));
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      if (claimFiles.push(file) === 1)
+        process.once('exit', () => claimFiles.forEach((f) => rmSync(f, { force: true })));
+      return true;
+    } catch {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue; // released meanwhile: claim it again
+      }
+      // A file still being written names no one yet: it is held.
+      const holder = Number(text || NaN);
+      if (!Number.isInteger(holder) || isAlive(holder)) return false;
+      rmSync(file, { force: true });
+    }
+  }
+  return false;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 export interface NetworkSpec {
   name?: string;
