@@ -50,11 +50,14 @@ async function changeSetting(
   await waitFor(`${key} = ${JSON.stringify(expected)} in settings.json`, () =>
     Promise.resolve(userSetting(userDataDir, key) === expected ? true : undefined),
   );
-  // VS Code shows Settings as a modal over the workbench: close it before going back.
+  // VS Code shows Settings as a modal over the workbench: close it before going back. Escape
+  // closes it unless a control inside takes the key; then its own close button does.
   const settings = page.locator('.settings-editor');
+  const closeButton = page.locator('.monaco-modal-editor-block a[aria-label^="Close Modal Editor"]');
   await waitFor('the Settings editor to close', async () => {
     if (!(await settings.isVisible())) return true;
-    await page.keyboard.press('Escape');
+    if (await closeButton.isVisible()) await closeButton.click();
+    else await page.keyboard.press('Escape');
     return undefined;
   });
   await openFile(page, file);
