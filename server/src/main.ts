@@ -166,13 +166,13 @@ connection.onCodeAction((params) => {
   if (compose.owns(params.textDocument.uri)) return compose.codeActions(params);
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  const { config } = surroundingsOf(doc.uri);
+  const { file, options } = scheduler.resultFor(doc);
   return codeActions(
     doc,
-    scheduler.resultFor(doc).file,
+    file,
     params.context.diagnostics,
     lang,
-    config.disableIgnorePragma !== true,
+    options.config?.disableIgnorePragma !== true,
   );
 });
 

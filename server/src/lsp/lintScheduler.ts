@@ -7,6 +7,8 @@ export interface LintResult {
   version: number;
   file: Dockerfile;
   findings: Finding[];
+  /** What the lint ran with, so a request about the result needs no second look at the disk. */
+  options: LintOptions;
 }
 
 /**
@@ -68,7 +70,7 @@ export class LintScheduler {
     const source = doc.getText();
     const options = this.options(doc.uri);
     const file = parseForLint(source, options);
-    const result = { version: doc.version, file, findings: lint(source, options, file) };
+    const result = { version: doc.version, file, findings: lint(source, options, file), options };
     this.results.set(doc.uri, result);
     return result;
   }
