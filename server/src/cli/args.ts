@@ -37,8 +37,16 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-function isOutputFormat(value: string): value is OutputFormat {
-  return (outputFormats as readonly string[]).includes(value);
+/** hadolint's names for the formats Berth also writes, so that its commands carry over. */
+const hadolintFormatNames: Readonly<Record<string, OutputFormat>> = {
+  tty: 'text',
+  gitlab_codeclimate: 'codeclimate',
+};
+
+/** The format a --format value names: one of Berth's names or hadolint's for the same format. */
+export function outputFormatNamed(name: string): OutputFormat | undefined {
+  if ((outputFormats as readonly string[]).includes(name)) return name as OutputFormat;
+  return Object.hasOwn(hadolintFormatNames, name) ? hadolintFormatNames[name] : undefined;
 }
 
 /** hadolint's flag names; `style` is what Berth and LSP call a hint. */
@@ -106,9 +114,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '-f':
       case '--format': {
         const v = value();
-        if (!isOutputFormat(v))
+        const format = outputFormatNamed(v);
+        if (format === undefined)
           throw new UsageError(`--format must be one of ${outputFormats.join(', ')}, not "${v}"`);
-        options.format = v;
+        options.format = format;
         options.formatGiven = true;
         break;
       }

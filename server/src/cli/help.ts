@@ -8,7 +8,8 @@ Compose files get the static rules (those that need a Docker engine run in the e
 
 Options:
   -f, --format <format>      text (default), json, sarif, checkstyle, gnu,
-                             codeclimate (GitLab Code Quality) or junit
+                             codeclimate (GitLab Code Quality) or junit; hadolint's
+                             tty and gitlab_codeclimate name text and codeclimate
   -c, --config <file>        a .hadolint.yaml to use (default: the nearest one above
                              each Dockerfile)
   -t, --failure-threshold <error|warning|info|style|none>
@@ -41,5 +42,8 @@ Options:
 
 Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error.
 hadolint's .hadolint.yaml keys ignored, override, failure-threshold, no-fail,
-trustedRegistries and disable-ignore-pragma are read.
+trustedRegistries and disable-ignore-pragma are read, and so are its variables
+HADOLINT_IGNORE, HADOLINT_OVERRIDE_ERROR/_WARNING/_INFO/_STYLE, HADOLINT_NOFAIL,
+HADOLINT_FAILURE_THRESHOLD, HADOLINT_TRUSTED_REGISTRIES, HADOLINT_DISABLE_IGNORE_PRAGMA
+and HADOLINT_FORMAT: under each config file, whose values win, and under the flags.
 `;

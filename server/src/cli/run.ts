@@ -14,6 +14,7 @@ import { helpText } from './help';
 import { lintInputs, type LintInput } from './inputs';
 import { tuneForRun } from './jit';
 import { CliSurroundings } from './surroundings';
+import { hadolintEnvironment } from './hadolintEnv';
 import { ruleFlagSettings } from './ruleFlags';
 import { allRuleMeta } from '../dockerfile/lint/registry';
 import { isComposePath } from './composePath';
@@ -71,9 +72,12 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const { namingNoRule, ...ruleSettings } = flags;
   for (const flag of namingNoRule)
     io.warn(`berth-lint: ${flag} names no rule of Berth's, so it changes nothing (see --list-rules)\n`);
+  const fromEnvironment = hadolintEnvironment(io.env);
+  for (const warning of fromEnvironment.warnings) io.warn(`berth-lint: ${warning}\n`);
+  const format = options.formatGiven ? options.format : (fromEnvironment.format ?? options.format);
   const inputs = await lintInputs(options);
   tuneForRun(inputs.length);
-  const surroundings = new CliSurroundings(options.config, options);
+  const surroundings = new CliSurroundings(options.config, options, fromEnvironment.config);
   // One object for the run: the linter caches its rule plan per settings object.
   const flagged = ruleSettings.disabledRules.length > 0 || Object.keys(ruleSettings.severity).length > 0;
   const settings =
@@ -99,8 +103,8 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     });
     results.push({ file: input.name, findings });
   }
-  const formatter = await loadFormatter[options.format]();
-  const color = options.format === 'text' && wantsColor(options.color, io.env, io.isTTY);
+  const formatter = await loadFormatter[format]();
+  const color = format === 'text' && wantsColor(options.color, io.env, io.isTTY);
   io.write(
     formatter({
       results,

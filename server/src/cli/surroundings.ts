@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { emptyConfig, type HadolintConfig, type ParseYaml } from '../dockerfile/lint/config';
+import { emptyConfig, layerConfig, type HadolintConfig, type ParseYaml } from '../dockerfile/lint/config';
 import type { LintEnvironment } from '../dockerfile/lint/context';
 import { dockerignoreEnvironment, readTextIfAny } from '../workspace/dockerignore';
 import { hadolintConfigIn, loadConfig } from '../workspace/hadolintConfig';
@@ -24,31 +24,36 @@ export class CliSurroundings {
   private readonly listings = new Map<string, ReadonlySet<string> | undefined>();
   private parseYaml: ParseYaml | undefined;
 
-  /** The config of a folder without a config file, when the flags give it something. */
-  private readonly flagsOnly: HadolintConfig | undefined;
+  /** The config of a folder without a config file, when the environment or the flags give it something. */
+  private readonly withoutFile: HadolintConfig | undefined;
 
   /**
    * `configFile`: --config, used for every file instead of the nearest one. `flags`: the config
    * keys also given on the command line, laid over each config as hadolint merges its command
    * line: --trusted-registry adds to the list, --disable-ignore-pragma turns the pragmas off.
+   * `fromEnvironment`: hadolint's HADOLINT_* variables, the layer under each config file.
    */
   constructor(
     private readonly configFile: string | undefined,
     private readonly flags: ConfigFlags = { trustedRegistries: [], disableIgnorePragma: false },
+    private readonly fromEnvironment?: HadolintConfig,
   ) {
-    this.flagsOnly = this.flagged() ? this.withFlags(emptyConfig) : undefined;
+    this.withoutFile =
+      fromEnvironment || this.flagged() ? this.withFlags(fromEnvironment ?? emptyConfig) : undefined;
   }
 
   /** One object per config file: the linter caches its rule plan by the config object. */
   async configFor(dir: string): Promise<HadolintConfig | undefined> {
     const file = this.configFile ?? this.nearestConfig(dir);
-    if (file === undefined) return this.flagsOnly;
+    if (file === undefined) return this.withoutFile;
     let config = this.configs.get(file);
     if (!config) {
       this.parseYaml ??= (await import('yaml')).parse;
       const loaded = loadConfig(file, this.parseYaml);
       if (loaded.error) throw new UsageError(`invalid config ${loaded.error}`);
-      config = this.withFlags(loaded.config);
+      config = this.withFlags(
+        this.fromEnvironment ? layerConfig(this.fromEnvironment, loaded.config) : loaded.config,
+      );
       this.configs.set(file, config);
     }
     return config;

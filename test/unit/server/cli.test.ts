@@ -304,3 +304,52 @@ void test('--list-rules --format json is an array of {id, aliases, category, sev
   assert.equal(sarif.code, 2);
   assert.match(sarif.stderr, /--list-rules prints text or json, not sarif/);
 });
+
+void test("hadolint's HADOLINT_* variables are the layer under .hadolint.yaml and the flags", () => {
+  write('env/Dockerfile', 'FROM nginx\n');
+  const withEnv = (env: Record<string, string>, ...args: string[]) =>
+    cli.run(['--format', 'json', ...args, 'env/Dockerfile'], { env });
+  const found = (env: Record<string, string>, ...args: string[]) =>
+    (JSON.parse(withEnv(env, ...args).stdout) as Array<{ rule: string; severity: string }>).map(
+      (f) => `${f.rule}:${f.severity}`,
+    );
+  assert.ok(found({}).includes('from-untagged:warning'));
+  assert.ok(!found({ HADOLINT_IGNORE: 'DL4000, DL3006' }).some((f) => f.startsWith('from-untagged')));
+  assert.ok(found({ HADOLINT_OVERRIDE_ERROR: 'DL3006' }).includes('from-untagged:error'));
+  assert.ok(found({ HADOLINT_OVERRIDE_ERROR: 'DL3006' }, '--info', 'DL3006').includes('from-untagged:info'));
+  assert.ok(
+    found({ HADOLINT_TRUSTED_REGISTRIES: 'quay.io,ghcr.io' }).some((f) => f.startsWith('untrusted-registry')),
+  );
+
+  // Exit: HADOLINT_NOFAIL and HADOLINT_FAILURE_THRESHOLD, each under the config file's own value.
+  const code = (env: Record<string, string>) => cli.run(['env/Dockerfile'], { env }).code;
+  assert.equal(code({}), 1);
+  assert.equal(code({ HADOLINT_NOFAIL: 'yes' }), 0);
+  assert.equal(code({ HADOLINT_NOFAIL: '0' }), 1);
+  assert.equal(code({ HADOLINT_FAILURE_THRESHOLD: 'error' }), 0);
+  const badThreshold = cli.run(['env/Dockerfile'], { env: { HADOLINT_FAILURE_THRESHOLD: 'severe' } });
+  assert.equal(badThreshold.code, 1);
+  assert.match(
+    badThreshold.stderr,
+    /HADOLINT_FAILURE_THRESHOLD=severe is not one of error, warning, info, style, none/,
+  );
+  write('env/.hadolint.yaml', 'no-fail: false\noverride:\n  info: [DL3006]\n');
+  assert.equal(code({ HADOLINT_NOFAIL: '1' }), 1);
+  assert.ok(found({ HADOLINT_OVERRIDE_ERROR: 'DL3006' }).includes('from-untagged:info'));
+  write('env/.hadolint.yaml', '');
+
+  // Format: HADOLINT_FORMAT with hadolint's names, which --format wins over.
+  const format = (value: string, ...args: string[]) =>
+    cli.run([...args, 'env/Dockerfile'], { env: { HADOLINT_FORMAT: value } });
+  assert.ok(Array.isArray(JSON.parse(format('json').stdout)));
+  const gitlab = JSON.parse(format('gitlab_codeclimate').stdout) as Array<{ check_name: string }>;
+  assert.ok(gitlab.some((issue) => issue.check_name === 'from-untagged'));
+  assert.match(format('json', '--format', 'tty').stdout, /env\/Dockerfile:1:\d+ warning from-untagged/);
+  const junk = format('codacy,json,sarif');
+  assert.ok(Array.isArray(JSON.parse(junk.stdout)));
+  assert.match(junk.stderr, /HADOLINT_FORMAT: berth-lint does not write codacy/);
+  assert.match(junk.stderr, /writes one format, json, so not also sarif/);
+
+  const labels = cli.run(['env/Dockerfile'], { env: { HADOLINT_STRICT_LABELS: '1' } });
+  assert.match(labels.stderr, /HADOLINT_STRICT_LABELS changes nothing: Berth has no label rules/);
+});

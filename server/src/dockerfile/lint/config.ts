@@ -88,3 +88,18 @@ export function parseHadolintConfig(source: string, parseYaml: ParseYaml): Hadol
     disableIgnorePragma,
   };
 }
+
+/**
+ * `upper` laid over `lower`, as hadolint merges its sources (environment, then config file, then
+ * command line): lists add up, and a value `upper` sets wins over `lower`'s.
+ */
+export function layerConfig(lower: HadolintConfig, upper: HadolintConfig): HadolintConfig {
+  return {
+    ignored: [...lower.ignored, ...upper.ignored],
+    override: new Map([...lower.override, ...upper.override]),
+    failureThreshold: upper.failureThreshold ?? lower.failureThreshold,
+    noFail: upper.noFail ?? lower.noFail,
+    trustedRegistries: [...lower.trustedRegistries, ...upper.trustedRegistries],
+    disableIgnorePragma: upper.disableIgnorePragma ?? lower.disableIgnorePragma,
+  };
+}

@@ -1,0 +1,86 @@
+import type { RuleSeverity } from '../../../common/rules';
+import { isFailureThreshold, type HadolintConfig } from '../dockerfile/lint/config';
+import { outputFormatNamed, type OutputFormat } from './args';
+
+/** What hadolint's HADOLINT_* variables say, for berth-lint. */
+export interface HadolintEnvironment {
+  /** The config layer below every .hadolint.yaml and the flags; undefined when no variable sets one. */
+  config: HadolintConfig | undefined;
+  /** HADOLINT_FORMAT, when it names a format berth-lint writes. */
+  format: OutputFormat | undefined;
+  /** What the user should know: a value that is not understood, a variable that changes nothing. */
+  warnings: string[];
+}
+
+const overrides: ReadonlyArray<readonly [string, RuleSeverity]> = [
+  ['HADOLINT_OVERRIDE_ERROR', 'error'],
+  ['HADOLINT_OVERRIDE_WARNING', 'warning'],
+  ['HADOLINT_OVERRIDE_INFO', 'info'],
+  ['HADOLINT_OVERRIDE_STYLE', 'hint'],
+];
+
+/** hadolint's reading of a yes/no variable: set to anything else means no. */
+function truthy(value: string | undefined): boolean | undefined {
+  return value === undefined ? undefined : ['1', 'y', 'on', 'true', 'yes'].includes(value.toLowerCase());
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
+
+/**
+ * A pipeline moved from hadolint (its GitHub Action passes its inputs this way) keeps its settings:
+ * the variables are read as hadolint reads them, as the layer under each config file. A value
+ * hadolint would drop silently is dropped with a word on standard error instead.
+ */
+export function hadolintEnvironment(env: Readonly<Record<string, string | undefined>>): HadolintEnvironment {
+  const warnings: string[] = [];
+  const override = new Map<string, RuleSeverity | 'off'>();
+  for (const [name, severity] of overrides)
+    for (const rule of list(env[name])) override.set(rule.toLowerCase(), severity);
+
+  let failureThreshold: HadolintConfig['failureThreshold'];
+  const threshold = env.HADOLINT_FAILURE_THRESHOLD;
+  if (threshold !== undefined && threshold !== '') {
+    if (isFailureThreshold(threshold)) failureThreshold = threshold;
+    else
+      warnings.push(
+        `HADOLINT_FAILURE_THRESHOLD=${threshold} is not one of error, warning, info, style, none, so it is not used`,
+      );
+  }
+
+  let format: OutputFormat | undefined;
+  for (const name of list(env.HADOLINT_FORMAT)) {
+    const known = outputFormatNamed(name);
+    if (known === undefined) warnings.push(`HADOLINT_FORMAT: berth-lint does not write ${name} (see --help)`);
+    else if (format === undefined) format = known;
+    else if (known !== format)
+      warnings.push(`HADOLINT_FORMAT: berth-lint writes one format, ${format}, so not also ${name}`);
+  }
+
+  if (truthy(env.HADOLINT_VERBOSE))
+    warnings.push('HADOLINT_VERBOSE changes nothing: berth-lint has no verbose output');
+  for (const name of ['HADOLINT_REQUIRE_LABELS', 'HADOLINT_STRICT_LABELS'])
+    if (env[name] !== undefined && env[name] !== '')
+      warnings.push(`${name} changes nothing: Berth has no label rules (hadolint's DL3048–DL3058 family)`);
+
+  const config: HadolintConfig = {
+    ignored: list(env.HADOLINT_IGNORE).map((rule) => rule.toLowerCase()),
+    override,
+    failureThreshold,
+    noFail: truthy(env.HADOLINT_NOFAIL),
+    trustedRegistries: list(env.HADOLINT_TRUSTED_REGISTRIES),
+    disableIgnorePragma: truthy(env.HADOLINT_DISABLE_IGNORE_PRAGMA),
+  };
+  const setsAnything =
+    config.ignored.length > 0 ||
+    override.size > 0 ||
+    config.trustedRegistries.length > 0 ||
+    config.failureThreshold !== undefined ||
+    config.noFail !== undefined ||
+    config.disableIgnorePragma !== undefined;
+  return { config: setsAnything ? config : undefined, format, warnings };
+}
