@@ -10,7 +10,7 @@ import { createContainer, createNetwork, createVolume, engine, Tracker, uniqueNa
 import { dialogButton, dialogMessage } from '../harness/dialogs';
 import { editorText, focusEditor } from '../harness/editor';
 import { guarded } from '../harness/evidence';
-import { contextMenu } from '../harness/menu';
+import { runFromContextMenu } from '../harness/menu';
 import { expectTerminalText, focusTerminal, readableTerminalSettings, terminalText } from '../harness/panel';
 import { answerIfAsked } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
@@ -84,7 +84,12 @@ void describe('Container actions in a real VS Code', () => {
     const { logger } = scene;
     await guarded(w.page, 'actions-logs', async () => {
       const containers = await openBerthView(w.page, 'Containers');
-      await contextMenu(treeItem(containers, logger.name), 'Show Logs');
+      const input = w.page.locator('.quick-input-widget input');
+      await runFromContextMenu(treeItem(containers, logger.name), 'Show Logs', {
+        what: 'the logs (or the pick of the container)',
+        shows: async () =>
+          (await input.isVisible()) || new RegExp(firstLine).test(await terminalText(w.page)),
+      });
       await answerIfAsked(w.page, 'Container whose logs to show', logger.name, async () =>
         new RegExp(firstLine).test(await terminalText(w.page)),
       );
@@ -106,9 +111,13 @@ void describe('Container actions in a real VS Code', () => {
     await guarded(w.page, 'actions-shell', async () => {
       const containers = await openBerthView(w.page, 'Containers');
       const execsBefore = (await app.container.inspect()).ExecIDs ?? [];
-      await contextMenu(treeItem(containers, app.name), 'Open Shell');
       const newExec = async () =>
         ((await app.container.inspect()).ExecIDs ?? []).find((id) => !execsBefore.includes(id));
+      const input = w.page.locator('.quick-input-widget input');
+      await runFromContextMenu(treeItem(containers, app.name), 'Open Shell', {
+        what: 'a shell exec in the engine (or the pick of the container)',
+        shows: async () => (await input.isVisible()) || (await newExec()) !== undefined,
+      });
       await answerIfAsked(
         w.page,
         'Container to open a shell in',
@@ -174,7 +183,10 @@ void describe('Container actions in a real VS Code', () => {
       const pane = await openBerthView(w.page, 'Volumes');
       const [first, second] = volumes.map((name) => treeItem(pane, name));
       await selectTreeItems([first, second]);
-      await contextMenu(second, 'Remove Volume…');
+      await runFromContextMenu(second, 'Remove Volume…', {
+        what: 'the removal confirmation',
+        shows: () => w.page.locator('.monaco-dialog-box').isVisible(),
+      });
       const message = await waitFor('the removal confirmation', async () => {
         const text = await dialogMessage(w.page);
         return text ? text : undefined;
@@ -196,7 +208,12 @@ void describe('Container actions in a real VS Code', () => {
     const network = await createNetwork(tracker, { name: uniqueName('a-inspect_net') });
     await guarded(w.page, 'actions-inspect-follow', async () => {
       const networks = await openBerthView(w.page, 'Networks');
-      await contextMenu(treeItem(networks, network.name), 'Inspect Network');
+      const input = w.page.locator('.quick-input-widget input');
+      const tab = w.page.locator('.tabs-container .tab.active', { hasText: `${network.name}.json` });
+      await runFromContextMenu(treeItem(networks, network.name), 'Inspect Network', {
+        what: 'the inspect document (or the pick of the network)',
+        shows: async () => (await input.isVisible()) || (await tab.isVisible()),
+      });
       await answerIfAsked(w.page, 'Network to inspect', network.name, async () =>
         (await editorText(w.page).catch(() => '')).includes(`"Name": "${network.name}"`),
       );

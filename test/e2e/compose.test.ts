@@ -11,7 +11,7 @@ import { guarded } from '../harness/evidence';
 import { expectProblem, problems } from '../harness/panel';
 import { runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
-import { contextMenu } from '../harness/menu';
+import { runFromContextMenu } from '../harness/menu';
 import { openBerthView, statusBarText, treeItem } from '../harness/views';
 import { waitFor } from '../harness/wait';
 
@@ -107,12 +107,14 @@ void describe('Compose files in a real VS Code', () => {
     if (!w) return;
     await guarded(w.page, 'compose-declaration', async () => {
       // Nothing open: the command itself must open the file.
+      const tabs = w.page.locator('.editor-group-container .tab');
       await runCommand(w.page, 'View: Close All Editors');
-      await waitFor('no editor to be open', async () =>
-        (await w.page.locator('.editor-group-container .tab').count()) === 0 ? true : undefined,
-      );
+      await waitFor('no editor to be open', async () => ((await tabs.count()) === 0 ? true : undefined));
       const networks = await openBerthView(w.page, 'Networks');
-      await contextMenu(treeItem(networks, backend), 'Go to Compose Declaration');
+      await runFromContextMenu(treeItem(networks, backend), 'Go to Compose Declaration', {
+        what: 'an editor to open',
+        shows: async () => (await tabs.count()) > 0,
+      });
       await waitFor('compose.yaml open in the editor', async () =>
         (await editorText(w.page).catch(() => '')).includes(`name: ${project}`) ? true : undefined,
       );

@@ -21,7 +21,7 @@ import {
   uniqueName,
 } from '../harness/engine';
 import { guarded } from '../harness/evidence';
-import { contextMenu } from '../harness/menu';
+import { runFromContextMenu } from '../harness/menu';
 import { answerIfAsked, answerPrompt, quickPick, runCommand } from '../harness/quickInput';
 import { requireOrSkip } from '../harness/require';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
@@ -52,7 +52,7 @@ import {
   typeAtTop,
 } from '../harness/editor';
 import { expectProblem, problems } from '../harness/panel';
-import { retryUntil, waitFor } from '../harness/wait';
+import { waitFor } from '../harness/wait';
 
 interface Scene {
   throwaway: Docker;
@@ -224,8 +224,11 @@ void describe('several engines side by side in a real VS Code', () => {
         );
       assert.equal(await statusBarText(w.page, /^throwaway · /), `throwaway · ${Version}`);
       const networks = await expandView(w.page, 'Networks');
-      await contextMenu(treeItem(networks, 'throwaway'), 'Show Network Map');
-      await w.page.locator('.tab', { hasText: 'Network Map: throwaway' }).waitFor();
+      const map = w.page.locator('.tab', { hasText: 'Network Map: throwaway' });
+      await runFromContextMenu(treeItem(networks, 'throwaway'), 'Show Network Map', {
+        what: 'the map of throwaway',
+        shows: () => map.isVisible(),
+      });
     });
   });
 
@@ -240,7 +243,10 @@ void describe('several engines side by side in a real VS Code', () => {
       await collapseTreeItem(system);
       await expandTreeItem(treeItem(containers, 'throwaway'));
       const input = w.page.locator('.quick-input-widget input');
-      await contextMenu(treeItem(containers, s.container), 'Connect to Network…');
+      await runFromContextMenu(treeItem(containers, s.container), 'Connect to Network…', {
+        what: 'the pick of the network (or of the container)',
+        shows: () => input.isVisible(),
+      });
       await answerIfAsked(
         w.page,
         'Container to connect',
@@ -271,7 +277,12 @@ void describe('several engines side by side in a real VS Code', () => {
       const { Id: systemId } = (await engine().getNetwork(s.network).inspect()) as { Id: string };
       const networks = await expandView(w.page, 'Networks');
       // The system root is folded: the one row of that name is the second engine's.
-      await contextMenu(treeItem(networks, s.network), 'Inspect Network');
+      const input = w.page.locator('.quick-input-widget input');
+      const tab = w.page.locator('.tabs-container .tab.active', { hasText: `${s.network}.json` });
+      await runFromContextMenu(treeItem(networks, s.network), 'Inspect Network', {
+        what: 'the inspect document (or the pick of the network)',
+        shows: async () => (await input.isVisible()) || (await tab.isVisible()),
+      });
       await waitFor('the inspect document of the network of the second engine', async () =>
         (await editorText(w.page).catch(() => '')).includes(`"Id": "${secondId}"`) ? true : undefined,
       );
@@ -343,12 +354,10 @@ void describe('several engines side by side in a real VS Code', () => {
       // The system root is folded: the one row of that name is the second engine's.
       const row = treeItem(volumes, s.namesake);
       await row.waitFor();
-      await retryUntil(
-        'the remove confirmation',
-        () => contextMenu(row, 'Remove Volume…'),
-        () => w.page.locator('.monaco-dialog-box').isVisible(),
-        { retryAfterMs: 10_000 },
-      );
+      await runFromContextMenu(row, 'Remove Volume…', {
+        what: 'the remove confirmation',
+        shows: () => w.page.locator('.monaco-dialog-box').isVisible(),
+      });
       assert.match(await dialogMessage(w.page), new RegExp(`Remove volume "${s.namesake}"`));
       await dialogButton(w.page, 'Remove');
       await waitFor('the throwaway engine to remove the volume', async () =>

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { activeTabTitle, editorText, openFile } from '../harness/editor';
 import { guarded } from '../harness/evidence';
-import { contextMenu } from '../harness/menu';
+import { runFromContextMenu } from '../harness/menu';
 import { expectOutput, expectProblem } from '../harness/panel';
 import { answerIfAsked, runCommand } from '../harness/quickInput';
 import { plainText } from '../harness/text';
@@ -80,7 +80,12 @@ void describe('Berth in a real VS Code (code-server + Chromium)', () => {
       await waitFor('a "bridge" row in the Networks view, which the engine always has', async () =>
         (await bridge.isVisible()) ? true : undefined,
       );
-      await contextMenu(bridge, 'Inspect Network');
+      const input = w.page.locator('.quick-input-widget input');
+      const tab = w.page.locator('.tabs-container .tab.active', { hasText: 'bridge.json' });
+      await runFromContextMenu(bridge, 'Inspect Network', {
+        what: 'the inspect document (or the pick of the network)',
+        shows: async () => (await input.isVisible()) || (await tab.isVisible()),
+      });
       const bridgeJson = async () =>
         (await editorText(w.page).catch(() => '')).includes('"Driver": "bridge"');
       await answerIfAsked(w.page, 'Network to inspect', 'bridge', bridgeJson);

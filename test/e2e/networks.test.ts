@@ -15,7 +15,7 @@ import {
 } from '../harness/engine';
 import { editorText } from '../harness/editor';
 import { guarded } from '../harness/evidence';
-import { contextMenu } from '../harness/menu';
+import { runFromContextMenu } from '../harness/menu';
 import {
   answerEachAsked,
   answerIfAsked,
@@ -144,7 +144,10 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
       const containers = await expandView(w.page, 'Containers');
       const input = w.page.locator('.quick-input-widget input');
       for (const name of [s.order, s.user]) {
-        await contextMenu(treeItem(containers, name), 'Connect to Network…');
+        await runFromContextMenu(treeItem(containers, name), 'Connect to Network…', {
+          what: 'the pick of the network (or of the container)',
+          shows: () => input.isVisible(),
+        });
         await answerIfAsked(
           w.page,
           'Container to connect',
@@ -182,7 +185,12 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
       const ip = await engineAddress(s.network, s.user);
       assert.ok(ip);
       const row = treeItem(networks, s.user, ip);
-      await contextMenu(row, 'Disconnect from Network');
+      const input = w.page.locator('.quick-input-widget input');
+      await runFromContextMenu(row, 'Disconnect from Network', {
+        what: `the engine to disconnect ${s.user} (or a pick of what to disconnect)`,
+        shows: async () =>
+          (await input.isVisible()) || (await engineAddress(s.network, s.user)) === undefined,
+      });
       await answerEachAsked(
         w.page,
         [
@@ -205,7 +213,12 @@ void describe('Networks view in a real VS Code: the notes’ orderservice / user
       const volume = treeItem(volumes, s.volume);
       await expandTreeItem(volume);
       await expectTreeItem(treeItem(volumes, s.order, '/data'));
-      await contextMenu(volume, 'Inspect Volume');
+      const input = w.page.locator('.quick-input-widget input');
+      const tab = w.page.locator('.tabs-container .tab.active', { hasText: `${s.volume}.json` });
+      await runFromContextMenu(volume, 'Inspect Volume', {
+        what: 'the inspect document (or the pick of the volume)',
+        shows: async () => (await input.isVisible()) || (await tab.isVisible()),
+      });
       await answerIfAsked(w.page, 'Volume to inspect', s.volume, async () =>
         (await editorText(w.page).catch(() => '')).includes(`"Name": "${s.volume}"`),
       );

@@ -13,7 +13,7 @@ import { dialogButton, dialogMessage } from '../harness/dialogs';
 import { editorText, focusEditor } from '../harness/editor';
 import { ensureTestImage, testImage, testLabels, uniqueName } from '../harness/engine';
 import { guarded, screenshot } from '../harness/evidence';
-import { contextMenu, menuEntries } from '../harness/menu';
+import { menuEntries, runFromContextMenu } from '../harness/menu';
 import { answerIfAsked, answerPrompt, quickPick, runCommand } from '../harness/quickInput';
 import { requireOrSkip } from '../harness/require';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
@@ -146,14 +146,19 @@ void describe('Swarm overlay networks in a real VS Code', () => {
     const { w, s } = r;
     await guarded(w.page, 'swarm-connect', async () => {
       const containers = await openBerthView(w.page, 'Containers');
-      await contextMenu(treeItem(containers, s.probe.name), 'Connect to Network…');
-      await answerIfAsked(w.page, 'Container to connect', s.probe.name, async () => {
-        const input = w.page.locator('.quick-input-widget input');
-        return (
-          (await input.isVisible()) &&
-          (await input.getAttribute('placeholder')) === `Network to connect ${s.probe.name} to`
-        );
+      const input = w.page.locator('.quick-input-widget input');
+      await runFromContextMenu(treeItem(containers, s.probe.name), 'Connect to Network…', {
+        what: 'the pick of the network (or of the container)',
+        shows: () => input.isVisible(),
       });
+      await answerIfAsked(
+        w.page,
+        'Container to connect',
+        s.probe.name,
+        async () =>
+          (await input.isVisible()) &&
+          (await input.getAttribute('placeholder')) === `Network to connect ${s.probe.name} to`,
+      );
       await quickPick(w.page, s.overlay.name);
       await answerPrompt(w.page, /Network aliases \(optional\)/, '');
       // Offered because the engine reports the overlay's subnet.
@@ -209,12 +214,12 @@ void describe('Swarm overlay networks in a real VS Code', () => {
       const networks = await expandView(w.page, 'Networks');
       await expandTreeItem(treeItem(networks, s.overlay.name));
       await expandTreeItem(treeItem(networks, s.service.name));
-      await contextMenu(treeItem(networks, `${s.service.name}.1`), 'Copy Task Address');
-      await waitFor('the status bar to say what was copied', async () =>
-        (await statusBarText(w.page, new RegExp(`Copied ${address.replaceAll('.', '\\.')}$`)))
-          ? true
-          : undefined,
-      );
+      const copied = new RegExp(`Copied ${address.replaceAll('.', '\\.')}$`);
+      // The status bar shows it for 3 s only, which a poll every 250 ms cannot miss.
+      await runFromContextMenu(treeItem(networks, `${s.service.name}.1`), 'Copy Task Address', {
+        what: 'the status bar to say what was copied',
+        shows: async () => (await statusBarText(w.page, copied)) !== undefined,
+      });
       await runCommand(w.page, 'File: New Untitled Text File');
       await focusEditor(w.page);
       await w.page.keyboard.press('Control+V');
@@ -232,7 +237,11 @@ void describe('Swarm overlay networks in a real VS Code', () => {
     await guarded(w.page, 'swarm-reach', async () => {
       const vip = await serviceVirtualIp(s);
       const containers = await expandView(w.page, 'Containers');
-      await contextMenu(treeItem(containers, s.probe.name), 'Check Connectivity To…');
+      const input = w.page.locator('.quick-input-widget input');
+      await runFromContextMenu(treeItem(containers, s.probe.name), 'Check Connectivity To…', {
+        what: 'the pick of the target',
+        shows: () => input.isVisible(),
+      });
       await quickPick(w.page, s.service.name);
       const verdict = await waitFor('the verdict', async () => {
         const text = await dialogMessage(w.page).catch(() => '');
@@ -325,7 +334,11 @@ void describe('Swarm overlay networks in a real VS Code', () => {
       const networks = await openBerthView(w.page, 'Networks');
       const overlay = treeItem(networks, s.overlay.name);
       await expandTreeItem(overlay);
-      await contextMenu(treeItem(networks, s.service.name), 'Inspect Service');
+      const tab = w.page.locator('.tabs-container .tab.active', { hasText: `${s.service.name}.json` });
+      await runFromContextMenu(treeItem(networks, s.service.name), 'Inspect Service', {
+        what: 'the inspect document of the service',
+        shows: () => tab.isVisible(),
+      });
       await waitFor('the service JSON', async () =>
         (await editorText(w.page).catch(() => '')).includes(`"ID": "${s.service.id}"`) ? true : undefined,
       );
@@ -368,7 +381,10 @@ void describe('Swarm overlay networks in a real VS Code', () => {
       const overlay = treeItem(networks, s.overlay.name);
       await expandTreeItem(overlay);
       const row = treeItem(networks, s.service.name);
-      await contextMenu(row, 'Remove Service…');
+      await runFromContextMenu(row, 'Remove Service…', {
+        what: 'the confirmation',
+        shows: () => w.page.locator('.monaco-dialog-box').isVisible(),
+      });
       const asked = await waitFor('the confirmation', async () => {
         const text = await dialogMessage(w.page).catch(() => '');
         return text ? text : undefined;

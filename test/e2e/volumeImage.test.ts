@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { createVolume, engine, ensureTestImage, runId, Tracker } from '../harness/engine';
 import { dialogButton, dialogMessage, expectNotification } from '../harness/dialogs';
 import { guarded } from '../harness/evidence';
-import { contextMenu } from '../harness/menu';
+import { runFromContextMenu } from '../harness/menu';
 import {
   answerEachAsked,
   answerIfAsked,
@@ -28,7 +28,7 @@ import {
   openBerthView,
   treeItem,
 } from '../harness/views';
-import { retryUntil, waitFor } from '../harness/wait';
+import { waitFor } from '../harness/wait';
 import { fillVolume, fingerprint, type FixtureEntry } from '../engine/volumes-fixtures';
 
 const dropped = 'dropped from the explorer\n';
@@ -111,13 +111,11 @@ void describe('Volume images and drops in a real VS Code', () => {
       await expectTreeItem(row, 60_000);
       const prompt = /Name and tag of the new image/;
       const input = w.page.locator('.quick-input-widget input');
-      await retryUntil(
-        'the image name prompt',
-        () => contextMenu(row, 'Export Volume to Image…'),
-        async () =>
+      await runFromContextMenu(row, 'Export Volume to Image…', {
+        what: 'the image name prompt',
+        shows: async () =>
           (await input.isVisible()) && (await input.getAttribute('placeholder')) !== 'Volume to export',
-        { retryAfterMs: 10_000 },
-      );
+      });
       await answerIfAsked(w.page, 'Volume to export', volume, async () =>
         prompt.test(await w.page.locator('.quick-input-widget').innerText()),
       );
@@ -143,12 +141,10 @@ void describe('Volume images and drops in a real VS Code', () => {
       const row = treeItem(volumes, target);
       await expectTreeItem(row, 60_000);
       const dialog = w.page.locator('.monaco-dialog-box');
-      await retryUntil(
-        'the image pick',
-        () => contextMenu(row, 'Import Volume from Image…'),
-        () => w.page.locator('.quick-input-widget input').isVisible(),
-        { retryAfterMs: 10_000 },
-      );
+      await runFromContextMenu(row, 'Import Volume from Image…', {
+        what: 'the image pick',
+        shows: () => w.page.locator('.quick-input-widget input').isVisible(),
+      });
       await answerEachAsked(w.page, [['Image to import (its files in /volume-data)', image]], () =>
         dialog.isVisible(),
       );

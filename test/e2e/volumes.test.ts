@@ -12,7 +12,7 @@ import { createVolume, engine, ensureTestImage, Tracker } from '../harness/engin
 import { answerSaveDialog, dialogButton, dialogMessage, expectNotification } from '../harness/dialogs';
 import { editorText, typeAtTop } from '../harness/editor';
 import { guarded } from '../harness/evidence';
-import { contextMenu } from '../harness/menu';
+import { runFromContextMenu } from '../harness/menu';
 import { answerIfAsked, quickPick, runCommand } from '../harness/quickInput';
 import { emptyWorkspace, workbenchSuite } from '../harness/suite';
 import {
@@ -22,7 +22,7 @@ import {
   openBerthView,
   treeItem,
 } from '../harness/views';
-import { retryUntil, waitFor } from '../harness/wait';
+import { waitFor } from '../harness/wait';
 import { fillVolume, fingerprint, type FixtureEntry } from '../engine/volumes-fixtures';
 
 const todo = 'buy milk\nwalk the whale\n';
@@ -84,7 +84,12 @@ void describe('Volume tools in a real VS Code', () => {
       const volumes = await openBerthView(w.page, 'Volumes');
       const row = treeItem(volumes, volume);
       await expectTreeItem(row, 60_000);
-      await contextMenu(row, 'Browse Files');
+      const input = w.page.locator('.quick-input-widget input');
+      // The browse pick opens at once, busy until the listing comes; or the pick of the volume.
+      await runFromContextMenu(row, 'Browse Files', {
+        what: 'the browse pick (or the pick of the volume)',
+        shows: () => input.isVisible(),
+      });
       const notes = w.page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: 'notes' });
       await answerIfAsked(w.page, 'Volume to browse', volume, () => notes.first().isVisible());
       await quickPick(w.page, 'notes');
@@ -116,14 +121,11 @@ void describe('Volume tools in a real VS Code', () => {
       const volumes = await openBerthView(w.page, 'Volumes');
       await expectTreeItem(treeItem(volumes, volume));
       const input = w.page.locator('.quick-input-widget input');
-      // A menu that closed without running its entry (a tree refresh took it) is opened again, as
-      // a person would; the command asks for the volume or shows the save dialog, both inputs.
-      await retryUntil(
-        'the backup to ask where to save',
-        () => contextMenu(treeItem(volumes, volume), 'Back Up Volume…'),
-        () => input.isVisible(),
-        { retryAfterMs: 10_000 },
-      );
+      // The command asks for the volume or shows the save dialog, both inputs.
+      await runFromContextMenu(treeItem(volumes, volume), 'Back Up Volume…', {
+        what: 'the backup to ask where to save',
+        shows: () => input.isVisible(),
+      });
       await answerIfAsked(
         w.page,
         'Volume to back up',
@@ -148,13 +150,10 @@ void describe('Volume tools in a real VS Code', () => {
       await expandTreeItem(treeItem(volumes, 'Files'));
       const file = treeItem(volumes, 'hello.txt');
       await expectTreeItem(file, 60_000);
-      // A menu that closed without running its entry is opened again, as a person would.
-      await retryUntil(
-        'the delete confirmation',
-        () => contextMenu(file, 'Delete…'),
-        () => w.page.locator('.monaco-dialog-box').isVisible(),
-        { retryAfterMs: 10_000 },
-      );
+      await runFromContextMenu(file, 'Delete…', {
+        what: 'the delete confirmation',
+        shows: () => w.page.locator('.monaco-dialog-box').isVisible(),
+      });
       const asked = await dialogMessage(w.page);
       assert.match(asked, new RegExp(`Delete /hello\\.txt from volume "${volume}"\\?`));
       await dialogButton(w.page, 'Delete');

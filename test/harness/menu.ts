@@ -13,11 +13,30 @@ import { retryUntil } from './wait';
 
 const menuSelector = '.context-view .monaco-menu';
 
-/** Right-clicks `item`, picks `entry` from its context menu and waits until the menu closed on it. */
+/**
+ * Right-clicks `item`, picks `entry` from its context menu and waits until the menu closed on it.
+ * That the menu closed does not mean the entry ran: prefer runFromContextMenu when its effect shows.
+ */
 export async function contextMenu(item: Locator, entry: string): Promise<void> {
   const page = item.page();
   await openMenuOn(item);
   await chooseMenuEntry(page, entry);
+}
+
+/**
+ * Runs `entry` from `item`'s context menu until `effect` shows. A menu can close without running
+ * its entry: a tree refresh (another suite's engine events) re-renders the row under it and
+ * dismisses it, and nothing happens. A person who sees nothing happen opens the menu again.
+ * `effect.shows` must be false before and true once the command ran (when it already holds,
+ * the menu is not opened at all), and cheap, since it is polled: a pick or dialog that opened, a
+ * tab, the engine's state.
+ */
+export async function runFromContextMenu(
+  item: Locator,
+  entry: string,
+  effect: { what: string; shows: () => Promise<boolean> },
+): Promise<void> {
+  await retryUntil(effect.what, () => contextMenu(item, entry), effect.shows, { retryAfterMs: 10_000 });
 }
 
 function openMenu(page: Page): Locator {
