@@ -11,7 +11,8 @@ Options:
                              codeclimate (GitLab Code Quality) or junit; hadolint's
                              tty and gitlab_codeclimate name text and codeclimate
   -c, --config <file>        a .hadolint.yaml to use (default: the nearest one above
-                             each Dockerfile)
+                             each Dockerfile, else the user's own, where hadolint
+                             looks: ~/.config/hadolint.yaml, ~/.hadolint.yaml…)
   -t, --failure-threshold <error|warning|info|style|none>
                              exit 1 when a finding is at least this severe
                              (default: the config's, else info)

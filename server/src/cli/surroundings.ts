@@ -3,7 +3,7 @@ import { basename, dirname } from 'node:path';
 import { emptyConfig, layerConfig, type HadolintConfig, type ParseYaml } from '../dockerfile/lint/config';
 import type { LintEnvironment } from '../dockerfile/lint/context';
 import { dockerignoreEnvironment, readTextIfAny } from '../workspace/dockerignore';
-import { hadolintConfigIn, loadConfig } from '../workspace/hadolintConfig';
+import { hadolintConfigIn, loadConfig, userHadolintConfig } from '../workspace/hadolintConfig';
 import { UsageError } from './args';
 
 /** The .hadolint.yaml keys berth-lint also takes as flags. */
@@ -105,7 +105,8 @@ export class CliSurroundings {
   private nearestConfig(dir: string): string | undefined {
     if (this.nearest.has(dir)) return this.nearest.get(dir);
     const parent = dirname(dir);
-    const found = hadolintConfigIn(dir) ?? (parent === dir ? undefined : this.nearestConfig(parent));
+    const found =
+      hadolintConfigIn(dir) ?? (parent === dir ? userHadolintConfig() : this.nearestConfig(parent));
     this.nearest.set(dir, found);
     return found;
   }

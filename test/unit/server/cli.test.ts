@@ -353,3 +353,19 @@ void test("hadolint's HADOLINT_* variables are the layer under .hadolint.yaml an
   const labels = cli.run(['env/Dockerfile'], { env: { HADOLINT_STRICT_LABELS: '1' } });
   assert.match(labels.stderr, /HADOLINT_STRICT_LABELS changes nothing: Berth has no label rules/);
 });
+
+void test("without a .hadolint.yaml above the Dockerfile, the user's own is read, where hadolint looks", () => {
+  write('userconf/Dockerfile', 'FROM nginx\n');
+  const home = path.join(cli.dir, 'home');
+  write('home/.config/hadolint.yaml', 'ignored: [DL3006]\n');
+  const rules = (env: Record<string, string>) =>
+    (
+      JSON.parse(cli.run(['--format', 'json', 'userconf/Dockerfile'], { env }).stdout) as Array<{
+        rule: string;
+      }>
+    ).map((f) => f.rule);
+  assert.ok(rules({ HOME: path.join(cli.dir, 'elsewhere'), XDG_CONFIG_HOME: '' }).includes('from-untagged'));
+  assert.ok(!rules({ HOME: home, XDG_CONFIG_HOME: '' }).includes('from-untagged'));
+  write('userconf/.hadolint.yaml', 'ignored: []\n');
+  assert.ok(rules({ HOME: home, XDG_CONFIG_HOME: '' }).includes('from-untagged'));
+});
