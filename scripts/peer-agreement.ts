@@ -3,6 +3,7 @@
 // disagreement of a claimed alias.
 //
 //   node --import tsx scripts/peer-agreement.ts [-v]
+import { emptyConfig } from '../server/src/dockerfile/lint/config';
 import { lint } from '../server/src/dockerfile/lint/lint';
 import { allRuleMeta } from '../server/src/dockerfile/lint/registry';
 import {
@@ -14,7 +15,8 @@ import {
 } from '../test/unit/server/peers/agreement';
 import { unclaimed } from '../test/unit/server/peers/dropped';
 
-const berth: LintFn = (source, env) => lint(source, { env });
+const berth: LintFn = (source, env, config) =>
+  lint(source, { env, config: config && { ...emptyConfig, ...config } });
 const rows = claimedAliases(allRuleMeta).map((c) => agreement(berth, c.peer, c.alias, c.ruleId));
 console.log(agreementTable(rows));
 console.log('Not claimed:');

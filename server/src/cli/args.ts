@@ -1,5 +1,11 @@
 import type { RuleSeverity } from '../../../common/rules';
-import { isFailureThreshold, type FailureThreshold } from '../dockerfile/lint/config';
+import {
+  isFailureThreshold,
+  labelTypeList,
+  labelTypeNamed,
+  type FailureThreshold,
+  type LabelType,
+} from '../dockerfile/lint/config';
 
 export const outputFormats = ['text', 'json', 'sarif', 'checkstyle', 'gnu', 'codeclimate', 'junit'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
@@ -25,6 +31,10 @@ export interface CliOptions {
   trustedRegistries: string[];
   /** --disable-ignore-pragma: `# hadolint ignore=` comments silence nothing, as hadolint's flag. */
   disableIgnorePragma: boolean;
+  /** --require-label name:type: laid over each config's `label-schema` (the label-* rules). */
+  labelSchema: Map<string, LabelType>;
+  /** --strict-labels: a label outside the schema is reported, as the config's `strict-labels: true`. */
+  strictLabels: boolean;
   listRules: boolean;
   lang: 'en' | 'zh-cn';
   /** Unset: the linter's default. */
@@ -57,6 +67,21 @@ const severityOf: Record<string, RuleSeverity> = {
   '--style': 'hint',
 };
 
+/**
+ * One `name:type` of --require-label or HADOLINT_REQUIRE_LABELS, read as hadolint reads it: the
+ * name is what comes before the first `:`, and no `:` (or nothing after it) means `text`. A string
+ * says what is wrong with it.
+ */
+export function labelRequirement(text: string): { label: string; type: LabelType } | string {
+  const colon = text.indexOf(':');
+  const label = colon < 0 ? text : text.slice(0, colon);
+  const typeName = colon < 0 ? '' : text.slice(colon + 1);
+  if (label === '') return `"${text}" names no label`;
+  const type = labelTypeNamed(typeName);
+  if (type === undefined) return `"${text}": the type "${typeName}" is not one of ${labelTypeList}`;
+  return { label, type };
+}
+
 function ruleName(flag: string, value: string): string {
   if (!/^[A-Za-z][\w-]*$/.test(value))
     throw new UsageError(`${flag} takes a rule id or alias (e.g. DL3006 or from-untagged), not "${value}"`);
@@ -77,6 +102,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     severities: [],
     trustedRegistries: [],
     disableIgnorePragma: false,
+    labelSchema: new Map(),
+    strictLabels: false,
     listRules: false,
     lang: 'en',
     maxInstructions: undefined,
@@ -159,6 +186,16 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         options.trustedRegistries.push(v);
         break;
       }
+      case '--require-label': {
+        const requirement = labelRequirement(value());
+        if (typeof requirement === 'string')
+          throw new UsageError(`--require-label takes <label>:<type>, e.g. version:semver; ${requirement}`);
+        options.labelSchema.set(requirement.label, requirement.type);
+        break;
+      }
+      case '--strict-labels':
+        options.strictLabels = true;
+        break;
       case '--lang': {
         const v = value().toLowerCase();
         if (v !== 'en' && v !== 'zh-cn') throw new UsageError(`--lang must be en or zh-cn, not "${v}"`);

@@ -1,6 +1,6 @@
 import type { RuleSeverity } from '../../../common/rules';
-import { isFailureThreshold, type HadolintConfig } from '../dockerfile/lint/config';
-import { outputFormatNamed, type OutputFormat } from './args';
+import { isFailureThreshold, type HadolintConfig, type LabelType } from '../dockerfile/lint/config';
+import { labelRequirement, outputFormatNamed, type OutputFormat } from './args';
 
 /** What hadolint's HADOLINT_* variables say, for berth-lint. */
 export interface HadolintEnvironment {
@@ -63,9 +63,15 @@ export function hadolintEnvironment(env: Readonly<Record<string, string | undefi
 
   if (truthy(env.HADOLINT_VERBOSE))
     warnings.push('HADOLINT_VERBOSE changes nothing: berth-lint has no verbose output');
-  for (const name of ['HADOLINT_REQUIRE_LABELS', 'HADOLINT_STRICT_LABELS'])
-    if (env[name] !== undefined && env[name] !== '')
-      warnings.push(`${name} changes nothing: Berth has no label rules (hadolint's DL3048–DL3058 family)`);
+
+  // `name:type,name:type`. hadolint drops an entry it cannot read silently; here it is said.
+  const labelSchema = new Map<string, LabelType>();
+  for (const entry of list(env.HADOLINT_REQUIRE_LABELS)) {
+    const requirement = labelRequirement(entry);
+    if (typeof requirement === 'string')
+      warnings.push(`HADOLINT_REQUIRE_LABELS: ${requirement}, so that entry is not used`);
+    else labelSchema.set(requirement.label, requirement.type);
+  }
 
   const config: HadolintConfig = {
     ignored: list(env.HADOLINT_IGNORE).map((rule) => rule.toLowerCase()),
@@ -74,6 +80,8 @@ export function hadolintEnvironment(env: Readonly<Record<string, string | undefi
     noFail: truthy(env.HADOLINT_NOFAIL),
     trustedRegistries: list(env.HADOLINT_TRUSTED_REGISTRIES),
     disableIgnorePragma: truthy(env.HADOLINT_DISABLE_IGNORE_PRAGMA),
+    labelSchema,
+    strictLabels: truthy(env.HADOLINT_STRICT_LABELS),
   };
   const setsAnything =
     config.ignored.length > 0 ||
@@ -81,6 +89,8 @@ export function hadolintEnvironment(env: Readonly<Record<string, string | undefi
     config.trustedRegistries.length > 0 ||
     config.failureThreshold !== undefined ||
     config.noFail !== undefined ||
-    config.disableIgnorePragma !== undefined;
+    config.disableIgnorePragma !== undefined ||
+    labelSchema.size > 0 ||
+    config.strictLabels !== undefined;
   return { config: setsAnything ? config : undefined, format, warnings };
 }

@@ -29,6 +29,13 @@ Options:
       --disable-ignore-pragma
                              "# hadolint ignore=" comments silence nothing
                              (BuildKit's "# check=skip=" still does)
+      --require-label <label:type>
+                             a label every stage must set, and the type of its value:
+                             text (the default), url, semver, hash, rfc3339, spdx or
+                             email (the label-* rules, DL3049-DL3058); repeatable,
+                             added to the config's label-schema
+      --strict-labels        report every label the label schema does not name
+                             (label-not-in-schema, DL3050)
       --stdin-filename <path>
                              the name standard input is reported under; its
                              .hadolint.yaml and .dockerignore are looked up beside it
@@ -43,8 +50,11 @@ Options:
 
 Exit codes: 0 clean, 1 findings at or above the threshold, 2 usage error.
 hadolint's .hadolint.yaml keys ignored, override, failure-threshold, no-fail,
-trustedRegistries and disable-ignore-pragma are read, and so are its variables
-HADOLINT_IGNORE, HADOLINT_OVERRIDE_ERROR/_WARNING/_INFO/_STYLE, HADOLINT_NOFAIL,
-HADOLINT_FAILURE_THRESHOLD, HADOLINT_TRUSTED_REGISTRIES, HADOLINT_DISABLE_IGNORE_PRAGMA
-and HADOLINT_FORMAT: under each config file, whose values win, and under the flags.
+trustedRegistries, disable-ignore-pragma, label-schema and strict-labels are read, and
+so are its variables HADOLINT_IGNORE, HADOLINT_OVERRIDE_ERROR/_WARNING/_INFO/_STYLE,
+HADOLINT_NOFAIL, HADOLINT_FAILURE_THRESHOLD, HADOLINT_TRUSTED_REGISTRIES,
+HADOLINT_DISABLE_IGNORE_PRAGMA, HADOLINT_REQUIRE_LABELS (name:type,name:type),
+HADOLINT_STRICT_LABELS and HADOLINT_FORMAT: under each config file, whose values win,
+and under the flags. As in hadolint, a label typed in more than one place keeps the
+type of the first of HADOLINT_REQUIRE_LABELS, the config file and --require-label.
 `;

@@ -1,6 +1,12 @@
 import { readdirSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import { emptyConfig, layerConfig, type HadolintConfig, type ParseYaml } from '../dockerfile/lint/config';
+import {
+  emptyConfig,
+  layerConfig,
+  type HadolintConfig,
+  type LabelType,
+  type ParseYaml,
+} from '../dockerfile/lint/config';
 import type { LintEnvironment } from '../dockerfile/lint/context';
 import { dockerignoreEnvironment, readTextIfAny } from '../workspace/dockerignore';
 import { hadolintConfigIn, loadConfig, userHadolintConfig } from '../workspace/hadolintConfig';
@@ -10,6 +16,32 @@ import { UsageError } from './args';
 export interface ConfigFlags {
   trustedRegistries: readonly string[];
   disableIgnorePragma: boolean;
+  labelSchema: ReadonlyMap<string, LabelType>;
+  strictLabels: boolean;
+}
+
+const noFlags: ConfigFlags = {
+  trustedRegistries: [],
+  disableIgnorePragma: false,
+  labelSchema: new Map(),
+  strictLabels: false,
+};
+
+/** The flags as the top config layer; undefined when none is given. */
+function flagLayer(flags: ConfigFlags): HadolintConfig | undefined {
+  const given =
+    flags.trustedRegistries.length > 0 ||
+    flags.disableIgnorePragma ||
+    flags.labelSchema.size > 0 ||
+    flags.strictLabels;
+  if (!given) return undefined;
+  return {
+    ...emptyConfig,
+    trustedRegistries: [...flags.trustedRegistries],
+    disableIgnorePragma: flags.disableIgnorePragma || undefined,
+    labelSchema: flags.labelSchema,
+    strictLabels: flags.strictLabels || undefined,
+  };
 }
 
 /**
@@ -26,20 +58,24 @@ export class CliSurroundings {
 
   /** The config of a folder without a config file, when the environment or the flags give it something. */
   private readonly withoutFile: HadolintConfig | undefined;
+  private readonly flags: HadolintConfig | undefined;
 
   /**
    * `configFile`: --config, used for every file instead of the nearest one. `flags`: the config
    * keys also given on the command line, laid over each config as hadolint merges its command
-   * line: --trusted-registry adds to the list, --disable-ignore-pragma turns the pragmas off.
-   * `fromEnvironment`: hadolint's HADOLINT_* variables, the layer under each config file.
+   * line (layerConfig): --trusted-registry adds to the list, --disable-ignore-pragma turns the
+   * pragmas off, --strict-labels turns strict labels on, and --require-label adds the labels the
+   * config does not type itself. `fromEnvironment`: hadolint's HADOLINT_* variables, the layer
+   * under each config file.
    */
   constructor(
     private readonly configFile: string | undefined,
-    private readonly flags: ConfigFlags = { trustedRegistries: [], disableIgnorePragma: false },
+    flags: ConfigFlags = noFlags,
     private readonly fromEnvironment?: HadolintConfig,
   ) {
+    this.flags = flagLayer(flags);
     this.withoutFile =
-      fromEnvironment || this.flagged() ? this.withFlags(fromEnvironment ?? emptyConfig) : undefined;
+      fromEnvironment || this.flags ? this.withFlags(fromEnvironment ?? emptyConfig) : undefined;
   }
 
   /** One object per config file: the linter caches its rule plan by the config object. */
@@ -59,17 +95,8 @@ export class CliSurroundings {
     return config;
   }
 
-  private flagged(): boolean {
-    return this.flags.trustedRegistries.length > 0 || this.flags.disableIgnorePragma;
-  }
-
   private withFlags(config: HadolintConfig): HadolintConfig {
-    if (!this.flagged()) return config;
-    return {
-      ...config,
-      trustedRegistries: [...config.trustedRegistries, ...this.flags.trustedRegistries],
-      disableIgnorePragma: this.flags.disableIgnorePragma || config.disableIgnorePragma,
-    };
+    return this.flags ? layerConfig(config, this.flags) : config;
   }
 
   /** `dockerfile`: the path of the Dockerfile, or the name standard input stands for. */

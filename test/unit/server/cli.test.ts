@@ -198,6 +198,58 @@ void test('--disable-ignore-pragma and disable-ignore-pragma: true bring back wh
   assert.ok(rules().includes('from-untagged'));
 });
 
+void test('--require-label, --strict-labels and label-schema in .hadolint.yaml: the label rules, layered as hadolint', () => {
+  write('labels/Dockerfile', 'FROM alpine:3.20\nLABEL version="v1" extra="x"\nUSER nobody\n');
+  const labels = (...args: string[]) => {
+    const r = run('--format', 'json', ...args, 'labels/Dockerfile');
+    assert.notEqual(r.code, 2, r.stderr);
+    return (JSON.parse(r.stdout) as Array<{ rule: string; line: number }>)
+      .filter((f) => f.rule.startsWith('label-'))
+      .map((f) => `${f.rule}:${f.line}`);
+  };
+  // Without a schema the rules are silent.
+  assert.deepEqual(labels(), []);
+  assert.deepEqual(labels('--require-label', 'version:semver'), ['label-invalid-semver:2']);
+  // A name alone is text, as in hadolint.
+  assert.deepEqual(labels('--require-label=version:semver', '--require-label', 'author'), [
+    'label-missing:1',
+    'label-invalid-semver:2',
+  ]);
+  assert.deepEqual(labels('--strict-labels', '--require-label', 'version:text'), ['label-not-in-schema:2']);
+  assert.deepEqual(labels('--strict-labels'), ['label-not-in-schema:2', 'label-not-in-schema:2']);
+
+  write('labels/.hadolint.yaml', 'label-schema:\n  version: semver\nstrict-labels: true\n');
+  assert.deepEqual(labels(), ['label-invalid-semver:2', 'label-not-in-schema:2']);
+  // For a label both type, the config's type stays (hadolint joins the schemas left-biased); a
+  // label only the flag names is added.
+  assert.deepEqual(labels('--require-label', 'version:text'), [
+    'label-invalid-semver:2',
+    'label-not-in-schema:2',
+  ]);
+  assert.deepEqual(labels('--require-label', 'extra:email'), [
+    'label-invalid-semver:2',
+    'label-invalid-email:2',
+  ]);
+
+  const usage = (value: string, message: RegExp) => {
+    const r = run('--require-label', value, 'labels/Dockerfile');
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, message);
+  };
+  usage(
+    'version:semvar',
+    /--require-label takes <label>:<type>, e\.g\. version:semver; "version:semvar": the type "semvar" is not one of text, url, semver, hash, rfc3339, spdx, email/,
+  );
+  usage(':url', /":url" names no label/);
+  write('labels/.hadolint.yaml', 'label-schema:\n  version: SemVer\n');
+  const bad = run('labels/Dockerfile');
+  assert.equal(bad.code, 2);
+  assert.match(
+    bad.stderr,
+    /invalid config .*label-schema: label "version" has type "SemVer"; use one of text, url/,
+  );
+});
+
 void test('--no-fail and no-fail: true exit 0 with findings; usage errors still exit 2', () => {
   write('nofail/Dockerfile', 'FROM nginx\nEXPOSE 80:80\n');
   assert.equal(run('nofail/Dockerfile').code, 1);
@@ -350,8 +402,36 @@ void test("hadolint's HADOLINT_* variables are the layer under .hadolint.yaml an
   assert.match(junk.stderr, /HADOLINT_FORMAT: berth-lint does not write codacy/);
   assert.match(junk.stderr, /writes one format, json, so not also sarif/);
 
-  const labels = cli.run(['env/Dockerfile'], { env: { HADOLINT_STRICT_LABELS: '1' } });
-  assert.match(labels.stderr, /HADOLINT_STRICT_LABELS changes nothing: Berth has no label rules/);
+  // Labels: HADOLINT_REQUIRE_LABELS drops an entry it cannot read, with a word; HADOLINT_STRICT_LABELS
+  // is hadolint's yes/no. The environment's type for a label wins over the config file's and the
+  // flag's (hadolint joins the schemas left-biased); strict-labels goes the other way.
+  write('env/Dockerfile', 'FROM nginx:1.27\nLABEL version="v1" extra="x"\n');
+  const labels = (env: Record<string, string>, ...args: string[]) =>
+    found(env, ...args).filter((f) => f.startsWith('label-'));
+  assert.deepEqual(labels({ HADOLINT_REQUIRE_LABELS: 'version:semver,author:email' }), [
+    'label-missing:info',
+    'label-invalid-semver:warning',
+  ]);
+  const dropped = withEnv({ HADOLINT_REQUIRE_LABELS: 'version:semver, author:e-mail,:url' });
+  assert.match(
+    dropped.stderr,
+    /HADOLINT_REQUIRE_LABELS: "author:e-mail": the type "e-mail" is not one of text, url, semver, hash, rfc3339, spdx, email, so that entry is not used/,
+  );
+  assert.match(dropped.stderr, /HADOLINT_REQUIRE_LABELS: ":url" names no label/);
+  assert.ok(JSON.parse(dropped.stdout));
+  assert.deepEqual(labels({ HADOLINT_STRICT_LABELS: 'on' }), [
+    'label-not-in-schema:info',
+    'label-not-in-schema:info',
+  ]);
+  assert.deepEqual(labels({ HADOLINT_STRICT_LABELS: 'nope' }), []);
+  assert.deepEqual(labels({ HADOLINT_STRICT_LABELS: 'false' }, '--strict-labels').length, 2);
+  write('env/.hadolint.yaml', 'label-schema:\n  version: text\nstrict-labels: false\n');
+  assert.deepEqual(labels({ HADOLINT_REQUIRE_LABELS: 'version:semver', HADOLINT_STRICT_LABELS: 'yes' }), [
+    'label-invalid-semver:warning',
+  ]);
+  assert.deepEqual(labels({}, '--require-label', 'version:semver'), []);
+  write('env/.hadolint.yaml', '');
+  assert.doesNotMatch(withEnv({ HADOLINT_STRICT_LABELS: '1' }).stderr, /changes nothing/);
 });
 
 void test("without a .hadolint.yaml above the Dockerfile, the user's own is read, where hadolint looks", () => {

@@ -235,4 +235,109 @@ export const hadolintRuleCases: Record<string, RuleCases> = {
       'ARG BASE\nFROM ${BASE}\n',
     ],
   },
+  'label-missing': {
+    labelSchema: { 'org.opencontainers.image.version': 'semver' },
+    fires: [
+      'FROM debian:12\n',
+      'FROM debian:12\nLABEL org.opencontainers.image.title="app"\n',
+      // ONBUILD's LABEL is for the images built on this one.
+      'FROM debian:12\nONBUILD LABEL org.opencontainers.image.version="1.0.0"\n',
+      'FROM golang:1.22 AS build\nFROM debian:12\nLABEL org.opencontainers.image.version="1.0.0"\n',
+      'FROM debian:12 AS base\nFROM base\nFROM base\nLABEL org.opencontainers.image.version="1.0.0"\n',
+    ],
+    quiet: [
+      'FROM debian:12\nLABEL org.opencontainers.image.version="1.0.0"\n',
+      'FROM debian:12\nLABEL "org.opencontainers.image.version"=1.0.0\n',
+      'FROM debian:12 AS base\nLABEL org.opencontainers.image.version="1.0.0"\nFROM base\n',
+      // hadolint compares stage names with the image name, without registry and tag.
+      'FROM debian:12 AS base\nLABEL org.opencontainers.image.version="1.0.0"\nFROM localhost:5000/base:1\n',
+      'FROM golang:1.22 AS Build\nFROM debian:12\nLABEL org.opencontainers.image.version="1.0.0"\nCOPY --from=build /a /a\n',
+      'LABEL org.opencontainers.image.title="a snippet without FROM"\n',
+    ],
+  },
+  'label-not-in-schema': {
+    labelSchema: { maintainer: 'email' },
+    strictLabels: true,
+    fires: [`${F}LABEL version="1.0.0"\n`, `${F}LABEL maintainer="a@b.example" version="1.0.0"\n`],
+    quiet: [`${F}LABEL maintainer="a@b.example"\n`, `${F}ONBUILD LABEL version="1.0.0"\n`, F],
+  },
+  'label-empty': {
+    labelSchema: { maintainer: 'email', description: 'text' },
+    fires: [`${F}LABEL description=""\n`, `${F}LABEL maintainer=''\n`, `${F}LABEL description=\n`],
+    quiet: [`${F}LABEL description="An app"\n`, `${F}LABEL other=""\n`, `${F}LABEL description=" "\n`],
+  },
+  'label-invalid-url': {
+    labelSchema: { 'org.opencontainers.image.source': 'url' },
+    fires: [
+      `${F}LABEL org.opencontainers.image.source="github.com/acme/app"\n`,
+      `${F}LABEL org.opencontainers.image.source="https://example.com/a b"\n`,
+      `${F}LABEL org.opencontainers.image.source="https://example.com/%zz"\n`,
+      `${F}ARG SOURCE\nLABEL org.opencontainers.image.source="\${SOURCE}"\n`,
+    ],
+    quiet: [
+      `${F}LABEL org.opencontainers.image.source="https://github.com/acme/app"\n`,
+      `${F}LABEL org.opencontainers.image.source=mailto:team@example.com\n`,
+      `${F}LABEL org.opencontainers.image.url="not a url"\n`,
+    ],
+  },
+  'label-invalid-time': {
+    labelSchema: { 'org.opencontainers.image.created': 'rfc3339' },
+    fires: [
+      `${F}LABEL org.opencontainers.image.created="2024-05-01"\n`,
+      `${F}LABEL org.opencontainers.image.created="2024-05-01T12:00:00"\n`,
+      `${F}LABEL org.opencontainers.image.created="2023-02-29T12:00:00Z"\n`,
+    ],
+    quiet: [
+      `${F}LABEL org.opencontainers.image.created="2024-05-01T12:00:00Z"\n`,
+      `${F}LABEL org.opencontainers.image.created="2024-02-29T14:00:00.5+02:00"\n`,
+    ],
+  },
+  'label-invalid-spdx': {
+    labelSchema: { 'org.opencontainers.image.licenses': 'spdx' },
+    fires: [
+      `${F}LABEL org.opencontainers.image.licenses="mit"\n`,
+      `${F}LABEL org.opencontainers.image.licenses="MIT OR Apache-2.0"\n`,
+      `${F}LABEL org.opencontainers.image.licenses="GPL-2.0+"\n`,
+    ],
+    quiet: [
+      `${F}LABEL org.opencontainers.image.licenses="Apache-2.0"\n`,
+      `${F}LABEL org.opencontainers.image.licenses=GPL-3.0-only\n`,
+    ],
+  },
+  'label-invalid-git-hash': {
+    labelSchema: { 'org.opencontainers.image.revision': 'hash' },
+    fires: [
+      `${F}LABEL org.opencontainers.image.revision="2DBFAE9"\n`,
+      `${F}LABEL org.opencontainers.image.revision="2dbfae91"\n`,
+    ],
+    quiet: [
+      `${F}LABEL org.opencontainers.image.revision="2dbfae9"\n`,
+      `${F}LABEL org.opencontainers.image.revision=43c572f1272b6b3171dd1db9e41b7027128ce080\n`,
+    ],
+  },
+  'label-invalid-semver': {
+    labelSchema: { 'org.opencontainers.image.version': 'semver' },
+    fires: [
+      `${F}LABEL org.opencontainers.image.version="v1.2.3"\n`,
+      `${F}LABEL org.opencontainers.image.version="1.2"\n`,
+      `${F}LABEL org.opencontainers.image.version="1.2.3-rc..1"\n`,
+    ],
+    quiet: [
+      `${F}LABEL org.opencontainers.image.version="1.2.3"\n`,
+      `${F}LABEL org.opencontainers.image.version="2.0.0-rc.1+build.5"\n`,
+    ],
+  },
+  'label-invalid-email': {
+    labelSchema: { maintainer: 'email' },
+    fires: [
+      `${F}LABEL maintainer="Jane <jane@example.com>"\n`,
+      `${F}LABEL maintainer="jane..doe@example.com"\n`,
+      `${F}LABEL maintainer="jane@-example.com"\n`,
+    ],
+    quiet: [
+      `${F}LABEL maintainer="jane@example.com"\n`,
+      `${F}LABEL maintainer='"jane doe"@[192.0.2.1]'\n`,
+      `${F}LABEL author="Jane <jane@example.com>"\n`,
+    ],
+  },
 };

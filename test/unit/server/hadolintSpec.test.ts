@@ -7,10 +7,11 @@ import { emptyConfig } from '../../../server/src/dockerfile/lint/config';
 import { lint } from '../../../server/src/dockerfile/lint/lint';
 import { findRule } from '../../../server/src/dockerfile/lint/registry';
 import { hadolintAgreement } from './peers/agreement';
+import { hadolintLabelCases } from './peers/hadolintLabelCases';
 import { hadolintPackageCases } from './peers/hadolintPackageCases';
 import { hadolintShellCases } from './peers/hadolintShellCases';
 
-const aliases = Object.keys({ ...hadolintPackageCases, ...hadolintShellCases });
+const aliases = Object.keys({ ...hadolintPackageCases, ...hadolintShellCases, ...hadolintLabelCases });
 
 for (const alias of aliases) {
   void test(`${alias}: every case of hadolint's spec comes out the same`, (t) => {

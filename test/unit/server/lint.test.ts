@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { parseHadolintConfig } from '../../../server/src/dockerfile/lint/config';
+import { emptyConfig, layerConfig, parseHadolintConfig } from '../../../server/src/dockerfile/lint/config';
 import { lint, type LintOptions } from '../../../server/src/dockerfile/lint/lint';
 import { applyEdits } from './applyEdits';
 
@@ -109,6 +109,69 @@ void test('.hadolint.yaml: disable-ignore-pragma makes hadolint comments silence
     () => parseHadolintConfig('disable-ignore-pragma: maybe\n', parseYaml),
     /disable-ignore-pragma must be true or false/,
   );
+});
+
+void test('.hadolint.yaml: label-schema types labels, an empty type is text; strict-labels; bad ones are errors', () => {
+  const config = parseHadolintConfig(
+    'label-schema:\n  author: text\n  version: semver\n  docs: ""\n  contact:\nstrict-labels: true\n',
+    parseYaml,
+  );
+  assert.deepEqual(
+    [...config.labelSchema],
+    [
+      ['author', 'text'],
+      ['version', 'semver'],
+      ['docs', 'text'],
+      ['contact', 'text'],
+    ],
+  );
+  assert.equal(config.strictLabels, true);
+  assert.equal(parseHadolintConfig('strict-labels: false\n', parseYaml).strictLabels, false);
+  assert.equal(parseHadolintConfig('label-schema:\n', parseYaml).labelSchema.size, 0);
+  const source = 'FROM debian:12\nLABEL version="v1" extra="x"\n';
+  const found = lint(source, { config }).map((f) => `${f.rule.id}:${f.range.start.line}`);
+  for (const finding of ['label-missing:0', 'label-invalid-semver:1', 'label-not-in-schema:1'])
+    assert.ok(found.includes(finding), found.join());
+  // One finding per label the stage lacks (author, docs, contact), on its FROM.
+  assert.equal(found.filter((f) => f === 'label-missing:0').length, 3);
+  assert.ok(!lint(source).some((f) => f.rule.id.startsWith('label-') && f.rule.id !== 'label-key-format'));
+
+  const bad = (yaml: string, message: RegExp) =>
+    assert.throws(() => parseHadolintConfig(yaml, parseYaml), message);
+  bad(
+    'label-schema:\n  version: SemVer\n',
+    /label-schema: label "version" has type "SemVer"; use one of text, url, semver, hash, rfc3339, spdx, email/,
+  );
+  bad('label-schema:\n  version: 1\n', /label "version" has type 1; use one of/);
+  bad('label-schema: [version]\n', /label-schema must map label names to types/);
+  bad('label-schema: semver\n', /label-schema must map label names to types/);
+  bad('strict-labels: yes please\n', /strict-labels must be true or false/);
+});
+
+void test('layered configs: the label schemas join, the lower layer’s type winning as in hadolint; strict-labels from the upper', () => {
+  const lower = {
+    ...emptyConfig,
+    labelSchema: new Map([['version', 'semver' as const]]),
+    strictLabels: true,
+  };
+  const upper = {
+    ...emptyConfig,
+    labelSchema: new Map([
+      ['version', 'text' as const],
+      ['source', 'url' as const],
+    ]),
+    strictLabels: false,
+  };
+  const merged = layerConfig(lower, upper);
+  assert.deepEqual(
+    [...merged.labelSchema],
+    [
+      ['version', 'semver'],
+      ['source', 'url'],
+    ],
+  );
+  assert.equal(merged.strictLabels, false);
+  assert.equal(layerConfig(lower, emptyConfig).strictLabels, true);
 });
 
 void test('settings: disabled rules and per-rule severity (by id or alias)', () => {

@@ -1,4 +1,5 @@
 // Per-rule cases: Dockerfiles that must fire the rule and ones that must stay quiet.
+import type { LabelType } from '../../../server/src/dockerfile/lint/config';
 
 export interface RuleCases {
   fires: string[];
@@ -9,6 +10,10 @@ export interface RuleCases {
   dockerignore?: string;
   /** `trustedRegistries` in the .hadolint.yaml that applies. */
   trustedRegistries?: string[];
+  /** `label-schema` in the .hadolint.yaml that applies. */
+  labelSchema?: Record<string, LabelType>;
+  /** `strict-labels` in the .hadolint.yaml that applies. */
+  strictLabels?: boolean;
 }
 
 const F = 'FROM debian:12\n';

@@ -15,7 +15,15 @@ function idsFor(source: string, cases: RuleCases): string[] {
       : cases.noDockerignore
         ? { hasDockerignore: false }
         : {};
-  const config = cases.trustedRegistries && { ...emptyConfig, trustedRegistries: cases.trustedRegistries };
+  const configured = cases.trustedRegistries || cases.labelSchema || cases.strictLabels !== undefined;
+  const config = configured
+    ? {
+        ...emptyConfig,
+        trustedRegistries: cases.trustedRegistries ?? [],
+        labelSchema: new Map(Object.entries(cases.labelSchema ?? {})),
+        strictLabels: cases.strictLabels,
+      }
+    : undefined;
   return lint(source, { env, config }).map((f) => f.rule.id);
 }
 

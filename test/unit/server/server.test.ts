@@ -82,6 +82,29 @@ void test('trustedRegistries in the .hadolint.yaml beside a Dockerfile: an image
   );
 });
 
+void test('label-schema and strict-labels in the .hadolint.yaml beside a Dockerfile: the label rules report', async (t) => {
+  const uri = await openOnDisk(
+    t,
+    'label-schema:\n  org.opencontainers.image.version: semver\n  maintainer: email\nstrict-labels: true\n',
+    'FROM alpine:3.20\nLABEL org.opencontainers.image.version="v1.0" extra="x"\nUSER nobody\n',
+  );
+  const pub = await diagnosticsFor(uri, (p) => p.diagnostics.some((d) => d.code === 'label-invalid-semver'));
+  const found = pub.diagnostics.filter((d) => String(d.code).startsWith('label-'));
+  assert.deepEqual(
+    found.map((d) => [d.code, d.range.start.line, d.severity]),
+    [
+      ['label-missing', 0, 3],
+      ['label-invalid-semver', 1, 2],
+      ['label-not-in-schema', 1, 3],
+    ],
+  );
+  const message = found[1].message;
+  assert.match(
+    typeof message === 'string' ? message : message.value,
+    /标签 `org.opencontainers.image.version` 不是语义化版本号/,
+  );
+});
+
 void test('with disable-ignore-pragma in .hadolint.yaml, quick fixes offer no ignore comment, which would silence nothing', async (t) => {
   const uri = await openOnDisk(
     t,

@@ -12,7 +12,24 @@ export interface HadolintConfig {
   trustedRegistries: string[];
   /** `disable-ignore-pragma: true`: `# hadolint ignore=` comments silence nothing. */
   disableIgnorePragma: boolean | undefined;
+  /** `label-schema`: label name → the type its value must have (the label-* rules); empty: none. */
+  labelSchema: ReadonlyMap<string, LabelType>;
+  /** `strict-labels: true`: a label outside `label-schema` is reported (label-not-in-schema). */
+  strictLabels: boolean | undefined;
 }
+
+/** The value types hadolint's `label-schema` names. */
+export const labelTypes = ['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'] as const;
+export type LabelType = (typeof labelTypes)[number];
+
+/** The type a schema entry names, as hadolint reads it: case-sensitive, and empty for `text`. */
+export function labelTypeNamed(name: string): LabelType | undefined {
+  if (name === '') return 'text';
+  return (labelTypes as readonly string[]).includes(name) ? (name as LabelType) : undefined;
+}
+
+/** The types, listed for a message about one that is none of them. */
+export const labelTypeList = labelTypes.join(', ');
 
 export type FailureThreshold = 'error' | 'warning' | 'info' | 'style' | 'none';
 
@@ -23,6 +40,8 @@ export const emptyConfig: HadolintConfig = {
   noFail: undefined,
   trustedRegistries: [],
   disableIgnorePragma: undefined,
+  labelSchema: new Map(),
+  strictLabels: undefined,
 };
 
 const levels: Record<string, RuleSeverity | 'off'> = {
@@ -74,6 +93,7 @@ export function parseHadolintConfig(source: string, parseYaml: ParseYaml): Hadol
   }
   const noFail = flag(root, 'no-fail');
   const disableIgnorePragma = flag(root, 'disable-ignore-pragma');
+  const strictLabels = flag(root, 'strict-labels');
   // hadolint takes one registry or a list.
   const trusted: unknown = root.trustedRegistries ?? [];
   const trustedRegistries: unknown = typeof trusted === 'string' ? [trusted] : trusted;
@@ -86,12 +106,35 @@ export function parseHadolintConfig(source: string, parseYaml: ParseYaml): Hadol
     noFail,
     trustedRegistries: trustedRegistries as string[],
     disableIgnorePragma,
+    labelSchema: labelSchemaOf(root['label-schema']),
+    strictLabels,
   };
+}
+
+/** `label-schema:`, a mapping of label name to type; an entry left empty is `text`. */
+function labelSchemaOf(value: unknown): Map<string, LabelType> {
+  const schema = new Map<string, LabelType>();
+  if (value === undefined || value === null) return schema;
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new Error('label-schema must map label names to types, e.g. {version: semver, source: url}');
+  for (const [label, type] of Object.entries(value as Record<string, unknown>)) {
+    // hadolint refuses `label:` with nothing after it; Berth takes it for `text`, as an empty string.
+    const named = type === null ? 'text' : typeof type === 'string' ? labelTypeNamed(type) : undefined;
+    if (named === undefined)
+      throw new Error(
+        `label-schema: label "${label}" has type ${JSON.stringify(type)}; use one of ${labelTypeList}`,
+      );
+    schema.set(label, named);
+  }
+  return schema;
 }
 
 /**
  * `upper` laid over `lower`, as hadolint merges its sources (environment, then config file, then
- * command line): lists add up, and a value `upper` sets wins over `lower`'s.
+ * command line): lists add up, and a value `upper` sets wins over `lower`'s. The label schema is
+ * the exception, mirrored from hadolint: its Semigroup joins the two maps with `Map.<>`, a
+ * left-biased union, so for a label both name the LOWER layer's type stays (the environment's
+ * over the config file's, the config file's over --require-label).
  */
 export function layerConfig(lower: HadolintConfig, upper: HadolintConfig): HadolintConfig {
   return {
@@ -101,5 +144,10 @@ export function layerConfig(lower: HadolintConfig, upper: HadolintConfig): Hadol
     noFail: upper.noFail ?? lower.noFail,
     trustedRegistries: [...lower.trustedRegistries, ...upper.trustedRegistries],
     disableIgnorePragma: upper.disableIgnorePragma ?? lower.disableIgnorePragma,
+    labelSchema: new Map([
+      ...lower.labelSchema,
+      ...[...upper.labelSchema].filter(([l]) => !lower.labelSchema.has(l)),
+    ]),
+    strictLabels: upper.strictLabels ?? lower.strictLabels,
   };
 }

@@ -65,6 +65,16 @@ import { addInsteadOfCopy } from '../rules/style/addInsteadOfCopy';
 import { aptNotAptGet } from '../rules/style/aptInScript';
 import { fromAsCasing, instructionCasing, stageNameCasing } from '../rules/style/casing';
 import { labelKey } from '../rules/style/labelKey';
+import { labelMissing } from '../rules/style/labelMissing';
+import { labelEmpty, labelNotInSchema } from '../rules/style/labelSchema';
+import {
+  labelInvalidEmail,
+  labelInvalidGitHash,
+  labelInvalidSemver,
+  labelInvalidSpdx,
+  labelInvalidTime,
+  labelInvalidUrl,
+} from '../rules/style/labelValues';
 import { legacyKeyValue } from '../rules/style/legacyEnv';
 import { wgetProgress } from '../rules/style/wgetProgress';
 import { anonymousVolume } from '../rules/volume/anonymousVolume';
@@ -207,6 +217,15 @@ export const allRules: readonly Rule[] = [
   aptNotAptGet,
   wgetProgress,
   labelKey,
+  labelMissing,
+  labelNotInSchema,
+  labelEmpty,
+  labelInvalidUrl,
+  labelInvalidTime,
+  labelInvalidSpdx,
+  labelInvalidGitHash,
+  labelInvalidSemver,
+  labelInvalidEmail,
 ];
 
 /** Every rule's metadata, parse errors included: for hovers, docs and `--list-rules`. */

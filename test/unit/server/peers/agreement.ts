@@ -2,15 +2,18 @@
 // hadolint's specs assert whether a rule fires on a file; BuildKit's tests assert the lines a
 // check reports, so a BuildKit case agrees when Berth flags the same instructions.
 import type { RuleMeta } from '../../../../common/rules';
+import type { HadolintConfig } from '../../../../server/src/dockerfile/lint/config';
 import { parseDockerfile } from '../../../../server/src/dockerfile/parser';
 import { buildkitCases, type BuildKitCase } from './buildkitCases';
 import { hadolintCases as coreHadolintCases, type HadolintCase } from './hadolintCases';
+import { hadolintLabelCases } from './hadolintLabelCases';
 import { hadolintPackageCases } from './hadolintPackageCases';
 import { hadolintShellCases } from './hadolintShellCases';
 
 /** Every hadolint case, by DL code. */
 export const hadolintCases: Record<string, HadolintCase[]> = {
   ...coreHadolintCases,
+  ...hadolintLabelCases,
   ...hadolintPackageCases,
   ...hadolintShellCases,
 };
@@ -21,15 +24,27 @@ interface Finding {
   rule: { id: string };
   range: { start: { line: number } };
 }
+/** The .hadolint.yaml keys a hadolint case may set; the rest are the defaults. */
+export type CaseConfig = Partial<Pick<HadolintConfig, 'trustedRegistries' | 'labelSchema' | 'strictLabels'>>;
+
 /**
  * lint() as the measurement calls it: the environment carries the .dockerignore text when a case
- * has one, the config the trusted registries of a case that sets them.
+ * has one, the config the trusted registries, label schema and strict labels of a case that sets them.
  */
 export type LintFn = (
   source: string,
   env: { hasDockerignore: boolean; dockerignore?: string },
-  config?: { trustedRegistries: string[] },
+  config?: CaseConfig,
 ) => readonly Finding[];
+
+function caseConfig(c: HadolintCase): CaseConfig | undefined {
+  if (!c.trustedRegistries && !c.labelSchema && c.strictLabels === undefined) return undefined;
+  return {
+    ...(c.trustedRegistries && { trustedRegistries: c.trustedRegistries }),
+    ...(c.labelSchema && { labelSchema: new Map(Object.entries(c.labelSchema)) }),
+    ...(c.strictLabels !== undefined && { strictLabels: c.strictLabels }),
+  };
+}
 
 export interface Agreement {
   peer: Peer;
@@ -63,8 +78,12 @@ function wrapRunsInOnbuild(dockerfile: string): string {
   return dockerfile.replace(/^([ \t]*)(run\b)/gim, '$1ONBUILD $2');
 }
 
-function hadolintRuns(c: HadolintCase): Array<{ label: string; dockerfile: string; fires: boolean }> {
-  const runs = [{ label: c.name, dockerfile: c.dockerfile, fires: c.fires }];
+function hadolintRuns(
+  c: HadolintCase,
+): Array<{ label: string; dockerfile: string; fires: boolean; count?: number }> {
+  const runs: Array<{ label: string; dockerfile: string; fires: boolean; count?: number }> = [
+    { label: c.name, dockerfile: c.dockerfile, fires: c.fires, count: c.count },
+  ];
   if (c.onbuild !== undefined)
     runs.push({
       label: `${c.name} [ONBUILD]`,
@@ -79,11 +98,15 @@ export function hadolintAgreement(lint: LintFn, alias: string, ruleId: string): 
   for (const c of hadolintCases[alias] ?? []) {
     for (const run of hadolintRuns(c)) {
       result.total++;
-      const config = c.trustedRegistries && { trustedRegistries: c.trustedRegistries };
-      const fires = lint(run.dockerfile, { hasDockerignore: false }, config).some(
+      const found = lint(run.dockerfile, { hasDockerignore: false }, caseConfig(c)).filter(
         (f) => f.rule.id === ruleId,
-      );
-      if (fires === run.fires) result.agreed++;
+      ).length;
+      const fires = found > 0;
+      if (run.count === undefined ? fires === run.fires : found === run.count) result.agreed++;
+      else if (run.count !== undefined)
+        result.misses.push(
+          `${run.label}: hadolint fires ${run.count} time(s), Berth ${found}\n${run.dockerfile}`,
+        );
       else
         result.misses.push(
           `${run.label}: hadolint ${run.fires ? 'fires' : 'is quiet'}, Berth ${fires ? 'fires' : 'is quiet'}\n${run.dockerfile}`,

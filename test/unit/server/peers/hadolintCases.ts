@@ -2,6 +2,7 @@
 // spec (test/Hadolint/Rule/DLxxxxSpec.hs, Haskell string gaps evaluated) and the Problematic /
 // Correct examples of its wiki page. `onbuild` is the outcome hadolint's spec asserts for the
 // same file with every RUN wrapped in ONBUILD (its onBuildRuleCatches helpers).
+import type { LabelType } from '../../../../server/src/dockerfile/lint/config';
 
 export interface HadolintCase {
   /** The spec's `it` title, or `wiki: …`. */
@@ -11,6 +12,12 @@ export interface HadolintCase {
   onbuild?: boolean;
   /** The spec's `allowedRegistries` (`trustedRegistries` in .hadolint.yaml). */
   trustedRegistries?: string[];
+  /** The spec's `labelSchema` (`label-schema` in .hadolint.yaml). */
+  labelSchema?: Record<string, LabelType>;
+  /** The spec's `strictLabels` (`strict-labels`). */
+  strictLabels?: boolean;
+  /** How many times the rule fires, where the spec asserts a number (failsWith n). */
+  count?: number;
 }
 
 const lines = (...l: string[]): string => l.join('\n') + '\n';
