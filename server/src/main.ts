@@ -181,7 +181,15 @@ connection.onHover((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return null;
   const result = scheduler.resultFor(doc);
-  return hoverAt(result.file, settings.enable ? result.findings : [], params.position, lang);
+  const line = params.position.line;
+  const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  return hoverAt(
+    result.file,
+    settings.enable ? result.findings : [],
+    params.position,
+    lang,
+    lineText.replace(/\r?\n$/, ''),
+  );
 });
 
 routeLanguageRequests(connection, features, compose);

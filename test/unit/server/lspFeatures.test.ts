@@ -312,3 +312,35 @@ void test('hover: a variable shows its declaration and its value there, a flag w
   assert.match(await hover(10, 11), /ARG VERSION.*line 9.*2\.0/);
   assert.match(await hover(6, 6), /--mount=type=<bind\|cache\|tmpfs\|secret\|ssh>/);
 });
+
+void test('hover: a rule name in a suppression comment says what it silences, or that it silences nothing', async () => {
+  const source = [
+    '# check=skip=JSONArgsRecommended,NoSuchCheck,DL3006',
+    '# hadolint ignore=DL3006, SC2086',
+    'FROM nginx',
+    'RUN <<EOF',
+    '# hadolint ignore=DL3006',
+    'EOF',
+    '',
+  ].join('\n');
+  const uri = await server.lsp.open(source);
+  const hover = (line: number, character: number) =>
+    server.lsp.request<{ contents: { value: string }; range: unknown } | null>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line, character },
+    });
+  const checkName = await hover(0, 16);
+  assert.match(checkName?.contents.value ?? '', /\(`shell-form-cmd` · Also known as `JSONArgsRecommended`/);
+  assert.deepEqual(checkName?.range, { start: { line: 0, character: 13 }, end: { line: 0, character: 32 } });
+  assert.match((await hover(0, 36))?.contents.value ?? '', /`NoSuchCheck` names no check Berth runs/);
+  assert.match(
+    (await hover(0, 47))?.contents.value ?? '',
+    /\(`from-untagged`[\s\S]*`# check=skip=` skips only rules that carry a BuildKit check's name/,
+  );
+  const ignored = await hover(1, 20);
+  assert.match(ignored?.contents.value ?? '', /\(`from-untagged` · Also known as `DL3006`, `DL3007`\)/);
+  assert.doesNotMatch(ignored?.contents.value ?? '', /check=skip/);
+  assert.match((await hover(1, 28))?.contents.value ?? '', /`SC2086` names no rule of Berth's/);
+  // In a heredoc the line is the script's, not a comment of the Dockerfile's.
+  assert.doesNotMatch(JSON.stringify(await hover(4, 20)), /from-untagged/);
+});

@@ -151,6 +151,11 @@ void test('hover explains instructions and diagnostics', async () => {
   assert.match(JSON.stringify(onKeyword.contents), /只是说明/);
   const onPort = (await lsp.hover(uri, { line: 1, character: 9 })) as Hover;
   assert.match(JSON.stringify(onPort.contents), /expose-host-mapping/);
+  const suppressing = await lsp.open('# hadolint ignore=DL3006,SC2086\nFROM nginx\n');
+  const onCode = (await lsp.hover(suppressing, { line: 0, character: 20 })) as Hover;
+  assert.match(JSON.stringify(onCode.contents), /from-untagged/);
+  const onShellCheck = (await lsp.hover(suppressing, { line: 0, character: 27 })) as Hover;
+  assert.match(JSON.stringify(onShellCheck.contents), /`SC2086` 不是 Berth 的规则名/);
 });
 
 void test('no crash on a 1 MB file, binary junk or an unterminated heredoc; latency on 200 lines', async (t) => {

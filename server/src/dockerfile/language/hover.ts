@@ -4,7 +4,7 @@ import { hoverDetails } from './hoverDetails';
 import { instructionDocs } from './instructionDocs';
 import type { Dockerfile, Instruction, Range } from '../parser';
 import type { Finding } from '../lint/types';
-import { ruleHref } from '../lint/ruleHref';
+import { ruleDocMarkdown, ruleNameHover } from './ruleNameHover';
 
 function contains(range: Range, pos: Position): boolean {
   const after =
@@ -22,31 +22,32 @@ function keywordAt(file: Dockerfile, pos: Position): Instruction | undefined {
   return undefined;
 }
 
-const aliasLabel = { en: 'Also known as', 'zh-cn': '对应' };
-
 /**
  * Rule docs for findings under the cursor, then the instruction's docs when on a keyword, or the
- * flag's or the variable's when on one of those.
+ * flag's or the variable's when on one of those, or the rule a suppression comment names.
  */
 export function hoverAt(
   file: Dockerfile,
   findings: readonly Finding[],
   pos: Position,
   lang: RuleLanguage,
+  /** The text of the line at `pos`, as the editor has it: for rule names in suppression comments. */
+  lineText?: string,
 ): Hover | null {
   const parts: string[] = [];
   const shown = new Set<string>();
   for (const f of findings) {
     if (!contains(f.range, pos) || shown.has(f.rule.id)) continue;
     shown.add(f.rule.id);
-    const doc = f.rule.docs[lang];
-    const href = ruleHref(f.rule);
-    const aliases = f.rule.aliases.length
-      ? ` · ${aliasLabel[lang]} ${f.rule.aliases.map((a) => `\`${a}\``).join(', ')}`
-      : '';
-    parts.push(
-      `**${doc.title}** (\`${f.rule.id}\`${aliases})\n\n${doc.explanation}${href ? `\n\n[${href}](${href})` : ''}`,
-    );
+    parts.push(ruleDocMarkdown(f.rule, lang));
+  }
+  const ruleName = lineText === undefined ? undefined : ruleNameHover(file, pos, lineText, lang);
+  if (ruleName) {
+    parts.push(ruleName.markdown);
+    return {
+      contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') },
+      range: ruleName.range,
+    };
   }
   const ins = keywordAt(file, pos);
   const insDoc = ins ? instructionDocs[ins.name] : undefined;
