@@ -3,6 +3,7 @@ import {
   createConnection,
   type Connection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -26,7 +27,7 @@ import { DockerfileFeatures } from './lsp/dockerfileFeatures';
 import { dockerfileOnlyRegistration } from './lsp/dockerfileOnly';
 import { mergeCapabilities, routeLanguageRequests } from './lsp/languageRouter';
 import { LintScheduler } from './lsp/lintScheduler';
-import { surroundingsOf } from './workspace/surroundings';
+import { lintInputWatchers, surroundingsOf } from './workspace/surroundings';
 import { allRuleMeta } from './dockerfile/lint/registry';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -38,6 +39,10 @@ let lang: RuleLanguage = 'en';
 let settings: LintSettings = defaultLintSettings;
 let hintSettings: InlayHintSettings = defaultInlayHintSettings;
 let canPullConfiguration = false;
+/** Whether the client watches files for the server (`workspace/didChangeWatchedFiles`). */
+let canWatchFiles = false;
+/** Whether it also watches folders outside the workspace, where the user's own config lives. */
+let watchUserConfig = false;
 /**
  * Lints wait until the client's berth.lint settings have first arrived: a file opened with the
  * workspace was otherwise published under the defaults, then again a moment later.
@@ -117,6 +122,9 @@ connection.onInitialize((params) => {
   displayLocale = init?.locale ?? params.locale;
   lang = findingsLanguage(undefined, displayLocale);
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  const watching = params.capabilities.workspace?.didChangeWatchedFiles;
+  canWatchFiles = watching?.dynamicRegistration === true;
+  watchUserConfig = watching?.relativePatternSupport === true;
   const dockerfileOnly = dockerfileOnlyRegistration(
     params.capabilities,
     features.capabilities(params.capabilities, init?.engineImages === true),
@@ -146,10 +154,22 @@ connection.onInitialized(() => {
       section: ['berth.lint', 'berth.inlayHints'],
     });
   }
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: lintInputWatchers(watchUserConfig),
+    });
+  }
   void refreshSettings();
 });
 
 connection.onDidChangeConfiguration(() => void refreshSettings());
+// A .hadolint.yaml or .dockerignore changed on disk: every open Dockerfile is linted again with it,
+// and a config that is broken now is said again.
+connection.onDidChangeWatchedFiles(() => {
+  if (!settingsArrived) return;
+  reportedConfigErrors.clear();
+  for (const doc of documents.all()) if (!compose.owns(doc.uri)) scheduler.schedule(doc.uri);
+});
 documents.onDidChangeContent(({ document }) => {
   if (!settingsArrived) return;
   if (compose.owns(document.uri)) compose.schedule(document.uri);

@@ -1,6 +1,7 @@
 // Issue 4 (and 6) in a real VS Code: a diagnostic appears as you type, its quick fix edits the
 // text, hovers explain instructions and rules, the language server comes back after a crash or a
 // restart command, and berth.lint.language changes the language of findings at once.
+import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -189,6 +190,35 @@ void describe('Dockerfile language features in a real VS Code', () => {
         'Dockerfile',
       );
       await expectProblem(w.page, mappingProblem('8090:90'));
+    });
+  });
+
+  void test('a .hadolint.yaml written or removed beside an open Dockerfile changes its problems at once', async (t) => {
+    const w = suite.workbench(t);
+    if (!w) return;
+    const workspace = path.join(suite.scratch, 'workspace');
+    const config = path.join(workspace, '.hadolint.yaml');
+    const untagged = '`nginx` has no tag, so it means `nginx:latest`. Pin a version tag.';
+    const shown = async (): Promise<boolean> =>
+      (await problems(w.page)).some((row) => row.includes(untagged));
+    const filter = w.page.locator('input[aria-label="Filter Problems"]');
+    writeFileSync(path.join(workspace, 'watched.Dockerfile'), 'FROM nginx\n');
+    await guarded(w.page, 'lint-config-watch', async () => {
+      try {
+        await openFile(w.page, 'watched.Dockerfile');
+        // The Problems list draws only the rows in view, and the suite's other files fill it by now.
+        await problems(w.page);
+        await filter.fill('from-untagged');
+        await expectProblem(w.page, untagged);
+        // Written by another program, as a git checkout or a terminal would: VS Code's watcher reports it.
+        writeFileSync(config, 'ignored: [DL3006]\n');
+        await waitFor("the ignored rule's problem to go", async () => ((await shown()) ? undefined : true));
+        rmSync(config);
+        await waitFor('the problem to come back', async () => ((await shown()) ? true : undefined));
+      } finally {
+        rmSync(config, { force: true });
+        await filter.fill('').catch(() => undefined);
+      }
     });
   });
 });

@@ -19,7 +19,7 @@ export function hadolintConfigIn(dir: string): string | undefined {
   return undefined;
 }
 
-/** Where the user's own config may be; what `userHadolintConfig` reads. */
+/** Where the user's own config may be: the home folder and the environment that name its places. */
 export interface UserDirs {
   home: string;
   env: Readonly<Record<string, string | undefined>>;
@@ -29,12 +29,15 @@ export interface UserDirs {
 const processDirs = (): UserDirs => ({ home: homedir(), env: process.env, platform: process.platform });
 
 /**
- * The user's own config, where hadolint looks when the project has none, in its order: the XDG
+ * Where hadolint looks for the user's own config when the project has none, in its order: the XDG
  * config folder, hadolint's app data folder, then the home folder (Documents on Windows). On
  * Windows the config folder is %APPDATA%, where hadolint's library puts it, or %LOCALAPPDATA%,
  * which hadolint's README names.
  */
-export function userHadolintConfig({ home, env, platform }: UserDirs = processDirs()): string | undefined {
+export function userConfigPlaces({ home, env, platform }: UserDirs = processDirs()): Array<{
+  folder: string;
+  names: string[];
+}> {
   const windows = platform === 'win32';
   const xdg = env.XDG_CONFIG_HOME;
   const roaming = env.APPDATA ?? join(home, 'AppData', 'Roaming');
@@ -44,14 +47,24 @@ export function userHadolintConfig({ home, env, platform }: UserDirs = processDi
       : windows
         ? [roaming, env.LOCALAPPDATA ?? join(home, 'AppData', 'Local')]
         : [join(home, '.config')];
-  const appData = windows ? join(roaming, 'hadolint') : join(home, '.hadolint');
-  const documents = windows ? join(home, 'Documents') : home;
-  const candidates = [
-    ...configDirs.flatMap((dir) => ['hadolint.yaml', 'hadolint.yml'].map((name) => join(dir, name))),
-    ...['hadolint.yaml', 'hadolint.yml', 'config.yaml', 'config.yml'].map((name) => join(appData, name)),
-    ...configNames.map((name) => join(documents, name)),
+  return [
+    ...configDirs.map((folder) => ({ folder, names: ['hadolint.yaml', 'hadolint.yml'] })),
+    {
+      folder: windows ? join(roaming, 'hadolint') : join(home, '.hadolint'),
+      names: ['hadolint.yaml', 'hadolint.yml', 'config.yaml', 'config.yml'],
+    },
+    { folder: windows ? join(home, 'Documents') : home, names: configNames },
   ];
-  return candidates.find((candidate) => existsSync(candidate));
+}
+
+/** The user's own config: the first file of `userConfigPlaces` that exists. */
+export function userHadolintConfig(user: UserDirs = processDirs()): string | undefined {
+  for (const { folder, names } of userConfigPlaces(user))
+    for (const name of names) {
+      const candidate = join(folder, name);
+      if (existsSync(candidate)) return candidate;
+    }
+  return undefined;
 }
 
 /** The nearest `.hadolint.yaml` from `dir` upwards, else the user's own, or undefined. */

@@ -1,10 +1,11 @@
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FileSystemWatcher } from 'vscode-languageserver/node';
 import { parse as parseYaml } from 'yaml';
 import { emptyConfig, type HadolintConfig } from '../dockerfile/lint/config';
 import type { LintEnvironment } from '../dockerfile/lint/context';
 import { dockerignoreEnvironment } from './dockerignore';
-import { findHadolintConfig, loadConfig } from './hadolintConfig';
+import { findHadolintConfig, loadConfig, userConfigPlaces } from './hadolintConfig';
 
 export interface FileSurroundings {
   env: LintEnvironment;
@@ -27,4 +28,22 @@ export function surroundingsOf(uri: string): FileSurroundings {
     ? loadConfig(configFile, parseYaml)
     : { config: emptyConfig, error: undefined };
   return { env: dockerignoreEnvironment(file), config, configError: error };
+}
+
+/**
+ * The files a lint reads besides the Dockerfile, for the client to watch: config files and
+ * `.dockerignore`s in the workspace and, with `outside`, the places of the user's own config (each
+ * folder watched alone, not the home folder's whole tree).
+ */
+export function lintInputWatchers(outside: boolean): FileSystemWatcher[] {
+  const watchers: FileSystemWatcher[] = [
+    { globPattern: '**/.hadolint.{yaml,yml}' },
+    { globPattern: '**/{.dockerignore,*.dockerignore}' },
+  ];
+  if (outside)
+    for (const { folder, names } of userConfigPlaces())
+      watchers.push({
+        globPattern: { baseUri: pathToFileURL(folder).href, pattern: `{${names.join(',')}}` },
+      });
+  return watchers;
 }

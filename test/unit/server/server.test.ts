@@ -215,3 +215,57 @@ void test('berth.lint.maxInstructions from the client settings cuts the lint wit
     limited.dispose();
   }
 });
+
+void test('a .hadolint.yaml changed on disk lints the open Dockerfiles again, as the client reports it', async (t) => {
+  const uri = await openOnDisk(t, 'ignored: []\n', 'FROM nginx\n');
+  const configFile = path.join(path.dirname(new URL(uri).pathname), '.hadolint.yaml');
+  const untagged = (p: PublishDiagnosticsParams) => p.diagnostics.some((d) => d.code === 'from-untagged');
+  await diagnosticsFor(uri, untagged);
+  const changed = async (type: 1 | 2 | 3) => {
+    const from = lsp.mark(uri);
+    await lsp.notify('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: pathToFileURL(configFile).href, type }],
+    });
+    return from;
+  };
+  fs.writeFileSync(configFile, 'ignored: [DL3006]\n');
+  let from = await changed(2);
+  await lsp.waitFor(uri, (p) => !untagged(p), Infinity, from);
+  fs.rmSync(configFile);
+  from = await changed(3);
+  await lsp.waitFor(uri, untagged, Infinity, from);
+});
+
+void test('the server asks the client to watch config files and .dockerignores, and the user config folders', async () => {
+  interface Registration {
+    method: string;
+    registerOptions: { watchers: Array<{ globPattern: unknown }> };
+  }
+  let registered: (watchers: Array<{ globPattern: unknown }>) => void = () => undefined;
+  const watchersRegistered = new Promise<Array<{ globPattern: unknown }>>(
+    (resolve) => (registered = resolve),
+  );
+  const watching = await LspSession.start(await bundle('server'), {
+    capabilities: {
+      workspace: { didChangeWatchedFiles: { dynamicRegistration: true, relativePatternSupport: true } },
+    },
+    handlers: {
+      'client/registerCapability': (params) => {
+        for (const one of (params as { registrations: Registration[] }).registrations)
+          if (one.method === 'workspace/didChangeWatchedFiles') registered(one.registerOptions.watchers);
+        return null;
+      },
+    },
+  });
+  try {
+    const patterns = (await watchersRegistered).map((w) => JSON.stringify(w.globPattern));
+    assert.ok(patterns.includes('"**/.hadolint.{yaml,yml}"'), patterns.join(' '));
+    assert.ok(patterns.includes('"**/{.dockerignore,*.dockerignore}"'), patterns.join(' '));
+    assert.ok(
+      patterns.some((p) => p.includes(pathToFileURL(os.homedir()).href) && p.includes('.hadolint.yaml')),
+      patterns.join(' '),
+    );
+  } finally {
+    watching.dispose();
+  }
+});
