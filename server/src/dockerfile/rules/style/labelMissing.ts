@@ -60,12 +60,12 @@ export const labelMissing: Rule = {
     en: {
       title: 'A label the label schema requires is missing',
       explanation:
-        'With `label-schema` in `.hadolint.yaml` (or `berth-lint --require-label name:type`), each stage must set every label the schema names: with a `LABEL` of its own, or by being built `FROM` a stage that set it. Reported on the stage’s `FROM`, once per missing label, as hadolint’s DL3049. A stage that is only a step of the build is let off: one a later `COPY --from=<name>` copies from, or one whose label a later stage built on it sets instead. Without a schema the rule is silent.',
+        'With `label-schema` in `.hadolint.yaml` (or `berth-lint --require-label name:type`), each stage must set every label the schema names: with a `LABEL` of its own, or by being built `FROM` a stage that set it. Reported on the stage’s `FROM`, once per missing label, as hadolint’s DL3049. A stage that is only a step of the build is let off: one a later `COPY --from=<name>` copies from, or one whose label a later stage built on it sets instead. Unlike hadolint, stage names are matched without regard to case, as BuildKit matches them. Without a schema the rule is silent.',
     },
     'zh-cn': {
       title: '缺少标签模式要求的标签',
       explanation:
-        '在 `.hadolint.yaml` 中设置 `label-schema`（或使用 `berth-lint --require-label 名称:类型`）后，每个阶段都必须设置模式中列出的每个标签：可以用自己的 `LABEL`，也可以 `FROM` 一个已经设置了该标签的阶段来继承。与 hadolint 的 DL3049 一样，报告在该阶段的 `FROM` 上，每缺一个标签报告一次。只是构建中间步骤的阶段不会被报告：后面有 `COPY --from=<名称>` 从它复制文件的阶段，或者后面基于它构建的阶段替它设置了该标签的阶段。没有标签模式时本规则不报告。',
+        '在 `.hadolint.yaml` 中设置 `label-schema`（或使用 `berth-lint --require-label 名称:类型`）后，每个阶段都必须设置模式中列出的每个标签：可以用自己的 `LABEL`，也可以 `FROM` 一个已经设置了该标签的阶段来继承。与 hadolint 的 DL3049 一样，报告在该阶段的 `FROM` 上，每缺一个标签报告一次。只是构建中间步骤的阶段不会被报告：后面有 `COPY --from=<名称>` 从它复制文件的阶段，或者后面基于它构建的阶段替它设置了该标签的阶段。与 hadolint 不同，阶段名匹配时不区分大小写，和 BuildKit 一样。没有标签模式时本规则不报告。',
     },
   },
   check(ctx) {

@@ -35,12 +35,12 @@ export const labelNotInSchema: Rule = {
     en: {
       title: 'Label outside the label schema, with strict labels on',
       explanation:
-        'With `strict-labels: true` in `.hadolint.yaml` (or `berth-lint --strict-labels`), an image may carry only the labels `label-schema` names; with strict labels and no schema, any label is reported. Add the label to the schema, or drop it. Without strict labels the rule is silent.',
+        'With `strict-labels: true` in `.hadolint.yaml` (or `berth-lint --strict-labels`), an image may carry only the labels `label-schema` names; with strict labels and no schema, any label is reported. Add the label to the schema, or drop it. Each such label is reported on its own, where hadolint reports a `LABEL` line once. Without strict labels the rule is silent.',
     },
     'zh-cn': {
       title: '标签不在标签模式中（已开启严格标签）',
       explanation:
-        '在 `.hadolint.yaml` 中设置 `strict-labels: true`（或使用 `berth-lint --strict-labels`）后，镜像只能带有 `label-schema` 中列出的标签；开启严格标签却没有标签模式时，任何标签都会被报告。请把该标签加入标签模式，或者删掉它。未开启严格标签时本规则不报告。',
+        '在 `.hadolint.yaml` 中设置 `strict-labels: true`（或使用 `berth-lint --strict-labels`）后，镜像只能带有 `label-schema` 中列出的标签；开启严格标签却没有标签模式时，任何标签都会被报告。请把该标签加入标签模式，或者删掉它。每个这样的标签单独报告一次，而 hadolint 对一行 `LABEL` 只报告一次。未开启严格标签时本规则不报告。',
     },
   },
   check(ctx) {

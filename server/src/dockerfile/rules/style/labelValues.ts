@@ -9,9 +9,9 @@ import { schemaLabels } from './labelSchema';
 
 const when = {
   en: (type: LabelType) =>
-    ` Only labels typed \`${type}\` in \`label-schema\` (\`.hadolint.yaml\`, or \`berth-lint --require-label name:${type}\`) are checked; without them the rule is silent. As in hadolint, a value is checked as written, build variables included: type a label filled from \`\${VERSION}\` \`text\`.`,
+    ` Only labels typed \`${type}\` in \`label-schema\` (\`.hadolint.yaml\`, or \`berth-lint --require-label name:${type}\`) are checked; without them the rule is silent. As in hadolint, a value is checked as written, build variables included: type a label filled from \`\${VERSION}\` \`text\`. Each label is reported on its own, where hadolint reports a \`LABEL\` line once.`,
   zh: (type: LabelType) =>
-    `只检查在 \`label-schema\`（\`.hadolint.yaml\`，或 \`berth-lint --require-label 名称:${type}\`）中类型为 \`${type}\` 的标签；没有这类标签时本规则不报告。与 hadolint 一样，检查的是写下的原文，构建变量也照原样检查：由 \`\${VERSION}\` 填充的标签请把类型设为 \`text\`。`,
+    `只检查在 \`label-schema\`（\`.hadolint.yaml\`，或 \`berth-lint --require-label 名称:${type}\`）中类型为 \`${type}\` 的标签；没有这类标签时本规则不报告。与 hadolint 一样，检查的是写下的原文，构建变量也照原样检查：由 \`\${VERSION}\` 填充的标签请把类型设为 \`text\`。每个标签单独报告，而 hadolint 对一行 \`LABEL\` 只报告一次。`,
 };
 
 function typedLabelRule(spec: {
