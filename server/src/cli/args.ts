@@ -7,7 +7,17 @@ import {
   type LabelType,
 } from '../dockerfile/lint/config';
 
-export const outputFormats = ['text', 'json', 'sarif', 'checkstyle', 'gnu', 'codeclimate', 'junit'] as const;
+export const outputFormats = [
+  'text',
+  'json',
+  'sarif',
+  'checkstyle',
+  'gnu',
+  'codeclimate',
+  'junit',
+  'sonarqube',
+  'codacy',
+] as const;
 export type OutputFormat = (typeof outputFormats)[number];
 
 export interface CliOptions {
@@ -16,9 +26,14 @@ export interface CliOptions {
   stdin: boolean;
   /** The name standard input is reported under, and where its config and .dockerignore are looked up. */
   stdinFilename: string | undefined;
-  format: OutputFormat;
-  /** Whether --format was given: --list-rules prints text unless asked for json. */
-  formatGiven: boolean;
+  /** --format, in order; empty: the config's or HADOLINT_FORMAT's, else text. */
+  formats: OutputFormat[];
+  /** --output, in order: where the formats go, paired by position as hadolint pairs them; `-` is stdout. */
+  outputs: string[];
+  /** --file-path-in-report: the file name the reports give, for a run over one file. */
+  filePathInReport: string | undefined;
+  /** --verbose: which configs and reports the run used, on stderr. */
+  verbose: boolean;
   config: string | undefined;
   failureThreshold: FailureThreshold | undefined;
   /** --no-fail: exit 0 whatever was found, as hadolint's flag (usage errors still exit 2). */
@@ -93,8 +108,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     paths: [],
     stdin: false,
     stdinFilename: undefined,
-    format: 'text',
-    formatGiven: false,
+    formats: [],
+    outputs: [],
+    filePathInReport: undefined,
+    verbose: false,
     config: undefined,
     failureThreshold: undefined,
     noFail: false,
@@ -144,10 +161,26 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         const format = outputFormatNamed(v);
         if (format === undefined)
           throw new UsageError(`--format must be one of ${outputFormats.join(', ')}, not "${v}"`);
-        options.format = format;
-        options.formatGiven = true;
+        options.formats.push(format);
         break;
       }
+      case '-o':
+      case '--output': {
+        const v = value();
+        if (v === '') throw new UsageError('--output needs a file name (- writes to standard output)');
+        options.outputs.push(v);
+        break;
+      }
+      case '--file-path-in-report': {
+        const v = value();
+        if (v === '') throw new UsageError('--file-path-in-report needs a file name');
+        options.filePathInReport = v;
+        break;
+      }
+      case '-V':
+      case '--verbose':
+        options.verbose = true;
+        break;
       case '-c':
       case '--config':
         options.config = value();
@@ -234,7 +267,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (options.stdinFilename !== undefined && !options.stdin)
     throw new UsageError('--stdin-filename names standard input: give - among the files to read it');
-  if (options.listRules && options.formatGiven && options.format !== 'text' && options.format !== 'json')
-    throw new UsageError(`--list-rules prints text or json, not ${options.format}`);
+  if (options.listRules) {
+    const [format = 'text', ...more] = options.formats;
+    if ((format !== 'text' && format !== 'json') || more.length > 0)
+      throw new UsageError(`--list-rules prints text or json, not ${options.formats.join(' and ')}`);
+  }
   return options;
 }

@@ -1,13 +1,11 @@
 import type { RuleSeverity } from '../../../common/rules';
 import { isFailureThreshold, type HadolintConfig, type LabelType } from '../dockerfile/lint/config';
-import { labelRequirement, outputFormatNamed, type OutputFormat } from './args';
+import { labelRequirement, outputFormatNamed } from './args';
 
 /** What hadolint's HADOLINT_* variables say, for berth-lint. */
 export interface HadolintEnvironment {
   /** The config layer below every .hadolint.yaml and the flags; undefined when no variable sets one. */
   config: HadolintConfig | undefined;
-  /** HADOLINT_FORMAT, when it names a format berth-lint writes. */
-  format: OutputFormat | undefined;
   /** What the user should know: a value that is not understood, a variable that changes nothing. */
   warnings: string[];
 }
@@ -52,17 +50,11 @@ export function hadolintEnvironment(env: Readonly<Record<string, string | undefi
       );
   }
 
-  let format: OutputFormat | undefined;
-  for (const name of list(env.HADOLINT_FORMAT)) {
-    const known = outputFormatNamed(name);
-    if (known === undefined) warnings.push(`HADOLINT_FORMAT: berth-lint does not write ${name} (see --help)`);
-    else if (format === undefined) format = known;
-    else if (known !== format)
-      warnings.push(`HADOLINT_FORMAT: berth-lint writes one format, ${format}, so not also ${name}`);
-  }
-
-  if (truthy(env.HADOLINT_VERBOSE))
-    warnings.push('HADOLINT_VERBOSE changes nothing: berth-lint has no verbose output');
+  const formats = list(env.HADOLINT_FORMAT).filter((name) => {
+    const known = outputFormatNamed(name) !== undefined;
+    if (!known) warnings.push(`HADOLINT_FORMAT: berth-lint does not write ${name} (see --help)`);
+    return known;
+  });
 
   // `name:type,name:type`. hadolint drops an entry it cannot read silently; here it is said.
   const labelSchema = new Map<string, LabelType>();
@@ -82,6 +74,10 @@ export function hadolintEnvironment(env: Readonly<Record<string, string | undefi
     disableIgnorePragma: truthy(env.HADOLINT_DISABLE_IGNORE_PRAGMA),
     labelSchema,
     strictLabels: truthy(env.HADOLINT_STRICT_LABELS),
+    formats,
+    // NO_COLOR, which hadolint also reads here, is read with the other colour variables (color.ts).
+    noColor: undefined,
+    verbose: truthy(env.HADOLINT_VERBOSE),
   };
   const setsAnything =
     config.ignored.length > 0 ||
@@ -91,6 +87,8 @@ export function hadolintEnvironment(env: Readonly<Record<string, string | undefi
     config.noFail !== undefined ||
     config.disableIgnorePragma !== undefined ||
     labelSchema.size > 0 ||
-    config.strictLabels !== undefined;
-  return { config: setsAnything ? config : undefined, format, warnings };
+    config.strictLabels !== undefined ||
+    formats.length > 0 ||
+    config.verbose !== undefined;
+  return { config: setsAnything ? config : undefined, warnings };
 }

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { version } from '../../../package.json';
 import { defaultLintSettings } from '../../../common/protocol';
 import type { RuleSeverity } from '../../../common/rules';
 import type { FailureThreshold } from '../dockerfile/lint/config';
 import { lint } from '../dockerfile/lint/lint';
-import { parseArgs, UsageError } from './args';
+import { outputFormatNamed, outputFormats, parseArgs, UsageError, type OutputFormat } from './args';
 import { ansiPalette, plainPalette, wantsColor } from './color';
 import { loadFormatter } from './formats';
 import type { FileFindings } from './formats/records';
@@ -18,6 +18,7 @@ import { hadolintEnvironment } from './hadolintEnv';
 import { ruleFlagSettings } from './ruleFlags';
 import { allRuleMeta } from '../dockerfile/lint/registry';
 import { isComposePath } from './composePath';
+import { checkOutputs, pairReports, writeReport } from './reports';
 import { everyRule } from './everyRule';
 
 const rank: Record<RuleSeverity, number> = { error: 4, warning: 3, info: 2, hint: 1 };
@@ -55,10 +56,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (options.listRules) {
+    const rules = await everyRule();
     io.write(
-      options.format === 'json'
-        ? ruleListJson(await everyRule(), options.lang)
-        : ruleListText(await everyRule(), options.lang),
+      options.formats[0] === 'json' ? ruleListJson(rules, options.lang) : ruleListText(rules, options.lang),
     );
     return 0;
   }
@@ -66,6 +66,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     throw new UsageError('no Dockerfile given (see --help; - reads standard input)');
   if (options.config && !existsSync(options.config))
     throw new UsageError(`${options.config}: no such config file`);
+  checkOutputs(options.outputs, io.cwd);
   let flags = ruleFlagSettings(options, allRuleMeta);
   // Compose's rules come with Compose's code: loaded only for a name the Dockerfile rules lack.
   if (flags.namingNoRule.length > 0) flags = ruleFlagSettings(options, await everyRule());
@@ -74,10 +75,23 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     io.warn(`berth-lint: ${flag} names no rule of Berth's, so it changes nothing (see --list-rules)\n`);
   const fromEnvironment = hadolintEnvironment(io.env);
   for (const warning of fromEnvironment.warnings) io.warn(`berth-lint: ${warning}\n`);
-  const format = options.formatGiven ? options.format : (fromEnvironment.format ?? options.format);
-  const inputs = await lintInputs(options);
-  tuneForRun(inputs.length);
   const surroundings = new CliSurroundings(options.config, options, fromEnvironment.config);
+  // What is the run's rather than a file's (its reports, colour, verbosity) comes from --config or
+  // the working folder's config, as hadolint reads one config for a run.
+  const runConfig = await surroundings.configFor(io.cwd);
+  const reports = pairReports(
+    options.formats.length > 0
+      ? options.formats
+      : formatsNamed(runConfig?.formats ?? [], surroundings.configFileFor(io.cwd)),
+    options.outputs,
+  );
+  const verbose = options.verbose || runConfig?.verbose === true;
+  const inputs = await lintInputs(options);
+  if (options.filePathInReport !== undefined && inputs.length > 1)
+    throw new UsageError(
+      `--file-path-in-report names the one file a report is about, and ${inputs.length} files are linted`,
+    );
+  tuneForRun(inputs.length);
   // One object for the run: the linter caches its rule plan per settings object.
   const flagged = ruleSettings.disabledRules.length > 0 || Object.keys(ruleSettings.severity).length > 0;
   const settings =
@@ -87,13 +101,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let threshold: FailureThreshold = options.failureThreshold ?? 'info';
   let noFail = options.noFail;
   const results: FileFindings[] = [];
+  const filesPerConfig = new Map<string | undefined, number>();
   for (const input of inputs) {
+    const name = options.filePathInReport ?? input.name;
     if (input.file !== undefined && isComposePath(input.file)) {
       const { lintComposePath } = await import('./compose');
-      results.push({ file: input.name, findings: lintComposePath(input.file, settings) });
+      results.push({ file: name, findings: lintComposePath(input.file, settings) });
       continue;
     }
     const config = await surroundings.configFor(input.dir);
+    if (verbose) {
+      const file = surroundings.configFileFor(input.dir);
+      filesPerConfig.set(file, (filesPerConfig.get(file) ?? 0) + 1);
+    }
     if (!options.failureThreshold && config?.failureThreshold) threshold = config.failureThreshold;
     if (config?.noFail) noFail = true;
     const findings = lint(input.read(), {
@@ -101,21 +121,61 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       config,
       env: surroundings.envFor(dockerfilePath(input)),
     });
-    results.push({ file: input.name, findings });
+    results.push({ file: name, findings });
   }
-  const formatter = await loadFormatter[format]();
-  const color = format === 'text' && wantsColor(options.color, io.env, io.isTTY);
-  io.write(
-    formatter({
+  if (verbose) {
+    for (const [file, count] of filesPerConfig)
+      io.warn(`berth-lint: ${plural(count, 'Dockerfile')} linted with ${file ?? 'no config file'}\n`);
+    const variables = Object.keys(io.env).filter((name) => name.startsWith('HADOLINT_'));
+    if (variables.length > 0)
+      io.warn(`berth-lint: read from the environment: ${variables.sort().join(', ')}\n`);
+    io.warn(`berth-lint: failure threshold ${threshold}${noFail ? ', no-fail' : ''}\n`);
+  }
+  const color = wantsColor(options.color ?? (runConfig?.noColor ? false : undefined), io.env, io.isTTY);
+  let unwritten = false;
+  for (const { format, output } of reports) {
+    const formatter = await loadFormatter[format]();
+    const text = formatter({
       results,
       lang: options.lang,
       version,
-      palette: color ? ansiPalette : plainPalette,
+      palette: format === 'text' && output === '-' && color ? ansiPalette : plainPalette,
       cwd: io.cwd,
-    }),
-  );
+    });
+    if (output === '-' || output === '/dev/stdout') io.write(text);
+    // Opened by name, these fail where the stream is a socket (as a CI runner's may be).
+    else if (output === '/dev/stderr') io.warn(text);
+    else {
+      try {
+        writeReport(resolve(io.cwd, output), text);
+      } catch (err) {
+        unwritten = true;
+        const reason = err instanceof Error ? err.message : String(err);
+        io.warn(`berth-lint: could not write ${output} (${reason})\n`);
+        continue;
+      }
+    }
+    if (verbose) io.warn(`berth-lint: wrote ${format} to ${output === '-' ? 'standard output' : output}\n`);
+  }
+  if (unwritten) return 2;
   const failing = results.some(({ findings }) =>
     findings.some((f) => rank[f.severity] >= thresholdRank[threshold]),
   );
   return failing && !noFail ? 1 : 0;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** The formats a config or HADOLINT_FORMAT names, by Berth's names or hadolint's. */
+function formatsNamed(names: readonly string[], configFile: string | undefined): OutputFormat[] {
+  return names.map((name) => {
+    const format = outputFormatNamed(name);
+    if (format === undefined)
+      throw new UsageError(
+        `${configFile ?? 'the config'}: format "${name}" is none berth-lint writes (${outputFormats.join(', ')}, or hadolint's tty and gitlab_codeclimate)`,
+      );
+    return format;
+  });
 }

@@ -78,9 +78,14 @@ export class CliSurroundings {
       fromEnvironment || this.flags ? this.withFlags(fromEnvironment ?? emptyConfig) : undefined;
   }
 
+  /** The config file a folder's Dockerfiles are linted with, if any. */
+  configFileFor(dir: string): string | undefined {
+    return this.configFile ?? this.nearestConfig(dir);
+  }
+
   /** One object per config file: the linter caches its rule plan by the config object. */
   async configFor(dir: string): Promise<HadolintConfig | undefined> {
-    const file = this.configFile ?? this.nearestConfig(dir);
+    const file = this.configFileFor(dir);
     if (file === undefined) return this.withoutFile;
     let config = this.configs.get(file);
     if (!config) {

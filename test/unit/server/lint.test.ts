@@ -174,6 +174,31 @@ void test('layered configs: the label schemas join, the lower layer’s type win
   assert.equal(layerConfig(lower, emptyConfig).strictLabels, true);
 });
 
+void test("the run's keys: formats then format as hadolint joins them, no-color, verbose; an upper list wins", () => {
+  const config = parseHadolintConfig(
+    'formats: [tty, sarif]\nformat: json\nno-color: true\nverbose: false\n',
+    parseYaml,
+  );
+  assert.deepEqual(config.formats, ['tty', 'sarif', 'json']);
+  assert.equal(config.noColor, true);
+  assert.equal(config.verbose, false);
+  assert.deepEqual(parseHadolintConfig('format: gnu\nformats:\n', parseYaml).formats, ['gnu']);
+  assert.deepEqual(parseHadolintConfig('ignored: [DL3006]\n', parseYaml).formats, []);
+  assert.throws(
+    () => parseHadolintConfig('format: [json]\n', parseYaml),
+    /format must be the name of a format/,
+  );
+  assert.throws(
+    () => parseHadolintConfig('formats: json\n', parseYaml),
+    /formats must be a list of format names/,
+  );
+  assert.throws(() => parseHadolintConfig('no-color: 1\n', parseYaml), /no-color must be true or false/);
+  const lower = { ...emptyConfig, formats: ['json'], verbose: true };
+  assert.deepEqual(layerConfig(lower, { ...emptyConfig, formats: ['sarif'] }).formats, ['sarif']);
+  assert.deepEqual(layerConfig(lower, emptyConfig).formats, ['json']);
+  assert.equal(layerConfig(lower, { ...emptyConfig, verbose: false }).verbose, false);
+});
+
 void test('settings: disabled rules and per-rule severity (by id or alias)', () => {
   const settings = {
     enable: true,

@@ -15,4 +15,6 @@ export const loadFormatter: Record<OutputFormat, () => Promise<Formatter>> = {
   gnu: async () => (await import('./gnu')).formatGnu,
   codeclimate: async () => (await import('./codeclimate')).formatCodeClimate,
   junit: async () => (await import('./junit')).formatJunit,
+  sonarqube: async () => (await import('./sonarqube')).formatSonarQube,
+  codacy: async () => (await import('./codacy')).formatCodacy,
 };

@@ -16,6 +16,15 @@ export interface HadolintConfig {
   labelSchema: ReadonlyMap<string, LabelType>;
   /** `strict-labels: true`: a label outside `label-schema` is reported (label-not-in-schema). */
   strictLabels: boolean | undefined;
+  /**
+   * `formats` then `format`, as written: what berth-lint writes (the editor has no use for them).
+   * The CLI checks the names, which are its own; empty: none set.
+   */
+  formats: string[];
+  /** `no-color: true`: berth-lint's text without colour. */
+  noColor: boolean | undefined;
+  /** `verbose: true`: berth-lint says on standard error which configs and reports it used. */
+  verbose: boolean | undefined;
 }
 
 /** The value types hadolint's `label-schema` names. */
@@ -42,6 +51,9 @@ export const emptyConfig: HadolintConfig = {
   disableIgnorePragma: undefined,
   labelSchema: new Map(),
   strictLabels: undefined,
+  formats: [],
+  noColor: undefined,
+  verbose: undefined,
 };
 
 const levels: Record<string, RuleSeverity | 'off'> = {
@@ -108,7 +120,21 @@ export function parseHadolintConfig(source: string, parseYaml: ParseYaml): Hadol
     disableIgnorePragma,
     labelSchema: labelSchemaOf(root['label-schema']),
     strictLabels,
+    formats: formatsOf(root),
+    noColor: flag(root, 'no-color'),
+    verbose: flag(root, 'verbose'),
   };
+}
+
+/** hadolint's `formats:` list followed by its `format:`, as its config parser joins them. */
+function formatsOf(root: Record<string, unknown>): string[] {
+  const format = root.format;
+  const formats: unknown = root.formats ?? [];
+  if (format !== undefined && format !== null && typeof format !== 'string')
+    throw new Error('format must be the name of a format, e.g. json');
+  if (!Array.isArray(formats) || formats.some((f) => typeof f !== 'string'))
+    throw new Error('formats must be a list of format names, e.g. [tty, sarif]');
+  return typeof format === 'string' ? [...(formats as string[]), format] : (formats as string[]);
 }
 
 /** `label-schema:`, a mapping of label name to type; an entry left empty is `text`. */
@@ -149,5 +175,10 @@ export function layerConfig(lower: HadolintConfig, upper: HadolintConfig): Hadol
       ...[...upper.labelSchema].filter(([l]) => !lower.labelSchema.has(l)),
     ]),
     strictLabels: upper.strictLabels ?? lower.strictLabels,
+    // hadolint adds the lists up, so a config's `format: json` and `-f sarif -o out.sarif` would
+    // write JSON into out.sarif (formats and outputs pair by position): the upper list wins instead.
+    formats: upper.formats.length > 0 ? upper.formats : lower.formats,
+    noColor: upper.noColor ?? lower.noColor,
+    verbose: upper.verbose ?? lower.verbose,
   };
 }
