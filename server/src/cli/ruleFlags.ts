@@ -18,24 +18,26 @@ export function ruleFlagSettings(
   options: Pick<CliOptions, 'ignore' | 'severities'>,
   rules: readonly RuleMeta[],
 ): RuleFlagSettings {
-  const byName = new Map<string, string>();
+  // Each name as the rule spells it, not the rule's id: `--ignore DL3007` must leave the DL3006
+  // findings of the rule that is both (ruleCodes.ts).
+  const spelled = new Map<string, string>();
   for (const rule of rules)
-    for (const name of [rule.id, ...rule.aliases]) byName.set(name.toLowerCase(), rule.id);
+    for (const name of [rule.id, ...rule.aliases]) spelled.set(name.toLowerCase(), name);
   const namingNoRule = new Set<string>();
-  const idOf = (flag: string, name: string): string | undefined => {
-    const id = byName.get(name.toLowerCase());
-    if (id === undefined) namingNoRule.add(`${flag} ${name}`);
-    return id;
+  const nameOf = (flag: string, name: string): string | undefined => {
+    const known = spelled.get(name.toLowerCase());
+    if (known === undefined) namingNoRule.add(`${flag} ${name}`);
+    return known;
   };
   const disabledRules: string[] = [];
   for (const name of options.ignore) {
-    const id = idOf('--ignore', name);
-    if (id !== undefined) disabledRules.push(id);
+    const known = nameOf('--ignore', name);
+    if (known !== undefined) disabledRules.push(known);
   }
   const severity: Record<string, RuleSeverity> = {};
   for (const { rule, severity: level, flag } of options.severities) {
-    const id = idOf(flag, rule);
-    if (id !== undefined) severity[id] = level;
+    const known = nameOf(flag, rule);
+    if (known !== undefined) severity[known] = level;
   }
   return { disabledRules, severity, namingNoRule: [...namingNoRule] };
 }

@@ -58,10 +58,44 @@ void test('JSON records are 1-based and stable in shape', () => {
       'message',
       'rule',
       'severity',
+      'code',
+      'level',
     ].sort(),
   );
   assert.deepEqual([first.line, first.column, first.endLine, first.endColumn], [2, 8, 2, 13]);
   assert.equal(first.category, 'expose');
+  // hadolint's keys: its code where the rule has one (else Berth's id), its level names.
+  assert.deepEqual([first.code, first.level], ['expose-host-mapping', 'error']);
+  write(
+    'codes/Dockerfile',
+    'FROM debian\nFROM debian:latest\nRUN apt-get install -y curl=8.0\nUSER nobody\n',
+  );
+  const records = JSON.parse(run('--format=json', 'codes/Dockerfile').stdout) as Array<
+    Record<string, unknown>
+  >;
+  assert.deepEqual(
+    records.map((r) => [r.rule, r.code, r.level, r.aliases]),
+    [
+      ['from-untagged', 'DL3006', 'warning', ['DL3006']],
+      ['from-untagged', 'DL3007', 'warning', ['DL3007']],
+      ['apt-install-recommends', 'DL3015', 'info', ['DL3015']],
+      ['apt-install-without-update', 'apt-install-without-update', 'warning', []],
+    ],
+  );
+});
+
+void test("--ignore and --error by one of a rule's hadolint codes leave its other codes as they were", () => {
+  write('codes/Dockerfile', 'FROM debian\nFROM debian:latest\nUSER nobody\n');
+  const found = (...args: string[]) =>
+    (
+      JSON.parse(run('--format=json', ...args, 'codes/Dockerfile').stdout) as Array<Record<string, unknown>>
+    ).map((r) => `${String(r.code)}:${String(r.severity)}`);
+  assert.deepEqual(found(), ['DL3006:warning', 'DL3007:warning']);
+  assert.deepEqual(found('--ignore', 'DL3007'), ['DL3006:warning']);
+  assert.deepEqual(found('--ignore', 'dl3006'), ['DL3007:warning']);
+  assert.deepEqual(found('--ignore', 'from-untagged'), []);
+  assert.deepEqual(found('--error', 'DL3007'), ['DL3006:warning', 'DL3007:error']);
+  assert.deepEqual(found('--ignore', 'DL3006', '--ignore', 'DL3007'), []);
 });
 
 void test('SARIF and checkstyle', () => {

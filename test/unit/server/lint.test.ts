@@ -1,8 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { emptyConfig, layerConfig, parseHadolintConfig } from '../../../server/src/dockerfile/lint/config';
-import { lint, type LintOptions } from '../../../server/src/dockerfile/lint/lint';
+import { defaultLintSettings, type LintSettings } from '../../../common/protocol';
+import {
+  emptyConfig,
+  layerConfig,
+  parseHadolintConfig,
+  type HadolintConfig,
+} from '../../../server/src/dockerfile/lint/config';
+import { lint, parseForLint, type LintOptions } from '../../../server/src/dockerfile/lint/lint';
+import { toDiagnostic } from '../../../server/src/dockerfile/language/diagnostics';
 import { applyEdits } from './applyEdits';
 
 const ids = (source: string, options?: LintOptions): string[] => lint(source, options).map((f) => f.rule.id);
@@ -197,6 +204,64 @@ void test("the run's keys: formats then format as hadolint joins them, no-color,
   assert.deepEqual(layerConfig(lower, { ...emptyConfig, formats: ['sarif'] }).formats, ['sarif']);
   assert.deepEqual(layerConfig(lower, emptyConfig).formats, ['json']);
   assert.equal(layerConfig(lower, { ...emptyConfig, verbose: false }).verbose, false);
+});
+
+void test('a rule that stands for several hadolint codes is ignored, overridden and silenced per code', () => {
+  const untagged = 'FROM debian AS a\nFROM debian:latest AS b\n';
+  const codes = (source: string, config?: Partial<HadolintConfig>, settings?: Partial<LintSettings>) =>
+    lint(source, {
+      config: config && { ...emptyConfig, ...config },
+      settings: settings && { ...defaultLintSettings, ...settings },
+    })
+      .filter((f) => f.rule.id === 'from-untagged')
+      .map((f) => `${f.code}:${f.severity}`);
+  assert.deepEqual(codes(untagged), ['DL3006:warning', 'DL3007:warning']);
+  assert.deepEqual(codes(untagged, { ignored: ['dl3007'] }), ['DL3006:warning']);
+  assert.deepEqual(codes(untagged, { ignored: ['from-untagged'] }), []);
+  assert.deepEqual(codes(untagged, { override: new Map([['dl3006', 'error']]) }), [
+    'DL3006:error',
+    'DL3007:warning',
+  ]);
+  assert.deepEqual(codes(untagged, { override: new Map([['dl3007', 'off']]) }), ['DL3006:warning']);
+  assert.deepEqual(codes(untagged, undefined, { disabledRules: ['DL3006'] }), ['DL3007:warning']);
+  assert.deepEqual(codes(untagged, undefined, { severity: { DL3007: 'info' } }), [
+    'DL3006:warning',
+    'DL3007:info',
+  ]);
+  assert.deepEqual(codes(untagged, undefined, { severity: { 'from-untagged': 'hint' } }), [
+    'DL3006:hint',
+    'DL3007:hint',
+  ]);
+  assert.deepEqual(codes(`# hadolint ignore=DL3006\n${untagged}`), ['DL3007:warning']);
+  assert.deepEqual(codes(`FROM debian AS a\n# hadolint ignore=DL3006\nFROM debian:latest AS b\n`), [
+    'DL3006:warning',
+    'DL3007:warning',
+  ]);
+  assert.deepEqual(codes(`# hadolint global ignore=DL3007\n${untagged}`), ['DL3006:warning']);
+  assert.deepEqual(codes(`# hadolint global ignore=DL3007,DL3006\n${untagged}`), []);
+  // In the editor each links to the page of its own code.
+  assert.deepEqual(
+    lint(untagged)
+      .filter((f) => f.rule.id === 'from-untagged')
+      .map((f) => toDiagnostic(f, parseForLint(untagged), 'en').codeDescription?.href),
+    ['https://github.com/hadolint/hadolint/wiki/DL3006', 'https://github.com/hadolint/hadolint/wiki/DL3007'],
+  );
+  // The other rules that are several codes say which one each finding is.
+  const named = (source: string, rule: string) =>
+    lint(source)
+      .filter((f) => f.rule.id === rule)
+      .map((f) => f.code);
+  assert.deepEqual(
+    named(
+      'FROM alpine:3.20\nCMD a\nCMD b\nENTRYPOINT a\nENTRYPOINT b\nHEALTHCHECK NONE\nHEALTHCHECK NONE\n',
+      'multiple-cmd',
+    ),
+    ['DL4003', 'DL4004', 'DL3012'],
+  );
+  assert.deepEqual(
+    named('FROM alpine:3.20 AS a\nCOPY --from=a x y\nCOPY --from=nope x y\n', 'copy-from-unknown-stage'),
+    ['DL3023', 'DL3022'],
+  );
 });
 
 void test('settings: disabled rules and per-rule severity (by id or alias)', () => {

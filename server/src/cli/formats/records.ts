@@ -1,4 +1,5 @@
 import type { RuleCategory, RuleLanguage, RuleSeverity } from '../../../../common/rules';
+import { findingRule, isHadolintCode } from '../../dockerfile/lint/ruleCodes';
 import type { Finding } from '../../dockerfile/lint/types';
 import type { Palette } from '../color';
 
@@ -32,13 +33,25 @@ export interface JsonFinding {
   aliases: string[];
   category: RuleCategory;
   message: string;
+  /** hadolint's keys, so that what reads its JSON reads this: its code (else Berth's id) and level. */
+  code: string;
+  level: 'error' | 'warning' | 'info' | 'style';
 }
+
+const levels: Record<RuleSeverity, JsonFinding['level']> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'info',
+  hint: 'style',
+};
 
 export function records(results: readonly FileFindings[], lang: RuleLanguage): JsonFinding[] {
   return results.flatMap(({ file, findings }) => findings.map((f) => record(file, f, lang)));
 }
 
 export function record(file: string, f: Finding, lang: RuleLanguage): JsonFinding {
+  // A rule that stands for several hadolint codes names the one this finding is.
+  const rule = findingRule(f);
   return {
     file,
     line: f.range.start.line + 1,
@@ -47,8 +60,10 @@ export function record(file: string, f: Finding, lang: RuleLanguage): JsonFindin
     endColumn: f.range.end.character + 1,
     severity: f.severity,
     rule: f.rule.id,
-    aliases: [...f.rule.aliases],
+    aliases: [...rule.aliases],
     category: f.rule.category,
     message: f.message[lang],
+    code: rule.aliases.find(isHadolintCode) ?? f.rule.id,
+    level: levels[f.severity],
   };
 }

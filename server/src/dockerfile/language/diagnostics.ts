@@ -1,5 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { RuleLanguage, RuleSeverity } from '../../../../common/rules';
+import { findingRule } from '../lint/ruleCodes';
 import { ruleHref } from '../lint/ruleHref';
 import type { Dockerfile } from '../parser';
 import { instructionAtLine } from './document';
@@ -32,7 +33,8 @@ export function toDiagnostic(finding: Finding, file: Dockerfile, lang: RuleLangu
     line: instructionLine(file, finding.range.start.line),
   };
   if (finding.fix) data.fix = { title: finding.fix.title[lang], edits: finding.fix.edits };
-  const href = ruleHref(finding.rule);
+  // A finding of a rule that is several hadolint codes links to the page of its own code.
+  const href = ruleHref(findingRule(finding));
   return {
     range: finding.range,
     severity: severities[finding.severity],

@@ -170,6 +170,15 @@ export class LintContext {
   }
 
   /**
+   * A report of a rule that stands for several hadolint codes, as the one it is: `ignored:
+   * [DL3007]` or `# hadolint ignore=DL3007` then silences only these, as in hadolint.
+   */
+  reportAs(code: string, range: Range, message: Localized, fix?: Fix): void {
+    if (this.sink.length >= reportLimit) throw limitReached;
+    this.sink.push(fix ? { range, message, fix, code } : { range, message, code });
+  }
+
+  /**
    * Runs one rule and returns what it reported; `truncated` tells whether it reached
    * `reportLimit` and was stopped. The list is reused by the next rule: copy what you keep.
    */

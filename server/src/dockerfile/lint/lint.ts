@@ -4,6 +4,7 @@ import { maxLineBytes, parseDockerfile, type Dockerfile, type ParseError } from 
 import { emptyConfig, type HadolintConfig } from './config';
 import { LintContext, reportLimit, type LintEnvironment } from './context';
 import { allRules, lintLimitRule, parseErrorRule } from './registry';
+import { codesOf, ruleAsCode } from './ruleCodes';
 import { isBuildKitName, matchesRule, Suppressions } from './suppress';
 import type { Finding, Rule } from './types';
 import type { Localized } from './report';
@@ -47,10 +48,32 @@ export function maxInstructionsOf(options: LintOptions): number {
   return typeof value === 'number' && value > 0 ? Math.floor(value) : defaultMaxInstructions;
 }
 
+interface PlannedRule {
+  rule: Rule;
+  severity: RuleSeverity;
+  /** For a rule that stands for several hadolint codes: the severity of each, or `off`. */
+  codes: ReadonlyMap<string, RuleSeverity | 'off'> | undefined;
+}
+
 interface RulePlan {
   parseSeverity: RuleSeverity | 'off';
   limitSeverity: RuleSeverity | 'off';
-  rules: ReadonlyArray<{ rule: Rule; severity: RuleSeverity }>;
+  rules: readonly PlannedRule[];
+}
+
+/** A rule in the plan, or undefined when it is off (for every code it stands for). */
+function planRule(rule: Rule, options: LintOptions, disabled: ReadonlySet<string>): PlannedRule | undefined {
+  const codes = codesOf(rule);
+  if (codes.length === 0) {
+    const severity = effectiveSeverity(rule, options, disabled);
+    return severity === 'off' ? undefined : { rule, severity, codes: undefined };
+  }
+  const byCode = new Map(
+    codes.map((code) => [code, effectiveSeverity(ruleAsCode(rule, code), options, disabled)]),
+  );
+  // A report without a code (none should lack one) goes at the first severity that is not off.
+  const severity = [...byCode.values()].find((s) => s !== 'off');
+  return severity === undefined ? undefined : { rule, severity, codes: byCode };
 }
 
 // Settings and config objects are replaced, never mutated, so a plan computed for a pair stays
@@ -66,10 +89,10 @@ function planFor(options: LintOptions): RulePlan {
   let plan = byConfig.get(configKey);
   if (!plan) {
     const disabled = disabledSet(options);
-    const rules: Array<{ rule: Rule; severity: RuleSeverity }> = [];
+    const rules: PlannedRule[] = [];
     for (const rule of allRules) {
-      const severity = effectiveSeverity(rule, options, disabled);
-      if (severity !== 'off') rules.push({ rule, severity });
+      const planned = planRule(rule, options, disabled);
+      if (planned) rules.push(planned);
     }
     plan = {
       parseSeverity: effectiveSeverity(parseErrorRule, options, disabled),
@@ -115,10 +138,12 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
   // Indexed loops: for-of makes an object per step until V8 optimizes it, which a short run never sees.
   const planned = plan.rules;
   for (let k = 0; k < planned.length; k++) {
-    const rule = planned[k].rule;
+    const { rule, codes } = planned[k];
     let severity = planned[k].severity;
-    if (suppress.skipsFile(rule) || (!complete && rule.readsFinalImage)) continue;
-    if (suppress.checkError && rule.aliases.some(isBuildKitName)) severity = 'error';
+    if (!complete && rule.readsFinalImage) continue;
+    if (codes ? everyCodeSkipped(rule, codes, suppress) : suppress.skipsFile(rule)) continue;
+    const checkError = suppress.checkError && rule.aliases.some(isBuildKitName);
+    if (checkError) severity = 'error';
     let reports;
     try {
       reports = ctx.collect(rule);
@@ -137,6 +162,21 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
     }
     for (let j = 0; j < reports.length; j++) {
       const r = reports[j];
+      if (codes && r.code !== undefined) {
+        const asCode = ruleAsCode(rule, r.code);
+        const codeSeverity = codes.get(r.code) ?? severity;
+        if (codeSeverity === 'off' || suppress.skipsFile(asCode) || suppress.suppressed(asCode, r.range))
+          continue;
+        findings.push({
+          rule,
+          severity: checkError ? 'error' : codeSeverity,
+          range: r.range,
+          message: r.message,
+          fix: r.fix,
+          code: r.code,
+        });
+        continue;
+      }
       if (suppress.suppressed(rule, r.range)) continue;
       findings.push({ rule, severity, range: r.range, message: r.message, fix: r.fix });
     }
@@ -146,6 +186,16 @@ export function lint(source: string, options: LintOptions = {}, parsed?: Dockerf
   return findings.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
   );
+}
+
+/** Whether the file skips a rule as each of the codes it stands for (`# hadolint global ignore=`). */
+function everyCodeSkipped(
+  rule: RuleMeta,
+  codes: ReadonlyMap<string, unknown>,
+  suppress: Suppressions,
+): boolean {
+  for (const code of codes.keys()) if (!suppress.skipsFile(ruleAsCode(rule, code))) return false;
+  return true;
 }
 
 /** BuildKit's message, and for an overlong line what it means and how to fix it. */

@@ -18,6 +18,8 @@ export interface Report {
   range: Range;
   message: Localized;
   fix?: Fix;
+  /** Of a rule that stands for several hadolint codes, the one this report is (ruleCodes.ts). */
+  code?: string;
 }
 
 export function text(en: string, zh: string): Localized {

@@ -1,4 +1,5 @@
 import type { RuleMeta } from '../../../../common/rules';
+import { isHadolintCode } from './ruleCodes';
 
 const hrefs = new WeakMap<RuleMeta, string | undefined>();
 
@@ -11,7 +12,7 @@ export function ruleHref(rule: RuleMeta): string | undefined {
 }
 
 function upstreamDoc(rule: RuleMeta): string | undefined {
-  const hadolint = rule.aliases.find((a) => /^DL\d+$/.test(a));
+  const hadolint = rule.aliases.find(isHadolintCode);
   if (hadolint) return `https://github.com/hadolint/hadolint/wiki/${hadolint}`;
   const buildkit = rule.aliases.find((a) => !/^(DL|SC)\d+$/.test(a));
   if (buildkit) {

@@ -19,4 +19,6 @@ export interface Finding {
   range: Range;
   message: Localized;
   fix: Fix | undefined;
+  /** Of a rule that stands for several hadolint codes, the one this finding is. */
+  code?: string;
 }

@@ -46,7 +46,8 @@ export const fromLatest: Rule = {
       const colon = image.indexOf(':', lastSlash + 1);
       const tag = colon >= 0 ? image.slice(colon + 1) : undefined;
       if (tag !== undefined && tag !== 'latest') continue;
-      ctx.report(
+      ctx.reportAs(
+        tag === 'latest' ? 'DL3007' : 'DL3006',
         word.range,
         tag === 'latest'
           ? text(

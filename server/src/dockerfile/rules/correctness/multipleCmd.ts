@@ -1,6 +1,12 @@
 import type { Rule } from '../../lint/types';
 import { text } from '../../lint/report';
 
+const codes = [
+  ['CMD', 'DL4003'],
+  ['ENTRYPOINT', 'DL4004'],
+  ['HEALTHCHECK', 'DL3012'],
+] as const;
+
 export const multipleCmd: Rule = {
   id: 'multiple-cmd',
   aliases: ['DL3012', 'DL4003', 'DL4004', 'MultipleInstructionsDisallowed'],
@@ -18,11 +24,12 @@ export const multipleCmd: Rule = {
   },
   check(ctx) {
     for (const stage of ctx.allStages) {
-      for (const name of ['CMD', 'ENTRYPOINT', 'HEALTHCHECK']) {
+      for (const [name, code] of codes) {
         const all = stage.instructions.filter((i) => i.name === name);
         const last = all[all.length - 1];
         for (const ins of all.slice(0, -1)) {
-          ctx.report(
+          ctx.reportAs(
+            code,
             ins.keywordRange,
             text(
               `Only the last ${name} of a stage takes effect (line ${last.range.start.line + 1}); this one is ignored.`,

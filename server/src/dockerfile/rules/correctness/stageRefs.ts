@@ -71,7 +71,8 @@ export const copyFromUnknownStage: Rule = {
       const lower = name.toLowerCase();
       if (/^\d+$/.test(name)) {
         if (Number(name) >= stage.index) {
-          ctx.report(
+          ctx.reportAs(
+            'DL3022',
             flag.range,
             text(`Stage ${name} is not an earlier stage.`, `阶段 ${name} 不是前面的阶段。`),
           );
@@ -79,12 +80,13 @@ export const copyFromUnknownStage: Rule = {
         continue;
       }
       if (stage.name === lower) {
-        ctx.report(flag.range, text(`A stage cannot copy from itself.`, `阶段不能从自身复制。`));
+        ctx.reportAs('DL3023', flag.range, text(`A stage cannot copy from itself.`, `阶段不能从自身复制。`));
         continue;
       }
       const target = ref.target;
       if (target && target.index > stage.index) {
-        ctx.report(
+        ctx.reportAs(
+          'DL3022',
           flag.range,
           text(
             `Stage \`${name}\` is defined later (line ${target.from.range.start.line + 1}); only earlier stages can be used.`,
@@ -95,7 +97,8 @@ export const copyFromUnknownStage: Rule = {
       }
       if (target || /[/:.@]/.test(name)) continue;
       listed ??= stageList(stageNames(ctx.stages));
-      ctx.report(
+      ctx.reportAs(
+        'DL3022',
         flag.range,
         text(
           `No stage is named \`${name}\`, so it will be pulled as the image \`${name}:latest\`.${listed.en}`,
