@@ -23,17 +23,26 @@ export interface CliProcess {
   dispose(): void;
 }
 
-/** The environment without anything that would colour the output or change its language. */
-function quietEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+/**
+ * The environment without anything that would colour the output or change what it says: no
+ * colour variables, no HADOLINT_* of the caller's, and a home of its own, so that the caller's own
+ * hadolint config (`~/.config/hadolint.yaml`, which may set `format:` or ignore rules) is not read.
+ * The compile cache stays where the caller's is.
+ */
+function quietEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
-  return { ...env, ...extra };
+  for (const name of Object.keys(env)) if (name.startsWith('HADOLINT_')) delete env[name];
+  const cache = env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return { ...env, HOME: home, XDG_CONFIG_HOME: '', XDG_CACHE_HOME: cache, ...extra };
 }
 
 export async function cliProcess(): Promise<CliProcess> {
   const cli = await bundle('cli');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cli-'));
+  // Outside `dir`, whose files the tests list.
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'berth-cli-home-'));
   return {
     dir,
     run(args, options = {}) {
@@ -41,7 +50,7 @@ export async function cliProcess(): Promise<CliProcess> {
         encoding: 'utf8',
         cwd: dir,
         input: options.input ?? '',
-        env: quietEnv(options.env),
+        env: quietEnv(home, options.env),
       });
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
     },
@@ -53,7 +62,7 @@ export async function cliProcess(): Promise<CliProcess> {
         cwd: dir,
         // The caller's own TERM (`dumb` under some CI runners) would switch colour off inside the
         // pseudo-terminal that script(1) gives us.
-        env: quietEnv({ TERM: 'xterm-256color', ...env }),
+        env: quietEnv(home, { TERM: 'xterm-256color', ...env }),
       });
       if (r.error) return undefined;
       return { code: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -64,6 +73,9 @@ export async function cliProcess(): Promise<CliProcess> {
       fs.writeFileSync(file, text);
       return file;
     },
-    dispose: () => fs.rmSync(dir, { recursive: true, force: true }),
+    dispose: () => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(home, { recursive: true, force: true });
+    },
   };
 }
