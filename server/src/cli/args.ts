@@ -271,6 +271,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const [format = 'text', ...more] = options.formats;
     if ((format !== 'text' && format !== 'json') || more.length > 0)
       throw new UsageError(`--list-rules prints text or json, not ${options.formats.join(' and ')}`);
+    if (options.outputs.length > 0)
+      throw new UsageError(
+        '--list-rules prints to standard output, not to --output: redirect it (> rules.json)',
+      );
   }
   return options;
 }

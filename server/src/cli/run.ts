@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import { version } from '../../../package.json';
 import { defaultLintSettings } from '../../../common/protocol';
 import type { RuleSeverity } from '../../../common/rules';
 import type { FailureThreshold } from '../dockerfile/lint/config';
 import { lint } from '../dockerfile/lint/lint';
 import { outputFormatNamed, outputFormats, parseArgs, UsageError, type OutputFormat } from './args';
-import { ansiPalette, plainPalette, wantsColor } from './color';
-import { loadFormatter } from './formats';
+import { wantsColor } from './color';
 import type { FileFindings } from './formats/records';
 import { ruleListJson, ruleListText } from './formats/ruleList';
 import { helpText } from './help';
@@ -18,7 +17,7 @@ import { hadolintEnvironment } from './hadolintEnv';
 import { ruleFlagSettings } from './ruleFlags';
 import { allRuleMeta } from '../dockerfile/lint/registry';
 import { isComposePath } from './composePath';
-import { checkOutputs, pairReports, writeReport } from './reports';
+import { checkOutputs, pairReports, writeReports } from './reports';
 import { everyRule } from './everyRule';
 
 const rank: Record<RuleSeverity, number> = { error: 4, warning: 3, info: 2, hint: 1 };
@@ -131,33 +130,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.warn(`berth-lint: read from the environment: ${variables.sort().join(', ')}\n`);
     io.warn(`berth-lint: failure threshold ${threshold}${noFail ? ', no-fail' : ''}\n`);
   }
-  const color = wantsColor(options.color ?? (runConfig?.noColor ? false : undefined), io.env, io.isTTY);
-  let unwritten = false;
-  for (const { format, output } of reports) {
-    const formatter = await loadFormatter[format]();
-    const text = formatter({
-      results,
-      lang: options.lang,
-      version,
-      palette: format === 'text' && output === '-' && color ? ansiPalette : plainPalette,
-      cwd: io.cwd,
-    });
-    if (output === '-' || output === '/dev/stdout') io.write(text);
-    // Opened by name, these fail where the stream is a socket (as a CI runner's may be).
-    else if (output === '/dev/stderr') io.warn(text);
-    else {
-      try {
-        writeReport(resolve(io.cwd, output), text);
-      } catch (err) {
-        unwritten = true;
-        const reason = err instanceof Error ? err.message : String(err);
-        io.warn(`berth-lint: could not write ${output} (${reason})\n`);
-        continue;
-      }
-    }
-    if (verbose) io.warn(`berth-lint: wrote ${format} to ${output === '-' ? 'standard output' : output}\n`);
-  }
-  if (unwritten) return 2;
+  const written = await writeReports(reports, io, {
+    results,
+    lang: options.lang,
+    version,
+    color: wantsColor(options.color ?? (runConfig?.noColor ? false : undefined), io.env, io.isTTY),
+    verbose,
+  });
+  if (!written) return 2;
   const failing = results.some(({ findings }) =>
     findings.some((f) => rank[f.severity] >= thresholdRank[threshold]),
   );

@@ -30,6 +30,7 @@ void test("formats and outputs pair by position, as hadolint's -f and -o", () =>
     { format: 'json', output: 'b.json' },
     { format: 'gnu', output: '-' },
   ]);
+  assert.deepEqual(pairReports(['json'], ['/dev/stdout']), [{ format: 'json', output: '-' }]);
   assert.deepEqual(pairReports(['json'], ['a.json', 'b.txt']), [
     { format: 'json', output: 'a.json' },
     { format: 'text', output: 'b.txt' },
@@ -158,6 +159,7 @@ void test('outputs that cannot be written are refused before anything is linted'
   refused(['-o', 'app'], /--output app is a folder: name a file in it/);
   refused(['-o', 'a.txt', '-f', 'json', '-o', './a.txt'], /--output \.\/a\.txt is given twice/);
   refused(['-o', ''], /--output needs a file name/);
+  refused(['--list-rules', '-f', 'json', '-o', 'rules.json'], /--list-rules prints to standard output/);
 });
 
 void test('--file-path-in-report names the file in every report; with several files it is refused', () => {
