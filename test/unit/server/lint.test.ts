@@ -246,6 +246,14 @@ void test('a rule that stands for several hadolint codes is ignored, overridden 
       .map((f) => toDiagnostic(f, parseForLint(untagged), 'en').codeDescription?.href),
     ['https://github.com/hadolint/hadolint/wiki/DL3006', 'https://github.com/hadolint/hadolint/wiki/DL3007'],
   );
+  // A rule that is only a BuildKit check links to Docker's page for it.
+  const lower = 'FROM alpine:3.20 as build\n';
+  assert.deepEqual(
+    lint(lower)
+      .filter((f) => f.rule.aliases.includes('FromAsCasing'))
+      .map((f) => toDiagnostic(f, parseForLint(lower), 'en').codeDescription?.href),
+    ['https://docs.docker.com/reference/build-checks/from-as-casing/'],
+  );
   // The other rules that are several codes say which one each finding is.
   const named = (source: string, rule: string) =>
     lint(source)

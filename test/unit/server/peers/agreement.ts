@@ -4,6 +4,7 @@
 import type { RuleMeta } from '../../../../common/rules';
 import type { HadolintConfig } from '../../../../server/src/dockerfile/lint/config';
 import { parseDockerfile } from '../../../../server/src/dockerfile/parser';
+import { isHadolintCode } from '../../../../server/src/dockerfile/lint/ruleCodes';
 import { buildkitCases, type BuildKitCase } from './buildkitCases';
 import { hadolintCases as coreHadolintCases, type HadolintCase } from './hadolintCases';
 import { hadolintLabelCases } from './hadolintLabelCases';
@@ -56,10 +57,6 @@ export interface Agreement {
   total: number;
   /** The cases Berth disagrees on, described for a test message. */
   misses: string[];
-}
-
-export function isHadolintCode(alias: string): boolean {
-  return /^DL\d{4}$/.test(alias);
 }
 
 /** Every alias the rules claim, by peer. */
