@@ -211,3 +211,15 @@ void test('colour on a terminal, none there with NO_COLOR', (t) => {
   );
   assert.doesNotMatch(noColor?.stdout ?? '', ansi);
 });
+
+void test('the text summary counts each severity, the most severe first, in the language asked', () => {
+  cli.write(
+    'counts/Dockerfile',
+    'FROM alpine:3.20\nEXPOSE 80:80\nEXPOSE 80:80\nRUN apk add curl\nRUN apk add git\n',
+  );
+  const en = cli.run(['counts/Dockerfile']).stdout.split('\n').at(-2);
+  assert.equal(en, '1 file: 2 errors, 2 warnings, 3 info');
+  const zh = cli.run(['--lang', 'zh-cn', 'counts/Dockerfile']).stdout.split('\n').at(-2);
+  assert.equal(zh, '1 个文件: 2 个错误，2 个警告，3 个信息');
+  assert.equal(cli.run(['clean/Dockerfile']).stdout, '1 file: no findings\n');
+});

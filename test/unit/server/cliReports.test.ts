@@ -49,7 +49,7 @@ void test('-f text -f sarif -o - -o report.sarif: text on the terminal, SARIF in
   );
   // An output with no format gets text; two formats with no output both go to standard output.
   assert.equal(cli.run(['--output=plain.txt', 'app/Dockerfile']).stdout, '');
-  assert.match(read('plain.txt'), /1 file: 1 warning, 1 error/);
+  assert.match(read('plain.txt'), /1 file: 1 error, 1 warning/);
   const both = cli.run(['-f', 'gnu', '--format', 'codacy', 'other/Dockerfile']);
   assert.equal(both.code, 0, both.stderr);
   assert.equal(both.stdout, '');
@@ -85,7 +85,7 @@ void test("a config's format or formats, and HADOLINT_FORMAT, under --format", (
   const env = cli.run(['other/Dockerfile', 'app/Dockerfile'], { env: { HADOLINT_FORMAT: 'json,tty' } });
   const [json, text] = env.stdout.split(/(?<=^\]\n)/m);
   assert.deepEqual(rulesIn(json), ['from-untagged', 'expose-host-mapping']);
-  assert.match(text, /2 files: 1 warning, 1 error/);
+  assert.match(text, /2 files: 1 error, 1 warning/);
   cli.write('bad/.hadolint.yaml', 'format: fancy\n');
   const bad = cli.run(['--config', 'bad/.hadolint.yaml', 'other/Dockerfile']);
   assert.equal(bad.code, 2);
