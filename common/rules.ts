@@ -34,7 +34,11 @@ export interface RuleMeta {
   /** The hadolint code and/or BuildKit check name for the same finding. */
   aliases: readonly string[];
   category: RuleCategory;
-  severity: RuleSeverity;
+  /**
+   * `off`: a rule that runs only once a setting, a config's `override` or a flag gives it a
+   * severity, as hadolint's rules of severity `ignore` (DL3057, DL1001) do.
+   */
+  severity: RuleSeverity | 'off';
   docs: Readonly<Record<RuleLanguage, RuleDoc>>;
 }
 

@@ -27,7 +27,8 @@ Options:
       --no-fail              exit 0 whatever was found (usage errors still exit 2)
       --ignore <rule>        leave a rule out: its id or any alias, e.g. DL3006
       --error, --warning, --info, --style <rule>
-                             report a rule at that severity. Each of these flags may
+                             report a rule at that severity, also one that is off
+                             until given one (DL3057, DL1001). Each of these flags may
                              be repeated; they add to the config's ignored and
                              override, and win over them
       --trusted-registry <registry>

@@ -265,6 +265,24 @@ export const ruleCases: Record<string, RuleCases> = {
     fires: [`${F}CMD ["a"]\nCMD ["b"]\n`, `${F}ENTRYPOINT ["a"]\nENTRYPOINT ["b"]\n`],
     quiet: [`${F}CMD ["a"]\nFROM debian:12\nCMD ["b"]\n`, `${F}ENTRYPOINT ["a"]\nCMD ["b"]\n`],
   },
+  // Off unless given a severity; the rule tests turn it on.
+  'healthcheck-missing': {
+    fires: [
+      F,
+      `${F}CMD ["app"]\n`,
+      'FROM golang:1.22 AS build\nRUN go build\nFROM alpine:3.20\nHEALTHCHECK CMD wget -q --spider localhost\n',
+      'FROM a:1 AS base\nHEALTHCHECK NONE\nFROM scratch\n',
+      'FROM a:1 AS one\nFROM one AS two\nFROM one AS three\nFROM two\nHEALTHCHECK NONE\nFROM three\n',
+    ],
+    quiet: [
+      `${F}HEALTHCHECK NONE\n`,
+      `${F}HEALTHCHECK CMD curl -f http://localhost/ || exit 1\n`,
+      'FROM a:1 AS base\nHEALTHCHECK CMD /bin/check\nFROM base\n',
+      'FROM a:1 AS deps\nRUN x\nFROM deps AS build\nRUN y\nFROM build\nHEALTHCHECK NONE\n',
+      'FROM a:1 AS Base\nHEALTHCHECK NONE\nFROM base\n',
+      'RUN x\nHEALTHCHECK NONE\n',
+    ],
+  },
   'invalid-exec-form': {
     fires: [`${F}CMD ['nginx', '-g', 'daemon off;']\n`, `${F}ENTRYPOINT ["a", "b"\n`],
     quiet: [`${F}CMD ["nginx", "-g", "daemon off;"]\n`, `${F}CMD echo [x]\n`],
@@ -547,5 +565,19 @@ export const ruleCases: Record<string, RuleCases> = {
   'apt-in-script': {
     fires: [`${F}RUN apt install -y curl\n`],
     quiet: [`${F}RUN apt-get install -y curl\n`],
+  },
+  // Off unless given a severity; the rule tests turn it on.
+  'inline-ignore-pragma': {
+    fires: [
+      `${F}# hadolint ignore=DL3008\nRUN apt-get install -y curl\n`,
+      `${F}#hadolint ignore=DL3008,DL3015\nRUN apt-get install -y curl\n`,
+      `${F}# berth ignore=consecutive-run\nRUN a\n`,
+    ],
+    quiet: [
+      `${F}# hadolint global ignore=DL3008\nRUN apt-get install -y curl\n`,
+      `${F}# hadolint stage ignore=DL3008\nRUN apt-get install -y curl\n`,
+      `${F}# hadolint shell=powershell\nRUN a\n`,
+      `${F}# ignore the cache here\nRUN a\n`,
+    ],
   },
 };

@@ -1,12 +1,20 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { defaultLintSettings, type LintSettings } from '../../../common/protocol';
 import { emptyConfig } from '../../../server/src/dockerfile/lint/config';
 import { lint } from '../../../server/src/dockerfile/lint/lint';
 import { allRules } from '../../../server/src/dockerfile/lint/registry';
+import { applyEdits } from './applyEdits';
 import { hadolintRuleCases } from './hadolintRuleCases';
 import { ruleCases as coreRuleCases, type RuleCases } from './ruleCases';
 
 const ruleCases = { ...coreRuleCases, ...hadolintRuleCases };
+
+/** The rules that are off unless given a severity (hadolint's `ignore`), turned on. */
+const everyRuleOn: LintSettings = {
+  ...defaultLintSettings,
+  severity: Object.fromEntries(allRules.filter((r) => r.severity === 'off').map((r) => [r.id, 'warning'])),
+};
 
 function idsFor(source: string, cases: RuleCases): string[] {
   const env =
@@ -24,7 +32,7 @@ function idsFor(source: string, cases: RuleCases): string[] {
         strictLabels: cases.strictLabels,
       }
     : undefined;
-  return lint(source, { env, config }).map((f) => f.rule.id);
+  return lint(source, { env, config, settings: everyRuleOn }).map((f) => f.rule.id);
 }
 
 void test('every registered rule has cases that fire and cases that must not', () => {
@@ -62,4 +70,36 @@ void test('rule metadata is complete: kebab-case ids, unique, docs in both langu
       );
     }
   }
+});
+
+void test('a rule of severity off runs once a setting, a config override or a flag gives it one', () => {
+  const source = 'FROM debian:12\n# hadolint ignore=DL3059\nRUN a\n';
+  const offRules = allRules.filter((r) => r.severity === 'off').map((r) => r.id);
+  assert.deepEqual(offRules.sort(), ['healthcheck-missing', 'inline-ignore-pragma']);
+  const found = (options: Parameters<typeof lint>[1]) =>
+    lint(source, options)
+      .filter((f) => offRules.includes(f.rule.id))
+      .map((f) => `${f.rule.id} ${f.severity}`);
+  assert.deepEqual(found({}), []);
+  assert.deepEqual(found({ settings: { ...defaultLintSettings, severity: { DL3057: 'info' } } }), [
+    'healthcheck-missing info',
+  ]);
+  const override = new Map([['dl1001', 'error' as const]]);
+  assert.deepEqual(found({ config: { ...emptyConfig, override } }), ['inline-ignore-pragma error']);
+  // Ignoring a rule still wins over its severity, as for every rule.
+  const ignored = { ...emptyConfig, override, ignored: ['DL1001'] };
+  assert.deepEqual(found({ config: ignored }), []);
+});
+
+void test("inline-ignore-pragma's quick fix removes the comment's whole line, also the last one", () => {
+  const on = { settings: { ...defaultLintSettings, severity: { DL1001: 'warning' as const } } };
+  const fixed = (source: string) => {
+    const [finding] = lint(source, on).filter((f) => f.rule.id === 'inline-ignore-pragma');
+    return applyEdits(source, finding.fix?.edits ?? []);
+  };
+  assert.equal(
+    fixed('FROM debian:12\n  # hadolint ignore=DL3059\nRUN a\nRUN b\n'),
+    'FROM debian:12\nRUN a\nRUN b\n',
+  );
+  assert.equal(fixed('FROM debian:12\n# hadolint ignore=DL3059'), 'FROM debian:12\n');
 });

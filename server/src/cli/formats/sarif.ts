@@ -24,7 +24,9 @@ export function formatSarif({ results, lang, version }: FormatInput, rules: read
               shortDescription: { text: r.docs[lang].title },
               fullDescription: { text: r.docs[lang].explanation },
               ...(ruleHref(r) ? { helpUri: ruleHref(r) } : {}),
-              defaultConfiguration: { level: sarifLevel[r.severity] },
+              // A rule that is off unless given a severity (severity `off`) ran because it was.
+              defaultConfiguration:
+                r.severity === 'off' ? { enabled: false } : { level: sarifLevel[r.severity] },
               properties: { category: r.category, aliases: r.aliases },
             })),
           },

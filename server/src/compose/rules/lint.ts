@@ -1,8 +1,9 @@
 // Runs the Compose rules over one file and applies settings and `# berth ignore=` comments.
 import type { EngineFacts } from '../../../../common/compose';
 import type { LintSettings } from '../../../../common/protocol';
+import type { RuleSeverity } from '../../../../common/rules';
 import type { ComposeFile } from '../parse/model';
-import { ComposeContext, type HostFiles } from './context';
+import { ComposeContext, type ComposeRule, type HostFiles } from './context';
 import { composeRules } from './registry';
 import { ComposeSuppressions } from './suppress';
 import type { ComposeFinding } from './types';
@@ -26,21 +27,23 @@ export function lintCompose(input: ComposeLintInput): ComposeFinding[] {
     input.host,
   );
   const disabled = new Set((input.settings?.disabledRules ?? []).map((id) => id.toLowerCase()));
-  const severity = input.settings?.severity ?? {};
+  const fromSettings = input.settings?.severity ?? {};
+  const severityOf = (rule: ComposeRule): RuleSeverity | 'off' =>
+    (Object.hasOwn(fromSettings, rule.id) ? fromSettings[rule.id] : undefined) ?? rule.severity;
   const suppressions = new ComposeSuppressions(input.file.lines);
   for (const rule of composeRules) {
-    if (disabled.has(rule.id) || severity[rule.id] === 'off') continue;
+    if (disabled.has(rule.id) || severityOf(rule) === 'off') continue;
     if (rule.live && !input.facts) continue;
     if (suppressions.skipsFile(rule)) continue;
     ctx.run(rule);
   }
   const findings: ComposeFinding[] = [];
   for (const { rule, report } of ctx.reports) {
-    if (suppressions.suppressed(rule, report.range.start.line)) continue;
-    const level = severity[rule.id];
+    const severity = severityOf(rule);
+    if (severity === 'off' || suppressions.suppressed(rule, report.range.start.line)) continue;
     findings.push({
       rule,
-      severity: level && level !== 'off' ? level : rule.severity,
+      severity,
       range: report.range,
       message: report.message,
       fix: report.fix,

@@ -23,6 +23,8 @@ import { globalArgNotRedeclared } from '../rules/correctness/globalArg';
 import { missingArguments, onbuildForbidden, unknownInstruction } from '../rules/correctness/instructions';
 import { maintainerDeprecated } from '../rules/correctness/maintainer';
 import { multipleCmd } from '../rules/correctness/multipleCmd';
+import { healthcheckMissing } from '../rules/correctness/healthcheckMissing';
+import { inlineIgnorePragma } from '../rules/style/inlineIgnorePragma';
 import { pipefail } from '../rules/correctness/pipefail';
 import { fromPlatformConst } from '../rules/correctness/fromPlatformConst';
 import { invalidDefaultArgInFrom } from '../rules/correctness/invalidDefaultArgInFrom';
@@ -172,6 +174,7 @@ export const allRules: readonly Rule[] = [
   stageNameCasing,
   maintainerDeprecated,
   multipleCmd,
+  healthcheckMissing,
   invalidExecForm,
   shellFormCmd,
   relativeWorkdir,
@@ -226,6 +229,7 @@ export const allRules: readonly Rule[] = [
   labelInvalidGitHash,
   labelInvalidSemver,
   labelInvalidEmail,
+  inlineIgnorePragma,
 ];
 
 /** Every rule's metadata, parse errors included: for hovers, docs and `--list-rules`. */

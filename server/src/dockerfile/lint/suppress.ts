@@ -16,6 +16,13 @@ function mayIgnore(text: string): boolean {
   return (first === 0x68 || first === 0x62) && mentionsIgnore.test(text);
 }
 
+/** A `# hadolint ignore=…` (or `# berth ignore=…`) comment for the instruction below it. */
+export function isLineIgnorePragma(commentText: string): boolean {
+  if (!mayIgnore(commentText)) return false;
+  const m = ignorePattern.exec(commentText);
+  return m !== null && m[1] === undefined;
+}
+
 /** Line intervals per rule id or alias, sorted by start and not overlapping one another. */
 class Intervals {
   private readonly byId = new Map<string, Array<{ from: number; to: number }>>();

@@ -1080,6 +1080,75 @@ export const hadolintCases: Record<string, HadolintCase[]> = {
       fires: false,
     },
   ],
+  // Severity `ignore` in hadolint: its spec runs the rule itself, as the agreement test does.
+  DL3057: [
+    { name: 'warn with no HEALTHCHECK instructions', dockerfile: lines('FROM scratch'), fires: true },
+    {
+      name: 'ok when HEALTHCHECK is explicitly disabled',
+      dockerfile: lines('FROM scratch', 'HEALTHCHECK NONE'),
+      fires: false,
+    },
+    {
+      name: 'ok with one HEALTHCHECK instruction',
+      dockerfile: lines('FROM scratch', 'HEALTHCHECK CMD /bin/bla'),
+      fires: false,
+    },
+    {
+      name: 'ok with inheriting HEALTHCHECK instruction',
+      dockerfile: lines('FROM scratch AS base', 'HEALTHCHECK CMD /bin/bla', 'FROM base'),
+      fires: false,
+    },
+    {
+      name: 'ok with ending inheritance chain with HEALTCHECK',
+      dockerfile: lines(
+        'FROM scratch AS base1',
+        'FROM base1 AS base2',
+        'FROM base2 AS base3',
+        'FROM base3 AS end',
+        'HEALTHCHECK NONE',
+      ),
+      fires: false,
+    },
+    {
+      name: 'warn when inheritance chain bifurcates',
+      dockerfile: lines(
+        'FROM scratch AS base1',
+        'FROM base1 AS base2',
+        'FROM base2 AS base3.1',
+        'FROM base2 AS base3.2',
+        '',
+        'FROM base3.1 AS end1',
+        'HEALTHCHECK NONE',
+        '',
+        'FROM base3.2 AS end2',
+      ),
+      fires: true,
+    },
+    {
+      name: 'warn when not inheriting with no HEALTHCHECK instruction',
+      dockerfile: lines('FROM scratch AS base', 'HEALTHCHECK CMD /bin/bla', 'FROM scratch'),
+      fires: true,
+    },
+  ],
+  // Severity `ignore` in hadolint, as DL3057.
+  DL1001: [
+    {
+      name: 'catches inline ignore pragma',
+      dockerfile: lines('# hadolint ignore=DL3003', 'RUN foo bar'),
+      fires: true,
+    },
+    {
+      name: 'does not catch other pragma',
+      dockerfile: lines('# hadolint shell=powershell', 'RUN foo bar'),
+      fires: false,
+    },
+    { name: 'does not catch other comment', dockerfile: lines('# foobar', 'RUN foo bar'), fires: false },
+    {
+      name: 'does not catch when inline ignore pragma is absent',
+      dockerfile: lines('FROM debian', 'RUN foo bar'),
+      fires: false,
+    },
+  ],
   DL3012: [
     { name: 'ok with no HEALTHCHECK instruction', dockerfile: 'FROM scratch', fires: false },
     {
