@@ -68,6 +68,20 @@ export const hadolintRuleCases: Record<string, RuleCases> = {
     fires: [`FROM opensuse/leap:15\nRUN zypper -n dup\n`],
     quiet: [`FROM opensuse/leap:15\nRUN zypper -n update\n`],
   },
+  'apt-install-unpinned': {
+    fires: [
+      'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n',
+      'FROM debian:12\nRUN apt-get install -y -o Dpkg::Options::=--force-confnew curl=7.88.1-10 git\n',
+      'FROM debian:12\nONBUILD RUN apt-get install -y curl\n',
+    ],
+    quiet: [
+      'FROM debian:12\nRUN apt-get install -y curl=7.88.1-10+deb12u5 git=1:2.39.*\n',
+      'FROM debian:12\nRUN apt-get install -y -t bookworm-backports curl/bookworm-backports\n',
+      'FROM debian:12\nRUN apt-get install -y ./local.deb\n',
+      'FROM debian:12\nRUN apt-get remove -y curl\n',
+      'FROM debian:12\nRUN apt install -y curl\n',
+    ],
+  },
   'apk-add-unpinned': {
     fires: [
       'FROM alpine:3\nRUN apk add --no-cache curl\n',

@@ -23,6 +23,7 @@ import { globalArgNotRedeclared } from '../rules/correctness/globalArg';
 import { missingArguments, onbuildForbidden, unknownInstruction } from '../rules/correctness/instructions';
 import { maintainerDeprecated } from '../rules/correctness/maintainer';
 import { multipleCmd } from '../rules/correctness/multipleCmd';
+import { aptUnpinned } from '../rules/cache/aptPins';
 import { healthcheckMissing } from '../rules/correctness/healthcheckMissing';
 import { inlineIgnorePragma } from '../rules/style/inlineIgnorePragma';
 import { pipefail } from '../rules/correctness/pipefail';
@@ -147,6 +148,7 @@ export const allRules: readonly Rule[] = [
   addUrlChecksum,
   packageUpgrade,
   zypperDistUpgrade,
+  aptUnpinned,
   apkUnpinned,
   npmUnpinned,
   gemUnpinned,

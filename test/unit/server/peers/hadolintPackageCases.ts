@@ -532,6 +532,53 @@ export const hadolintPackageCases: Record<string, HadolintCase[]> = {
       onbuild: true,
     },
   ],
+  DL3008: [
+    {
+      name: 'apt-get version pinning',
+      dockerfile: 'RUN apt-get update && apt-get install python',
+      fires: true,
+      onbuild: true,
+    },
+    {
+      name: 'apt-get pinned chained',
+      dockerfile:
+        'RUN apt-get update \\\n && apt-get -yqq --no-install-recommends install nodejs=0.10 \\\n && rm -rf /var/lib/apt/lists/*\n',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'apt-get pinned regression',
+      dockerfile:
+        'RUN apt-get update && apt-get install --no-install-recommends -y \\\npython-demjson=2.2.2* \\\nwget=1.16.1* \\\ngit=1:2.5.0* \\\nruby=1:2.1.*\n',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'apt-get version',
+      dockerfile: 'RUN apt-get install -y python=1.2.2',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'apt-get version (a .deb file)',
+      dockerfile: 'RUN apt-get install ./wkhtmltox_0.12.5-1.bionic_amd64.deb',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'apt-get pinned',
+      dockerfile: 'RUN apt-get -y --no-install-recommends install nodejs=0.10',
+      fires: false,
+      onbuild: false,
+    },
+    {
+      name: 'apt-get tolerate target-release',
+      dockerfile:
+        'RUN set -e &&\\\n echo "deb http://http.debian.net/debian jessie-backports main" > /etc/apt/sources.list.d/jessie-backports.list &&\\\n apt-get update &&\\\n apt-get install -y --no-install-recommends -t jessie-backports openjdk-8-jdk=8u131-b11-1~bpo8+1 &&\\\n rm -rf /var/lib/apt/lists/*\n',
+      fires: false,
+      onbuild: false,
+    },
+  ],
   DL3018: [
     {
       name: 'apk add version pinning single',
