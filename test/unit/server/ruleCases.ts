@@ -283,6 +283,22 @@ export const ruleCases: Record<string, RuleCases> = {
       'RUN x\nHEALTHCHECK NONE\n',
     ],
   },
+  'archive-extracted-after-copy': {
+    fires: [
+      `${F}COPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz -C /opt && rm /tmp/app.tar.gz\n`,
+      `${F}COPY dist/app.tgz /opt/\nWORKDIR /opt\nRUN tar --extract --file app.tgz\n`,
+      `${F}COPY data.xz /data/\nRUN unxz /data/data.xz\n`,
+    ],
+    quiet: [
+      `${F}ADD app.tar.gz /opt/\n`,
+      `${F}COPY app.tar.gz /tmp/\n`,
+      `${F}RUN tar -xzf /tmp/app.tar.gz\nCOPY app.tar.gz /tmp/\n`,
+      `${F}COPY app.tar.gz /tmp/\nFROM debian:12\nRUN tar -xzf /tmp/app.tar.gz\n`,
+      `${F}COPY --from=build /out/app.tar /tmp/\nRUN tar -xf /tmp/app.tar\n`,
+      `${F}COPY app.tar.gz /tmp/\nRUN tar -czf /tmp/other.tar.gz /etc\n`,
+      `${F}COPY app.zip /tmp/\nRUN unzip /tmp/app.zip\n`,
+    ],
+  },
   'invalid-exec-form': {
     fires: [`${F}CMD ['nginx', '-g', 'daemon off;']\n`, `${F}ENTRYPOINT ["a", "b"\n`],
     quiet: [`${F}CMD ["nginx", "-g", "daemon off;"]\n`, `${F}CMD echo [x]\n`],

@@ -23,6 +23,7 @@ import { globalArgNotRedeclared } from '../rules/correctness/globalArg';
 import { missingArguments, onbuildForbidden, unknownInstruction } from '../rules/correctness/instructions';
 import { maintainerDeprecated } from '../rules/correctness/maintainer';
 import { multipleCmd } from '../rules/correctness/multipleCmd';
+import { archiveExtractedAfterCopy } from '../rules/layers/archiveExtractedAfterCopy';
 import { aptUnpinned } from '../rules/cache/aptPins';
 import { healthcheckMissing } from '../rules/correctness/healthcheckMissing';
 import { inlineIgnorePragma } from '../rules/style/inlineIgnorePragma';
@@ -132,6 +133,7 @@ export const allRules: readonly Rule[] = [
   apkNoCache,
   pipNoCacheDir,
   deletedLater,
+  archiveExtractedAfterCopy,
   noInstallRecommends,
   chownAfterCopy,
   yumCacheLeft,

@@ -1149,6 +1149,54 @@ export const hadolintCases: Record<string, HadolintCase[]> = {
       fires: false,
     },
   ],
+  DL3010: [
+    {
+      name: 'catch: copy archive then extract 1',
+      dockerfile: lines('COPY packaged-app.tar /usr/src/app', 'RUN tar -xf /usr/src/app/packaged-app.tar'),
+      fires: true,
+    },
+    {
+      name: 'catch: copy archive then extract 2',
+      dockerfile: lines(
+        'COPY packaged-app.tar /usr/src/app',
+        'WORKDIR /usr/src/app',
+        'RUN foo bar && echo something && tar -xf packaged-app.tar',
+      ),
+      fires: true,
+    },
+    {
+      name: 'catch: copy archive then extract 3',
+      dockerfile: lines('COPY foo/bar/packaged-app.tar /foo.tar', 'RUN tar -xf /foo.tar'),
+      fires: true,
+    },
+    {
+      name: 'catch: copy archive then extract windows paths 1',
+      dockerfile: lines(
+        'COPY build\\foo\\bar.tar.gz "C:\\Program Files\\Foo"',
+        'RUN tar -xf "C:\\Program Files\\Foo\\bar.tar.gz"',
+      ),
+      fires: true,
+    },
+    {
+      name: 'catch: copy archive then extract windows paths 2',
+      dockerfile: lines(
+        'COPY build\\foo\\bar.tar.gz "C:\\Program Files\\foo.tar.gz"',
+        'RUN tar -xf foo.tar.gz',
+      ),
+      fires: true,
+    },
+    {
+      name: 'ignore: copy archive without extract',
+      dockerfile: lines('COPY packaged-app.tar /usr/src/app', 'FROM debian:11 as newstage'),
+      fires: false,
+    },
+    { name: 'ignore: non archive', dockerfile: 'COPY package.json /usr/src/app', fires: false },
+    {
+      name: 'ignore: copy from previous stage',
+      dockerfile: 'COPY --from=builder /usr/local/share/some.tar /opt/some.tar',
+      fires: false,
+    },
+  ],
   DL3012: [
     { name: 'ok with no HEALTHCHECK instruction', dockerfile: 'FROM scratch', fires: false },
     {
