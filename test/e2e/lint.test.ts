@@ -227,7 +227,6 @@ void describe('Dockerfile language features in a real VS Code', () => {
     if (!w) return;
     const workspace = path.join(suite.scratch, 'workspace');
     const config = path.join(workspace, '.hadolint.yaml');
-    const rowsOfFile = async (): Promise<string[]> => problems(w.page);
     const has = (rows: string[], code: string): boolean => rows.some((row) => row.includes(code));
     const filter = w.page.locator('input[aria-label="Filter Problems"]');
     // A shell-form CMD, so that a problem of its own shows the file was linted.
@@ -241,17 +240,17 @@ void describe('Dockerfile language features in a real VS Code', () => {
         await problems(w.page);
         await filter.fill('**/healthcheck.Dockerfile');
         const linted = await waitFor('the file linted', async () => {
-          const rows = await rowsOfFile();
+          const rows = await problems(w.page);
           return has(rows, 'shell-form-cmd') ? rows : undefined;
         });
         assert.ok(!has(linted, 'healthcheck-missing'), 'healthcheck-missing is off by default');
         writeFileSync(config, 'override:\n  warning: [DL3057]\n');
         await waitFor('healthcheck-missing to come on', async () =>
-          has(await rowsOfFile(), 'healthcheck-missing') ? true : undefined,
+          has(await problems(w.page), 'healthcheck-missing') ? true : undefined,
         );
         rmSync(config);
         await waitFor('healthcheck-missing to go again', async () => {
-          const rows = await rowsOfFile();
+          const rows = await problems(w.page);
           return has(rows, 'shell-form-cmd') && !has(rows, 'healthcheck-missing') ? true : undefined;
         });
       } finally {

@@ -1,5 +1,16 @@
 // Per-rule cases: Dockerfiles that must fire the rule and ones that must stay quiet.
+import { defaultLintSettings, type LintSettings } from '../../../common/protocol';
 import type { LabelType } from '../../../server/src/dockerfile/lint/config';
+import { allRules } from '../../../server/src/dockerfile/lint/registry';
+
+/**
+ * The rules that are off unless given a severity (hadolint's `ignore`: DL3057, DL1001), turned on:
+ * their cases, like hadolint's specs, run them as any other rule.
+ */
+export const everyRuleOn: LintSettings = {
+  ...defaultLintSettings,
+  severity: Object.fromEntries(allRules.filter((r) => r.severity === 'off').map((r) => [r.id, 'warning'])),
+};
 
 export interface RuleCases {
   fires: string[];

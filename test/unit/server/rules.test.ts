@@ -1,20 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultLintSettings, type LintSettings } from '../../../common/protocol';
+import { defaultLintSettings } from '../../../common/protocol';
 import { emptyConfig } from '../../../server/src/dockerfile/lint/config';
 import { lint } from '../../../server/src/dockerfile/lint/lint';
 import { allRules } from '../../../server/src/dockerfile/lint/registry';
 import { applyEdits } from './applyEdits';
 import { hadolintRuleCases } from './hadolintRuleCases';
-import { ruleCases as coreRuleCases, type RuleCases } from './ruleCases';
+import { ruleCases as coreRuleCases, everyRuleOn, type RuleCases } from './ruleCases';
 
 const ruleCases = { ...coreRuleCases, ...hadolintRuleCases };
-
-/** The rules that are off unless given a severity (hadolint's `ignore`), turned on. */
-const everyRuleOn: LintSettings = {
-  ...defaultLintSettings,
-  severity: Object.fromEntries(allRules.filter((r) => r.severity === 'off').map((r) => [r.id, 'warning'])),
-};
 
 function idsFor(source: string, cases: RuleCases): string[] {
   const env =

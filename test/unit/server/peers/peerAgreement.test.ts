@@ -2,7 +2,6 @@
 // cases, and of BuildKit's test and docs cases. The table is printed as the test's diagnostics.
 import * as assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultLintSettings, type LintSettings } from '../../../../common/protocol';
 import { emptyConfig } from '../../../../server/src/dockerfile/lint/config';
 import { lint } from '../../../../server/src/dockerfile/lint/lint';
 import { allRuleMeta } from '../../../../server/src/dockerfile/lint/registry';
@@ -10,15 +9,11 @@ import { agreement, agreementTable, claimedAliases, hadolintCases, percent, type
 import { buildkitCases } from './buildkitCases';
 import { buildkitChecks } from '../../../../server/src/dockerfile/lint/buildkitChecks';
 import { unclaimed } from './dropped';
+import { everyRuleOn } from '../ruleCases';
 
-// hadolint's specs run a rule of severity `ignore` (DL3057, DL1001) as any other; so does this,
-// with Berth's rules of severity `off` turned on.
-const settings: LintSettings = {
-  ...defaultLintSettings,
-  severity: Object.fromEntries(allRuleMeta.filter((r) => r.severity === 'off').map((r) => [r.id, 'warning'])),
-};
+// hadolint's specs run a rule of severity `ignore` (DL3057, DL1001) as any other; so does this.
 const berth: LintFn = (source, env, config) =>
-  lint(source, { env, settings, config: config && { ...emptyConfig, ...config } });
+  lint(source, { env, settings: everyRuleOn, config: config && { ...emptyConfig, ...config } });
 const claims = claimedAliases(allRuleMeta);
 
 void test('every claimed alias has the peer’s documented cases', () => {
